@@ -1,0 +1,140 @@
+/**
+ * The catalog: every actor and event the corpus names. Authored by curators as
+ * YAML in `assets/catalog/*.yaml`, parsed and validated by `scripts/build-corpus.ts`.
+ *
+ * The same shapes are used for entries a reader adds later (stored in IndexedDB),
+ * so nothing here may depend on the bundled build.
+ */
+
+/** Every kind of catalog entry. Actors first, then events. */
+export const ENTRY_TYPES = [
+  'person',
+  'organisation',
+  'armed-group',
+  'state',
+  'place',
+  'agreement',
+  'resolution',
+  'law',
+  'meeting',
+  'offensive',
+  'war',
+  'election',
+  'event',
+] as const;
+
+/** The kind of a catalog entry. */
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/**
+ * Highlight colour groups. Thirteen colours would be unreadable on a page, so
+ * entry types are folded into five groups a reader can tell apart.
+ */
+export const TYPE_GROUPS = ['person', 'group', 'state', 'place', 'event'] as const;
+
+/** A colour group of entry types (see {@link TYPE_GROUPS}). */
+export type TypeGroup = (typeof TYPE_GROUPS)[number];
+
+/** Maps an entry type to its colour group. */
+export function typeGroupOf(type: EntryType): TypeGroup {
+  switch (type) {
+    case 'person':
+      return 'person';
+    case 'organisation':
+    case 'armed-group':
+      return 'group';
+    case 'state':
+      return 'state';
+    case 'place':
+      return 'place';
+    default:
+      return 'event';
+  }
+}
+
+/**
+ * One surface form of an entry. In YAML an alias is either a plain string or an
+ * object with the flags below.
+ */
+export interface AliasSpec {
+  /** The surface form, as a reader meets it ("Bashar al-Assad", "HTS"). */
+  text: string;
+  /**
+   * Match the case exactly. For acronyms that are also English words
+   * ("IS", "US", "SAA" is fine folded, "IS" is not).
+   */
+  caseSensitive?: boolean;
+  /**
+   * A risky alias (a bare surname, a common noun, a short acronym): marked only
+   * when the page also has a strong (non-weak) mention of the same entry.
+   */
+  weak?: boolean;
+  /**
+   * The alias is deliberately claimed by more than one entry (a surname shared
+   * by relatives, "Damascus" as city and as government). Every entry that
+   * claims it must say `shared: true`; otherwise the build fails.
+   */
+  shared?: boolean;
+  /** Among entries sharing this alias, the one chosen when the page gives no hint. */
+  default?: boolean;
+}
+
+/** A fact with the exact corpus words that support it. */
+export interface Evidence {
+  /**
+   * A verbatim quote (a few words to one sentence) from one of the corpus
+   * documents. The build resolves it to the passage(s) that contain it and
+   * fails when no passage does.
+   */
+  quote: string;
+}
+
+/** A role an actor held over a span of time (ISO dates, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+export interface Role extends Evidence {
+  /** "President of Syria", "Leader of Hayat Tahrir al-Sham". */
+  title: string;
+  from?: string;
+  until?: string;
+}
+
+/** A dated happening of an event entry (a meeting, an offensive, a signing). */
+export interface EntryDate extends Evidence {
+  /** ISO date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  start: string;
+  end?: string;
+  /** True when the corpus implies the date rather than stating it. */
+  inferred?: boolean;
+}
+
+/** A typed link from one entry to another. */
+export interface Relation extends Evidence {
+  /** Id of the related entry. */
+  id: string;
+  /** How they relate, read as "<this> <relation> <other>": "leads", "allied with", "signed". */
+  relation: string;
+}
+
+/** A sentence of the summary with its evidence. */
+export interface Fact {
+  text: string;
+  evidence: string[];
+}
+
+/** One catalog entry as authored. */
+export interface CatalogEntry {
+  /** Stable kebab-case id ("bashar-al-assad"); never reused for another entry. */
+  id: string;
+  /** Display name. */
+  name: string;
+  type: EntryType;
+  /** Every surface form; the display name is added automatically. */
+  aliases: AliasSpec[];
+  /** One to three sentences, each a fact traceable to the corpus. */
+  summary: Fact[];
+  roles?: Role[];
+  /** For events: when it happened. */
+  dates?: EntryDate[];
+  /** For events: who took part (entry ids). */
+  participants?: string[];
+  related?: Relation[];
+}
