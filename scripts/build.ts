@@ -1,0 +1,93 @@
+/**
+ * `npm run build`: writes `dist/chrome/` and `dist/firefox/` from the one source
+ * manifest, plus `dist/demo/` (the demo page `npm start` serves).
+ * `--production` minifies and drops source maps.
+ */
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENTRIES } from './build/entries';
+import { manifestFor, type Manifest, type TargetBrowser } from './build/manifest';
+import { buildCorpus } from './build-corpus';
+import { renderDemoPages } from './build/demo-page';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BROWSERS: TargetBrowser[] = ['chrome', 'firefox'];
+
+/** Options of one build. */
+export interface BuildOptions {
+  production: boolean;
+}
+
+function pageShell(title: string, script: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${title}</title>
+<link rel="stylesheet" href="${script}.css">
+</head>
+<body>
+<div id="app"></div>
+<script src="${script}.js"></script>
+</body>
+</html>
+`;
+}
+
+/** Builds both browsers' extension directories and the demo page. */
+export async function buildAll({ production }: BuildOptions): Promise<void> {
+  const started = performance.now();
+  const source = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
+  const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const corpus = await buildCorpus(ROOT);
+  const corpusJson = JSON.stringify(corpus);
+
+  for (const browser of BROWSERS) {
+    const outDir = path.join(ROOT, 'dist', browser);
+    await rm(outDir, { recursive: true, force: true });
+    await mkdir(outDir, { recursive: true });
+    await build({
+      entryPoints: ENTRIES.map((e) => ({ in: path.join(ROOT, e.in), out: e.out })),
+      outdir: outDir,
+      bundle: true,
+      format: 'iife',
+      target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+      minify: production,
+      sourcemap: production ? false : 'linked',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      legalComments: 'none',
+      logLevel: 'warning',
+      define: {
+        __BROWSER__: JSON.stringify(browser),
+        __DEV__: JSON.stringify(!production),
+        __VERSION__: JSON.stringify(pkg.version),
+      },
+    });
+    for (const entry of ENTRIES) {
+      if (entry.page) await writeFile(path.join(outDir, `${entry.out}.html`), pageShell(entry.page.title, entry.out));
+    }
+    await cp(path.join(ROOT, 'assets', 'icons'), path.join(outDir, 'icons'), { recursive: true });
+    await writeFile(path.join(outDir, 'corpus.json'), corpusJson);
+    const manifest = manifestFor(source, browser, pkg.version);
+    await writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  }
+
+  const demoDir = path.join(ROOT, 'dist', 'demo');
+  await rm(demoDir, { recursive: true, force: true });
+  await mkdir(demoDir, { recursive: true });
+  for (const page of renderDemoPages(corpus)) await writeFile(path.join(demoDir, page.file), page.html);
+
+  console.log(`built dist/chrome, dist/firefox, dist/demo in ${Math.round(performance.now() - started)} ms${production ? ' (production)' : ''}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildAll({ production: process.argv.includes('--production') }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * The entry table: every bundle the extension ships. Content scripts and pages
+ * are IIFE bundles; the background is one too, so the same file works as
+ * Chrome's service worker and as Firefox's event page script.
+ */
+export interface BuildEntry {
+  /** Source module. */
+  in: string;
+  /** Output name inside `dist/<browser>/` without extension. */
+  out: string;
+  /** An HTML shell to write beside the bundle (extension pages only). */
+  page?: { title: string };
+}
+
+/** All entries, one per extension context. */
+export const ENTRIES: BuildEntry[] = [
+  { in: 'src/background/index.ts', out: 'background' },
+  { in: 'src/content/index.ts', out: 'content' },
+  { in: 'src/popup/index.tsx', out: 'popup', page: { title: 'Backstory' } },
+  { in: 'src/options/index.tsx', out: 'options', page: { title: 'Backstory — explorer and settings' } },
+];

@@ -1,0 +1,56 @@
+/**
+ * Schema migrations, applied in order inside `upgrade`. A migration never
+ * drops the reader's data (highlights, settings, corrections); corpus stores
+ * may be rebuilt because the bundle reloads them.
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { BackstoryDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
+
+/** One step from `version - 1` to `version`. */
+export interface Migration {
+  version: number;
+  description: string;
+  // The untyped handle is deliberate: a migration sees the schema as it was then.
+  run(db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx): void | Promise<void>;
+}
+
+/** Every migration, oldest first. The last version is the current schema. */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'Initial schema: corpus stores, highlights, settings, corrections, pages.',
+    run(db) {
+      db.createObjectStore('meta', { keyPath: 'key' });
+      const entries = db.createObjectStore('entries', { keyPath: 'id' });
+      entries.createIndex('by-type', 'type');
+      entries.createIndex('by-origin', 'origin');
+      const documents = db.createObjectStore('documents', { keyPath: 'id' });
+      documents.createIndex('by-origin', 'origin');
+      const passages = db.createObjectStore('passages', { keyPath: 'id' });
+      passages.createIndex('by-document', 'documentId');
+      const mentions = db.createObjectStore('mentions', { keyPath: ['entryId', 'passageId', 'start'] });
+      mentions.createIndex('by-entry', 'entryId');
+      mentions.createIndex('by-passage', 'passageId');
+      const relations = db.createObjectStore('relations', { keyPath: 'id' });
+      relations.createIndex('by-from', 'from');
+      relations.createIndex('by-to', 'to');
+      const timeline = db.createObjectStore('timeline', { keyPath: 'id' });
+      timeline.createIndex('by-entry', 'entryId');
+      timeline.createIndex('by-start', 'start');
+      const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+      highlights.createIndex('by-url', 'url');
+      highlights.createIndex('by-site', 'site');
+      highlights.createIndex('by-updated', 'updatedAt');
+      highlights.createIndex('by-entity', 'entityIds', { multiEntry: true });
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('corrections', { keyPath: 'site' });
+      const pages = db.createObjectStore('pages', { keyPath: 'url' });
+      pages.createIndex('by-tab', 'tabId');
+    },
+  },
+];
+
+/** The current schema version. */
+export const DB_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,37 @@
+/**
+ * The one IndexedDB database, owned by the background. Only `background/db`
+ * imports idb; everything else goes through the stores in this folder.
+ */
+import type { DBSchema } from 'idb';
+import type { CorpusDocument, Entry, EntryRelation, Mention, Passage, TimelineEvent } from '../../shared/corpus';
+import type { Highlight } from '../../shared/highlight';
+import type { PageSummary } from '../../shared/protocol';
+import type { Settings } from '../../shared/settings';
+
+/** Database name. */
+export const DB_NAME = 'backstory';
+
+/** The typed schema of the current version (see `migrations.ts` for history). */
+export interface BackstoryDB extends DBSchema {
+  /** Small key/value facts: the loaded corpus hash, schema notes. */
+  meta: { key: string; value: { key: string; value: unknown } };
+  entries: { key: string; value: Entry; indexes: { 'by-type': string; 'by-origin': string } };
+  documents: { key: string; value: CorpusDocument; indexes: { 'by-origin': string } };
+  passages: { key: string; value: Passage; indexes: { 'by-document': string } };
+  mentions: { key: [string, string, number]; value: Mention; indexes: { 'by-entry': string; 'by-passage': string } };
+  relations: { key: string; value: EntryRelation; indexes: { 'by-from': string; 'by-to': string } };
+  timeline: { key: string; value: TimelineEvent; indexes: { 'by-entry': string; 'by-start': string } };
+  highlights: {
+    key: string;
+    value: Highlight;
+    indexes: { 'by-url': string; 'by-site': string; 'by-updated': number; 'by-entity': string };
+  };
+  settings: { key: string; value: { key: 'settings'; value: Partial<Settings> } };
+  /** "Not this one" corrections per site. */
+  corrections: { key: string; value: { site: string; excluded: string[] } };
+  /** The latest report of each page the content script annotated. */
+  pages: { key: string; value: PageSummary; indexes: { 'by-tab': number } };
+}
+
+/** Names of all stores. */
+export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'highlights' | 'settings' | 'corrections' | 'pages';

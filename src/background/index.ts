@@ -1,0 +1,58 @@
+/**
+ * The background: Chrome's service worker, Firefox's event page. It owns the
+ * database and answers the protocol. Listeners are registered synchronously at
+ * the top level so a woken worker never misses the event that woke it.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { browser, extensionOrigin, requestPersistentStorage, setBadge } from '../shared/platform';
+import { envelope } from '../shared/protocol';
+import type { CorpusBundle } from '../shared/corpus';
+import { dispatch } from './router';
+import { classifySender } from './sender';
+import { createServices, type Services } from './services';
+import { createHandlers } from './handlers';
+import { registerTabCommands } from './tab-commands';
+
+let servicesPromise: Promise<Services> | undefined;
+
+function services(): Promise<Services> {
+  servicesPromise ??= createServices({
+    async loadBundle() {
+      const response = await fetch(browser.runtime.getURL('corpus.json'));
+      return (await response.json()) as CorpusBundle;
+    },
+    async broadcastSettings(settings) {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(
+        tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, envelope('tab.settingsChanged', { settings })).catch(() => undefined))),
+      );
+    },
+    setBadge,
+  }).catch((error: unknown) => {
+    servicesPromise = undefined;
+    throw error;
+  });
+  return servicesPromise;
+}
+
+const handlersPromise = () => services().then((s) => ({ s, handlers: createHandlers(s) }));
+let ready: ReturnType<typeof handlersPromise> | undefined;
+
+browser.runtime.onMessage.addListener((message: unknown, rawSender: Runtime.MessageSender) => {
+  const sender = classifySender(rawSender, browser.runtime.id, extensionOrigin());
+  if (!sender) return undefined;
+  ready ??= handlersPromise();
+  return ready.then(({ handlers }) => dispatch(message, sender, handlers)).catch((error: unknown) => ({
+    ok: false,
+    error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+  }));
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  void services()
+    .then((s) => s.ensureCorpus())
+    .catch((error: unknown) => console.error('Backstory: could not load the corpus', error));
+  void requestPersistentStorage();
+});
+
+registerTabCommands();

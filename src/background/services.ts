@@ -1,0 +1,58 @@
+/**
+ * The background's services, created once per background lifetime and handed
+ * to every handler. Tests build them over fake-indexeddb.
+ */
+import type { CorpusBundle } from '../shared/corpus';
+import type { Settings } from '../shared/settings';
+import { openDatabase, type Database } from './db/open';
+import { CorpusStore } from './db/corpus-store';
+import { PageStore } from './db/page-store';
+import { SettingsStore } from './db/settings-store';
+
+/** What handlers work with. */
+export interface Services {
+  db: Database;
+  corpus: CorpusStore;
+  settings: SettingsStore;
+  pages: PageStore;
+  /** Makes sure the bundled corpus is in the database (loads it when the hash differs). */
+  ensureCorpus(): Promise<void>;
+  /** Tells every open tab that settings changed. */
+  broadcastSettings(settings: Settings): Promise<void>;
+  /** Sets the toolbar badge of a tab. */
+  setBadge(tabId: number, text: string): Promise<void>;
+}
+
+/** Effects that need the browser, injected so tests can run without one. */
+export interface ServiceEffects {
+  loadBundle(): Promise<CorpusBundle>;
+  broadcastSettings(settings: Settings): Promise<void>;
+  setBadge(tabId: number, text: string): Promise<void>;
+}
+
+/** Creates the services over a database (opened here unless given). */
+export async function createServices(effects: ServiceEffects, db?: Database): Promise<Services> {
+  const database = db ?? (await openDatabase());
+  const corpus = new CorpusStore(database);
+  let corpusReady: Promise<void> | undefined;
+  return {
+    db: database,
+    corpus,
+    settings: new SettingsStore(database),
+    pages: new PageStore(database),
+    ensureCorpus() {
+      // One load per background lifetime; a failed load is retried by the next caller.
+      corpusReady ??= effects
+        .loadBundle()
+        .then((bundle) => corpus.loadBundle(bundle))
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          corpusReady = undefined;
+          throw error;
+        });
+      return corpusReady;
+    },
+    broadcastSettings: effects.broadcastSettings,
+    setBadge: effects.setBadge,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Typed callers for the protocol in `protocol.ts`. A failed delivery (no
+ * background, no content script in the tab) becomes an error value like any
+ * other, so callers have one path to handle.
+ */
+import { browser } from './platform';
+import { envelope, type CallName, type CallResult, type ParamsOf, type ResultOf, type TabCallMap, type TabCallName } from './protocol';
+
+function deliveryError(error: unknown): CallResult<never> {
+  return { ok: false, error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) } };
+}
+
+/** Calls the background. */
+export async function callBackground<K extends CallName>(call: K, params: ParamsOf<K>): Promise<CallResult<ResultOf<K>>> {
+  try {
+    const reply = (await browser.runtime.sendMessage(envelope(call, params))) as CallResult<ResultOf<K>> | undefined;
+    return reply ?? { ok: false, error: { code: 'unavailable', message: 'No answer from the background.' } };
+  } catch (error) {
+    return deliveryError(error);
+  }
+}
+
+/** Calls the content script of a tab. */
+export async function callTab<K extends TabCallName>(tabId: number, call: K, params: TabCallMap[K]['params']): Promise<CallResult<TabCallMap[K]['result']>> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, envelope(call, params))) as CallResult<TabCallMap[K]['result']> | undefined;
+    return reply ?? { ok: false, error: { code: 'unavailable', message: 'Backstory is not running on this page.' } };
+  } catch (error) {
+    return deliveryError(error);
+  }
+}
+
+/** Unwraps a result or throws its message (for UI code that shows errors via a boundary). */
+export function unwrap<T>(result: CallResult<T>): T {
+  if (result.ok) return result.value;
+  throw new Error(result.error.message);
+}

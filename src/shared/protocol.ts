@@ -1,0 +1,221 @@
+/**
+ * The one typed protocol between Backstory's contexts.
+ *
+ * Every message is an entry of {@link CallMap} (to the background) or
+ * {@link TabCallMap} (from the popup/background to a tab's content script),
+ * with its parameters, its result and who may send it. Errors travel as values
+ * ({@link CallResult}), never as rejected promises, so a caller always handles
+ * them. The background validates every message at runtime
+ * (`background/message-schemas.ts`) and authorises it by its sender: a content
+ * script's page is taken from the sender, never from the message.
+ */
+import type { MatcherEntry } from './matcher/types';
+import type { EntryCard, EntrySummary, EntryRef, Excerpt, RelatedEntry, TimelineItem } from './card';
+import type { CorpusDocument, Entry, Passage } from './corpus';
+import type { Highlight, HighlightPatch, NewHighlight } from './highlight';
+import type { Settings, SettingsPatch } from './settings';
+
+/** Who sent a message: a content script in a web page, or one of our own pages. */
+export type SenderKind = 'content' | 'extension';
+
+/** An error returned as a value. */
+export interface CallError {
+  code:
+    | 'invalid-message'
+    | 'forbidden'
+    | 'not-found'
+    | 'quota-exceeded'
+    | 'invalid-import'
+    | 'unavailable'
+    | 'internal';
+  message: string;
+}
+
+/** The result of every call. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** What the content script reports after annotating its page. */
+export interface PageReport {
+  title: string;
+  /** Mentions per entry id. */
+  counts: Record<string, number>;
+  /** Total marks drawn. */
+  marks: number;
+  /** True when the mark cap stopped annotation early. */
+  capped: boolean;
+}
+
+/** A page's stored report, as the popup reads it. */
+export interface PageSummary extends PageReport {
+  url: string;
+  tabId?: number;
+  updatedAt: number;
+}
+
+/** One search hit, ranked. */
+export type SearchHit =
+  | { kind: 'entry'; score: number; entry: EntryRef; snippet: string }
+  | { kind: 'passage'; score: number; excerpt: Excerpt }
+  | { kind: 'highlight'; score: number; highlight: Highlight };
+
+/** Query of the highlights manager. */
+export interface HighlightQuery {
+  text?: string;
+  site?: string;
+  entityId?: string;
+  sort?: 'newest' | 'oldest' | 'site';
+  limit?: number;
+  offset?: number;
+}
+
+/** Export formats. */
+export type ExportFormat = 'json' | 'markdown' | 'jsonld';
+
+/** Storage figures for the data panel. */
+export interface StorageStatus {
+  usage?: number;
+  quota?: number;
+  persisted: boolean;
+}
+
+/** A call: its params and its result. Who may send it is {@link CALL_SENDERS}. */
+interface Call<P, R> {
+  params: P;
+  result: R;
+}
+
+/** Calls handled by the background. */
+export interface CallMap {
+  /** Version, corpus hash and counts; any context. Also wakes the background. */
+  'app.status': Call<Record<string, never>, { version: string; corpusHash: string; entries: number; highlights: number; storage: StorageStatus }>;
+
+  /** The matcher's input (bundled and user entries) and the per-site corrections of the sender's site. */
+  'corpus.matcherEntries': Call<Record<string, never>, { hash: string; asOf: string; entries: MatcherEntry[]; excluded: string[] }>;
+  /** Card data for many entries at once; `context` maps an entry id to the sentence around its first mention, to rank excerpts. */
+  'corpus.cards': Call<{ ids: string[]; context?: Record<string, string> }, EntryCard[]>;
+  /** Every entry, for the explorer. */
+  'corpus.entries': Call<Record<string, never>, EntrySummary[]>;
+  /** An entry's full page: the card plus all passages and relations. */
+  'corpus.entryPage': Call<{ id: string }, { card: EntryCard; passages: Excerpt[]; relations: RelatedEntry[] }>;
+  /** All documents' metadata. */
+  'corpus.documents': Call<Record<string, never>, Omit<CorpusDocument, 'paragraphs'>[]>;
+  /** A document with its passages, for the reader. */
+  'corpus.document': Call<{ id: string }, { document: CorpusDocument; passages: Passage[] }>;
+  /** The corpus timeline, oldest first. */
+  'corpus.timeline': Call<Record<string, never>, TimelineItem[]>;
+  /** The relation graph: entries linked by shared events and passages. */
+  'corpus.graph': Call<Record<string, never>, { nodes: EntryRef[]; edges: { from: string; to: string; weight: number; relation: string }[] }>;
+  /** One entry, raw. */
+  'corpus.entry': Call<{ id: string }, Entry>;
+
+  /** Ranked search across entries, passages and the reader's highlights. */
+  'search.query': Call<{ q: string; limit?: number }, SearchHit[]>;
+
+  /** The content script's page report; stored per page, drives the badge. */
+  'page.report': Call<PageReport, null>;
+  /** The stored report of a tab or a URL. */
+  'page.summary': Call<{ tabId?: number; url?: string }, PageSummary | null>;
+
+  /** The sender's page's highlights. */
+  'highlights.forPage': Call<Record<string, never>, Highlight[]>;
+  /** Saves a highlight on the sender's page. */
+  'highlights.create': Call<NewHighlight, Highlight>;
+  /** Edits note or colour (content: only on its own page). */
+  'highlights.update': Call<{ id: string; patch: HighlightPatch }, Highlight>;
+  /** Deletes highlights and returns them, for undo (content: only on its own page). */
+  'highlights.delete': Call<{ ids: string[] }, Highlight[]>;
+  /** Puts deleted highlights back (undo; content: only on its own page). */
+  'highlights.restore': Call<{ highlights: Highlight[] }, null>;
+  /** Highlights mentioning an entry, across all sites. */
+  'highlights.forEntry': Call<{ entryId: string }, Highlight[]>;
+  /** The manager's query. */
+  'highlights.list': Call<HighlightQuery, { items: Highlight[]; total: number }>;
+  /** Export all highlights. */
+  'highlights.export': Call<{ format: ExportFormat }, { filename: string; mime: string; text: string }>;
+  /** Import our JSON or W3C JSON-LD: validated in full, then written in one transaction. */
+  'highlights.import': Call<{ text: string }, { added: number; skipped: number }>;
+  /** Deletes every highlight. */
+  'highlights.clear': Call<Record<string, never>, { deleted: number }>;
+
+  /** The reader's settings. */
+  'settings.get': Call<Record<string, never>, Settings>;
+  /** Changes settings; open tabs are told. */
+  'settings.update': Call<{ patch: SettingsPatch }, Settings>;
+  /** Turns highlighting off or on for the sender's site. */
+  'settings.toggleSite': Call<{ site: string; enabled: boolean }, Settings>;
+  /** "Not this one": never resolve this entry on the sender's site again. */
+  'corrections.add': Call<{ entryId: string }, { excluded: string[] }>;
+}
+
+/** Calls a tab's content script handles (sent by the popup or the background). */
+export interface TabCallMap {
+  /** What the page shows now. */
+  'tab.state': Call<Record<string, never>, { active: boolean; counts: Record<string, number>; marks: number; capped: boolean; orphans: Highlight[]; highlights: Highlight[] }>;
+  /** Scroll to an entry's first mention and flash it. */
+  'tab.revealEntry': Call<{ entryId: string }, boolean>;
+  /** Scroll to a saved highlight. */
+  'tab.revealHighlight': Call<{ id: string }, boolean>;
+  /** Settings changed: re-read and re-annotate. */
+  'tab.settingsChanged': Call<{ settings: Settings }, null>;
+  /** Save the current selection (context menu, keyboard command). */
+  'tab.saveSelection': Call<Record<string, never>, boolean>;
+  /** Focus the next highlighted name and open its card (keyboard command). */
+  'tab.focusNextMention': Call<Record<string, never>, boolean>;
+}
+
+/** Names of background calls. */
+export type CallName = keyof CallMap;
+/** Names of tab calls. */
+export type TabCallName = keyof TabCallMap;
+/** Params of a call. */
+export type ParamsOf<K extends CallName> = CallMap[K]['params'];
+/** Result of a call. */
+export type ResultOf<K extends CallName> = CallMap[K]['result'];
+
+/** The envelope on the wire. The marker keeps other extensions' messages apart. */
+export interface Envelope<K extends string = string> {
+  backstory: 1;
+  call: K;
+  params: unknown;
+}
+
+/** Builds an envelope. */
+export function envelope<K extends string>(call: K, params: unknown): Envelope<K> {
+  return { backstory: 1, call, params };
+}
+
+/** True for something shaped like our envelope (content checked later by schemas). */
+export function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && (message as { backstory?: unknown }).backstory === 1 && typeof (message as { call?: unknown }).call === 'string';
+}
+
+/** Who may send each background call; checked at runtime by the router. */
+export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
+  'app.status': ['content', 'extension'],
+  'corpus.matcherEntries': ['content', 'extension'],
+  'corpus.cards': ['content', 'extension'],
+  'corpus.entries': ['extension'],
+  'corpus.entryPage': ['extension'],
+  'corpus.documents': ['extension'],
+  'corpus.document': ['extension'],
+  'corpus.timeline': ['extension'],
+  'corpus.graph': ['extension'],
+  'corpus.entry': ['content', 'extension'],
+  'search.query': ['extension'],
+  'page.report': ['content'],
+  'page.summary': ['extension'],
+  'highlights.forPage': ['content'],
+  'highlights.create': ['content'],
+  'highlights.update': ['content', 'extension'],
+  'highlights.delete': ['content', 'extension'],
+  'highlights.restore': ['content', 'extension'],
+  'highlights.forEntry': ['content', 'extension'],
+  'highlights.list': ['extension'],
+  'highlights.export': ['extension'],
+  'highlights.import': ['extension'],
+  'highlights.clear': ['extension'],
+  'settings.get': ['content', 'extension'],
+  'settings.update': ['extension'],
+  'settings.toggleSite': ['extension'],
+  'corrections.add': ['content'],
+};

@@ -1,0 +1,35 @@
+import type { TypeGroup } from './catalog';
+
+/** The reader's settings, stored as one record. */
+export interface Settings {
+  /** Global on/off. */
+  enabled: boolean;
+  /** Host names where highlighting is off. */
+  disabledSites: string[];
+  /** Which colour groups are highlighted. */
+  types: Record<TypeGroup, boolean>;
+  /** Hover intent delay before a card opens. */
+  hoverDelayMs: number;
+  /** Mark every mention, or only the first of each entry. */
+  density: 'all' | 'first';
+  /** Stop marking past this many marks on one page. */
+  markCap: number;
+}
+
+/** Defaults for a new install; stored settings are merged over them. */
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  types: { person: true, group: true, state: true, place: true, event: true },
+  hoverDelayMs: 400,
+  density: 'all',
+  markCap: 5000,
+};
+
+/** True when highlighting should run on `site` under `settings`. */
+export function isActiveOn(settings: Settings, site: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(site);
+}
+
+/** A change to settings; `types` may name only the groups that change. */
+export type SettingsPatch = Partial<Omit<Settings, 'types'>> & { types?: Partial<Settings['types']> };
