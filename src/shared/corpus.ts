@@ -4,7 +4,7 @@
  * the same shapes with `origin: 'user'`, so they extend the bundled ones
  * without a rebuild.
  */
-import type { EntryType, AliasSpec, Fact, Role, EntryDate } from './catalog';
+import type { EntryType, AliasSpec, Role, EntryDate } from './catalog';
 
 /** Where a record came from: the bundled build or the reader. */
 export type Origin = 'bundled' | 'user';

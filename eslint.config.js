@@ -1,0 +1,55 @@
+// Lint: typescript-eslint's recommended rules, plus the architecture's import
+// boundaries, so a context importing another context fails `npm run check`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const CONTEXTS = ['content', 'background', 'popup', 'options'];
+
+/** Each context may import only src/shared and src/components, never another context. */
+const boundaries = CONTEXTS.map((context) => ({
+  files: [`src/${context}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...CONTEXTS.filter((other) => other !== context).map((other) => ({
+            group: [`**/${other}/**`, `**/${other}`],
+            message: `src/${context} must not import src/${other}: share code through src/shared or src/components.`,
+          })),
+          ...(context === 'background' ? [] : [{ group: ['idb'], message: 'Only src/background/db opens IndexedDB.' }]),
+          ...(context === 'content' ? [] : [{ group: ['mark.js'], message: 'Only the content highlighter imports mark.js.' }]),
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'web-ext-artifacts/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.webextensions } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  ...boundaries,
+  {
+    files: ['src/background/**/*.ts'],
+    ignores: ['src/background/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['idb'], message: 'Only src/background/db imports idb.' }, { group: ['**/content/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' }] }] },
+  },
+  {
+    files: ['src/content/**/*.{ts,tsx}'],
+    ignores: ['src/content/highlighter/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['mark.js'], message: 'Only src/content/highlighter imports mark.js.' }, { group: ['idb'], message: 'A content script never opens IndexedDB.' }, { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' }] }] },
+  },
+  {
+    files: ['src/shared/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/content/**', '**/background/**', '**/popup/**', '**/options/**'], message: 'src/shared never imports a context.' }, { group: ['idb', 'mark.js'], message: 'idb and mark.js belong to their one context module.' }] }] },
+  },
+);

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import './options.css';
+import { Options } from './options';
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import './popup.css';
+import { Popup } from './popup';
+
+render(<Popup />, document.getElementById('app')!);

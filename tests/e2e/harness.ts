@@ -1,0 +1,142 @@
+/**
+ * Drives the built Chrome extension in a real, headless Chromium through
+ * playwright-core. Fails loudly when no browser can be started: a missing
+ * browser is a broken test run, never a skip.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findBrowser } from '../../scripts/find-browser';
+import { ROOT, startFixtureServer, type FixtureServer } from './server';
+
+/** The unpacked Chrome build the tests load. */
+export const CHROME_DIST = path.join(ROOT, 'dist', 'chrome');
+
+/** A browser with the extension loaded, and helpers for tests. */
+export interface ExtensionSession {
+  context: BrowserContext;
+  server: FixtureServer;
+  extensionId: string;
+  userDataDir: string;
+  /** The background service worker (Playwright's handle survives restarts). */
+  worker(): Promise<Worker>;
+  /** Opens a page and waits for it to load. */
+  open(url: string): Promise<Page>;
+  /** Opens one of our pages (`popup.html`, `options.html`) with an optional query/hash. */
+  openExtensionPage(file: string, suffix?: string): Promise<Page>;
+  /** Opens the popup as a page bound to the tab showing `page`. */
+  openPopupFor(page: Page): Promise<Page>;
+  /** The browser's tab id of a page. */
+  tabIdOf(page: Page): Promise<number>;
+  /** Stops the service worker, as the browser does when it idles out. */
+  stopServiceWorker(): Promise<void>;
+  /** Closes the browser and starts it again on the same profile. */
+  relaunch(): Promise<void>;
+  /** Errors pages threw (uncaught) since launch. */
+  pageErrors: Error[];
+  close(): Promise<void>;
+}
+
+async function launchContext(userDataDir: string): Promise<BrowserContext> {
+  if (!existsSync(path.join(CHROME_DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first.');
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: findBrowser(),
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_DIST}`,
+      `--load-extension=${CHROME_DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Launches Chromium with the extension and a fixture server. */
+export async function launchExtension(): Promise<ExtensionSession> {
+  const server = await startFixtureServer();
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-'));
+  const pageErrors: Error[] = [];
+  let context!: BrowserContext;
+  let extensionId = '';
+
+  async function setUp(): Promise<void> {
+    context = await launchContext(userDataDir);
+    // Nothing leaves the machine: every request to another host is aborted.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' || url.protocol === 'chrome-extension:' || url.protocol === 'data:') return route.continue();
+      return route.abort();
+    });
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error)));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  await setUp();
+
+  const session: ExtensionSession = {
+    get context() {
+      return context;
+    },
+    server,
+    get extensionId() {
+      return extensionId;
+    },
+    userDataDir,
+    pageErrors,
+    async worker() {
+      return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async openExtensionPage(file, suffix = '') {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}${suffix}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const worker = await session.worker();
+      const id = await worker.evaluate(async (target: string) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.url === target)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`no tab shows ${url}`);
+      return id;
+    },
+    async openPopupFor(page) {
+      const tabId = await session.tabIdOf(page);
+      return session.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    },
+    async stopServiceWorker() {
+      const page = await session.openExtensionPage('popup.html');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.close();
+    },
+    async relaunch() {
+      await context.close();
+      await setUp();
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await server.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
