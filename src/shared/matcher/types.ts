@@ -29,8 +29,9 @@ export interface EntityMatch {
 /** Options for one `match` call. */
 export interface MatchOptions {
   /**
-   * Page-level hints: entry ids to prefer when a shared alias is ambiguous,
-   * and to treat as strongly mentioned (e.g. the reader said "not this one").
+   * Entry ids removed from consideration (the reader said "not this one"): they
+   * are never chosen, never listed as candidates and never count as context.
+   * A mention whose every candidate is excluded is not reported.
    */
   exclude?: ReadonlySet<string>;
 }

@@ -1,0 +1,211 @@
+/**
+ * Compiles catalog aliases into the lookup structures the scanner walks:
+ *
+ * - a token dictionary: every distinct folded word of every alias gets an id;
+ * - two open-addressing hash tables keyed by the word hash the scanner computes
+ *   incrementally: `starter` (words that can begin an alias, plus the articles)
+ *   probed for every word of the page, and `token` (all words) used only while
+ *   extending a hit;
+ * - a token trie: state × token → state, with the alias claims at accepting states.
+ *
+ * Probing `starter` is the only per-word cost, and it does not grow with the
+ * number of aliases (one or two probes in a table kept at most half full).
+ */
+import type { MatcherEntry } from './types';
+import { caseForm, isArticleKey, stripArticles, tokenize } from './tokenize';
+
+/** One entry's claim on an alias key. */
+export interface Claim {
+  /** Index into {@link Compiled.entryIds}. */
+  entry: number;
+  weak: boolean;
+  shared: boolean;
+  isDefault: boolean;
+  /** For case-sensitive aliases: the exact word characters the text must show ("US"). */
+  caseForm: string | null;
+}
+
+/** An open-addressing hash table: word hash → token id. Slot key 0 = empty. */
+export interface HashTable {
+  keys: Int32Array;
+  vals: Int32Array;
+  mask: number;
+}
+
+/** Everything the scanner and resolver need; immutable after compile. */
+export interface Compiled {
+  entryIds: string[];
+  starter: HashTable;
+  token: HashTable;
+  /** Folded text of each word token, to verify a hash hit (hashes can collide). */
+  tokenText: string[];
+  /** Canonical punctuation code → token id. */
+  punctIds: Map<number, number>;
+  tokenCount: number;
+  /** Token id → trie state after that first token, or -1. */
+  rootNext: Int32Array;
+  /** `state * tokenCount + token` → next state. */
+  trans: Map<number, number>;
+  /** State → index into `groups`, or -1 when no alias ends there. */
+  accept: Int32Array;
+  /** Claims of each distinct alias key. */
+  groups: Claim[][];
+  /** Token ids of "al" and "el" (articles), always present. */
+  articleA: number;
+  articleE: number;
+  aliasCount: number;
+}
+
+/** Smallest power of two ≥ `n`. */
+function pow2AtLeast(n: number): number {
+  let size = 8;
+  while (size < n) size *= 2;
+  return size;
+}
+
+/** Derives the slot from a word hash; the scanner inlines the same expression. */
+export function slotOf(hash: number, mask: number): number {
+  return (hash ^ (hash >>> 16)) & mask;
+}
+
+function buildTable(hashes: readonly number[], ids: readonly number[]): HashTable {
+  // At most a quarter full: a miss (the common case on page text) usually ends
+  // at the first probe on an empty slot.
+  const size = pow2AtLeast(hashes.length * 4);
+  const keys = new Int32Array(size);
+  const vals = new Int32Array(size);
+  const mask = size - 1;
+  for (let k = 0; k < hashes.length; k++) {
+    const h = hashes[k]!;
+    let slot = slotOf(h, mask);
+    // Equal hashes of different words are kept side by side; lookups verify the text.
+    while (keys[slot] !== 0) slot = (slot + 1) & mask;
+    keys[slot] = h;
+    vals[slot] = ids[k]!;
+  }
+  return { keys, vals, mask };
+}
+
+/** Compiles the aliases of `entries` (see the module comment). */
+export function compile(entries: readonly MatcherEntry[]): Compiled {
+  // Entries with the same id (a reader's entry extending a bundled one) are one entry.
+  const entryIds: string[] = [];
+  const entryIndexOf = new Map<string, number>();
+  for (const e of entries) {
+    if (!entryIndexOf.has(e.id)) {
+      entryIndexOf.set(e.id, entryIds.length);
+      entryIds.push(e.id);
+    }
+  }
+  const wordIds = new Map<string, number>();
+  const wordHash: number[] = [];
+  const tokenText: string[] = [];
+  const punctIds = new Map<number, number>();
+  let tokenCount = 0;
+  const wordId = (key: string, hash: number): number => {
+    let id = wordIds.get(key);
+    if (id === undefined) {
+      id = tokenCount++;
+      wordIds.set(key, id);
+      wordHash[id] = hash;
+      tokenText[id] = key;
+    }
+    return id;
+  };
+  const articleA = wordId('al', tokenize('al')[0]!.hash);
+  const articleE = wordId('el', tokenize('el')[0]!.hash);
+
+  // Trie built with plain arrays/maps, packed once the token count is known.
+  const edges: Map<number, number>[] = [new Map()];
+  const acceptOf: number[] = [-1];
+  const groupOf = new Map<string, number>();
+  const groups: Claim[][] = [];
+  let aliasCount = 0;
+
+  for (const entry of entries) {
+    const entryIndex = entryIndexOf.get(entry.id)!;
+    for (const alias of entry.aliases) {
+      const units = stripArticles(tokenize(alias.text));
+      // An alias must start with a word: the scanner only looks up words.
+      if (!units.some((u) => u.kind === 'word') || units[0]!.kind !== 'word') continue;
+      aliasCount++;
+      let state = 0;
+      const keyParts: string[] = [];
+      for (const u of units) {
+        keyParts.push(u.key);
+        let id: number;
+        if (u.kind === 'word') id = wordId(u.key, u.hash);
+        else {
+          const code = u.key.charCodeAt(0);
+          id = punctIds.get(code) ?? -1;
+          if (id < 0) {
+            id = tokenCount++;
+            punctIds.set(code, id);
+          }
+        }
+        const out = edges[state]!;
+        let next = out.get(id);
+        if (next === undefined) {
+          next = edges.length;
+          edges.push(new Map());
+          acceptOf.push(-1);
+          out.set(id, next);
+        }
+        state = next;
+      }
+      const key = keyParts.join(' ');
+      let g = groupOf.get(key);
+      if (g === undefined) {
+        g = groups.length;
+        groups.push([]);
+        groupOf.set(key, g);
+        acceptOf[state] = g;
+      }
+      groups[g]!.push({
+        entry: entryIndex,
+        weak: alias.weak === true,
+        shared: alias.shared === true,
+        isDefault: alias.default === true,
+        caseForm: alias.caseSensitive === true ? caseForm(alias.text) : null,
+      });
+    }
+  }
+
+  const rootNext = new Int32Array(tokenCount).fill(-1);
+  const trans = new Map<number, number>();
+  edges.forEach((out, state) => {
+    for (const [id, next] of out) {
+      if (state === 0) rootNext[id] = next;
+      trans.set(state * tokenCount + id, next);
+    }
+  });
+
+  const starterHashes: number[] = [];
+  const starterIds: number[] = [];
+  const allHashes: number[] = [];
+  const allIds: number[] = [];
+  for (const [key, id] of wordIds) {
+    allHashes.push(wordHash[id]!);
+    allIds.push(id);
+    if (rootNext[id]! >= 0 || isArticleKey(key)) {
+      starterHashes.push(wordHash[id]!);
+      starterIds.push(id);
+    }
+  }
+
+  return {
+    entryIds,
+    starter: buildTable(starterHashes, starterIds),
+    token: buildTable(allHashes, allIds),
+    tokenText,
+    punctIds,
+    tokenCount,
+    rootNext,
+    trans,
+    accept: Int32Array.from(acceptOf),
+    groups,
+    articleA,
+    articleE,
+    aliasCount,
+  };
+}

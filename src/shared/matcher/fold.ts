@@ -1,0 +1,122 @@
+/**
+ * The fold table: one entry per UTF-16 code unit of the Basic Multilingual Plane,
+ * built once at module load. The scanner reads one code unit, looks it up here
+ * and knows at once whether it is part of a word (and which folded letter it
+ * stands for) or which kind of boundary it is. This is what makes the scan a
+ * single pass without regular expressions, `toLowerCase` or `normalize` calls on
+ * page text.
+ *
+ * Values below {@link WORD_MIN} are character classes; values from
+ * {@link FOLD_MIN} up are folded letters/digits (lower case, diacritics removed).
+ */
+
+/** Punctuation, symbols, surrogates (astral characters): ends a word, joins nothing. */
+export const BOUNDARY = 0;
+/** Space and hyphen forms: one interchangeable separator between name tokens. */
+export const SEP = 1;
+/** A line feed: folds like a space, but two in one gap are a block separator. */
+export const NEWLINE = 2;
+/** Any apostrophe form (' ’ ‘ ʼ `): one punctuation unit, so "Putin’s" = "Putin's". */
+export const APOS = 3;
+/** U+0000: a hard block separator that no name spans. */
+export const HARD = 4;
+/**
+ * Combining marks, soft hyphens, zero-width joiners: inside a word but ignored,
+ * so "Erdog\u0306an" (decomposed) and "Erdo\u00ADğan" (soft hyphen) fold like "Erdogan".
+ */
+export const SKIP = 5;
+/** Code units with a fold value `>= WORD_MIN` continue a word (including {@link SKIP}). */
+export const WORD_MIN = SKIP;
+/** Smallest folded letter value ('0' is the smallest word character). */
+export const FOLD_MIN = 0x30;
+
+/** Apostrophe forms the brief names, plus look-alikes used in transliteration (ʾ ʿ ´ ′). */
+const APOSTROPHES = [0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0x02be, 0x02bf, 0xb4, 0x2032];
+
+/**
+ * Hyphen and space forms folded to one separator. Em dash (U+2014) and minus are
+ * deliberately absent: they end a clause ("Assad—Putin"), they do not join a name.
+ */
+const SEPARATORS = [
+  0x09, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+  0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+  // hyphens: ASCII, U+2010 hyphen, U+2011 non-breaking hyphen (the corpus uses it),
+  // U+2012 figure dash, U+2013 en dash, small/full-width hyphen-minus
+  0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xfe63, 0xff0d,
+];
+
+/** Invisible format characters that may sit inside a word on real pages. */
+const IGNORABLE = [0xad, 0x200c, 0x200d, 0x2060, 0xfeff, 0x0640 /* Arabic tatweel */];
+
+/**
+ * Letters that Unicode does not decompose but that readers treat as the base
+ * letter when typing a name without diacritics (Wałęsa = Walesa, Øcalan = Ocalan).
+ */
+const EXTRA_FOLDS: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ħ: 'h',
+  Ħ: 'h',
+  ŧ: 't',
+  Ŧ: 't',
+  ς: 'σ', // Greek final sigma is the same letter
+};
+
+/** Ranges without case or decomposition worth folding (CJK, Hangul, Yi): fold to themselves. */
+function foldsToItself(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xa000 && c <= 0xa4cf);
+}
+
+const MARK = /^\p{M}$/u;
+const WORD = /^[\p{L}\p{N}]$/u;
+const MARKS = /\p{M}/gu;
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000); // BOUNDARY everywhere by default
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: astral characters are boundaries
+    if (foldsToItself(c)) {
+      table[c] = c;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (WORD.test(ch)) {
+      table[c] = foldLetter(ch, c);
+    } else if (MARK.test(ch)) {
+      table[c] = SKIP;
+    }
+  }
+  for (const c of SEPARATORS) table[c] = SEP;
+  for (const c of APOSTROPHES) table[c] = APOS; // after WORD: ʼ ʾ ʿ are modifier letters
+  for (const c of IGNORABLE) table[c] = SKIP;
+  table[0x0a] = NEWLINE;
+  table[0] = HARD;
+  return table;
+}
+
+/** Lower case, compatibility-decomposed, marks removed; the letter itself when that is not one code unit. */
+function foldLetter(ch: string, c: number): number {
+  const extra = EXTRA_FOLDS[ch];
+  if (extra !== undefined) return extra.charCodeAt(0);
+  let folded = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  // Lower-casing can recompose or add marks (İ → i̇): strip once more.
+  if (folded.length !== 1) folded = folded.normalize('NFD').replace(MARKS, '');
+  if (folded.length === 1) {
+    const f = folded.charCodeAt(0);
+    if (f >= FOLD_MIN && WORD.test(folded)) return f;
+  }
+  // Ligatures and the like ("ﬁ" → "fi") stay one letter: a whole-word match is still exact.
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+/**
+ * Fold value of every BMP code unit: a class below {@link WORD_MIN}, {@link SKIP},
+ * or the folded letter. Index with `text.charCodeAt(i)`.
+ */
+export const FOLD: Uint16Array = buildFoldTable();

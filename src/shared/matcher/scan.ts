@@ -1,0 +1,244 @@
+/**
+ * The scanner: one pass over the UTF-16 code units of the text.
+ *
+ * For each word it folds the characters through {@link FOLD} and hashes them on
+ * the fly (no substring, no allocation), then probes the `starter` table once.
+ * Almost every word of a page misses there, so the cost per character is a
+ * table read, a compare and a multiply, whatever the size of the catalog. Only
+ * on a hit does the slow path (verify the word, follow the trie unit by unit,
+ * check case and possessives) run, and only a found mention allocates.
+ */
+import type { Claim, Compiled, HashTable } from './compile';
+import { slotOf } from './compile';
+import { APOS, FOLD, HARD, NEWLINE, SEP, SKIP, WORD_MIN } from './fold';
+import { HASH_PRIME, HASH_SEED, caseForm, punctCode } from './tokenize';
+
+/** A mention before ambiguity resolution: its span and the claims that fit it. */
+export interface RawMatch {
+  start: number;
+  end: number;
+  /** Claims of the alias, minus case-sensitive ones the text's case rules out. Never empty. */
+  claims: readonly Claim[];
+}
+
+const LOWER_S = 0x73;
+
+/** Scans `text` and returns raw mentions in order, non-overlapping, longest first. */
+export function scan(c: Compiled, text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  const F = FOLD;
+  const keys = c.starter.keys;
+  const mask = c.starter.mask;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let f = F[text.charCodeAt(i)]!;
+    if (f < WORD_MIN) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = HASH_SEED;
+    // Hot loop: hash the folded word (same steps as tokenize's hashStep/finishHash).
+    for (;;) {
+      if (f !== SKIP) h = Math.imul(h ^ f, HASH_PRIME);
+      if (++i === n) break;
+      f = F[text.charCodeAt(i)]!;
+      if (f < WORD_MIN) break;
+    }
+    if (h === 0) h = 1;
+    let slot = (h ^ (h >>> 16)) & mask;
+    let k: number;
+    while ((k = keys[slot]!) !== 0) {
+      if (k === h) {
+        const end = matchAt(c, text, start, i, h, out);
+        if (end > i) i = end;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return out;
+}
+
+/** Hash of the word starting at `from` (which must be a word character) and its end. */
+function hashWord(text: string, from: number): { hash: number; end: number } {
+  let h = HASH_SEED;
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    const f = FOLD[text.charCodeAt(i)]!;
+    if (f < WORD_MIN) break;
+    if (f !== SKIP) h = Math.imul(h ^ f, HASH_PRIME);
+    i++;
+  }
+  return { hash: h === 0 ? 1 : h, end: i };
+}
+
+/** Token id of the word `text[from, to)` with hash `h` in `table`, verified letter by letter; -1 when absent. */
+function lookup(c: Compiled, table: HashTable, text: string, from: number, to: number, h: number): number {
+  let slot = slotOf(h, table.mask);
+  let k: number;
+  while ((k = table.keys[slot]!) !== 0) {
+    if (k === h) {
+      const id = table.vals[slot]!;
+      if (sameWord(c.tokenText[id]!, text, from, to)) return id;
+    }
+    slot = (slot + 1) & table.mask;
+  }
+  return -1;
+}
+
+function sameWord(key: string, text: string, from: number, to: number): boolean {
+  let j = 0;
+  for (let i = from; i < to; i++) {
+    const f = FOLD[text.charCodeAt(i)]!;
+    if (f === SKIP) continue;
+    if (j >= key.length || key.charCodeAt(j) !== f) return false;
+    j++;
+  }
+  return j === key.length;
+}
+
+/**
+ * End of the space/hyphen gap starting at `from` when it is a plain separator
+ * (at least one space/hyphen form, no block separator) followed by a word; -1 otherwise.
+ */
+function wordAfterSeparator(text: string, from: number): number {
+  let j = from;
+  let newlines = 0;
+  const n = text.length;
+  while (j < n) {
+    const f = FOLD[text.charCodeAt(j)]!;
+    if (f === SEP) j++;
+    else if (f === NEWLINE) {
+      if (++newlines >= 2) return -1;
+      j++;
+    } else break;
+  }
+  if (j === from || j >= n) return -1;
+  return FOLD[text.charCodeAt(j)]! >= WORD_MIN ? j : -1;
+}
+
+function isArticle(c: Compiled, id: number): boolean {
+  return id === c.articleA || id === c.articleE;
+}
+
+/**
+ * Slow path for a starter-table hit on the word `text[start, end)`: returns the
+ * end of the mention pushed to `out`, or -1 when there is none here.
+ */
+function matchAt(c: Compiled, text: string, start: number, end: number, h: number, out: RawMatch[]): number {
+  const id = lookup(c, c.starter, text, start, end, h);
+  if (id < 0) return -1;
+  if (isArticle(c, id)) {
+    // "al-Sharaa": the article is optional, but when present it is part of the mention.
+    const next = wordAfterSeparator(text, end);
+    if (next >= 0) {
+      const w = hashWord(text, next);
+      const nextId = lookup(c, c.starter, text, next, w.end, w.hash);
+      const state = nextId >= 0 ? c.rootNext[nextId]! : -1;
+      if (state >= 0) {
+        const found = walk(c, text, start, w.end, state, out);
+        if (found >= 0) return found;
+      }
+    }
+  }
+  const state = c.rootNext[id]!;
+  return state >= 0 ? walk(c, text, start, end, state, out) : -1;
+}
+
+/** Accepting (end, group) pairs of the current walk; reused, the walk is not re-entrant. */
+const acceptEnds: number[] = [];
+const acceptGroups: number[] = [];
+
+/**
+ * Follows the trie from `state` (reached at text offset `pos`) unit by unit,
+ * then emits the longest accepted alias that passes the case and possessive checks.
+ */
+function walk(c: Compiled, text: string, start: number, pos: number, state: number, out: RawMatch[]): number {
+  acceptEnds.length = 0;
+  acceptGroups.length = 0;
+  const n = text.length;
+  for (;;) {
+    const g = c.accept[state]!;
+    if (g >= 0) {
+      acceptEnds.push(pos);
+      acceptGroups.push(g);
+    }
+    // Skip the separator gap; a block separator ends the name.
+    let j = pos;
+    let newlines = 0;
+    while (j < n) {
+      const f = FOLD[text.charCodeAt(j)]!;
+      if (f === SEP) j++;
+      else if (f === NEWLINE) {
+        newlines++;
+        j++;
+      } else break;
+    }
+    if (j >= n || newlines >= 2) break;
+    const f = FOLD[text.charCodeAt(j)]!;
+    if (f === HARD) break;
+    let id: number;
+    let unitEnd: number;
+    if (f >= WORD_MIN) {
+      let w = hashWord(text, j);
+      id = lookup(c, c.token, text, j, w.end, w.hash);
+      if (id >= 0 && isArticle(c, id)) {
+        const next = wordAfterSeparator(text, w.end);
+        if (next >= 0) {
+          w = hashWord(text, next);
+          id = lookup(c, c.token, text, next, w.end, w.hash);
+        }
+      }
+      unitEnd = w.end;
+    } else {
+      id = c.punctIds.get(punctCode(text.charCodeAt(j))) ?? -1;
+      unitEnd = j + 1;
+    }
+    if (id < 0) break;
+    const next = c.trans.get(state * c.tokenCount + id);
+    if (next === undefined) break;
+    state = next;
+    pos = unitEnd;
+  }
+  for (let a = acceptEnds.length - 1; a >= 0; a--) {
+    const end = acceptEnds[a]!;
+    if (!possessiveOk(text, end)) continue;
+    const claims = fittingClaims(c.groups[acceptGroups[a]!]!, text, start, end);
+    if (claims.length === 0) continue;
+    out.push({ start, end, claims });
+    return end;
+  }
+  return -1;
+}
+
+/**
+ * A name followed by an apostrophe and more letters is part of a longer word
+ * ("Hama'at") unless those letters are the possessive "s" ("Putin's", "Assad’s").
+ */
+function possessiveOk(text: string, end: number): boolean {
+  const n = text.length;
+  if (end >= n || FOLD[text.charCodeAt(end)] !== APOS) return true;
+  if (end + 1 >= n || FOLD[text.charCodeAt(end + 1)]! < WORD_MIN) return true;
+  if (FOLD[text.charCodeAt(end + 1)] !== LOWER_S) return false;
+  return end + 2 >= n || FOLD[text.charCodeAt(end + 2)]! < WORD_MIN;
+}
+
+/** Claims whose case rule the span satisfies (case-insensitive claims always do). */
+function fittingClaims(group: readonly Claim[], text: string, start: number, end: number): readonly Claim[] {
+  let form: string | null = null;
+  let all = true;
+  for (const claim of group) {
+    if (claim.caseForm === null) continue;
+    form ??= caseForm(text, start, end);
+    if (claim.caseForm !== form) {
+      all = false;
+      break;
+    }
+  }
+  if (all) return group;
+  form ??= caseForm(text, start, end);
+  return group.filter((claim) => claim.caseForm === null || claim.caseForm === form);
+}
