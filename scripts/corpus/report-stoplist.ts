@@ -28,14 +28,25 @@ const FUNCTION_WORDS = [
 ];
 
 /**
- * Titles, offices and demonyms: part of how a name is introduced ("Turkish
- * Foreign Minister Mevlut Cavusoglu") but not a name on their own. Trimmed
- * from the edges of a sequence, kept inside one ("Syrian Democratic Forces").
+ * Titles and offices: part of how a name is introduced ("Turkish Foreign
+ * Minister Mevlut Cavusoglu") but not a name on their own. Trimmed from the
+ * edges of a sequence.
  */
-const TITLE_WORDS = [
+const OFFICE_WORDS = [
   'President', 'Presidents', 'Vice', 'Prime', 'Minister', 'Ministers', 'Deputy', 'Foreign', 'Defense', 'Defence',
   'Interior', 'Secretary', 'Supreme', 'Leader', 'General', 'Gen', 'Director', 'Head', 'Chief', 'Commander', 'Envoy',
   'Special', 'Former', 'Interim', 'Mr', 'Mrs', 'Ms', 'Dr', 'King', 'Crown', 'Prince', 'Sheikh', 'Emir',
+  // Photo credit, not an actor of the stories.
+  'AFP',
+];
+
+/**
+ * Demonyms and adjectives of belonging: trimmed before an office ("Syrian
+ * President …") and at the end of a sequence; a sequence ending in one is an
+ * adjective phrase ("Central Asian countries"), not a name. Kept at the start
+ * of a name ("Syrian Democratic Forces").
+ */
+const DEMONYMS = [
   'Syrian', 'Syrians', 'Russian', 'Russians', 'Turkish', 'Iranian', 'Iraqi', 'Israeli', 'American', 'Americans',
   'Kurdish', 'Kurds', 'Arab', 'Arabs', 'European', 'Western', 'Lebanese', 'Soviet', 'Islamist', 'Islamists', 'Jihadist',
   'Sunni', 'Shia', 'Alawite', 'Druze', 'Christian', 'Muslim', 'British', 'French', 'Chinese', 'Ukrainian', 'Libyan',
@@ -45,8 +56,11 @@ const TITLE_WORDS = [
 /** Cut sequences at these (lower-cased). */
 export const SPLIT_WORDS: ReadonlySet<string> = new Set([...CALENDAR, ...FUNCTION_WORDS].map((w) => w.toLowerCase()));
 
-/** Trim these from the edges of a sequence (lower-cased). */
-export const TRIM_WORDS: ReadonlySet<string> = new Set(TITLE_WORDS.map((w) => w.toLowerCase()));
+/** Offices (lower-cased). */
+export const OFFICES: ReadonlySet<string> = new Set(OFFICE_WORDS.map((w) => w.toLowerCase()));
+
+/** Demonyms (lower-cased). */
+export const DEMONYM_WORDS: ReadonlySet<string> = new Set(DEMONYMS.map((w) => w.toLowerCase()));
 
 /** Lower-case words that may join the capitalised words of one name ("Council on Foreign Relations"). */
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'on', 'de', 'del', 'bin', 'ibn', 'al', 'el']);
