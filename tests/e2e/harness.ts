@@ -105,13 +105,15 @@ export async function launchExtension(): Promise<ExtensionSession> {
       return page;
     },
     async tabIdOf(page) {
-      const url = page.url();
+      // Without the "tabs" permission the worker cannot read tab URLs, so the
+      // page is made the active tab and the active tab's id is read.
+      await page.bringToFront();
       const worker = await session.worker();
-      const id = await worker.evaluate(async (target: string) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((t) => t.url === target)?.id ?? -1;
-      }, url);
-      if (id < 0) throw new Error(`no tab shows ${url}`);
+      const id = await worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? -1;
+      });
+      if (id < 0) throw new Error(`no active tab for ${page.url()}`);
       return id;
     },
     async openPopupFor(page) {
@@ -139,4 +141,4 @@ export async function launchExtension(): Promise<ExtensionSession> {
   return session;
 }
 
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { manifestFor, type Manifest } from './manifest';
+
+const source = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as Manifest;
+
+describe('manifestFor', () => {
+  it('gives Chrome a service worker and no gecko settings', () => {
+    const chrome = manifestFor(source, 'chrome', '1.2.3');
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.browser_specific_settings).toBeUndefined();
+    expect(chrome.version).toBe('1.2.3');
+  });
+
+  it('gives Firefox an event page script and keeps its id', () => {
+    const firefox = manifestFor(source, 'firefox');
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: expect.any(String) } });
+  });
+
+  it('asks for no network and no host permissions beyond the content scripts', () => {
+    expect(source.permissions).toEqual(['contextMenus']);
+    expect(source.host_permissions).toBeUndefined();
+    expect((source.content_security_policy as { extension_pages: string }).extension_pages).toContain("connect-src 'self'");
+  });
+});
