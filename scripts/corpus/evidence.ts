@@ -10,7 +10,7 @@ import type { Passage } from '../../src/shared/corpus';
 export function normalizeQuote(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
     .replace(/[\u2018\u2019\u02bc\u2032`\u00b4]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
     .replace(/[\u2010\u2011\u2012\u2212\ufe63\uff0d]/g, '-')
