@@ -44,7 +44,7 @@ function isUpper(ch: string): boolean {
 /** The word right before index `end` (exclusive), back to whitespace or an opening bracket/quote. */
 function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && !/[\s(\[“‘"«]/.test(text[i - 1]!)) i--;
+  while (i > 0 && !/[\s([“‘"«]/.test(text[i - 1]!)) i--;
   return text.slice(i, end);
 }
 
