@@ -50,6 +50,15 @@ export const MIGRATIONS: Migration[] = [
       pages.createIndex('by-tab', 'tabId');
     },
   },
+  {
+    version: 2,
+    description: 'Highlights: by-created index, so the manager sorts by the date a passage was saved.',
+    run(_db, tx) {
+      // Adding an index keeps every record; IndexedDB builds it from the stored highlights.
+      const highlights = tx.objectStore('highlights');
+      if (!highlights.indexNames.contains('by-created')) highlights.createIndex('by-created', 'createdAt');
+    },
+  },
 ];
 
 /** The current schema version. */

@@ -24,7 +24,7 @@ export interface BackstoryDB extends DBSchema {
   highlights: {
     key: string;
     value: Highlight;
-    indexes: { 'by-url': string; 'by-site': string; 'by-updated': number; 'by-entity': string };
+    indexes: { 'by-url': string; 'by-site': string; 'by-updated': number; 'by-entity': string; 'by-created': number };
   };
   settings: { key: string; value: { key: 'settings'; value: Partial<Settings> } };
   /** "Not this one" corrections per site. */

@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './open';
+import { HighlightStore } from './highlight-store';
+import { sampleHighlight, sampleHighlights } from '../highlights-io/sample-highlights';
+
+async function freshStore(): Promise<HighlightStore> {
+  return new HighlightStore(await openDatabase(`highlights-${Math.random()}`));
+}
+
+describe('HighlightStore', () => {
+  it('returns a page’s highlights in page order through the by-url index', async () => {
+    const store = await freshStore();
+    const a = sampleHighlight(7, { id: 'a', url: 'https://x.example/p', selectors: [sampleHighlight(7).selectors[0], { type: 'TextPositionSelector', start: 500, end: 520 }] });
+    const b = sampleHighlight(8, { id: 'b', url: 'https://x.example/p', selectors: [sampleHighlight(8).selectors[0], { type: 'TextPositionSelector', start: 10, end: 30 }] });
+    await store.add(a);
+    await store.add(b);
+    await store.add(sampleHighlight(9, { id: 'c', url: 'https://x.example/other' }));
+    expect((await store.forUrl('https://x.example/p')).map((h) => h.id)).toEqual(['b', 'a']);
+  });
+
+  it('updates note and colour, and the manager’s search sees the change', async () => {
+    const store = await freshStore();
+    await store.add(sampleHighlight(1, { id: 'one', note: '' }));
+    expect((await store.list({ text: 'ceasefire' })).total).toBe(0);
+    const updated = await store.update('one', { note: 'Ceasefire talks', colour: 'pink' }, 42);
+    expect(updated).toMatchObject({ note: 'Ceasefire talks', colour: 'pink', updatedAt: 42 });
+    expect((await store.list({ text: 'ceasefire' })).items.map((h) => h.id)).toEqual(['one']);
+    expect(await store.update('missing', { note: 'x' })).toBeUndefined();
+  });
+
+  it('deletes in bulk, returns what it deleted, and restores it exactly', async () => {
+    const store = await freshStore();
+    const all = sampleHighlights(5);
+    for (const h of all) await store.add(h);
+    const deleted = await store.deleteMany([all[1]!.id, all[3]!.id, 'nope']);
+    expect(deleted).toEqual([all[1], all[3]]);
+    expect(await store.count()).toBe(3);
+    await store.restore(deleted);
+    expect(await store.get(all[3]!.id)).toEqual(all[3]);
+    expect((await store.list({})).total).toBe(5);
+  });
+
+  it('searches text folded for case and diacritics, by site and by entity, sorts and pages', async () => {
+    const store = await freshStore();
+    for (const h of sampleHighlights(40, 10)) await store.add(h);
+    await store.add(sampleHighlight(99, { id: 'erdogan', quote: 'Erdoğan met Putin in Sochi', createdAt: 1 }));
+    expect((await store.list({ text: 'ERDOGAN' })).items.map((h) => h.id)).toEqual(['erdogan']);
+    const bySite = await store.list({ site: 'news3.example' });
+    expect(bySite.total).toBeGreaterThan(0);
+    expect(bySite.items.every((h) => h.site === 'news3.example')).toBe(true);
+    const byEntity = await store.list({ entityId: 'iran' });
+    expect(byEntity.items.every((h) => h.entityIds.includes('iran'))).toBe(true);
+    const newest = await store.list({ limit: 5 });
+    expect(newest.total).toBe(41);
+    expect(newest.items).toHaveLength(5);
+    expect(newest.items[0]!.createdAt).toBeGreaterThan(newest.items[4]!.createdAt);
+    expect((await store.list({ sort: 'oldest', limit: 1 })).items[0]!.id).toBe('erdogan');
+    const page2 = await store.list({ limit: 5, offset: 5 });
+    expect(page2.items[0]!.createdAt).toBeLessThan(newest.items[4]!.createdAt);
+    const sites = (await store.list({ sort: 'site', limit: 100 })).items.map((h) => h.site);
+    expect(sites).toEqual([...sites].sort());
+  });
+
+  it('finds highlights of an entity through the multi-entry index', async () => {
+    const store = await freshStore();
+    for (const h of sampleHighlights(16)) await store.add(h);
+    const found = await store.forEntity('russia');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((h) => h.entityIds.includes('russia'))).toBe(true);
+  });
+
+  it('imports once: same id or same page+quote+position is skipped', async () => {
+    const store = await freshStore();
+    const batch = sampleHighlights(10);
+    expect(await store.importMany(batch)).toEqual({ added: 10, skipped: 0 });
+    expect(await store.importMany(batch)).toEqual({ added: 0, skipped: 10 });
+    const sameText = { ...batch[0]!, id: 'other-id' };
+    expect(await store.importMany([sameText, sampleHighlight(500)])).toEqual({ added: 1, skipped: 1 });
+    expect(await store.count()).toBe(11);
+  });
+
+  it('clears everything and reports how many', async () => {
+    const store = await freshStore();
+    for (const h of sampleHighlights(3)) await store.add(h);
+    await store.list({});
+    expect(await store.clear()).toBe(3);
+    expect((await store.list({})).total).toBe(0);
+  });
+});
