@@ -8,6 +8,8 @@ import { openDatabase, type Database } from './db/open';
 import { CorpusStore } from './db/corpus-store';
 import { PageStore } from './db/page-store';
 import { SettingsStore } from './db/settings-store';
+import type { CorpusIndex } from './cards/corpus-index';
+import { corpusIndexLoader } from './cards/load-index';
 
 /** What handlers work with. */
 export interface Services {
@@ -17,6 +19,8 @@ export interface Services {
   pages: PageStore;
   /** Makes sure the bundled corpus is in the database (loads it when the hash differs). */
   ensureCorpus(): Promise<void>;
+  /** The corpus held in memory for card assembly, loaded once per background lifetime (and per corpus hash). */
+  corpusIndex(): Promise<CorpusIndex>;
   /** Tells every open tab that settings changed. */
   broadcastSettings(settings: Settings): Promise<void>;
   /** Sets the toolbar badge of a tab. */
@@ -35,7 +39,8 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
   const database = db ?? (await openDatabase());
   const corpus = new CorpusStore(database);
   let corpusReady: Promise<void> | undefined;
-  return {
+  let indexLoader: (() => Promise<CorpusIndex>) | undefined;
+  const services: Services = {
     db: database,
     corpus,
     settings: new SettingsStore(database),
@@ -52,7 +57,12 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
         });
       return corpusReady;
     },
+    corpusIndex() {
+      indexLoader ??= corpusIndexLoader(corpus, () => services.ensureCorpus());
+      return indexLoader();
+    },
     broadcastSettings: effects.broadcastSettings,
     setBadge: effects.setBadge,
   };
+  return services;
 }

@@ -48,6 +48,8 @@ export interface EntryCard {
   currentRole?: Entry['roles'][number];
   earlierRoles: Entry['roles'];
   excerpts: Excerpt[];
+  /** For events: who took part, resolved to names (ids in `entry.participants`). */
+  participants?: EntryRef[];
   /** For events: what came before and after on the corpus timeline. */
   before: TimelineItem[];
   after: TimelineItem[];

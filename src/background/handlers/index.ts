@@ -1,9 +1,12 @@
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { appHandlers } from './app';
+import { cardHandlers } from './cards';
 import { corpusHandlers } from './corpus';
+import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
 import { pendingHandlers } from './pending';
+import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 
 /** Every call's handler. The type makes a missing one a compile error. */
@@ -11,8 +14,11 @@ export function createHandlers(s: Services): Handlers {
   return {
     ...pendingHandlers(),
     ...appHandlers(s),
+    ...cardHandlers(s),
     ...corpusHandlers(s),
+    ...explorerHandlers(s),
     ...pageHandlers(s),
+    ...searchHandlers(s),
     ...settingsHandlers(s),
   };
 }

@@ -5,14 +5,6 @@ import { CallFailure, type Handlers } from '../router';
  * value; when a capability lands, its handler file takes its names out of here.
  */
 const PENDING = [
-  'corpus.cards',
-  'corpus.entries',
-  'corpus.entryPage',
-  'corpus.documents',
-  'corpus.document',
-  'corpus.timeline',
-  'corpus.graph',
-  'search.query',
   'highlights.forPage',
   'highlights.create',
   'highlights.update',
