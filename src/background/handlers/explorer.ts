@@ -1,0 +1,142 @@
+/**
+ * `corpus.entries`, `corpus.entryPage`, `corpus.documents`, `corpus.document`,
+ * `corpus.timeline`, `corpus.graph`: the read-only views of the options page
+ * (explorer, reader, timeline, relations). All are answered from one in-memory
+ * snapshot of the corpus (see `search/corpus-snapshot.ts`).
+ */
+import type { EntryCard, EntrySummary, Excerpt, RelatedEntry } from '../../shared/card';
+import type { CorpusDocument, Entry } from '../../shared/corpus';
+import { CallFailure, type Handlers } from '../router';
+import type { Services } from '../services';
+import { refOf, snapshotCache, timelineItemOf, type CorpusSnapshot } from '../search/corpus-snapshot';
+import { byNewestThenReadingOrder, excerptOf } from '../search/excerpts';
+
+type ExplorerCalls = 'corpus.entries' | 'corpus.entryPage' | 'corpus.documents' | 'corpus.document' | 'corpus.timeline' | 'corpus.graph';
+
+/** How many excerpts an entry page's card quotes before "all passages". */
+const CARD_EXCERPTS = 4;
+/** Events listed before and after an event on its card. */
+const NEIGHBOUR_EVENTS = 3;
+
+/** Every passage that mentions an entry, newest document first. */
+function passagesOf(snapshot: CorpusSnapshot, entryId: string): Excerpt[] {
+  const ids = new Set((snapshot.mentionsByEntry.get(entryId) ?? []).map((m) => m.passageId));
+  const excerpts: Excerpt[] = [];
+  for (const id of ids) {
+    const passage = snapshot.passages.get(id);
+    if (passage) excerpts.push(excerptOf(passage, snapshot.documents));
+  }
+  return excerpts.sort(byNewestThenReadingOrder(snapshot.passages));
+}
+
+/** The entry's relations in both directions, authored ones first, then by evidence. */
+function relationsOf(snapshot: CorpusSnapshot, entryId: string): RelatedEntry[] {
+  const related: (RelatedEntry & { weight: number })[] = [];
+  for (const r of snapshot.relations) {
+    if (r.from !== entryId && r.to !== entryId) continue;
+    const other = r.from === entryId ? r.to : r.from;
+    // Authored relations read "<from> <relation> <to>"; seen from the other side, say so.
+    const relation = r.from === entryId || r.kind === 'co-mention' ? r.relation : `${r.relation} (by ${refOf(snapshot, r.from).name})`;
+    const item: RelatedEntry & { weight: number } = { ...refOf(snapshot, other), relation, kind: r.kind, weight: r.passageIds.length };
+    const passage = r.passageIds.map((id) => snapshot.passages.get(id)).find((p) => p !== undefined);
+    if (passage) item.evidence = excerptOf(passage, snapshot.documents);
+    related.push(item);
+  }
+  related.sort((a, b) => (a.kind === b.kind ? b.weight - a.weight || a.name.localeCompare(b.name) : a.kind === 'authored' ? -1 : 1));
+  return related.map(({ weight: _weight, ...rest }) => rest);
+}
+
+/** Roles newest first: an open role (no `until`) counts as newest. */
+function rolesNewestFirst(entry: Entry): Entry['roles'] {
+  const key = (r: Entry['roles'][number]) => r.until ?? '9999';
+  return [...entry.roles].sort((a, b) => (key(a) === key(b) ? (b.from ?? '').localeCompare(a.from ?? '') : key(b).localeCompare(key(a))));
+}
+
+/**
+ * A card assembled from the snapshot. The card helper's assembly (ranked
+ * excerpts, context) supersedes this when it lands; the entry page needs the
+ * same facts either way.
+ */
+function cardOf(snapshot: CorpusSnapshot, entry: Entry, passages: Excerpt[], related: RelatedEntry[]): EntryCard {
+  const summaryIds = new Set(entry.summary.flatMap((f) => f.passageIds));
+  const excerpts = [...passages.filter((p) => summaryIds.has(p.passageId)), ...passages.filter((p) => !summaryIds.has(p.passageId))].slice(0, CARD_EXCERPTS);
+  const roles = rolesNewestFirst(entry);
+  const own = snapshot.timeline.findIndex((t) => t.entryId === entry.id);
+  const lastOwn = snapshot.timeline.findLastIndex((t) => t.entryId === entry.id);
+  const item = (i: number) => timelineItemOf(snapshot, snapshot.timeline[i]!);
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => item(from + k));
+  const keyEvents = snapshot.timeline
+    .filter((t) => t.entryId !== entry.id && snapshot.entries.get(t.entryId)?.participants.includes(entry.id))
+    .map((t) => timelineItemOf(snapshot, t));
+  const card: EntryCard = {
+    entry,
+    asOf: snapshot.asOf,
+    earlierRoles: roles.slice(1),
+    excerpts,
+    before: own < 0 ? [] : range(Math.max(0, own - NEIGHBOUR_EVENTS), own),
+    after: lastOwn < 0 ? [] : range(lastOwn + 1, Math.min(snapshot.timeline.length, lastOwn + 1 + NEIGHBOUR_EVENTS)),
+    keyEvents,
+    related: related.slice(0, 8),
+    highlights: [],
+  };
+  if (roles[0]) card.currentRole = roles[0];
+  return card;
+}
+
+/** The explorer's handlers. */
+export function explorerHandlers(s: Services): Pick<Handlers, ExplorerCalls> {
+  const snapshot = snapshotCache(s.corpus, () => s.ensureCorpus());
+  return {
+    async 'corpus.entries'() {
+      const snap = await snapshot();
+      const rows: EntrySummary[] = [...snap.entries.values()].map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        mentionCount: snap.mentionsByEntry.get(e.id)?.length ?? 0,
+        summary: e.summary.map((f) => f.text).join(' '),
+      }));
+      return rows.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async 'corpus.entryPage'({ id }) {
+      const snap = await snapshot();
+      const entry = snap.entries.get(id);
+      if (!entry) throw new CallFailure('not-found', `No entry with id ${id}.`);
+      const passages = passagesOf(snap, id);
+      const relations = relationsOf(snap, id);
+      const card = cardOf(snap, entry, passages, relations);
+      // The reader's highlights naming this entry; the highlights store may be empty or still being built.
+      card.highlights = (await s.db.getAllFromIndex('highlights', 'by-entity', id)).sort((a, b) => b.createdAt - a.createdAt);
+      return { card, passages, relations };
+    },
+    async 'corpus.documents'() {
+      const snap = await snapshot();
+      // The list carries metadata only: the reader fetches one article's text when it opens it.
+      const rows = [...snap.documents.values()].map(({ paragraphs: _paragraphs, ...meta }): Omit<CorpusDocument, 'paragraphs'> => meta);
+      return rows.sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
+    },
+    async 'corpus.document'({ id }) {
+      await s.ensureCorpus();
+      const document = await s.corpus.document(id);
+      if (!document) throw new CallFailure('not-found', `No article with id ${id}.`);
+      return { document, passages: await s.corpus.passagesOf(id) };
+    },
+    async 'corpus.timeline'() {
+      const snap = await snapshot();
+      return snap.timeline.map((t) => timelineItemOf(snap, t));
+    },
+    async 'corpus.graph'() {
+      const snap = await snapshot();
+      const edges = snap.relations.map((r) => ({ from: r.from, to: r.to, weight: r.passageIds.length, relation: r.relation }));
+      // Participation is authored on the event, not always as a relation: the timeline filters by it.
+      const seen = new Set(snap.relations.map((r) => `${r.from}|${r.to}`));
+      for (const entry of snap.entries.values()) {
+        for (const actor of entry.participants) {
+          if (!seen.has(`${actor}|${entry.id}`) && snap.entries.has(actor)) edges.push({ from: actor, to: entry.id, weight: 1, relation: 'took part in' });
+        }
+      }
+      const ids = new Set(edges.flatMap((e) => [e.from, e.to]));
+      return { nodes: [...ids].map((id) => refOf(snap, id)), edges };
+    },
+  };
+}
