@@ -4,10 +4,8 @@ import { appHandlers } from './app';
 import { cardHandlers } from './cards';
 import { corpusHandlers } from './corpus';
 import { explorerHandlers } from './explorer';
-import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
 import { pendingHandlers } from './pending';
-import { searchHandlers } from './search';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 
@@ -19,9 +17,7 @@ export function createHandlers(s: Services): Handlers {
     ...cardHandlers(s),
     ...corpusHandlers(s),
     ...explorerHandlers(s),
-    ...explorerHandlers(s),
     ...pageHandlers(s),
-    ...searchHandlers(s),
     ...searchHandlers(s),
     ...settingsHandlers(s),
   };
