@@ -56,9 +56,8 @@ export const ARTICLES: ArticleSpec[] = [
     id: '2020-09-asharq-four-pieces-of-advice',
     meta: {
       title: '4 Pieces of Advice from Russia to its ‘Difficult Ally’ Syria',
-      outlet: 'Asharq Al-Awsat',
       outletBasis:
-        'Not named in this article; the seed page has the same Asharq Al-Awsat site furniture (“TT”, “20”, caption printed twice, “(AFP)” credit) as the ISIS article in the same seed file, which names Asharq Al-Awsat as its own outlet (“told Asharq Al-Awsat”).',
+        'No outlet recorded: the text never names one. The seed page has the same site furniture (“TT”, “20”, caption printed twice) as the Asharq Al-Awsat article in the same seed file, but an outlet is recorded only where the text names it.',
       published: '2020-09-08',
       publishedInferred: true,
       publishedBasis:
@@ -71,9 +70,8 @@ export const ARTICLES: ArticleSpec[] = [
     id: '2022-08-asharq-goblet-of-normalization',
     meta: {
       title: 'Assad, Erdogan...and Putin’s ‘Goblet of Normalization’',
-      outlet: 'Asharq Al-Awsat',
       outletBasis:
-        'Not named in this article; the seed page has the same Asharq Al-Awsat site furniture (“TT”, “20”, caption printed twice, “(AFP)” credit) as the ISIS article in the same seed file, which names Asharq Al-Awsat as its own outlet.',
+        'No outlet recorded: the text never names one. The seed page has the same site furniture (“TT”, “20”, caption printed twice) as the Asharq Al-Awsat article in the same seed file, but an outlet is recorded only where the text names it.',
       published: '2022-08',
       publishedInferred: true,
       publishedBasis:
