@@ -1,0 +1,46 @@
+import type { Highlight } from '../../shared/highlight';
+
+/**
+ * Escapes characters Markdown (and the HTML it allows) would interpret, so a
+ * note containing `<script>` stays text in any Markdown viewer.
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+}
+
+/** `> ` before every line, so multi-paragraph quotes stay one block quote. */
+function blockQuote(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${escapeMarkdown(line)}`.trimEnd())
+    .join('\n');
+}
+
+/**
+ * Every highlight as Markdown, grouped by page (pages in order of their newest
+ * highlight, passages in page order), the entities each passage mentions as
+ * `[[Name]]` links for note-taking tools.
+ */
+export function exportMarkdown(highlights: readonly Highlight[], nameOf: (entityId: string) => string | undefined, now = new Date()): string {
+  const pages = new Map<string, Highlight[]>();
+  for (const h of [...highlights].sort((a, b) => b.createdAt - a.createdAt)) {
+    const list = pages.get(h.url) ?? [];
+    list.push(h);
+    pages.set(h.url, list);
+  }
+  const out = [`# Backstory highlights`, '', `Exported ${now.toISOString().slice(0, 10)}: ${highlights.length} highlights on ${pages.size} pages.`];
+  for (const [url, list] of pages) {
+    const title = list[0]!.title.trim() || url;
+    out.push('', `## [${escapeMarkdown(title)}](<${url.replace(/>/g, '%3E')}>)`);
+    for (const h of list.sort((a, b) => a.selectors[1].start - b.selectors[1].start)) {
+      out.push('', blockQuote(h.quote));
+      const names = h.entityIds.map((id) => nameOf(id) ?? id).map((name) => `[[${name.replace(/[[\]]/g, '')}]]`);
+      const meta = [`${h.colour}`, new Date(h.createdAt).toISOString().slice(0, 10)];
+      if (names.length) meta.push(names.join(' '));
+      out.push('', `— ${meta.join(' · ')}`);
+      // Hard line breaks ("  \n") keep a multi-line note together as one paragraph.
+      if (h.note.trim()) out.push('', `**Note:** ${h.note.trim().split(/\r?\n/).map(escapeMarkdown).join('  \n')}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

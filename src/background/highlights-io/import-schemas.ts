@@ -1,0 +1,81 @@
+/**
+ * The valibot schemas an import is checked against, field by field, before
+ * anything is written. Messages name what is expected in words a reader can
+ * act on; `issue-message.ts` adds where in the file.
+ */
+import * as v from 'valibot';
+import { HIGHLIGHT_COLOURS } from '../../shared/highlight';
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
+const offset = v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(0, 'expected a number of at least 0'));
+const timestamp = v.pipe(v.number(), v.integer('expected a whole number of milliseconds'), v.minValue(0, 'expected a time after 1970'));
+
+/** A page address: http or https only (a `javascript:` or `file:` source is refused). */
+export const pageUrl = v.pipe(v.string(), v.check(isHttpUrl, 'expected an http(s) address'));
+
+/** W3C TextQuoteSelector; prefix and suffix may be absent in other tools' files. */
+export const quoteSelector = v.object({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(text(100_000), v.minLength(1, 'is empty')),
+  prefix: v.optional(text(2_000), ''),
+  suffix: v.optional(text(2_000), ''),
+});
+
+/** W3C TextPositionSelector. */
+export const positionSelector = v.pipe(
+  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+  v.check((p) => p.end >= p.start, 'end is before start'),
+);
+
+/** One highlight of our JSON format (unknown extra fields are dropped). */
+export const ourHighlight = v.object({
+  id: v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(200, 'is longer than 200 characters')),
+  url: pageUrl,
+  site: v.optional(v.string()),
+  title: v.optional(text(2_000), ''),
+  quote: v.pipe(text(100_000), v.minLength(1, 'is empty')),
+  selectors: v.tuple([quoteSelector, positionSelector]),
+  colour: v.picklist(HIGHLIGHT_COLOURS, `expected one of ${HIGHLIGHT_COLOURS.join(', ')}`),
+  note: v.optional(text(100_000), ''),
+  entityIds: v.optional(v.array(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(200))), []),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** Our file, once its format and version are known to be right. */
+export const ourFile = v.object({
+  format: v.string(),
+  version: v.number(),
+  exportedAt: v.optional(v.string()),
+  highlights: v.array(ourHighlight),
+});
+
+const typed = v.looseObject({ type: v.string() });
+
+/** A W3C target: a source and one or more selectors (others than ours are ignored). */
+export const annotationTarget = v.looseObject({
+  source: pageUrl,
+  selector: v.union([v.array(typed), typed], 'expected a selector or a list of selectors'),
+});
+
+/** A W3C Annotation, as far as we read it. */
+export const annotation = v.looseObject({
+  id: v.optional(v.string()),
+  type: v.union([v.literal('Annotation'), v.array(v.string())], 'expected "Annotation"'),
+  target: v.union([annotationTarget, v.array(annotationTarget)], 'expected a target with a source address and selectors'),
+  created: v.optional(v.string()),
+  modified: v.optional(v.string()),
+  bodyValue: v.optional(v.string()),
+  body: v.optional(v.unknown()),
+  'bs:colour': v.optional(v.string()),
+  'bs:title': v.optional(text(2_000)),
+  'bs:entities': v.optional(v.array(v.string())),
+});
