@@ -4,19 +4,15 @@
  * (explorer, reader, timeline, relations). All are answered from one in-memory
  * snapshot of the corpus (see `search/corpus-snapshot.ts`).
  */
-import type { EntryCard, EntrySummary, Excerpt, RelatedEntry } from '../../shared/card';
-import type { CorpusDocument, Entry } from '../../shared/corpus';
+import type { EntrySummary, Excerpt, RelatedEntry } from '../../shared/card';
+import type { CorpusDocument } from '../../shared/corpus';
+import { assembleCard } from '../cards/assemble';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
 import { refOf, snapshotCache, timelineItemOf, type CorpusSnapshot } from '../search/corpus-snapshot';
 import { byNewestThenReadingOrder, excerptOf } from '../search/excerpts';
 
 type ExplorerCalls = 'corpus.entries' | 'corpus.entryPage' | 'corpus.documents' | 'corpus.document' | 'corpus.timeline' | 'corpus.graph';
-
-/** How many excerpts an entry page's card quotes before "all passages". */
-const CARD_EXCERPTS = 4;
-/** Events listed before and after an event on its card. */
-const NEIGHBOUR_EVENTS = 3;
 
 /** Every passage that mentions an entry, newest document first. */
 function passagesOf(snapshot: CorpusSnapshot, entryId: string): Excerpt[] {
@@ -46,43 +42,6 @@ function relationsOf(snapshot: CorpusSnapshot, entryId: string): RelatedEntry[] 
   return related.map(({ weight: _weight, ...rest }) => rest);
 }
 
-/** Roles newest first: an open role (no `until`) counts as newest. */
-function rolesNewestFirst(entry: Entry): Entry['roles'] {
-  const key = (r: Entry['roles'][number]) => r.until ?? '9999';
-  return [...entry.roles].sort((a, b) => (key(a) === key(b) ? (b.from ?? '').localeCompare(a.from ?? '') : key(b).localeCompare(key(a))));
-}
-
-/**
- * A card assembled from the snapshot. The card helper's assembly (ranked
- * excerpts, context) supersedes this when it lands; the entry page needs the
- * same facts either way.
- */
-function cardOf(snapshot: CorpusSnapshot, entry: Entry, passages: Excerpt[], related: RelatedEntry[]): EntryCard {
-  const summaryIds = new Set(entry.summary.flatMap((f) => f.passageIds));
-  const excerpts = [...passages.filter((p) => summaryIds.has(p.passageId)), ...passages.filter((p) => !summaryIds.has(p.passageId))].slice(0, CARD_EXCERPTS);
-  const roles = rolesNewestFirst(entry);
-  const own = snapshot.timeline.findIndex((t) => t.entryId === entry.id);
-  const lastOwn = snapshot.timeline.findLastIndex((t) => t.entryId === entry.id);
-  const item = (i: number) => timelineItemOf(snapshot, snapshot.timeline[i]!);
-  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => item(from + k));
-  const keyEvents = snapshot.timeline
-    .filter((t) => t.entryId !== entry.id && snapshot.entries.get(t.entryId)?.participants.includes(entry.id))
-    .map((t) => timelineItemOf(snapshot, t));
-  const card: EntryCard = {
-    entry,
-    asOf: snapshot.asOf,
-    earlierRoles: roles.slice(1),
-    excerpts,
-    before: own < 0 ? [] : range(Math.max(0, own - NEIGHBOUR_EVENTS), own),
-    after: lastOwn < 0 ? [] : range(lastOwn + 1, Math.min(snapshot.timeline.length, lastOwn + 1 + NEIGHBOUR_EVENTS)),
-    keyEvents,
-    related: related.slice(0, 8),
-    highlights: [],
-  };
-  if (roles[0]) card.currentRole = roles[0];
-  return card;
-}
-
 /** The explorer's handlers. */
 export function explorerHandlers(s: Services): Pick<Handlers, ExplorerCalls> {
   const snapshot = snapshotCache(s.corpus, () => s.ensureCorpus());
@@ -100,13 +59,13 @@ export function explorerHandlers(s: Services): Pick<Handlers, ExplorerCalls> {
     },
     async 'corpus.entryPage'({ id }) {
       const snap = await snapshot();
-      const entry = snap.entries.get(id);
-      if (!entry) throw new CallFailure('not-found', `No entry with id ${id}.`);
+      if (!snap.entries.has(id)) throw new CallFailure('not-found', `No entry with id ${id}.`);
       const passages = passagesOf(snap, id);
       const relations = relationsOf(snap, id);
-      const card = cardOf(snap, entry, passages, relations);
-      // The reader's highlights naming this entry; the highlights store may be empty or still being built.
-      card.highlights = (await s.db.getAllFromIndex('highlights', 'by-entity', id)).sort((a, b) => b.createdAt - a.createdAt);
+      // The card is the card helper's assembly, so the entry page shows exactly what the hover card shows.
+      const highlights = await s.db.getAllFromIndex('highlights', 'by-entity', id);
+      const card = assembleCard(await s.corpusIndex(), id, { highlights });
+      if (!card) throw new CallFailure('not-found', `No entry with id ${id}.`);
       return { card, passages, relations };
     },
     async 'corpus.documents'() {
