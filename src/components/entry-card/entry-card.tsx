@@ -1,0 +1,178 @@
+/**
+ * The background card of one entry, as a reusable Preact view: the hover card
+ * on web pages and the options page's explorer both render it. It takes the
+ * `EntryCard` the background assembled and renders a skeleton while that is
+ * still on its way, never a blank. Styles: {@link ENTRY_CARD_CSS}.
+ */
+import type { ComponentChildren } from 'preact';
+import type { EntryCard, EntryRef } from '../../shared/card';
+import { typeGroupOf } from '../../shared/catalog';
+import { formatDate, formatMonth, formatSpan } from './format-date';
+import type { CardLinks } from './links';
+import { EntryButton, Excerpts, Related, Timeline, YourHighlights } from './sections';
+import { typeLabel } from './type-label';
+
+export type { CardLinks } from './links';
+export { ENTRY_CARD_CSS } from './entry-card-css';
+
+/** An ambiguous mention: which entries the name could mean. */
+export interface CardAmbiguity {
+  /** The other entries the name could mean. */
+  candidates: EntryRef[];
+  /** "Not this one": the reader rejects the entry shown. */
+  onNotThis(): void;
+}
+
+/** Props of {@link EntryCardView}. */
+export interface EntryCardViewProps {
+  /** The card data; undefined while it loads (a skeleton shows). */
+  card: EntryCard | undefined;
+  /** A message for people when the card could not be loaded. */
+  error?: string;
+  /** Id given to the card's title, for the dialog's `aria-labelledby`. */
+  titleId: string;
+  links: CardLinks;
+  /** The name shown while loading (from the page's mark). */
+  loadingName?: string;
+  /** Set when the card was reached from another: shows a way back. */
+  back?: { name: string; onBack(): void };
+  ambiguity?: CardAmbiguity;
+  /** The page's publication date, when it is newer than the corpus. */
+  pageDate?: string;
+  /** 'auto' follows the system; the page-side container forces dark on dark pages. */
+  theme?: 'auto' | 'light' | 'dark';
+  onClose?(): void;
+  footer?: ComponentChildren;
+}
+
+function Roles({ card }: { card: EntryCard }) {
+  const { currentRole, earlierRoles } = card;
+  if (!currentRole && earlierRoles.length === 0) return null;
+  return (
+    <div class="bs-card__roles">
+      {currentRole && (
+        <p class="bs-card__role" data-role="current">
+          <span class="bs-card__muted">As of {formatMonth(card.asOf)}:</span> {currentRole.title}
+          {currentRole.from ? ` (since ${formatDate(currentRole.from)})` : ''}
+        </p>
+      )}
+      {earlierRoles.length > 0 && (
+        <p class="bs-card__role" data-role="earlier">
+          <span class="bs-card__muted">Earlier:</span>{' '}
+          {earlierRoles
+            .map((r) => `${r.title}${r.from || r.until ? ` (${r.from ? formatDate(r.from) : ''}${r.until ? `${r.from ? ' – ' : 'until '}${formatDate(r.until)}` : ' on'})` : ''}`)
+            .join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
+  const { dates } = card.entry;
+  const participants = card.participants ?? [];
+  if (dates.length === 0 && participants.length === 0) return null;
+  return (
+    <dl class="bs-card__facts">
+      {dates.length > 0 && (
+        <>
+          <dt>When</dt>
+          <dd>{dates.map((d) => `${formatSpan(d.start, d.end)}${d.inferred ? ' (approx.)' : ''}`).join('; ')}</dd>
+        </>
+      )}
+      {participants.length > 0 && (
+        <>
+          <dt>Who took part</dt>
+          <dd class="bs-card__inline-list">
+            {participants.map((p) => (
+              <EntryButton key={p.id} entry={p} links={links} />
+            ))}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Skeleton({ name }: { name?: string }) {
+  return (
+    <div class="bs-card__skeleton" aria-busy="true">
+      <p class="bs-card__muted">{name ? `Loading the background of ${name}…` : 'Loading the background…'}</p>
+      <span class="bs-card__bone" />
+      <span class="bs-card__bone" />
+      <span class="bs-card__bone bs-card__bone--short" />
+    </div>
+  );
+}
+
+/** The card. */
+export function EntryCardView(props: EntryCardViewProps) {
+  const { card, links, titleId, back, ambiguity, pageDate, theme = 'auto', onClose, footer } = props;
+  const group = card ? typeGroupOf(card.entry.type) : undefined;
+  return (
+    <article class={`bs-card${group ? ` bs-card--${group}` : ''}`} data-theme={theme} data-entry-id={card?.entry.id}>
+      <header class="bs-card__header">
+        {back && (
+          <button type="button" class="bs-card__back" onClick={back.onBack} aria-label={`Back to ${back.name}`}>
+            ← {back.name}
+          </button>
+        )}
+        <div class="bs-card__title-row">
+          <h2 class="bs-card__title" id={titleId}>
+            {card?.entry.name ?? props.loadingName ?? 'Backstory'}
+          </h2>
+          {onClose && (
+            <button type="button" class="bs-card__close" onClick={onClose} aria-label="Close">
+              ×
+            </button>
+          )}
+        </div>
+        {card && <span class={`bs-card__type bs-card__type--${group}`}>{typeLabel(card.entry.type)}</span>}
+      </header>
+
+      {props.error && !card && (
+        <p class="bs-card__error" role="alert">
+          {props.error}
+        </p>
+      )}
+      {!card && !props.error && <Skeleton name={props.loadingName} />}
+
+      {card && (
+        <div class="bs-card__body">
+          {pageDate && (
+            <p class="bs-card__notice" data-notice="stale">
+              Background as of {formatMonth(card.asOf)} — this page is from {formatDate(pageDate)}, so events since then are not covered.
+            </p>
+          )}
+          {ambiguity && ambiguity.candidates.length > 0 && (
+            <div class="bs-card__notice" data-notice="ambiguous">
+              <p>This name could also mean:</p>
+              <p class="bs-card__inline-list">
+                {ambiguity.candidates.map((c) => (
+                  <EntryButton key={c.id} entry={c} links={links} />
+                ))}
+              </p>
+              <button type="button" class="bs-card__not-this" onClick={ambiguity.onNotThis}>
+                Not {card.entry.name}
+              </button>
+            </div>
+          )}
+          {card.entry.summary.map((fact, i) => (
+            <p key={i} class="bs-card__summary">
+              {fact.text}
+            </p>
+          ))}
+          <Roles card={card} />
+          <EventFacts card={card} links={links} />
+          <Excerpts excerpts={card.excerpts} links={links} />
+          <Timeline title="Before" items={card.before} links={links} />
+          <Timeline title="After" items={card.after} links={links} />
+          <Timeline title="Key events" items={card.keyEvents} links={links} />
+          <Related related={card.related} links={links} />
+          <YourHighlights highlights={card.highlights} />
+        </div>
+      )}
+      {footer && <footer class="bs-card__footer">{footer}</footer>}
+    </article>
+  );
+}

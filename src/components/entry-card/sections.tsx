@@ -1,0 +1,122 @@
+/**
+ * The sections of a card below its header: corpus excerpts, the timeline,
+ * related entries and the reader's own highlights. Each renders nothing when
+ * it has nothing to say.
+ */
+import type { EntryRef, Excerpt, RelatedEntry, TimelineItem } from '../../shared/card';
+import type { Highlight } from '../../shared/highlight';
+import { typeGroupOf } from '../../shared/catalog';
+import { formatDate, formatSpan } from './format-date';
+import type { CardLinks } from './links';
+
+/** A button that opens another entry's card, coloured by its group. */
+export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLinks }) {
+  return (
+    <button type="button" class={`bs-card__entry bs-card__entry--${typeGroupOf(entry.type)}`} data-entry-id={entry.id} onClick={() => links.onOpenEntry(entry)}>
+      {entry.name}
+    </button>
+  );
+}
+
+/** Where an excerpt comes from: title (a link into the reader), outlet, date. */
+export function Source({ excerpt, links }: { excerpt: Excerpt; links: CardLinks }) {
+  return (
+    <span class="bs-card__source">
+      <a href={links.readerHref(excerpt.documentId, excerpt.passageId)} target="_blank" rel="noopener">
+        {excerpt.documentTitle}
+      </a>
+      {excerpt.outlet ? `, ${excerpt.outlet}` : ''}
+      {`, ${formatDate(excerpt.published)}${excerpt.publishedInferred ? ' (approx.)' : ''}`}
+    </span>
+  );
+}
+
+/** The corpus sentences the card quotes. */
+export function Excerpts({ excerpts, links }: { excerpts: Excerpt[]; links: CardLinks }) {
+  if (excerpts.length === 0) return null;
+  return (
+    <section class="bs-card__section" aria-label="From the corpus">
+      <h3 class="bs-card__heading">From the corpus</h3>
+      <ul class="bs-card__list">
+        {excerpts.map((excerpt) => (
+          <li key={excerpt.passageId} class="bs-card__excerpt" data-passage-id={excerpt.passageId}>
+            <blockquote class="bs-card__quote">{excerpt.text}</blockquote>
+            <Source excerpt={excerpt} links={links} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A titled list of dated events. */
+export function Timeline({ title, items, links }: { title: string; items: TimelineItem[]; links: CardLinks }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="bs-card__section" aria-label={title}>
+      <h3 class="bs-card__heading">{title}</h3>
+      <ol class="bs-card__list bs-card__timeline">
+        {items.map((item) => (
+          <li key={`${item.id}@${item.start}`}>
+            <span class="bs-card__date">
+              {formatSpan(item.start, item.end)}
+              {item.inferred ? ' (approx.)' : ''}
+            </span>{' '}
+            <EntryButton entry={item} links={links} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Related actors and events with the evidence of each relation. */
+export function Related({ related, links }: { related: RelatedEntry[]; links: CardLinks }) {
+  if (related.length === 0) return null;
+  return (
+    <section class="bs-card__section" aria-label="Related">
+      <h3 class="bs-card__heading">Related</h3>
+      <ul class="bs-card__list">
+        {related.map((r) => (
+          <li key={r.id} class="bs-card__related" data-related-id={r.id}>
+            <EntryButton entry={r} links={links} /> <span class="bs-card__muted">{r.relation}</span>
+            {r.evidence && (
+              <span class="bs-card__evidence">
+                “{r.evidence.text}” <Source excerpt={r.evidence} links={links} />
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The reader's saved highlights that mention the entry, on any site. */
+export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
+  if (highlights.length === 0) return null;
+  return (
+    <section class="bs-card__section" aria-label="Your highlights">
+      <h3 class="bs-card__heading">Your highlights</h3>
+      <ul class="bs-card__list">
+        {highlights.map((h) => (
+          <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>
+            <span class="bs-card__quote">“{h.quote}”</span>
+            {h.note && <span class="bs-card__note">{h.note}</span>}
+            <span class="bs-card__source">
+              {/* Imported highlights carry any URL: only web pages become links. */}
+              {/^https?:\/\//.test(h.url) ? (
+                <a href={h.url} target="_blank" rel="noopener noreferrer">
+                  {h.title || h.site}
+                </a>
+              ) : (
+                h.title || h.site
+              )}
+              {`, ${h.site}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
