@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/open';
 import { CorpusStore } from './db/corpus-store';
 import { PageStore } from './db/page-store';
 import { SettingsStore } from './db/settings-store';
+import { HighlightStore } from './db/highlight-store';
 import type { CorpusIndex } from './cards/corpus-index';
 import { corpusIndexLoader } from './cards/load-index';
 
@@ -17,6 +18,8 @@ export interface Services {
   corpus: CorpusStore;
   settings: SettingsStore;
   pages: PageStore;
+  /** The reader's saved highlights. */
+  highlights: HighlightStore;
   /** Makes sure the bundled corpus is in the database (loads it when the hash differs). */
   ensureCorpus(): Promise<void>;
   /** The corpus held in memory for card assembly, loaded once per background lifetime (and per corpus hash). */
@@ -45,6 +48,7 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
     corpus,
     settings: new SettingsStore(database),
     pages: new PageStore(database),
+    highlights: new HighlightStore(database),
     ensureCorpus() {
       // One load per background lifetime; a failed load is retried by the next caller.
       corpusReady ??= effects

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { appHandlers } from './app';
 import { cardHandlers } from './cards';
 import { corpusHandlers } from './corpus';
+import { highlightHandlers } from './highlights';
 import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
 import { pendingHandlers } from './pending';
@@ -18,6 +19,7 @@ export function createHandlers(s: Services): Handlers {
     ...corpusHandlers(s),
     ...explorerHandlers(s),
     ...pageHandlers(s),
+    ...highlightHandlers(s),
     ...searchHandlers(s),
     ...settingsHandlers(s),
   };

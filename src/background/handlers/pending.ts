@@ -5,16 +5,6 @@ import { CallFailure, type Handlers } from '../router';
  * value; when a capability lands, its handler file takes its names out of here.
  */
 const PENDING = [
-  'highlights.forPage',
-  'highlights.create',
-  'highlights.update',
-  'highlights.delete',
-  'highlights.restore',
-  'highlights.forEntry',
-  'highlights.list',
-  'highlights.export',
-  'highlights.import',
-  'highlights.clear',
 ] as const;
 
 /** Stubs for the calls in {@link PENDING}. */
