@@ -77,6 +77,13 @@ export interface AliasSpec {
   shared?: boolean;
   /** Among entries sharing this alias, the one chosen when the page gives no hint. */
   default?: boolean;
+  /**
+   * A descriptive phrase the corpus uses for an event it does not name ("the
+   * Russian delegation's visit to Syria"). It finds the event's mentions in the
+   * corpus, but is never matched on web pages, where such a phrase would mark
+   * unrelated text.
+   */
+  corpusOnly?: boolean;
 }
 
 /** A fact with the exact corpus words that support it. */

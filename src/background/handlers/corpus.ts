@@ -2,6 +2,19 @@ import type { MatcherEntry } from '../../shared/matcher/types';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
 
+/**
+ * The matcher's input for web pages: corpus-only aliases (descriptive phrases
+ * for unnamed events) are left out, and so are entries left with no alias.
+ */
+export function pageMatcherEntries(entries: readonly Pick<MatcherEntry, 'id' | 'type' | 'aliases'>[]): MatcherEntry[] {
+  const result: MatcherEntry[] = [];
+  for (const { id, type, aliases } of entries) {
+    const onPages = aliases.filter((alias) => !alias.corpusOnly);
+    if (onPages.length > 0) result.push({ id, type, aliases: onPages });
+  }
+  return result;
+}
+
 /** `corpus.matcherEntries` and `corpus.entry`: what the content script needs to recognise names. */
 export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntries' | 'corpus.entry'> {
   // The matcher's input changes only when the corpus does: keep it for the background's lifetime.
@@ -12,7 +25,7 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
       const hash = (await s.corpus.loadedHash()) ?? '';
       if (cached?.hash !== hash) {
         const entries = await s.corpus.allEntries();
-        cached = { hash, asOf: await s.corpus.asOf(), entries: entries.map(({ id, type, aliases }) => ({ id, type, aliases })) };
+        cached = { hash, asOf: await s.corpus.asOf(), entries: pageMatcherEntries(entries) };
       }
       const excluded = sender.site ? ((await s.db.get('corrections', sender.site))?.excluded ?? []) : [];
       return { ...cached, excluded };
