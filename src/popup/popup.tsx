@@ -1,40 +1,91 @@
 /**
- * The toolbar popup: what Backstory found on the current page.
+ * The toolbar popup: what Backstory found on the current page, on/off for the
+ * site and everywhere, the page's saved highlights, and a search box.
  */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { EntrySummary } from '../shared/card';
+import type { TabCallMap } from '../shared/protocol';
+import type { Settings } from '../shared/settings';
+import { callBackground, callTab } from '../shared/messaging';
+import { siteOf } from '../shared/page-url';
 import { useCall } from '../components/use-call';
-import { callBackground } from '../shared/messaging';
-import { currentTabId } from './current-tab';
+import { ErrorNote, Loading, friendlyError } from '../components/status-notes';
+import { currentTab, type CurrentTab } from './current-tab';
+import { PageEntries } from './page-entries';
+import { PageHighlights } from './page-highlights';
+import { PopupSearch } from './popup-search';
+import { SiteToggles } from './site-toggles';
+
+type TabState = TabCallMap['tab.state']['result'];
+
+/** What the popup knows about its tab. */
+interface Overview {
+  tab: CurrentTab | undefined;
+  site: string;
+  /** The content script's live state, or why there is none. */
+  state: { ok: true; value: TabState } | { ok: false; reason: string };
+}
+
+async function readOverview(): Promise<Overview> {
+  const tab = await currentTab();
+  if (!tab) return { tab, site: '', state: { ok: false, reason: 'no-tab' } };
+  const [state, summary] = await Promise.all([callTab(tab.id, 'tab.state', {}), callBackground('page.summary', { tabId: tab.id })]);
+  const url = tab.url ?? (summary.ok ? summary.value?.url : undefined);
+  const site = url && /^https?:/.test(url) ? siteOf(url) : '';
+  return { tab, site, state: state.ok ? { ok: true, value: state.value } : { ok: false, reason: state.error.message } };
+}
 
 /** The popup's root. */
 export function Popup() {
-  const summary = useCall(async () => {
-    const tabId = await currentTabId();
-    if (tabId === undefined) return { ok: true as const, value: null };
-    return callBackground('page.summary', { tabId });
+  const [overview, setOverview] = useState<Overview | undefined>();
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const entries = useCall(() => callBackground('corpus.entries', {}), []);
+
+  const refresh = async () => setOverview(await readOverview());
+  useEffect(() => {
+    refresh().catch((e: unknown) => setError(String(e)));
+    callBackground('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error.message)));
   }, []);
+
+  const names = useMemo(() => new Map<string, EntrySummary>(entries.status === 'ready' ? entries.value.map((e) => [e.id, e]) : []), [entries]);
+
+  const onSettings = async (next: Settings) => {
+    setSettings(next);
+    // The background told the tab before answering; read its new state.
+    await refresh();
+  };
+
   return (
     <main>
-      <h1>
-        <img src="icons/icon-32.png" width="20" height="20" alt="" /> Backstory
-      </h1>
-      {summary.status === 'loading' && <p class="muted">Loading…</p>}
-      {summary.status === 'error' && <p class="error">{summary.message}</p>}
-      {summary.status === 'ready' && !summary.value && <p class="muted">Backstory has not read this page. It runs on web pages (http and https) only.</p>}
-      {summary.status === 'ready' && summary.value && (
-        <section aria-label="On this page">
-          <p>
-            {Object.keys(summary.value.counts).length} names on <span class="muted">{summary.value.title}</span>
-          </p>
-          <ul class="entries" data-testid="page-entries">
-            {Object.entries(summary.value.counts).map(([id, count]) => (
-              <li key={id} data-entry-id={id}>
-                <span>{id}</span>
-                <span class="muted">{count}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+      <header class="popup-header">
+        <h1>
+          <img src="icons/icon-32.png" width="20" height="20" alt="" /> Backstory
+        </h1>
+        <a href="options.html#explorer" target="_blank" rel="noopener">
+          Explorer
+        </a>
+      </header>
+      {error && <ErrorNote message={friendlyError(error)} />}
+      {!overview || !settings ? (
+        <Loading lines={6} label="Reading this page…" />
+      ) : (
+        <>
+          <SiteToggles site={overview.site} settings={settings} onChange={onSettings} />
+          {overview.state.ok ? (
+            <>
+              <PageEntries tabId={overview.tab!.id} state={overview.state.value} names={names} namesLoading={entries.status === 'loading'} />
+              <PageHighlights tabId={overview.tab!.id} state={overview.state.value} />
+            </>
+          ) : (
+            <p class="unavailable" data-testid="unavailable">
+              Backstory cannot read this page. Browsers keep extensions off their own pages (settings, new tab, the extension store) and off files; on
+              ordinary web pages it works. You can still search the corpus below.
+            </p>
+          )}
+        </>
       )}
+      <PopupSearch />
     </main>
   );
 }

@@ -1,0 +1,50 @@
+/**
+ * The popup's search box over the corpus and the reader's highlights. Results
+ * open in the options page, in a new tab (the popup closes when it loses focus).
+ */
+import { useState } from 'preact/hooks';
+import { callBackground } from '../shared/messaging';
+import { useCall } from '../components/use-call';
+import { useDebounced } from '../components/use-debounced';
+import { CallView, Loading } from '../components/status-notes';
+import { SearchResults, type SearchLinks } from '../components/search-results';
+
+const LINKS: SearchLinks = {
+  entryHref: (id) => `options.html#entry/${encodeURIComponent(id)}`,
+  readerHref: (doc, passage) => `options.html#reader/${encodeURIComponent(doc)}/${encodeURIComponent(passage)}`,
+  target: '_blank',
+};
+
+/** Search box and results. */
+export function PopupSearch() {
+  const [q, setQ] = useState('');
+  const query = useDebounced(q.trim(), 200);
+  const hits = useCall(() => (query ? callBackground('search.query', { q: query, limit: 8 }) : Promise.resolve({ ok: true as const, value: [] })), [query]);
+  return (
+    <section class="popup-search" aria-label="Search">
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+      >
+        <label for="popup-q" class="visually-hidden">
+          Search the corpus and your highlights
+        </label>
+        <input id="popup-q" type="search" placeholder="Search people, events, passages, highlights…" value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
+      </form>
+      {query && (
+        <div data-testid="popup-results">
+          <CallView state={hits} loading={<Loading lines={2} label="Searching…" />} ready={(value) => <SearchResults hits={value} query={query} links={LINKS} />} />
+          {hits.status === 'ready' && hits.value.length > 0 && (
+            <p class="small">
+              <a href={`options.html#search?q=${encodeURIComponent(query)}`} target="_blank" rel="noopener">
+                All results
+              </a>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
