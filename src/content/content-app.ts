@@ -9,6 +9,7 @@ import { compileMatcher } from '../shared/matcher';
 import type { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { listenForTabCalls } from './tab-listener';
+import { startHoverCard, type HoverCardController } from './hover-card';
 
 /** Runs Backstory on the current page. */
 export class ContentApp {
@@ -16,6 +17,7 @@ export class ContentApp {
   private settings: Settings | undefined;
   private matcher: Matcher | undefined;
   private counts: Record<string, number> = {};
+  private hoverCard: HoverCardController | undefined;
 
   /** Starts; never throws (a content script must not break the page). */
   async start(): Promise<void> {
@@ -34,6 +36,7 @@ export class ContentApp {
       },
       this.lifetime.signal,
     );
+    this.hoverCard = startHoverCard(this.lifetime.signal, () => this.settings?.hoverDelayMs);
     const settings = await callBackground('settings.get', {});
     if (!settings.ok) return;
     this.settings = settings.value;
@@ -58,6 +61,8 @@ export class ContentApp {
     for (const match of this.matcher.match(document.body.innerText)) counts[match.entryId] = (counts[match.entryId] ?? 0) + 1;
     this.counts = counts;
     const marks = Object.values(counts).reduce((a, b) => a + b, 0);
+    // One batch of card data for every name now marked, so cards open without a wait.
+    void this.hoverCard?.prefetchFromPage();
     await callBackground('page.report', { title: document.title, counts, marks, capped: false });
   }
 

@@ -1,0 +1,423 @@
+/**
+ * The page-side background card: opens on hover intent, on keyboard focus of
+ * a name and on tap; follows the name while the page scrolls; navigates to
+ * related entries with a way back; closes on Esc, on leaving, on a click
+ * elsewhere. Everything is event delegation on the document, registered with
+ * the content script's AbortSignal. Browser calls come in as `deps`, so the
+ * controller runs in unit tests without an extension.
+ */
+import { render } from 'preact';
+import { createRef } from 'preact';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { EntryCard, EntryRef } from '../../shared/card';
+import type { EntryType } from '../../shared/catalog';
+import { CardCache, type FetchCards } from './card-cache';
+import { createCardHost, type CardHost } from './card-host';
+import { CardPopover } from './card-popover';
+import { HoverIntent } from './hover-intent';
+import { sentenceAround } from './mention-context';
+import { pageNewerThan, readPageDate } from './page-date';
+import { isPageDark } from './page-theme';
+
+/** The highlighter's mark element. */
+export const MARK_SELECTOR = 'bs-mark';
+/** Name of the User Timing measure from the end of the hover delay to the card painted. */
+export const PAINT_MEASURE = 'backstory:card';
+const PAINT_START = 'backstory:card-start';
+const TITLE_ID = 'backstory-card-title';
+
+/** What the controller needs from the extension. */
+export interface HoverCardDeps {
+  fetchCards: FetchCards;
+  /** `options.html#reader/<documentId>/<passageId>` as an extension URL. */
+  readerHref(documentId: string, passageId: string): string;
+  /** "Not this one" for the page's site (`corrections.add`). */
+  addCorrection(entryId: string): Promise<unknown>;
+  /** settings.hoverDelayMs, read at each hover. */
+  hoverDelayMs(): number;
+  signal: AbortSignal;
+  doc?: Document;
+}
+
+interface OpenCard {
+  /** The mark the card points at. */
+  mark: Element;
+  /** How it was opened: a keyboard card stays while the pointer wanders. */
+  via: 'pointer' | 'focus' | 'touch';
+  /** The entry shown now, and the ones before it (the way back). */
+  currentId: string;
+  history: string[];
+  /** Candidates the reader rejected here. */
+  rejected: Set<string>;
+}
+
+function sameMention(a: Element, b: Element): boolean {
+  if (a === b) return true;
+  const mention = a.getAttribute('data-mention');
+  return mention !== null && mention === b.getAttribute('data-mention');
+}
+
+/** Runs the hover card on a document until the signal aborts or `destroy()`. */
+export class HoverCardController {
+  private readonly doc: Document;
+  private readonly cache: CardCache;
+  private readonly intent = new HoverIntent();
+  private readonly popoverRef = createRef<HTMLDivElement>();
+  private host: CardHost | undefined;
+  private state: OpenCard | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+  private positionedFor: { reference: Element; floating: HTMLElement } | undefined;
+  private positioned = false;
+  private paintPending = false;
+  private lastPointerType = '';
+  private suppressFocusOpen: Element | undefined;
+  private pageDate: string | null | undefined;
+  private destroyed = false;
+
+  constructor(private readonly deps: HoverCardDeps) {
+    this.doc = deps.doc ?? document;
+    this.cache = new CardCache(deps.fetchCards);
+    const unsubscribe = this.cache.subscribe(() => this.state && this.renderCard());
+    const options = { capture: true, signal: deps.signal };
+    this.doc.addEventListener('pointerover', (e) => this.guard(() => this.onPointerOver(e)), options);
+    this.doc.addEventListener('pointerout', (e) => this.guard(() => this.onPointerOut(e)), options);
+    this.doc.addEventListener('pointerdown', (e) => (this.lastPointerType = e.pointerType), options);
+    this.doc.addEventListener('focusin', (e) => this.guard(() => this.onFocusIn(e)), options);
+    this.doc.addEventListener('focusout', (e) => this.guard(() => this.onFocusOut(e)), options);
+    this.doc.addEventListener('keydown', (e) => this.guard(() => this.onKeyDown(e)), options);
+    this.doc.addEventListener('click', (e) => this.guard(() => this.onClick(e)), options);
+    deps.signal.addEventListener('abort', () => {
+      unsubscribe();
+      this.destroy();
+    });
+  }
+
+  /**
+   * Loads the cards of every entry marked on the page in one batch (with the
+   * candidates of ambiguous marks and the sentence around each first mention).
+   * Called by the content app right after annotation.
+   */
+  prefetchFromPage(): Promise<void> {
+    const ids = new Set<string>();
+    const context: Record<string, string> = {};
+    for (const mark of this.doc.querySelectorAll(MARK_SELECTOR)) {
+      const id = mark.getAttribute('data-entry-id');
+      if (!id) continue;
+      if (!ids.has(id)) context[id] = sentenceAround(mark);
+      ids.add(id);
+      for (const candidate of (mark.getAttribute('data-candidates') ?? '').split(/\s+/)) if (candidate) ids.add(candidate);
+    }
+    return this.cache.prefetch(ids, context);
+  }
+
+  /** Removes the card and its host; listeners go with the signal. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.intent.clear();
+    this.close(false);
+    this.host?.remove();
+    this.host = undefined;
+  }
+
+  // A content script must never throw into the page's event dispatch.
+  private guard(run: () => void): void {
+    if (this.destroyed) return;
+    try {
+      run();
+    } catch (error) {
+      if (typeof __DEV__ !== 'undefined' && __DEV__) console.warn('Backstory card:', error);
+    }
+  }
+
+  private markOf(target: EventTarget | null): Element | null {
+    return target instanceof Element && target !== this.host?.host ? target.closest(MARK_SELECTOR) : null;
+  }
+
+  private inHost(target: EventTarget | null): boolean {
+    return !!this.host && target === this.host.host;
+  }
+
+  private onPointerOver(e: PointerEvent): void {
+    if (e.pointerType === 'touch') return;
+    if (this.inHost(e.target)) {
+      this.intent.cancelHide();
+      return;
+    }
+    const mark = this.markOf(e.target);
+    if (!mark) return;
+    if (this.state && sameMention(mark, this.state.mark)) {
+      this.intent.cancelHide();
+      return;
+    }
+    this.ensureHost();
+    this.intent.scheduleShow(mark, this.deps.hoverDelayMs(), () => this.open(mark, 'pointer'));
+  }
+
+  private onPointerOut(e: PointerEvent): void {
+    if (e.pointerType === 'touch') return;
+    const fromHost = this.inHost(e.target);
+    const mark = fromHost ? null : this.markOf(e.target);
+    if (!fromHost && !mark) return;
+    const to = e.relatedTarget;
+    if (this.inHost(to)) return;
+    const toMark = this.markOf(to);
+    if (mark && toMark && sameMention(mark, toMark)) return;
+    if (mark) this.intent.cancelShow(mark);
+    if (this.state && this.state.via !== 'focus' && !(toMark && sameMention(toMark, this.state.mark))) {
+      this.intent.scheduleHide(() => this.close(false));
+    }
+  }
+
+  private onFocusIn(e: FocusEvent): void {
+    if (this.inHost(e.target)) {
+      this.intent.cancelHide();
+      return;
+    }
+    const mark = this.markOf(e.target);
+    if (!mark) return;
+    if (this.suppressFocusOpen === mark) {
+      this.suppressFocusOpen = undefined;
+      return;
+    }
+    this.intent.clear();
+    this.open(mark, 'focus');
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    if (!this.state || this.state.via !== 'focus') return;
+    const to = e.relatedTarget;
+    if (this.inHost(to) || (to instanceof Element && sameMention(to, this.state.mark))) return;
+    this.intent.scheduleHide(() => this.close(false));
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const state = this.state;
+    if (!state) return;
+    const active = this.doc.activeElement;
+    const focusInCard = this.inHost(active);
+    const focusOnMark = active instanceof Element && sameMention(active, state.mark);
+    if (e.key === 'Escape') {
+      this.close(focusInCard || focusOnMark);
+      e.preventDefault();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const popover = this.popoverRef.current;
+    if (!popover) return;
+    if (focusOnMark && !e.shiftKey) {
+      e.preventDefault();
+      popover.focus();
+      return;
+    }
+    if (!focusInCard) return;
+    const inner = this.host!.shadow.activeElement;
+    const focusables = [...popover.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
+    if (e.shiftKey && (inner === popover || inner === focusables[0])) {
+      e.preventDefault();
+      this.focusMark(state.mark);
+    } else if (!e.shiftKey && (focusables.length === 0 || inner === focusables[focusables.length - 1])) {
+      // Past the card's last control: back to the name, and on through the page from there.
+      e.preventDefault();
+      this.close(true);
+    }
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.inHost(e.target)) return;
+    const mark = this.markOf(e.target);
+    if (mark && this.lastPointerType === 'touch') {
+      // A second tap on the same name does what the page does (follows its link).
+      if (this.state && sameMention(mark, this.state.mark)) return;
+      if (mark.closest('a[href]')) e.preventDefault();
+      this.ensureHost();
+      this.open(mark, 'touch');
+      return;
+    }
+    if (this.state && !(mark && sameMention(mark, this.state.mark))) this.close(false);
+  }
+
+  private focusMark(mark: Element): void {
+    if (!(mark instanceof HTMLElement)) return;
+    this.suppressFocusOpen = mark;
+    if (!mark.hasAttribute('tabindex')) mark.setAttribute('tabindex', '-1');
+    mark.focus();
+    if (this.doc.activeElement !== mark) this.suppressFocusOpen = undefined;
+  }
+
+  private ensureHost(): CardHost {
+    this.host ??= createCardHost(this.doc);
+    return this.host;
+  }
+
+  private open(mark: Element, via: OpenCard['via']): void {
+    const id = mark.getAttribute('data-entry-id');
+    if (!id || !mark.isConnected) return;
+    performance.mark(PAINT_START);
+    this.ensureHost();
+    this.intent.cancelHide();
+    this.stopPositioning();
+    this.state = { mark, via, currentId: id, history: [], rejected: new Set() };
+    this.paintPending = true;
+    this.load(id, mark);
+    this.renderCard();
+  }
+
+  private load(id: string, mark?: Element): void {
+    if (this.cache.get(id)) return;
+    this.cache.retry(id);
+    const candidates = (mark?.getAttribute('data-candidates') ?? '').split(/\s+/).filter(Boolean);
+    void this.cache.prefetch([id, ...candidates], mark ? { [id]: sentenceAround(mark) } : {});
+  }
+
+  private close(returnFocus: boolean): void {
+    const state = this.state;
+    this.intent.cancelHide();
+    this.stopPositioning();
+    this.state = undefined;
+    this.paintPending = false;
+    if (this.host) render(null, this.host.mount);
+    if (state && returnFocus) this.focusMark(state.mark);
+  }
+
+  private navigate(ref: EntryRef): void {
+    const state = this.state;
+    if (!state || ref.id === state.currentId) return;
+    const hadFocus = this.inHost(this.doc.activeElement);
+    state.history.push(state.currentId);
+    state.currentId = ref.id;
+    this.load(ref.id);
+    this.renderCard();
+    this.popoverRef.current?.scrollTo?.(0, 0);
+    if (hadFocus) this.popoverRef.current?.focus();
+  }
+
+  private back(): void {
+    const state = this.state;
+    const previous = state?.history.pop();
+    if (!state || previous === undefined) return;
+    const hadFocus = this.inHost(this.doc.activeElement);
+    state.currentId = previous;
+    this.renderCard();
+    if (hadFocus) this.popoverRef.current?.focus();
+  }
+
+  private notThis(): void {
+    const state = this.state;
+    if (!state) return;
+    const rejected = state.currentId;
+    state.rejected.add(rejected);
+    void this.deps.addCorrection(rejected).catch(() => undefined);
+    const next = this.candidatesOf(state).find((c) => !state.rejected.has(c));
+    if (!next) {
+      this.close(false);
+      return;
+    }
+    state.currentId = next;
+    this.load(next);
+    this.renderCard();
+  }
+
+  /** Every candidate of the mark, the mark's own entry first. */
+  private candidatesOf(state: OpenCard): string[] {
+    const own = state.mark.getAttribute('data-entry-id') ?? '';
+    const listed = (state.mark.getAttribute('data-candidates') ?? '').split(/\s+/).filter(Boolean);
+    return [...new Set([own, ...listed])].filter(Boolean);
+  }
+
+  private refOf(id: string): EntryRef {
+    const card = this.cache.get(id);
+    if (card) return { id, name: card.entry.name, type: card.entry.type };
+    return { id, name: id.replace(/-/g, ' '), type: (this.state?.mark.getAttribute('data-entry-type') as EntryType | null) ?? 'event' };
+  }
+
+  private renderCard(): void {
+    const state = this.state;
+    const host = this.host;
+    if (!state || !host) return;
+    const card: EntryCard | undefined = this.cache.get(state.currentId);
+    const previous = state.history[state.history.length - 1];
+    const others = state.history.length === 0 ? this.candidatesOf(state).filter((c) => c !== state.currentId && !state.rejected.has(c)) : [];
+    this.pageDate ??= readPageDate(this.doc) ?? null;
+    render(
+      <CardPopover
+        popoverRef={this.popoverRef}
+        card={card}
+        error={this.cache.error(state.currentId)}
+        titleId={TITLE_ID}
+        loadingName={state.history.length === 0 ? (state.mark.textContent ?? '').trim() : this.refOf(state.currentId).name}
+        links={{ readerHref: this.deps.readerHref, onOpenEntry: (ref) => this.guard(() => this.navigate(ref)) }}
+        back={previous === undefined ? undefined : { name: this.refOf(previous).name, onBack: () => this.guard(() => this.back()) }}
+        ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
+        pageDate={card ? pageNewerThan(this.pageDate ?? undefined, card.asOf) : undefined}
+        theme={isPageDark(this.doc) ? 'dark' : 'auto'}
+        onClose={() => this.guard(() => this.close(true))}
+      />,
+      host.mount,
+    );
+    this.position(state.mark);
+    this.measurePaint(card !== undefined);
+  }
+
+  private position(reference: Element): void {
+    const floating = this.popoverRef.current;
+    if (!floating) return;
+    if (this.positionedFor?.reference === reference && this.positionedFor.floating === floating) return;
+    this.stopPositioning();
+    this.positionedFor = { reference, floating };
+    this.positioned = false;
+    floating.style.visibility = 'hidden';
+    this.stopAutoUpdate = autoUpdate(reference, floating, () => {
+      void computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              elements.floating.style.maxHeight = `${Math.max(140, Math.min(availableHeight, 560))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        if (this.positionedFor?.floating !== floating) return;
+        floating.style.left = `${x}px`;
+        floating.style.top = `${y}px`;
+        floating.style.visibility = 'visible';
+        this.positioned = true;
+        this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
+      });
+    });
+  }
+
+  private stopPositioning(): void {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.positionedFor = undefined;
+    this.positioned = false;
+  }
+
+  /**
+   * Records `backstory:card` (hover delay end → full card painted) once per
+   * open, after the frame that shows it: a rAF, then a task after that frame.
+   */
+  private measurePaint(loaded: boolean): void {
+    if (!this.paintPending || !loaded || !this.positioned) return;
+    this.paintPending = false;
+    const entryId = this.state?.currentId;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        try {
+          performance.measure(PAINT_MEASURE, { start: PAINT_START, detail: { entryId } });
+        } catch {
+          // The start mark was cleared by the page: nothing to measure.
+        }
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+}
