@@ -1,0 +1,374 @@
+/**
+ * Saved highlights on one page: draw the page's highlights where they are now
+ * (or list them as orphans), save new ones from the selection toolbar, the
+ * context menu or the keyboard command, open one to edit or delete it (with
+ * undo), and re-anchor lost ones when the page changes.
+ *
+ * Everything hangs off the content app's AbortSignal: aborting removes every
+ * `<bs-highlight>` (restoring the page's text nodes), the UI, the listeners
+ * and the observer.
+ */
+import type { ReferenceElement } from '@floating-ui/dom';
+import { describeRange } from '../../shared/anchoring';
+import type { Highlight, HighlightColour, HighlightPatch } from '../../shared/highlight';
+import type { CallName, CallResult, ParamsOf, ResultOf } from '../../shared/protocol';
+import { UI_ATTRIBUTE } from '../highlighter/element-kinds';
+import { anchorAll, type Placement } from './anchor-page';
+import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG } from './draw';
+import { flashPieces, paintPiece } from './highlight-style';
+import { watchPage, type PageWatch } from './page-watch';
+import { entityIdsIn, rangeToOffsets } from './selection-offsets';
+import { createHighlightsUi, type HighlightsUi, type UiState } from './ui/highlights-ui';
+
+/** How the feature reaches the background (injected, so tests need no browser). */
+export type BackgroundCaller = <K extends CallName>(call: K, params: ParamsOf<K>) => Promise<CallResult<ResultOf<K>>>;
+
+interface Drawn {
+  placement: Placement;
+  pieces: HTMLElement[];
+}
+
+const TOAST_MS = 8_000;
+
+/** The saved-highlights feature of one page. */
+export class SavedHighlights {
+  private readonly drawn = new Map<string, Drawn>();
+  private orphanList: Highlight[] = [];
+  private readonly ui: HighlightsUi;
+  private state: UiState = { colour: 'yellow', toolbar: null, popover: null, toast: null };
+  private toolbarRange: Range | null = null;
+  private watch: PageWatch | undefined;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly doc: Document;
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly call: BackgroundCaller,
+    doc: Document = document,
+  ) {
+    this.doc = doc;
+    this.ui = createHighlightsUi(doc, {
+      chooseColour: (colour) => this.setState({ colour }),
+      save: (note) => void this.saveFromToolbar(note),
+      closeToolbar: () => this.closeToolbar(),
+      updateHighlight: (id, patch) => void this.update(id, patch),
+      deleteHighlight: (id) => void this.remove(id),
+      closePopover: () => this.closePopover(true),
+      dismissToast: () => this.setState({ toast: null }),
+    });
+  }
+
+  /** Listens, watches and draws the page's saved highlights. Never throws. */
+  async start(): Promise<void> {
+    const { signal, doc } = this;
+    if (signal.aborted || !doc.body) return;
+    const opts = { signal, capture: true } as const;
+    doc.addEventListener('mouseup', (e) => this.onPointerUp(e), opts);
+    doc.addEventListener('keyup', (e) => this.onKeyUp(e), opts);
+    doc.addEventListener('mousedown', (e) => this.onPointerDown(e), opts);
+    doc.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
+    doc.addEventListener('click', (e) => this.onClick(e), { signal });
+    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
+    this.watch = watchPage(doc.body, () => this.retry(), signal);
+    signal.addEventListener('abort', () => this.teardown(), { once: true });
+    try {
+      const result = await this.call('highlights.forPage', {});
+      if (!result.ok || signal.aborted) return;
+      this.place(result.value);
+    } catch {
+      // A failure to load must never become the page's error; the popup shows what is drawn.
+    }
+  }
+
+  /** Highlights drawn on the page. */
+  highlights(): Highlight[] {
+    return [...this.drawn.values()].filter((d) => !d.placement.highlight.id.startsWith('pending-')).map((d) => d.placement.highlight);
+  }
+
+  /** Highlights of this page that could not be placed. */
+  orphans(): Highlight[] {
+    return [...this.orphanList];
+  }
+
+  /** Saves the current selection (context menu, keyboard command) in the last colour used. */
+  async saveSelection(): Promise<boolean> {
+    const selection = this.doc.getSelection();
+    const range = selection && selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0) : this.toolbarRange;
+    if (!range) {
+      this.toast('Select some text first, then save it as a highlight.');
+      return false;
+    }
+    return this.save(range, this.state.colour, '');
+  }
+
+  /** Scrolls to a drawn highlight, outlines it briefly and focuses it. */
+  reveal(id: string): boolean {
+    const drawn = this.drawn.get(id);
+    const first = drawn?.pieces.find((p) => p.isConnected);
+    if (!drawn || !first) return false;
+    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    flashPieces(drawn.pieces);
+    first.focus({ preventScroll: true });
+    return true;
+  }
+
+  // ------------------------------------------------------------- placing ---
+
+  /** Anchors and draws `highlights`; the ones that do not fit join the orphans. */
+  private place(highlights: readonly Highlight[]): void {
+    if (!highlights.length) return;
+    const body = this.doc.body;
+    const page = collectText(body);
+    const { placed, orphans } = anchorAll(page.text, highlights);
+    const ids = new Set(highlights.map((h) => h.id));
+    this.orphanList = [...this.orphanList.filter((h) => !ids.has(h.id)), ...orphans];
+    if (!placed.length) return;
+    const pieces = drawPlacements(body, page, placed);
+    this.watch?.ignoreOwn();
+    for (const placement of placed) {
+      const list = pieces.get(placement.highlight.id);
+      if (list?.length) this.drawn.set(placement.highlight.id, { placement, pieces: list });
+      else this.orphanList.push(placement.highlight);
+    }
+  }
+
+  /** After the page changed: re-place highlights whose pieces were removed, and retry orphans. */
+  private retry(): void {
+    if (this.signal.aborted) return;
+    const lost: Highlight[] = [];
+    for (const [id, d] of this.drawn) {
+      if (d.pieces.every((p) => p.isConnected) || id.startsWith('pending-')) continue;
+      erasePieces(d.pieces.filter((p) => p.isConnected));
+      this.drawn.delete(id);
+      lost.push(d.placement.highlight);
+    }
+    const again = [...lost, ...this.orphanList];
+    if (!again.length) return;
+    this.orphanList = [];
+    try {
+      this.place(again);
+    } catch {
+      this.orphanList = again;
+    }
+  }
+
+  // -------------------------------------------------------------- saving ---
+
+  private async saveFromToolbar(note: string): Promise<void> {
+    const range = this.toolbarRange;
+    if (range && (await this.save(range, this.state.colour, note))) this.closeToolbar();
+  }
+
+  /** Draws the passage at once, then asks the background to store it; undoes the drawing if that fails. */
+  private async save(range: Range, colour: HighlightColour, note: string): Promise<boolean> {
+    const body = this.doc.body;
+    const page = collectText(body);
+    const offsets = rangeToOffsets(page, range);
+    if (!offsets) {
+      this.report('This selection has no page text to save (it may be in a form field or an editor).');
+      return false;
+    }
+    const selectors = describeRange(page.text, offsets.start, offsets.end);
+    const quote = selectors[0].exact;
+    const entityIds = entityIdsIn(range);
+    const pendingId = `pending-${Math.random().toString(36).slice(2)}`;
+    const draft: Highlight = {
+      id: pendingId,
+      url: location.href,
+      site: location.hostname,
+      title: this.doc.title,
+      quote,
+      selectors,
+      colour,
+      note,
+      entityIds,
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+    };
+    const placement: Placement = { highlight: draft, start: offsets.start, end: offsets.end, changed: false, current: quote };
+    const pieces = drawPlacements(body, page, [placement]).get(pendingId) ?? [];
+    this.watch?.ignoreOwn();
+    this.drawn.set(pendingId, { placement, pieces });
+    this.doc.getSelection()?.removeAllRanges();
+    const result = await this.call('highlights.create', { title: draft.title.slice(0, 2_000), quote, selectors, colour, note, entityIds });
+    this.drawn.delete(pendingId);
+    if (!result.ok) {
+      erasePieces(pieces);
+      this.watch?.ignoreOwn();
+      this.report(`Not saved: ${result.error.message}`);
+      return false;
+    }
+    const saved = result.value;
+    for (const piece of pieces) piece.setAttribute('data-highlight-id', saved.id);
+    this.drawn.set(saved.id, { placement: { ...placement, highlight: saved }, pieces });
+    this.watch?.ignoreOwn();
+    return true;
+  }
+
+  /** Shows a problem where the reader is looking: in the toolbar when it is open, else in a toast. */
+  private report(message: string): void {
+    if (this.state.toolbar) this.setState({ toolbar: { ...this.state.toolbar, error: message } });
+    else this.toast(message);
+  }
+
+  // ------------------------------------------------------ editing, delete ---
+
+  private open(id: string, reference: Element): void {
+    const drawn = this.drawn.get(id);
+    if (!drawn || id.startsWith('pending-')) return;
+    const { placement } = drawn;
+    this.closeToolbar();
+    this.setState({ popover: { highlight: placement.highlight, reference, current: placement.changed ? placement.current : undefined } });
+  }
+
+  private async update(id: string, patch: HighlightPatch): Promise<void> {
+    const result = await this.call('highlights.update', { id, patch });
+    if (!result.ok) {
+      if (this.state.popover) this.setState({ popover: { ...this.state.popover, error: `Not saved: ${result.error.message}` } });
+      return;
+    }
+    const drawn = this.drawn.get(id);
+    if (drawn) {
+      drawn.placement = { ...drawn.placement, highlight: result.value };
+      for (const piece of drawn.pieces) paintPiece(piece, result.value.colour, drawn.placement.changed);
+      this.watch?.ignoreOwn();
+    }
+    this.closePopover(true);
+  }
+
+  private async remove(id: string): Promise<void> {
+    const result = await this.call('highlights.delete', { ids: [id] });
+    if (!result.ok) {
+      if (this.state.popover) this.setState({ popover: { ...this.state.popover, error: `Not deleted: ${result.error.message}` } });
+      return;
+    }
+    const drawn = this.drawn.get(id);
+    if (drawn) {
+      erasePieces(drawn.pieces);
+      this.watch?.ignoreOwn();
+      this.drawn.delete(id);
+    }
+    this.orphanList = this.orphanList.filter((h) => h.id !== id);
+    this.setState({ popover: null });
+    const deleted = result.value;
+    this.toast('Highlight deleted.', deleted.length ? () => void this.undoDelete(deleted) : undefined);
+  }
+
+  private async undoDelete(deleted: Highlight[]): Promise<void> {
+    const result = await this.call('highlights.restore', { highlights: deleted });
+    if (!result.ok) {
+      this.toast(`Could not undo: ${result.error.message}`);
+      return;
+    }
+    this.place(deleted);
+    this.toast('Highlight restored.');
+  }
+
+  // ------------------------------------------------------------------ UI ---
+
+  private setState(patch: Partial<UiState>): void {
+    this.state = { ...this.state, ...patch };
+    if (!this.signal.aborted) this.ui.show(this.state);
+  }
+
+  private toast(message: string, undo?: () => void): void {
+    clearTimeout(this.toastTimer);
+    this.setState({ toast: { message, undo } });
+    this.toastTimer = setTimeout(() => this.setState({ toast: null }), TOAST_MS);
+  }
+
+  private closeToolbar(): void {
+    this.toolbarRange = null;
+    if (this.state.toolbar) this.setState({ toolbar: null });
+  }
+
+  private closePopover(refocus: boolean): void {
+    const id = this.state.popover?.highlight.id;
+    this.setState({ popover: null });
+    if (refocus && id) this.drawn.get(id)?.pieces[0]?.focus({ preventScroll: true });
+  }
+
+  private isInOurUi(target: EventTarget | null): boolean {
+    return target instanceof Element && target.closest(`[${UI_ATTRIBUTE}]`) !== null;
+  }
+
+  /** The selection's range when it holds page text worth offering to save. */
+  private selectedRange(): Range | null {
+    const selection = this.doc.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    const start = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
+    if (!start || this.isInOurUi(start) || start.closest('input, textarea, [contenteditable]:not([contenteditable="false"])')) return null;
+    if (!range.toString().trim()) return null;
+    return range;
+  }
+
+  private showToolbarForSelection(): void {
+    const range = this.selectedRange();
+    if (!range) return;
+    this.toolbarRange = range.cloneRange();
+    const live = this.toolbarRange;
+    const container = live.commonAncestorContainer;
+    const reference: ReferenceElement = {
+      getBoundingClientRect: () => live.getBoundingClientRect(),
+      getClientRects: () => live.getClientRects(),
+      contextElement: container.nodeType === Node.ELEMENT_NODE ? (container as Element) : (container.parentElement ?? undefined),
+    };
+    this.setState({ toolbar: { reference }, popover: null });
+  }
+
+  private onPointerUp(event: MouseEvent): void {
+    if (this.isInOurUi(event.target)) return;
+    // The selection is final only after the browser handled the mouseup.
+    setTimeout(() => this.showToolbarForSelection(), 0);
+  }
+
+  private onKeyUp(event: KeyboardEvent): void {
+    if (this.isInOurUi(event.target)) return;
+    if (event.shiftKey || event.key === 'Shift') this.showToolbarForSelection();
+  }
+
+  private onPointerDown(event: MouseEvent): void {
+    if (this.isInOurUi(event.target)) return;
+    if (this.state.toolbar) this.closeToolbar();
+    if (this.state.popover && !(event.target instanceof Element && event.target.closest(HIGHLIGHT_TAG))) this.closePopover(false);
+  }
+
+  private onSelectionChange(): void {
+    if (!this.state.toolbar) return;
+    const active = this.doc.activeElement;
+    if (active && active.hasAttribute(UI_ATTRIBUTE)) return;
+    const selection = this.doc.getSelection();
+    if (!selection || selection.isCollapsed) this.closeToolbar();
+  }
+
+  private highlightOf(target: EventTarget | null): HTMLElement | null {
+    if (!(target instanceof Element)) return null;
+    return target.closest(`${HIGHLIGHT_TAG}[data-highlight-id]`);
+  }
+
+  private onClick(event: MouseEvent): void {
+    const piece = this.highlightOf(event.target);
+    if (!piece) return;
+    // Inside a link, the click is the link's; the highlight opens with Enter on its tab stop.
+    if (piece.closest('a[href]')) return;
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    this.open(piece.getAttribute('data-highlight-id')!, piece);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const piece = this.highlightOf(event.target);
+    if (!piece || this.doc.activeElement !== piece) return;
+    event.preventDefault();
+    this.open(piece.getAttribute('data-highlight-id')!, piece);
+  }
+
+  private teardown(): void {
+    clearTimeout(this.toastTimer);
+    for (const d of this.drawn.values()) erasePieces(d.pieces);
+    this.drawn.clear();
+    this.ui.destroy();
+  }
+}
