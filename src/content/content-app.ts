@@ -1,73 +1,114 @@
 /**
- * The content script's lifecycle on one page: read settings, learn the
- * catalog's names from the background, annotate, report, and answer the popup.
- * Everything page-side hangs off one AbortController, so turning Backstory off
- * tears it all down.
+ * The content script's lifecycle on one page: read settings, highlight the
+ * catalog's names (see `highlighter/entity-highlighting.ts`), report to the
+ * background, answer the popup's tab calls, and start the page features.
+ *
+ * Everything page-side hangs off one AbortController (`lifetime`): features
+ * get its signal, and `destroy()` tears it all down. Turning highlighting off
+ * for the site does not stop the content script: it removes the marks, so
+ * turning it on again works without reload.
+ *
+ * A new page feature is one entry in {@link FEATURES} (see `page-feature.ts`).
  */
 import { callBackground } from '../shared/messaging';
 import { compileMatcher } from '../shared/matcher';
-import type { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
-import { listenForTabCalls } from './tab-listener';
-import { startHoverCard, type HoverCardController } from './hover-card';
+import { EntityHighlighting } from './highlighter/entity-highlighting';
+import { startHoverCard } from './hover-card';
+import type { PageFeature, PageFeatureContext, PageFeatureStarter, TabState } from './page-feature';
+import { listenForTabCalls, type TabHandlers } from './tab-listener';
+
+/** The page features, started once per page in this order. */
+const FEATURES: PageFeatureStarter[] = [
+  // The background card on hover/focus of a mark; prefetches card data whenever marks change.
+  (context) => {
+    const card = startHoverCard(context.signal, () => context.settings()?.hoverDelayMs);
+    return { marksChanged: () => void card.prefetchFromPage() };
+  },
+];
 
 /** Runs Backstory on the current page. */
 export class ContentApp {
   private readonly lifetime = new AbortController();
   private settings: Settings | undefined;
-  private matcher: Matcher | undefined;
-  private counts: Record<string, number> = {};
-  private hoverCard: HoverCardController | undefined;
+  private readonly features: PageFeature[] = [];
+  private readonly highlighting = new EntityHighlighting({
+    document,
+    loadMatcherInput: async () => {
+      const data = await callBackground('corpus.matcherEntries', {});
+      return data.ok ? data.value : null;
+    },
+    compile: compileMatcher,
+    report: (report) => void callBackground('page.report', report),
+    onChange: (state) => this.each((f) => f.marksChanged?.(state)),
+  });
 
   /** Starts; never throws (a content script must not break the page). */
   async start(): Promise<void> {
-    listenForTabCalls(
-      {
-        'tab.state': async () => ({ active: this.isActive(), counts: this.counts, marks: 0, capped: false, orphans: [], highlights: [] }),
-        'tab.revealEntry': async () => false,
-        'tab.revealHighlight': async () => false,
-        'tab.settingsChanged': async ({ settings }) => {
-          this.settings = settings;
-          await this.refresh();
-          return null;
-        },
-        'tab.saveSelection': async () => false,
-        'tab.focusNextMention': async () => false,
-      },
-      this.lifetime.signal,
-    );
-    this.hoverCard = startHoverCard(this.lifetime.signal, () => this.settings?.hoverDelayMs);
+    const context: PageFeatureContext = {
+      signal: this.lifetime.signal,
+      settings: () => this.settings,
+      marks: () => this.highlighting.state(),
+      excludeEntry: (entryId) => void this.highlighting.excludeEntry(entryId),
+    };
+    for (const start of FEATURES) {
+      try {
+        const feature = start(context);
+        if (feature) this.features.push(feature);
+      } catch (error) {
+        if (__DEV__) console.warn('Backstory: a page feature failed to start', error);
+      }
+    }
+    listenForTabCalls(this.tabHandlers(), this.lifetime.signal);
+    this.lifetime.signal.addEventListener('abort', () => this.highlighting.destroy(), { once: true });
+
     const settings = await callBackground('settings.get', {});
-    if (!settings.ok) return;
-    this.settings = settings.value;
-    await this.refresh();
-  }
-
-  private isActive(): boolean {
-    return !!this.settings && isActiveOn(this.settings, location.hostname);
-  }
-
-  private async refresh(): Promise<void> {
-    if (!this.isActive()) {
-      this.counts = {};
-      return;
-    }
-    if (!this.matcher) {
-      const data = await callBackground('corpus.matcherEntries', {});
-      if (!data.ok) return;
-      this.matcher = compileMatcher(data.value.entries);
-    }
-    const counts: Record<string, number> = {};
-    for (const match of this.matcher.match(document.body.innerText)) counts[match.entryId] = (counts[match.entryId] ?? 0) + 1;
-    this.counts = counts;
-    const marks = Object.values(counts).reduce((a, b) => a + b, 0);
-    // One batch of card data for every name now marked, so cards open without a wait.
-    void this.hoverCard?.prefetchFromPage();
-    await callBackground('page.report', { title: document.title, counts, marks, capped: false });
+    if (!settings.ok || this.lifetime.signal.aborted) return;
+    await this.applySettings(settings.value);
   }
 
   /** Removes everything Backstory added to the page. */
   destroy(): void {
     this.lifetime.abort();
+  }
+
+  private async applySettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+    this.each((f) => f.settingsChanged?.(settings));
+    await this.highlighting.apply(settings, isActiveOn(settings, location.hostname));
+  }
+
+  /** Our tab calls, overridden by the features that answer some of them. */
+  private tabHandlers(): TabHandlers {
+    const own: TabHandlers = {
+      'tab.state': async () => {
+        let state: TabState = { ...this.highlighting.state(), orphans: [], highlights: [] };
+        this.each((f) => {
+          if (f.state) state = { ...state, ...f.state() };
+        });
+        return state;
+      },
+      'tab.revealEntry': async ({ entryId }) => this.highlighting.revealEntry(entryId),
+      'tab.revealHighlight': async () => false,
+      'tab.settingsChanged': async ({ settings }) => {
+        await this.applySettings(settings);
+        return null;
+      },
+      'tab.saveSelection': async () => false,
+      'tab.focusNextMention': async () => this.highlighting.focusNextMention(),
+    };
+    for (const feature of this.features) Object.assign(own, feature.handlers);
+    return own;
+  }
+
+  /** Calls every feature's hook; one feature's failure never stops the others. */
+  private each(call: (feature: PageFeature) => void): void {
+    for (const feature of this.features) {
+      try {
+        call(feature);
+      } catch (error) {
+        if (__DEV__) console.warn('Backstory: a page feature failed', error);
+      }
+    }
   }
 }

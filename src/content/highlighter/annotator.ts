@@ -1,0 +1,194 @@
+/**
+ * One annotation pass: collect the text of some subtrees, match it once, wrap
+ * the mentions found. Never a DOM pass per name: the matcher's cost does not
+ * depend on the number of aliases, and the wrapping touches only the text
+ * nodes that hold a mention.
+ *
+ * Long passes are cut into slices (see `time-slicer.ts`): the walk and the
+ * wrapping pause when a slice has used its time and resume in a later task.
+ * The match itself is one call (it scans a megabyte in a few milliseconds).
+ *
+ * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
+ * yields excluded, with a `detail` summary), `backstory:match` and
+ * `backstory:wrap`. The bench and the tests read them.
+ */
+import type { EntryType } from '../../shared/catalog';
+import { typeGroupOf } from '../../shared/catalog';
+import type { Matcher } from '../../shared/matcher';
+import type { Settings } from '../../shared/settings';
+import { decorateMark, MARK_SELECTOR, MARK_TAG, type MentionMark } from './entity-marks';
+import { PageTextCollector } from './page-text';
+import { TimeSlicer } from './time-slicer';
+import { planWraps, unwrapAll, wrapGroup, type WrapRange } from './wrap-ranges';
+
+/** What the annotator needs from the rest of the content script. */
+export interface AnnotatorConfig {
+  matcher: Matcher;
+  /** Entry id → type, for the marks' group and the per-type settings. */
+  types: ReadonlyMap<string, EntryType>;
+  /** Entries the reader excluded on this site ("not this one"). */
+  exclude: ReadonlySet<string>;
+  /** Runs a DOM write so the page observer does not see it as page content. */
+  mute(write: () => void): void;
+}
+
+/** What the page shows now, for `tab.state` and `page.report`. */
+export interface AnnotationState {
+  /** Mentions per entry id (visible types only, up to the cap). */
+  counts: Record<string, number>;
+  /** Mentions marked (a mention split in pieces counts once). */
+  marks: number;
+  /** True when the mark cap stopped annotation. */
+  capped: boolean;
+}
+
+/** The outcome of one pass. */
+export interface PassResult {
+  /** Mentions marked by this pass. */
+  added: number;
+  /** The DOM changed under the walk; the caller should run the pass again. */
+  stale: boolean;
+  /** Work time of the pass (yields excluded), ms. */
+  workMs: number;
+  /** Longest slice, ms. */
+  longestSliceMs: number;
+}
+
+/** The measure names, for tests and the bench. */
+export const MEASURES = { annotate: 'backstory:annotate', match: 'backstory:match', wrap: 'backstory:wrap' } as const;
+
+const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
+
+/** Marks mentions on a page and remembers what it marked. Passes must not overlap (the caller queues them). */
+export class Annotator {
+  private counts: Record<string, number> = {};
+  private marks = 0;
+  private capped = false;
+  private nextMention = 0;
+  /** Entries marked at least once (for density "first"). */
+  private readonly marked = new Set<string>();
+
+  constructor(
+    private readonly config: AnnotatorConfig,
+    private settings: Settings,
+  ) {}
+
+  /** Uses new settings for the next passes (the caller clears and re-annotates when marks must change). */
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+  }
+
+  /** The current counts. */
+  state(): AnnotationState {
+    return { counts: { ...this.counts }, marks: this.marks, capped: this.capped };
+  }
+
+  /** Removes every mark and forgets the counts; the page's text nodes are as before. */
+  clear(root: ParentNode): void {
+    this.config.mute(() => unwrapAll(root, MARK_SELECTOR));
+    this.counts = {};
+    this.marks = 0;
+    this.capped = false;
+    this.marked.clear();
+  }
+
+  /**
+   * Annotates `roots` (the body, or subtrees added later). Text already inside
+   * a mark is skipped, so running a pass again over marked content adds
+   * nothing. Throws `SliceAborted` when `signal` aborts during a yield.
+   */
+  async annotate(roots: readonly Node[], signal: AbortSignal): Promise<PassResult> {
+    const started = performance.now();
+    const slicer = new TimeSlicer(signal);
+    if (this.capped) return this.finishPass(started, slicer, 0, 0, 0, 0, roots.length, false);
+
+    const collector = new PageTextCollector(roots, { exclude: isMark });
+    while (!collector.run(slicer.overBudget)) await slicer.yield();
+    if (collector.stale) return { ...this.finishPass(started, slicer, 0, 0, 0, 0, roots.length, true), stale: true };
+    const page = collector.result();
+
+    const matchStart = performance.now();
+    const found = this.config.matcher.match(page.text, { exclude: this.config.exclude });
+    const matchMs = performance.now() - matchStart;
+    const ranges = this.select(found);
+
+    const wrapStart = performance.now();
+    const groups = planWraps(page, ranges);
+    let wrapMs = performance.now() - wrapStart;
+    let added = 0;
+    let i = 0;
+    while (i < groups.length) {
+      if (slicer.overBudget()) await slicer.yield();
+      const sliceStart = performance.now();
+      this.config.mute(() => {
+        do {
+          const group = groups[i++]!;
+          const made = wrapGroup(group, { tagName: MARK_TAG, decorate: (el, r) => decorateMark(el, r.data) });
+          if (made.length === 0) this.forget(group.ranges);
+          else added += group.ranges.length;
+        } while (i < groups.length && !slicer.overBudget());
+      });
+      wrapMs += performance.now() - sliceStart;
+    }
+    return this.finishPass(started, slicer, matchStart, matchMs, wrapStart, wrapMs, roots.length, false, added, page.text.length);
+  }
+
+  /** Picks the mentions to mark under the settings, the density and the cap; counts them. */
+  private select(found: ReturnType<Matcher['match']>): WrapRange<MentionMark>[] {
+    const { types, density, markCap } = this.settings;
+    const ranges: WrapRange<MentionMark>[] = [];
+    for (const m of found) {
+      const type = this.config.types.get(m.entryId);
+      if (type === undefined || !types[typeGroupOf(type)]) continue;
+      if (this.marks >= markCap) {
+        this.capped = true;
+        break;
+      }
+      this.counts[m.entryId] = (this.counts[m.entryId] ?? 0) + 1;
+      if (density === 'first' && this.marked.has(m.entryId)) continue;
+      this.marked.add(m.entryId);
+      this.marks++;
+      ranges.push({ start: m.start, end: m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention: this.nextMention++ } });
+    }
+    return ranges;
+  }
+
+  /** Takes back the counts of mentions whose text changed before they could be wrapped. */
+  private forget(ranges: readonly WrapRange<MentionMark>[]): void {
+    for (const r of ranges) {
+      const id = r.data.entryId;
+      this.counts[id] = Math.max(0, (this.counts[id] ?? 1) - 1);
+      if (this.counts[id] === 0) delete this.counts[id];
+      this.marks--;
+      this.marked.delete(id);
+    }
+  }
+
+  private finishPass(
+    started: number,
+    slicer: TimeSlicer,
+    matchStart: number,
+    matchMs: number,
+    wrapStart: number,
+    wrapMs: number,
+    roots: number,
+    stale: boolean,
+    added = 0,
+    textLength = 0,
+  ): PassResult {
+    slicer.finish();
+    const workMs = slicer.totalMs();
+    try {
+      if (matchStart > 0) performance.measure(MEASURES.match, { start: matchStart, duration: matchMs });
+      if (wrapStart > 0) performance.measure(MEASURES.wrap, { start: wrapStart, duration: wrapMs });
+      performance.measure(MEASURES.annotate, {
+        start: started,
+        duration: workMs,
+        detail: { roots, added, marks: this.marks, capped: this.capped, textLength, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
+      });
+    } catch {
+      // A page that replaced `performance` must not stop annotation.
+    }
+    return { added, stale, workMs, longestSliceMs: slicer.longestSliceMs };
+  }
+}

@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileMatcher, type MatcherEntry } from '../../shared/matcher';
+import type { PageReport } from '../../shared/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import { EntityHighlighting } from './entity-highlighting';
+
+(globalThis as { __DEV__?: boolean }).__DEV__ = true;
+
+const ENTRIES: MatcherEntry[] = [
+  { id: 'vladimir-putin', type: 'person', aliases: [{ text: 'Vladimir Putin' }, { text: 'Putin' }] },
+  { id: 'bashar-al-assad', type: 'person', aliases: [{ text: 'Bashar al-Assad' }] },
+  { id: 'hama', type: 'place', aliases: [{ text: 'Hama' }] },
+  { id: 'russia', type: 'state', aliases: [{ text: 'Russia' }] },
+];
+
+function setUp(settings: Partial<Settings> = {}, excluded: string[] = []) {
+  const reports: PageReport[] = [];
+  const h = new EntityHighlighting({
+    document,
+    loadMatcherInput: async () => ({ entries: ENTRIES, excluded }),
+    compile: compileMatcher,
+    report: (r) => reports.push(r),
+  });
+  return { h, reports, settings: { ...DEFAULT_SETTINGS, ...settings } };
+}
+
+const marks = (): Element[] => [...document.querySelectorAll('bs-mark')];
+const ids = (): (string | null)[] => marks().map((m) => m.getAttribute('data-entry-id'));
+
+let current: EntityHighlighting | undefined;
+afterEach(() => {
+  current?.destroy();
+  document.body.innerHTML = '';
+  document.head.innerHTML = '';
+});
+
+describe('EntityHighlighting', () => {
+  it('marks mentions with the contract attributes and avoids the traps', async () => {
+    document.body.innerHTML =
+      '<p>Hamas is not Hama. Putinism is not Putin.</p><p>Bashar <b>al-Assad</b> met Putin’s envoy in Russia.</p><textarea>Putin</textarea><div contenteditable="true">Putin</div>';
+    const before = document.body.innerHTML;
+    const { h, settings } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    expect(ids()).toEqual(['hama', 'vladimir-putin', 'bashar-al-assad', 'bashar-al-assad', 'vladimir-putin', 'russia']);
+    const [hama, putin, bashar, assad] = marks() as HTMLElement[];
+    expect(hama!.className).toBe('bs-mark bs-mark--place');
+    expect(putin!.getAttribute('data-entry-type')).toBe('person');
+    expect(putin!.getAttribute('data-group')).toBe('person');
+    expect(bashar!.getAttribute('data-mention')).toBe(assad!.getAttribute('data-mention'));
+    expect(bashar!.textContent + assad!.textContent).toBe('Bashar al-Assad');
+    expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(1);
+    expect(h.state()).toMatchObject({ active: true, marks: 5, capped: false, counts: { 'vladimir-putin': 2, hama: 1, 'bashar-al-assad': 1, russia: 1 } });
+
+    await h.apply({ ...settings, enabled: false }, false);
+    expect(marks()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+    expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(0);
+  });
+
+  it('applies type visibility, density and the cap without reload', async () => {
+    document.body.innerHTML = '<p>Putin and Russia. Putin again in Russia with Putin.</p>';
+    const { h, settings } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    expect(ids()).toEqual(['vladimir-putin', 'russia', 'vladimir-putin', 'russia', 'vladimir-putin']);
+    await h.apply({ ...settings, types: { ...settings.types, state: false } }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'vladimir-putin', 'vladimir-putin']);
+    await h.apply({ ...settings, density: 'first' }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'russia']);
+    await h.apply({ ...settings, markCap: 2 }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'russia']);
+    expect(h.state().capped).toBe(true);
+  });
+
+  it('honours the site exclusions and excludeEntry', async () => {
+    document.body.innerHTML = '<p>Putin in Russia.</p>';
+    const { h, settings } = setUp({}, ['russia']);
+    current = h;
+    await h.apply(settings, true);
+    expect(ids()).toEqual(['vladimir-putin']);
+    await h.excludeEntry('vladimir-putin');
+    expect(ids()).toEqual([]);
+  });
+
+  it('annotates content added later, once, and reports', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p>';
+    const { h, settings, reports } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    expect(marks()).toHaveLength(0);
+    const p = document.createElement('p');
+    p.textContent = 'Later, Putin arrived.';
+    document.body.append(p);
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin']);
+    await expect.poll(() => reports.at(-1)?.marks, { timeout: 3000 }).toBe(1);
+    expect(reports.at(-1)!.counts).toEqual({ 'vladimir-putin': 1 });
+  });
+});

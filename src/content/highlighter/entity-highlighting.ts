@@ -1,0 +1,214 @@
+/**
+ * Entity highlighting on one page, start to stop: the stylesheet, the first
+ * pass over the body, the observer that annotates content added later, the
+ * reaction to settings changes without reload, and the report to the
+ * background.
+ *
+ * Passes run one at a time through a queue. A settings change that alters
+ * what is marked (types, density, cap) clears every mark and annotates again;
+ * turning off clears, removes the stylesheet and stops observing, leaving the
+ * page's text nodes exactly as they were.
+ *
+ * Browser APIs stay at the edges: the matcher's input and the report travel
+ * through the functions passed in, so this module runs in unit tests.
+ */
+import type { EntryType } from '../../shared/catalog';
+import type { Matcher, MatcherEntry } from '../../shared/matcher';
+import type { PageReport } from '../../shared/protocol';
+import type { Settings } from '../../shared/settings';
+import { Annotator, type AnnotationState } from './annotator';
+import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from './element-kinds';
+import { MARK_SELECTOR } from './entity-marks';
+import { injectMarkStyle } from './mark-style';
+import { focusNextMention, revealEntry } from './mention-navigation';
+import { SliceAborted } from './time-slicer';
+import { PageObserver } from '../page-observer';
+
+/** The matcher's input as the background sends it. */
+export interface MatcherInput {
+  entries: readonly MatcherEntry[];
+  excluded: readonly string[];
+}
+
+/** What entity highlighting needs from the content script. */
+export interface EntityHighlightingDeps {
+  document: Document;
+  /** Loads the catalog's names and this site's exclusions; null when unavailable. */
+  loadMatcherInput(): Promise<MatcherInput | null>;
+  /** Compiles the matcher (once per page load). */
+  compile(entries: readonly MatcherEntry[]): Matcher;
+  /** Sends the page report (counts, marks, capped) to the background. */
+  report(report: PageReport): void;
+  /** Told after every pass and every clear (the hover card re-reads marks). */
+  onChange?(state: AnnotationState & { active: boolean }): void;
+}
+
+/** How long reports wait, so a burst of passes sends one. */
+const REPORT_DELAY_MS = 250;
+
+/** Settings fields that change which marks are drawn. */
+function marksDiffer(a: Settings, b: Settings): boolean {
+  return a.density !== b.density || a.markCap !== b.markCap || JSON.stringify(a.types) !== JSON.stringify(b.types);
+}
+
+/** Runs entity highlighting on a page. */
+export class EntityHighlighting {
+  private settings: Settings | undefined;
+  private compiled: { matcher: Matcher; types: Map<string, EntryType>; exclude: Set<string> } | undefined;
+  private annotator: Annotator | undefined;
+  /** Lives while highlighting is on; aborting stops the observer and any pass. */
+  private session: AbortController | undefined;
+  private observer: PageObserver | undefined;
+  private removeStyle: (() => void) | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: EntityHighlightingDeps) {}
+
+  /** True while marks are drawn or being drawn. */
+  get active(): boolean {
+    return this.session !== undefined;
+  }
+
+  /** What the page shows now. */
+  state(): AnnotationState & { active: boolean } {
+    const s = this.annotator?.state() ?? { counts: {}, marks: 0, capped: false };
+    return { ...s, active: this.active };
+  }
+
+  /**
+   * Applies settings: starts, restarts or stops highlighting as needed. Resolves
+   * when the resulting work (first pass or clearing) is done.
+   */
+  apply(settings: Settings, active: boolean): Promise<void> {
+    const previous = this.settings;
+    this.settings = settings;
+    if (!active) {
+      // Stop a pass in flight at its next slice, rather than after it finishes.
+      this.session?.abort();
+      return this.enqueue(() => this.stop());
+    }
+    if (!this.session) return this.enqueue(() => this.start());
+    this.annotator?.setSettings(settings);
+    if (previous && marksDiffer(previous, settings)) return this.enqueue(() => this.restart());
+    return this.queue;
+  }
+
+  /** Scrolls to an entry's first mention and flashes it. */
+  revealEntry(entryId: string): boolean {
+    return revealEntry(this.deps.document, entryId);
+  }
+
+  /** Focuses the next mention (keyboard command). */
+  focusNextMention(): boolean {
+    return focusNextMention(this.deps.document);
+  }
+
+  /**
+   * Stops marking `entryId` on this page ("not this one"): the matcher then
+   * resolves its ambiguous names to the other candidates, so the page is
+   * annotated again from scratch.
+   */
+  excludeEntry(entryId: string): Promise<void> {
+    if (!this.compiled || this.compiled.exclude.has(entryId)) return this.queue;
+    this.compiled.exclude.add(entryId);
+    return this.session ? this.enqueue(() => this.restart()) : this.queue;
+  }
+
+  /** Stops and removes every mark. */
+  destroy(): void {
+    this.stop();
+  }
+
+  /** Runs `job` after the jobs queued before it; a job's failure never reaches the page. */
+  private enqueue(job: () => Promise<void> | void): Promise<void> {
+    this.queue = this.queue.then(job).catch((error: unknown) => {
+      if (!(error instanceof SliceAborted) && __DEV__) console.warn('Backstory: annotation failed', error);
+    });
+    return this.queue;
+  }
+
+  private async start(): Promise<void> {
+    const doc = this.deps.document;
+    if (!this.settings || !doc.body || isEditableDocument(doc)) return;
+    if (!this.compiled) {
+      const input = await this.deps.loadMatcherInput();
+      if (!input) return;
+      this.compiled = {
+        matcher: this.deps.compile(input.entries),
+        types: new Map(input.entries.map((e) => [e.id, e.type])),
+        exclude: new Set(input.excluded),
+      };
+    }
+    if (!this.settings) return;
+    const session = new AbortController();
+    this.session = session;
+    this.removeStyle = injectMarkStyle(doc);
+    const observer = new PageObserver({
+      target: doc.documentElement,
+      root: () => doc.body,
+      ignore: (node) => this.isOurs(node),
+      onFlush: (nodes) => void this.enqueue(() => this.pass(nodes, session.signal)),
+      signal: session.signal,
+    });
+    this.observer = observer;
+    const { matcher, types, exclude } = this.compiled;
+    this.annotator = new Annotator({ matcher, types, exclude, mute: (write) => observer.mute(write) }, this.settings);
+    await this.pass([doc.body], session.signal);
+  }
+
+  /** Clears and annotates the whole body again (settings changed what is marked). */
+  private async restart(): Promise<void> {
+    const session = this.session;
+    const doc = this.deps.document;
+    if (!session || !this.annotator || !doc.body) return;
+    this.annotator.clear(doc);
+    await this.pass([doc.body], session.signal);
+  }
+
+  /** One pass; re-runs once on the body if the DOM changed under the walk. */
+  private async pass(roots: Node[], signal: AbortSignal): Promise<void> {
+    if (signal.aborted || !this.annotator) return;
+    const result = await this.annotator.annotate(roots, signal);
+    if (result.stale && !signal.aborted) {
+      const live = roots.filter((r) => r.isConnected);
+      if (live.length > 0) await this.annotator.annotate(live, signal);
+    }
+    this.changed();
+  }
+
+  private stop(): void {
+    const doc = this.deps.document;
+    this.session?.abort();
+    this.session = undefined;
+    this.observer = undefined;
+    if (this.annotator) {
+      // Not muted: the observer is already disconnected.
+      this.annotator.clear(doc);
+      this.annotator = undefined;
+      this.changed();
+    }
+    this.removeStyle?.();
+    this.removeStyle = undefined;
+  }
+
+  /** True for our own marks and UI, and for content the walk skips anyway. */
+  private isOurs(node: Node): boolean {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (!el) return true;
+    if (el.closest(`${MARK_SELECTOR}, [${UI_ATTRIBUTE}]`)) return true;
+    const body = this.deps.document.body;
+    return !body || isInsideSkipped(el, body);
+  }
+
+  private changed(): void {
+    const state = this.state();
+    this.deps.onChange?.(state);
+    if (this.reportTimer !== undefined) clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = undefined;
+      const now = this.state();
+      this.deps.report({ title: this.deps.document.title, counts: now.counts, marks: now.marks, capped: now.capped });
+    }, REPORT_DELAY_MS);
+  }
+}

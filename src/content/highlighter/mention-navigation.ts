@@ -1,0 +1,62 @@
+/**
+ * Moving the reader to marks: `tab.revealEntry` (scroll to an entry's first
+ * mention and flash it) and `tab.focusNextMention` (keyboard: focus the next
+ * mention after the current focus or scroll position; the hover card opens on
+ * focus).
+ */
+import { MARK_SELECTOR, mentionHeads } from './entity-marks';
+import { FLASH_CLASS } from './mark-style';
+
+const FLASH_MS = 2000;
+
+function prefersReducedMotion(win: Window): boolean {
+  return typeof win.matchMedia === 'function' && win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** The pieces of the mention `head` belongs to. */
+function piecesOf(doc: Document, head: Element): Element[] {
+  const mention = head.getAttribute('data-mention');
+  return mention === null ? [head] : [...doc.querySelectorAll(`${MARK_SELECTOR}[data-mention="${CSS.escape(mention)}"]`)];
+}
+
+/** Scrolls to the first mention of `entryId`, flashes it; false when it is not marked on this page. */
+export function revealEntry(doc: Document, entryId: string): boolean {
+  const first = doc.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-entry-id="${CSS.escape(entryId)}"]`);
+  if (!first) return false;
+  const win = doc.defaultView ?? window;
+  first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: prefersReducedMotion(win) ? 'auto' : 'smooth' });
+  const pieces = piecesOf(doc, first);
+  for (const piece of pieces) {
+    piece.classList.remove(FLASH_CLASS);
+    // Restart the animation if the same entry is revealed twice in a row.
+    void (piece as HTMLElement).offsetWidth;
+    piece.classList.add(FLASH_CLASS);
+  }
+  win.setTimeout(() => pieces.forEach((p) => p.classList.remove(FLASH_CLASS)), FLASH_MS);
+  return true;
+}
+
+/**
+ * Focuses the next mention: after the focused mark when one has focus,
+ * otherwise the first mention at or below the top of the viewport; wraps
+ * around at the end. False when the page has no marks.
+ */
+export function focusNextMention(doc: Document): boolean {
+  const heads = mentionHeads(doc);
+  if (heads.length === 0) return false;
+  const active = doc.activeElement;
+  let next: HTMLElement | undefined;
+  if (active instanceof HTMLElement && active.matches(MARK_SELECTOR)) {
+    const mention = active.getAttribute('data-mention');
+    const index = heads.findIndex((h) => h.getAttribute('data-mention') === mention);
+    next = heads[(index + 1) % heads.length];
+  } else {
+    next = heads.find((h) => h.getBoundingClientRect().bottom > 0 && h.getClientRects().length > 0) ?? heads[0];
+  }
+  if (!next) return false;
+  // Focusable by script only: marks do not join the page's Tab order.
+  next.setAttribute('tabindex', '-1');
+  next.focus({ preventScroll: true });
+  next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  return true;
+}

@@ -1,0 +1,125 @@
+/**
+ * Watches the page for content added after the first pass (infinite scroll,
+ * SPA navigation, lazy sections, live tickers) and hands it over in batches.
+ *
+ * The MutationObserver callback does no work: it only queues the added nodes
+ * (and the text nodes whose text changed) and schedules one flush. The flush
+ * runs later, at most every {@link MIN_INTERVAL_MS}, when the browser is idle:
+ * a page that mutates all the time (a ticker) gets one small flush per
+ * interval, not one per mutation. Attribute changes are not observed at all.
+ *
+ * Our own DOM writes go through {@link PageObserver.mute}: records pending
+ * before the write are queued, the write runs, and the records it produced are
+ * dropped. JavaScript runs one task at a time, so nothing but our write can
+ * produce records in between. Filtering (inside our marks or UI, detached,
+ * already covered by another queued node) happens at flush time, not in the
+ * callback.
+ */
+
+/** Minimum time between two flushes. */
+export const MIN_INTERVAL_MS = 400;
+/** Quiet time after the first queued mutation, so bursts coalesce. */
+const SETTLE_MS = 60;
+/** A flush waits for idle time at most this long. */
+const IDLE_TIMEOUT_MS = 1000;
+
+/** Receives the batch of added content (connected nodes, not nested in each other). */
+export type FlushHandler = (nodes: Node[]) => void;
+
+/** Options of a {@link PageObserver}. */
+export interface PageObserverOptions {
+  /** The subtree watched (usually `document.documentElement`, so a replaced body is seen). */
+  target: Node;
+  /** Only nodes inside this root are reported (usually the body, read at flush time). */
+  root: () => Node | null;
+  /** True for nodes to ignore: our marks, our UI (checked at flush time). */
+  ignore: (node: Node) => boolean;
+  onFlush: FlushHandler;
+  signal: AbortSignal;
+}
+
+/** The observer; stops when `signal` aborts. */
+export class PageObserver {
+  private readonly queue = new Set<Node>();
+  private readonly observer: MutationObserver;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private idle: number | undefined;
+  private lastFlush = 0;
+  /** Flushes so far (for tests and the bench). */
+  flushes = 0;
+
+  constructor(private readonly options: PageObserverOptions) {
+    this.observer = new MutationObserver((records) => this.enqueue(records));
+    this.observer.observe(options.target, { childList: true, subtree: true, characterData: true });
+    options.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Runs our own DOM write without the observer reporting it as new content. */
+  mute(write: () => void): void {
+    this.enqueue(this.observer.takeRecords());
+    try {
+      write();
+    } finally {
+      this.observer.takeRecords();
+    }
+  }
+
+  /** Queues added nodes and changed text nodes; schedules a flush. Cheap: no DOM reads. */
+  private enqueue(records: MutationRecord[]): void {
+    if (records.length === 0 || this.options.signal.aborted) return;
+    for (const record of records) {
+      if (record.type === 'characterData') this.queue.add(record.target);
+      else for (const node of record.addedNodes) this.queue.add(node);
+    }
+    if (this.queue.size > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.idle !== undefined) return;
+    const wait = Math.max(SETTLE_MS, this.lastFlush + MIN_INTERVAL_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (typeof requestIdleCallback === 'function') {
+        this.idle = requestIdleCallback(() => {
+          this.idle = undefined;
+          this.flush();
+        }, { timeout: IDLE_TIMEOUT_MS });
+      } else this.flush();
+    }, wait);
+  }
+
+  /** Hands the queued nodes over, filtered and de-nested. */
+  private flush(): void {
+    if (this.options.signal.aborted) return;
+    this.lastFlush = performance.now();
+    this.flushes++;
+    const root = this.options.root();
+    const nodes = [...this.queue];
+    this.queue.clear();
+    if (!root) return;
+    const kept: Node[] = [];
+    const keptSet = new Set<Node>();
+    for (const node of nodes) {
+      // A changed text node is re-read with its parent element (its block may now hold a name).
+      const candidate = node.nodeType === Node.TEXT_NODE && node.parentNode ? node.parentNode : node;
+      if (!candidate.isConnected || !root.contains(candidate) || keptSet.has(candidate)) continue;
+      if (this.options.ignore(candidate)) continue;
+      kept.push(candidate);
+      keptSet.add(candidate);
+    }
+    const outer = kept.filter((node) => !hasQueuedAncestor(node, keptSet, root));
+    if (outer.length > 0) this.options.onFlush(outer);
+  }
+
+  private stop(): void {
+    this.observer.disconnect();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.idle !== undefined && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idle);
+    this.queue.clear();
+  }
+}
+
+function hasQueuedAncestor(node: Node, queued: ReadonlySet<Node>, root: Node): boolean {
+  for (let p = node.parentNode; p && p !== root; p = p.parentNode) if (queued.has(p)) return true;
+  return false;
+}
