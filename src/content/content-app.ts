@@ -15,6 +15,7 @@ import { compileMatcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { EntityHighlighting } from './highlighter/entity-highlighting';
 import { startHoverCard } from './hover-card';
+import { startSavedHighlights } from './saved-highlights/feature';
 import type { PageFeature, PageFeatureContext, PageFeatureStarter, TabState } from './page-feature';
 import { listenForTabCalls, type TabHandlers } from './tab-listener';
 
@@ -25,6 +26,8 @@ const FEATURES: PageFeatureStarter[] = [
     const card = startHoverCard(context.signal, () => context.settings()?.hoverDelayMs);
     return { marksChanged: () => void card.prefetchFromPage() };
   },
+  // Saved highlights: drawn on load, the selection toolbar, re-anchoring on page changes.
+  startSavedHighlights,
 ];
 
 /** Runs Backstory on the current page. */

@@ -1,0 +1,23 @@
+/**
+ * Saved highlights as a page feature of the content app: started with the
+ * app's AbortSignal, it answers `tab.saveSelection` and `tab.revealHighlight`
+ * and fills `highlights`/`orphans` in `tab.state`.
+ */
+import { callBackground } from '../../shared/messaging';
+import type { PageFeature, PageFeatureContext } from '../page-feature';
+import { SavedHighlights } from './saved-highlights';
+
+/** Starts saved highlights on this page. */
+export function startSavedHighlights(context: PageFeatureContext): PageFeature {
+  const saved = new SavedHighlights(context.signal, callBackground);
+  saved.start().catch((error: unknown) => {
+    if (__DEV__) console.warn('Backstory: saved highlights could not start', error);
+  });
+  return {
+    handlers: {
+      'tab.saveSelection': () => saved.saveSelection(),
+      'tab.revealHighlight': async ({ id }) => saved.reveal(id),
+    },
+    state: () => ({ highlights: saved.highlights(), orphans: saved.orphans() }),
+  };
+}
