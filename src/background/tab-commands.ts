@@ -5,20 +5,44 @@
 import { browser } from '../shared/platform';
 import { callTab } from '../shared/messaging';
 
-const SAVE_MENU_ID = 'backstory-save-highlight';
+/** The context menu item's id. */
+export const SAVE_MENU_ID = 'backstory-save-highlight';
+
+/** What the menu and command listeners receive about the tab (the fields we use). */
+interface TabLike {
+  id?: number;
+}
+
+/** The context menu's click: saves the selection of the tab it was opened in. */
+export async function onMenuClicked(info: { menuItemId: string | number }, tab?: TabLike): Promise<boolean> {
+  if (info.menuItemId !== SAVE_MENU_ID || tab?.id === undefined) return false;
+  const result = await callTab(tab.id, 'tab.saveSelection', {});
+  return result.ok && result.value;
+}
+
+/** A keyboard command (manifest `commands`), sent to the tab it was pressed in. */
+export async function onCommand(command: string, tab?: TabLike): Promise<boolean> {
+  const tabId = tab?.id;
+  if (tabId === undefined) return false;
+  if (command === 'save-highlight') {
+    const result = await callTab(tabId, 'tab.saveSelection', {});
+    return result.ok && result.value;
+  }
+  if (command === 'next-mention') {
+    const result = await callTab(tabId, 'tab.focusNextMention', {});
+    return result.ok && result.value;
+  }
+  return false;
+}
 
 /** Registers the context menu (on install) and the command listeners (every start). */
 export function registerTabCommands(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save highlight in Backstory', contexts: ['selection'] });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) void callTab(tab.id, 'tab.saveSelection', {});
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    const tabId = tab?.id;
-    if (tabId === undefined) return;
-    if (command === 'save-highlight') void callTab(tabId, 'tab.saveSelection', {});
-    if (command === 'next-mention') void callTab(tabId, 'tab.focusNextMention', {});
-  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // Browser automation cannot click a native context menu or press an extension
+  // shortcut, so development builds expose the very listeners to e2e tests.
+  if (__DEV__) (globalThis as { backstoryTabCommands?: unknown }).backstoryTabCommands = { onMenuClicked, onCommand };
 }
