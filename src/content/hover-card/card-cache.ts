@@ -24,6 +24,11 @@ export class CardCache {
     return this.cards.get(id);
   }
 
+  /** True when the card of `id` is loaded or on its way. */
+  knows(id: string): boolean {
+    return this.cards.has(id) || this.pending.has(id);
+  }
+
   /** Why the card of `id` could not be loaded, if it failed. */
   error(id: string): string | undefined {
     return this.errors.get(id);

@@ -33,6 +33,8 @@ export interface HoverCardDeps {
   readerHref(documentId: string, passageId: string): string;
   /** "Not this one" for the page's site (`corrections.add`). */
   addCorrection(entryId: string): Promise<unknown>;
+  /** Tells the highlighter an entry was rejected here, so it can redraw the page's marks. */
+  onExcluded?(entryId: string): void;
   /** settings.hoverDelayMs, read at each hover. */
   hoverDelayMs(): number;
   signal: AbortSignal;
@@ -102,8 +104,9 @@ export class HoverCardController {
     const context: Record<string, string> = {};
     for (const mark of this.doc.querySelectorAll(MARK_SELECTOR)) {
       const id = mark.getAttribute('data-entry-id');
-      if (!id) continue;
-      if (!ids.has(id)) context[id] = sentenceAround(mark);
+      // Marks change often (scrolling, live pages): only new names cost anything.
+      if (!id || ids.has(id) || this.cache.knows(id)) continue;
+      context[id] = sentenceAround(mark);
       ids.add(id);
       for (const candidate of (mark.getAttribute('data-candidates') ?? '').split(/\s+/)) if (candidate) ids.add(candidate);
     }
@@ -138,9 +141,14 @@ export class HoverCardController {
     return !!this.host && target === this.host.host;
   }
 
+  /** True for an event from inside the card (its path crosses our host, closed root or not). */
+  private fromHost(e: Event): boolean {
+    return !!this.host && (e.target === this.host.host || e.composedPath().includes(this.host.host));
+  }
+
   private onPointerOver(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
-    if (this.inHost(e.target)) {
+    if (this.fromHost(e)) {
       this.intent.cancelHide();
       return;
     }
@@ -156,7 +164,7 @@ export class HoverCardController {
 
   private onPointerOut(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
-    const fromHost = this.inHost(e.target);
+    const fromHost = this.fromHost(e);
     const mark = fromHost ? null : this.markOf(e.target);
     if (!fromHost && !mark) return;
     const to = e.relatedTarget;
@@ -170,7 +178,7 @@ export class HoverCardController {
   }
 
   private onFocusIn(e: FocusEvent): void {
-    if (this.inHost(e.target)) {
+    if (this.fromHost(e)) {
       this.intent.cancelHide();
       return;
     }
@@ -224,7 +232,7 @@ export class HoverCardController {
   }
 
   private onClick(e: MouseEvent): void {
-    if (this.inHost(e.target)) return;
+    if (this.fromHost(e)) return;
     const mark = this.markOf(e.target);
     if (mark && this.lastPointerType === 'touch') {
       // A second tap on the same name does what the page does (follows its link).
@@ -308,6 +316,7 @@ export class HoverCardController {
     const rejected = state.currentId;
     state.rejected.add(rejected);
     void this.deps.addCorrection(rejected).catch(() => undefined);
+    this.deps.onExcluded?.(rejected);
     const next = this.candidatesOf(state).find((c) => !state.rejected.has(c));
     if (!next) {
       this.close(false);

@@ -9,10 +9,15 @@ import { HoverCardController } from './hover-card-controller';
 
 export { HoverCardController } from './hover-card-controller';
 
-/** Starts the card controller until `signal` aborts; `hoverDelayMs` reads the current setting. */
-export function startHoverCard(signal: AbortSignal, hoverDelayMs: () => number | undefined): HoverCardController {
+/**
+ * Starts the card controller until `signal` aborts; `hoverDelayMs` reads the
+ * current setting; `onExcluded` hears "not this one" (the highlighter's
+ * `excludeEntry`), so the page's marks can follow the reader's correction.
+ */
+export function startHoverCard(signal: AbortSignal, hoverDelayMs: () => number | undefined, onExcluded?: (entryId: string) => void): HoverCardController {
   return new HoverCardController({
     signal,
+    onExcluded,
     fetchCards: (ids, context) => callBackground('corpus.cards', { ids, context }),
     readerHref: (documentId, passageId) => extensionPageUrl('options.html', `reader/${encodeURIComponent(documentId)}/${encodeURIComponent(passageId)}`),
     addCorrection: (entryId) => callBackground('corrections.add', { entryId }),

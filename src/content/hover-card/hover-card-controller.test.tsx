@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EntryCard } from '../../shared/card';
+import type { CallResult } from '../../shared/protocol';
+import { KARIM_CARD } from '../../components/entry-card/card.fixture';
+import { HoverCardController } from './hover-card-controller';
+import { readPageDate, pageNewerThan } from './page-date';
+import { sentenceAround } from './mention-context';
+
+function cardFor(id: string, name: string): EntryCard {
+  return { ...KARIM_CARD, entry: { ...KARIM_CARD.entry, id, name } };
+}
+
+const NAMES: Record<string, string> = { karim: 'Omar Karim', volkov: 'Ivan Volkov', 'grain-accord': 'Grain Accord' };
+
+let controller: HoverCardController;
+let lifetime: AbortController;
+let fetches: string[][];
+let corrections: string[];
+
+function setUp(body: string): void {
+  document.body.innerHTML = body;
+  lifetime = new AbortController();
+  fetches = [];
+  corrections = [];
+  controller = new HoverCardController({
+    signal: lifetime.signal,
+    fetchCards: async (ids): Promise<CallResult<EntryCard[]>> => {
+      fetches.push(ids);
+      return { ok: true, value: ids.filter((id) => NAMES[id]).map((id) => cardFor(id, NAMES[id]!)) };
+    },
+    readerHref: (d, p) => `ext:${d}/${p}`,
+    addCorrection: async (id) => corrections.push(id),
+    hoverDelayMs: () => 400,
+  });
+}
+
+/** What the card shows (the shadow root is closed: find it through the controller's host). */
+function shown(): string | undefined {
+  const host = (controller as unknown as { host?: { shadow: ShadowRoot } }).host;
+  return host?.shadow.querySelector('.bs-card__title')?.textContent ?? undefined;
+}
+
+function pointer(type: string, target: Element, relatedTarget: Element | null = null): void {
+  target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', relatedTarget }));
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  lifetime.abort();
+  vi.useRealTimers();
+});
+
+describe('HoverCardController', () => {
+  it('prefetches every marked entry and candidate in one batch, with the sentence around the first mention', async () => {
+    setUp('<p>Intro. Then <bs-mark data-entry-id="karim" data-candidates="karim volkov">Karim</bs-mark> spoke. Later.</p><p><bs-mark data-entry-id="karim">Karim</bs-mark></p>');
+    await controller.prefetchFromPage();
+    expect(fetches).toEqual([['karim', 'volkov']]);
+    await controller.prefetchFromPage();
+    expect(fetches.length).toBe(1);
+    expect(sentenceAround(document.querySelector('bs-mark')!)).toBe('Then Karim spoke.');
+  });
+
+  it('opens only after the hover delay, not on a quick pass, and closes after the grace period', async () => {
+    setUp('<p><bs-mark data-entry-id="karim">Karim</bs-mark> and <span id="away">away</span></p>');
+    await controller.prefetchFromPage();
+    const mark = document.querySelector('bs-mark')!;
+    const away = document.getElementById('away')!;
+    pointer('pointerover', mark);
+    await vi.advanceTimersByTimeAsync(200);
+    pointer('pointerout', mark, away);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(shown()).toBeUndefined();
+
+    pointer('pointerover', mark);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(shown()).toBe('Omar Karim');
+    pointer('pointerout', mark, away);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(shown()).toBe('Omar Karim');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(shown()).toBeUndefined();
+  });
+
+  it('opens at once on keyboard focus and closes on Esc, returning focus to the name', async () => {
+    setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
+    await controller.prefetchFromPage();
+    const mark = document.querySelector<HTMLElement>('bs-mark')!;
+    mark.focus();
+    expect(shown()).toBe('Omar Karim');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(shown()).toBeUndefined();
+    expect(document.activeElement).toBe(mark);
+  });
+
+  it('shows a skeleton for an entry not loaded yet, then fills in', async () => {
+    setUp('<p><bs-mark tabindex="-1" data-entry-id="volkov">Volkov</bs-mark></p>');
+    document.querySelector<HTMLElement>('bs-mark')!.focus();
+    expect(shown()).toBe('Volkov');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(shown()).toBe('Ivan Volkov');
+  });
+
+  it('"not this one" records a correction and switches to the next candidate', async () => {
+    setUp('<p><bs-mark tabindex="-1" data-entry-id="karim" data-candidates="karim volkov">Karim</bs-mark></p>');
+    await controller.prefetchFromPage();
+    document.querySelector<HTMLElement>('bs-mark')!.focus();
+    const host = (controller as unknown as { host: { shadow: ShadowRoot } }).host;
+    host.shadow.querySelector<HTMLButtonElement>('.bs-card__not-this')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(corrections).toEqual(['karim']);
+    expect(shown()).toBe('Ivan Volkov');
+  });
+
+  it('removes its host when the signal aborts', async () => {
+    setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
+    document.querySelector<HTMLElement>('bs-mark')!.focus();
+    expect(document.querySelector('backstory-card-host')).not.toBeNull();
+    lifetime.abort();
+    expect(document.querySelector('backstory-card-host')).toBeNull();
+  });
+});
+
+describe('page date', () => {
+  it('reads Open Graph, <time> and JSON-LD dates, and compares with the corpus date', () => {
+    document.head.innerHTML = '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2026-01-05T10:00:00Z"}]}</script>';
+    document.body.innerHTML = '';
+    expect(readPageDate(document)).toBe('2026-01-05');
+    document.body.innerHTML = '<time datetime="2025-11-01">1 Nov</time>';
+    expect(readPageDate(document)).toBe('2025-11-01');
+    expect(pageNewerThan('2025-11-01', '2025-10-22')).toBe('2025-11-01');
+    expect(pageNewerThan('2025-10-02', '2025-10')).toBeUndefined();
+    document.head.innerHTML = '';
+  });
+});
