@@ -1,22 +1,100 @@
 /**
- * The options page: explorer, reader, timeline, highlights, settings and data.
+ * The options page: explorer, entry pages, reader, timeline, relations,
+ * search, highlights manager, settings and data, one hash route each.
  */
-import { useCall } from '../components/use-call';
-import { callBackground } from '../shared/messaging';
+import { useEffect, useRef } from 'preact/hooks';
+import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
+import { NAV, routeHash, type Route } from './route';
+import { useRoute } from './use-route';
+import { ExplorerView } from './views/explorer';
+import { EntryView } from './views/entry';
+import { ReaderView } from './views/reader';
+import { TimelineView } from './views/timeline';
+import { RelationsView } from './views/relations';
+import { SearchView } from './views/search';
+import { HighlightsView } from './views/highlights';
+import { SettingsView } from './views/settings';
+import { DataView } from './views/data';
+
+const TITLES: Record<Route['view'], string> = {
+  explorer: 'Explorer',
+  entry: 'Entry',
+  reader: 'Reader',
+  timeline: 'Timeline',
+  relations: 'Relations',
+  search: 'Search',
+  highlights: 'Highlights',
+  settings: 'Settings',
+  data: 'Data',
+};
+
+/** Adds the entry card's styles to the document once (they are a string for the page-side shadow root). */
+function useCardStyles(): void {
+  useEffect(() => {
+    if (document.getElementById('bs-card-css')) return;
+    const style = document.createElement('style');
+    style.id = 'bs-card-css';
+    style.textContent = ENTRY_CARD_CSS;
+    document.head.append(style);
+  }, []);
+}
+
+function View({ route }: { route: Route }) {
+  switch (route.view) {
+    case 'explorer':
+      return <ExplorerView />;
+    case 'entry':
+      return <EntryView id={route.id} />;
+    case 'reader':
+      return <ReaderView documentId={route.documentId} passageId={route.passageId} />;
+    case 'timeline':
+      return <TimelineView />;
+    case 'relations':
+      return <RelationsView />;
+    case 'search':
+      return <SearchView q={route.q} />;
+    case 'highlights':
+      return <HighlightsView />;
+    case 'settings':
+      return <SettingsView />;
+    case 'data':
+      return <DataView />;
+  }
+}
 
 /** The options page's root. */
 export function Options() {
-  const status = useCall(() => callBackground('app.status', {}), []);
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  useCardStyles();
+  useEffect(() => {
+    document.title = `${TITLES[route.view]} — Backstory`;
+  }, [route.view]);
+  const current = route.view === 'entry' ? 'explorer' : route.view;
   return (
-    <main>
-      <h1>Backstory</h1>
-      {status.status === 'loading' && <p class="muted">Loading…</p>}
-      {status.status === 'error' && <p class="error">{status.message}</p>}
-      {status.status === 'ready' && (
-        <p data-testid="status">
-          {status.value.entries} entries in the corpus, {status.value.highlights} saved highlights.
-        </p>
-      )}
-    </main>
+    <div class="layout">
+      <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">
+          <img src="icons/icon-32.png" width="22" height="22" alt="" /> Backstory
+        </span>
+        <nav aria-label="Sections">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.view}>
+                <a href={`#${routeHash(item.view === 'search' ? { view: 'search', q: '' } : item.view === 'reader' ? { view: 'reader' } : ({ view: item.view } as Route))}`} aria-current={current === item.view ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <View route={route} />
+      </main>
+    </div>
   );
 }

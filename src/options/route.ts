@@ -1,0 +1,87 @@
+/**
+ * The options page's hash routes: `#explorer`, `#entry/<id>`,
+ * `#reader/<documentId>[/<passageId>]`, `#timeline`, `#relations`,
+ * `#highlights`, `#settings`, `#data`, `#search?q=`. Hash routes keep every
+ * view linkable (cards link to `options.html#reader/…`) without a server.
+ */
+
+/** A parsed route. */
+export type Route =
+  | { view: 'explorer' }
+  | { view: 'entry'; id: string }
+  | { view: 'reader'; documentId?: string; passageId?: string }
+  | { view: 'timeline' }
+  | { view: 'relations' }
+  | { view: 'highlights' }
+  | { view: 'settings' }
+  | { view: 'data' }
+  | { view: 'search'; q: string };
+
+/** Views reachable from the navigation, in order, with their labels. */
+export const NAV: readonly { view: Route['view']; label: string }[] = [
+  { view: 'explorer', label: 'Explorer' },
+  { view: 'reader', label: 'Reader' },
+  { view: 'timeline', label: 'Timeline' },
+  { view: 'relations', label: 'Relations' },
+  { view: 'search', label: 'Search' },
+  { view: 'highlights', label: 'Highlights' },
+  { view: 'settings', label: 'Settings' },
+  { view: 'data', label: 'Data' },
+];
+
+function decode(part: string | undefined): string | undefined {
+  if (!part) return undefined;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** Parses `location.hash`; anything unknown opens the explorer. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [path = '', query = ''] = raw.split('?', 2);
+  const [head, ...rest] = path.split('/');
+  switch (head) {
+    case 'entry': {
+      const id = decode(rest[0]);
+      return id ? { view: 'entry', id } : { view: 'explorer' };
+    }
+    case 'reader': {
+      // A passage id contains `#` (`doc#p3.s1`) and is written encoded; accept it raw too.
+      const documentId = decode(rest[0]);
+      const passageId = decode(rest.slice(1).join('/'));
+      return { view: 'reader', documentId, passageId };
+    }
+    case 'search':
+      return { view: 'search', q: new URLSearchParams(query).get('q') ?? '' };
+    case 'timeline':
+    case 'relations':
+    case 'highlights':
+    case 'settings':
+    case 'data':
+      return { view: head };
+    default:
+      return { view: 'explorer' };
+  }
+}
+
+/** The hash of a route (without `#`). */
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case 'entry':
+      return `entry/${encodeURIComponent(route.id)}`;
+    case 'reader':
+      return ['reader', route.documentId, route.passageId].filter((p) => p !== undefined).map((p, i) => (i ? encodeURIComponent(p!) : p)).join('/');
+    case 'search':
+      return route.q ? `search?q=${encodeURIComponent(route.q)}` : 'search';
+    default:
+      return route.view;
+  }
+}
+
+/** `#entry/<id>` as an href. */
+export const entryHref = (id: string): string => `#${routeHash({ view: 'entry', id })}`;
+/** `#reader/<doc>/<passage>` as an href. */
+export const readerHref = (documentId: string, passageId?: string): string => `#${routeHash({ view: 'reader', documentId, passageId })}`;

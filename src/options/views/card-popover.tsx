@@ -1,0 +1,95 @@
+/**
+ * The reader's card popover: the shared EntryCard component next to the name
+ * that opened it. Escape or the close button closes it and gives focus back
+ * to the name; related entries open in place with a way back.
+ */
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { EntryCard, EntryRef } from '../../shared/card';
+import { callBackground } from '../../shared/messaging';
+import { EntryCardView, type CardLinks } from '../../components/entry-card/entry-card';
+import { friendlyError } from '../../components/status-notes';
+import { entryHref, readerHref } from '../route';
+
+/** What opened the popover. */
+export interface OpenCard {
+  entryId: string;
+  name: string;
+  anchor: HTMLElement;
+  /** The passage around the mention, to rank the card's excerpts. */
+  context: string;
+}
+
+/** The popover. */
+export function CardPopover({ open, onClose }: { open: OpenCard; onClose(): void }) {
+  const [stack, setStack] = useState<EntryRef[]>([]);
+  const [card, setCard] = useState<EntryCard | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const box = useRef<HTMLDivElement>(null);
+  const shownId = stack.at(-1)?.id ?? open.entryId;
+
+  useEffect(() => setStack([]), [open.entryId, open.anchor]);
+  useEffect(() => {
+    let current = true;
+    setCard(undefined);
+    setError(undefined);
+    callBackground('corpus.cards', { ids: [shownId], context: { [shownId]: open.context } }).then((r) => {
+      if (!current) return;
+      if (r.ok && r.value[0]) setCard(r.value[0]);
+      else setError(r.ok ? 'This entry is not in the corpus any more.' : friendlyError(r.error.message));
+    });
+    return () => {
+      current = false;
+    };
+  }, [shownId]);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    void computePosition(open.anchor, el, { placement: 'bottom-start', strategy: 'absolute', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+      Object.assign(el.style, { left: `${x}px`, top: `${y}px` });
+    });
+  }, [open.anchor, card]);
+
+  useEffect(() => {
+    box.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      onClose();
+      open.anchor.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node) && e.target !== open.anchor) onClose();
+    };
+    addEventListener('keydown', onKey);
+    addEventListener('pointerdown', onPointer);
+    return () => {
+      removeEventListener('keydown', onKey);
+      removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  const links: CardLinks = {
+    readerHref: (doc, passage) => readerHref(doc, passage),
+    onOpenEntry: (ref) => setStack((s) => [...s, ref]),
+  };
+  const back = stack.length ? { name: stack.at(-2)?.name ?? open.name, onBack: () => setStack((s) => s.slice(0, -1)) } : undefined;
+
+  return (
+    <div ref={box} class="card-popover" role="dialog" aria-labelledby="popover-card-title" tabIndex={-1} data-testid="card-popover">
+      <EntryCardView
+        card={card}
+        error={error}
+        titleId="popover-card-title"
+        links={links}
+        loadingName={stack.at(-1)?.name ?? open.name}
+        back={back}
+        onClose={() => {
+          onClose();
+          open.anchor.focus();
+        }}
+        footer={<a href={entryHref(shownId)}>Everything about {card?.entry.name ?? 'this entry'} →</a>}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * An entry's full page: the card (the same component as the hover card), then
+ * every passage that mentions it and every relation, each linking onward.
+ */
+import { callBackground } from '../../shared/messaging';
+import { useCall } from '../../components/use-call';
+import { CallView, Empty } from '../../components/status-notes';
+import { EntryCardView } from '../../components/entry-card/entry-card';
+import { OPTIONS_CARD_LINKS } from '../card-links';
+import { entryHref, readerHref } from '../route';
+
+/** The entry page. */
+export function EntryView({ id }: { id: string }) {
+  const page = useCall(() => callBackground('corpus.entryPage', { id }), [id]);
+  return (
+    <div class="entry-page">
+      <p>
+        <a href="#explorer">← All entries</a>
+      </p>
+      <CallView
+        state={page}
+        loading={<EntryCardView card={undefined} titleId="entry-title" links={OPTIONS_CARD_LINKS} />}
+        ready={({ card, passages, relations }) => (
+          <>
+            <EntryCardView card={card} titleId="entry-title" links={OPTIONS_CARD_LINKS} />
+            <section aria-labelledby="passages-title" class="entry-section">
+              <h2 id="passages-title">Every passage naming {card.entry.name} ({passages.length})</h2>
+              {!passages.length && <Empty>The corpus does not name {card.entry.name} in any passage.</Empty>}
+              <ol class="passages">
+                {passages.map((p) => (
+                  <li key={p.passageId} data-passage-id={p.passageId}>
+                    <blockquote>{p.text}</blockquote>
+                    <a href={readerHref(p.documentId, p.passageId)}>
+                      {p.documentTitle}
+                      {p.outlet ? `, ${p.outlet}` : ''}, {p.published}
+                      {p.publishedInferred ? ' (date inferred)' : ''}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <section aria-labelledby="relations-title" class="entry-section">
+              <h2 id="relations-title">Relations ({relations.length})</h2>
+              {!relations.length && <Empty>No relations recorded for {card.entry.name}.</Empty>}
+              <ul class="relations">
+                {relations.map((r) => (
+                  <li key={`${r.id}:${r.relation}`}>
+                    <a href={entryHref(r.id)}>{r.name}</a> <span class="muted">— {r.relation}</span>
+                    {r.evidence && (
+                      <>
+                        {' '}
+                        <a class="small" href={readerHref(r.evidence.documentId, r.evidence.passageId)}>
+                          (source)
+                        </a>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </>
+        )}
+      />
+    </div>
+  );
+}

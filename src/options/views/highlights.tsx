@@ -1,0 +1,161 @@
+/**
+ * The highlights manager: every saved highlight, searchable by text and note,
+ * site and entity, sorted by date or site; bulk delete with undo
+ * (`highlights.delete` returns the records, Undo gives them to
+ * `highlights.restore`).
+ */
+import { useState } from 'preact/hooks';
+import type { Highlight } from '../../shared/highlight';
+import type { HighlightQuery } from '../../shared/protocol';
+import { callBackground } from '../../shared/messaging';
+import { useCall } from '../../components/use-call';
+import { useDebounced } from '../../components/use-debounced';
+import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
+import { entryHref } from '../route';
+
+function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMap<string, string>; selected: boolean; onSelect(on: boolean): void }) {
+  return (
+    <li class="hl-row" data-highlight-id={h.id}>
+      <input type="checkbox" aria-label={`Select “${h.quote.slice(0, 40)}”`} checked={selected} onChange={(e) => onSelect((e.currentTarget as HTMLInputElement).checked)} />
+      <div>
+        <p class="hl-quote">
+          <span class={`hl-swatch hl-swatch--${h.colour}`} aria-hidden="true" />
+          {h.quote}
+        </p>
+        {h.note && <p class="small">Note: {h.note}</p>}
+        <p class="small muted">
+          <a href={h.url} target="_blank" rel="noopener">
+            {h.title || h.url}
+          </a>{' '}
+          · {h.site} · {new Date(h.createdAt).toLocaleDateString()}
+          {h.entityIds.length > 0 && ' · '}
+          {h.entityIds.map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              <a href={entryHref(id)}>{names.get(id) ?? id}</a>
+            </span>
+          ))}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** The manager view. */
+export function HighlightsView() {
+  const [text, setText] = useState('');
+  const [site, setSite] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [sort, setSort] = useState<NonNullable<HighlightQuery['sort']>>('newest');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [undo, setUndo] = useState<Highlight[] | undefined>();
+  const [message, setMessage] = useState('');
+  const [version, setVersion] = useState(0);
+  const q = useDebounced({ text: text.trim(), site: site.trim() }, 200);
+  const entries = useCall(() => callBackground('corpus.entries', {}), []);
+  const names = new Map(entries.status === 'ready' ? entries.value.map((e) => [e.id, e.name]) : []);
+  const list = useCall(() => {
+    const query: HighlightQuery = { sort, limit: 500 };
+    if (q.text) query.text = q.text;
+    if (q.site) query.site = q.site;
+    if (entityId) query.entityId = entityId;
+    return callBackground('highlights.list', query);
+  }, [q.text, q.site, entityId, sort, version]);
+
+  async function remove() {
+    const result = await callBackground('highlights.delete', { ids: [...selected] });
+    if (!result.ok) return setMessage(friendlyError(result.error.message));
+    setUndo(result.value);
+    setSelected(new Set());
+    setMessage(`Deleted ${result.value.length} ${result.value.length === 1 ? 'highlight' : 'highlights'}.`);
+    setVersion((v) => v + 1);
+  }
+  async function restore() {
+    if (!undo) return;
+    const result = await callBackground('highlights.restore', { highlights: undo });
+    if (!result.ok) return setMessage(friendlyError(result.error.message));
+    setMessage(`Restored ${undo.length}.`);
+    setUndo(undefined);
+    setVersion((v) => v + 1);
+  }
+
+  return (
+    <section aria-labelledby="highlights-title">
+      <h1 id="highlights-title">Your highlights</h1>
+      <div class="filters">
+        <label>
+          Text or note <input type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label>
+          Site <input type="search" value={site} placeholder="example.com" onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label>
+          Names{' '}
+          <select value={entityId} onChange={(e) => setEntityId((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">Any</option>
+            {entries.status === 'ready' &&
+              entries.value.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Sort{' '}
+          <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as typeof sort)}>
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+            <option value="site">By site</option>
+          </select>
+        </label>
+      </div>
+      <div class="bulk" role="status" aria-live="polite">
+        <button type="button" disabled={!selected.size} onClick={remove}>
+          Delete {selected.size || ''} selected
+        </button>{' '}
+        {message}{' '}
+        {undo && (
+          <button type="button" class="primary" onClick={restore}>
+            Undo
+          </button>
+        )}
+      </div>
+      <CallView
+        state={list}
+        loading={<Loading lines={10} />}
+        ready={({ items, total }) =>
+          items.length ? (
+            <>
+              <p class="muted small">
+                {total} {total === 1 ? 'highlight' : 'highlights'}
+                {items.length < total ? `, showing ${items.length}` : ''}.{' '}
+                <button type="button" onClick={() => setSelected(selected.size === items.length ? new Set() : new Set(items.map((h) => h.id)))}>
+                  {selected.size === items.length ? 'Select none' : 'Select all'}
+                </button>
+              </p>
+              <ul class="hl-list">
+                {items.map((h) => (
+                  <Row
+                    key={h.id}
+                    h={h}
+                    names={names}
+                    selected={selected.has(h.id)}
+                    onSelect={(on) => {
+                      const next = new Set(selected);
+                      if (on) next.add(h.id);
+                      else next.delete(h.id);
+                      setSelected(next);
+                    }}
+                  />
+                ))}
+              </ul>
+            </>
+          ) : (
+            <Empty>{text || site || entityId ? 'No highlight matches these filters.' : 'No highlights yet. Select text on any page and choose “Save highlight”.'}</Empty>
+          )
+        }
+      />
+    </section>
+  );
+}

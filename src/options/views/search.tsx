@@ -1,0 +1,43 @@
+/**
+ * Search across entries, corpus passages and the reader's highlights, ranked,
+ * with the matching words emphasised. The query lives in the hash
+ * (`#search?q=`), so a search is linkable and the back button works.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { callBackground } from '../../shared/messaging';
+import { useCall } from '../../components/use-call';
+import { useDebounced } from '../../components/use-debounced';
+import { CallView, Loading } from '../../components/status-notes';
+import { SearchResults, type SearchLinks } from '../../components/search-results';
+import { entryHref, readerHref, routeHash } from '../route';
+
+const LINKS: SearchLinks = { entryHref, readerHref };
+
+/** The search view. */
+export function SearchView({ q }: { q: string }) {
+  const [text, setText] = useState(q);
+  const query = useDebounced(text.trim(), 250);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    // Keep the hash in step without adding a history entry per keystroke.
+    const hash = `#${routeHash({ view: 'search', q: query })}`;
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }, [query]);
+  const hits = useCall(() => (query ? callBackground('search.query', { q: query, limit: 60 }) : Promise.resolve({ ok: true as const, value: [] })), [query]);
+  return (
+    <section aria-labelledby="search-title">
+      <h1 id="search-title">Search</h1>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <label for="search-q">Search people, events, passages and your highlights </label>
+        <input id="search-q" type="search" value={text} autoFocus onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+      </form>
+      <div data-testid="search-results" class="search-results">
+        {query ? (
+          <CallView state={hits} loading={<Loading lines={10} label="Searching…" />} ready={(value) => <SearchResults hits={value} query={query} links={LINKS} />} />
+        ) : (
+          <p class="muted">Names match as you type and forgive a typo: “Erdo”, “Sharra”, “Astana”.</p>
+        )}
+      </div>
+    </section>
+  );
+}

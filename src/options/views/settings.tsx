@@ -1,0 +1,136 @@
+/**
+ * Settings: which groups to highlight (with their colours as a legend), hover
+ * delay, density, the sites where highlighting is off, and the keyboard
+ * shortcuts. Every change is saved at once; the background tells open tabs.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import { callBackground } from '../../shared/messaging';
+import { BROWSER, browser } from '../../shared/platform';
+import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
+import { useCall } from '../../components/use-call';
+import { GROUP_LABELS, GROUP_ORDER } from '../../components/type-groups';
+
+function Shortcuts() {
+  const [commands, setCommands] = useState<{ name?: string; description?: string; shortcut?: string }[] | undefined>();
+  useEffect(() => {
+    browser.commands.getAll().then(setCommands, () => setCommands([]));
+  }, []);
+  const openShortcutPage = () => {
+    // Chrome has a page for it; Firefox keeps shortcuts under the add-ons manager's gear menu.
+    void browser.tabs.create({ url: BROWSER === 'chrome' ? 'chrome://extensions/shortcuts' : 'about:addons' });
+  };
+  return (
+    <fieldset>
+      <legend>Keyboard shortcuts</legend>
+      {!commands ? (
+        <Loading lines={2} />
+      ) : (
+        <ul>
+          {commands.map((c) => (
+            <li key={c.name}>
+              {c.description ?? c.name}: <kbd>{c.shortcut || 'not set'}</kbd>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={openShortcutPage}>
+        Change shortcuts…
+      </button>
+      {BROWSER === 'firefox' && <p class="small muted">In Firefox: Add-ons and themes → gear menu → Manage Extension Shortcuts.</p>}
+    </fieldset>
+  );
+}
+
+function Form({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  const [status, setStatus] = useState('');
+  async function save(patch: SettingsPatch) {
+    const result = await callBackground('settings.update', { patch });
+    if (result.ok) {
+      setSettings(result.value);
+      setStatus('Saved. Open tabs update now.');
+    } else setStatus(friendlyError(result.error.message));
+  }
+  return (
+    <div class="settings-form">
+      <p role="status" aria-live="polite" class="muted small settings-status">
+        {status}
+      </p>
+      <fieldset>
+        <legend>Highlighting</legend>
+        <label>
+          <input type="checkbox" data-testid="setting-enabled" checked={settings.enabled} onChange={(e) => save({ enabled: (e.currentTarget as HTMLInputElement).checked })} /> Highlight names on web pages
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Names to highlight</legend>
+        {GROUP_ORDER.map((g) => (
+          <label key={g} class="legend-row">
+            <input type="checkbox" data-testid={`setting-type-${g}`} checked={settings.types[g]} onChange={(e) => save({ types: { [g]: (e.currentTarget as HTMLInputElement).checked } })} />{' '}
+            <span class={`swatch swatch--${g}`} aria-hidden="true" />
+            {GROUP_LABELS[g]}
+          </label>
+        ))}
+        <p class="small muted">Each group has its own colour, on pages and in cards; the colours are fixed so they stay readable in light and dark pages.</p>
+      </fieldset>
+      <fieldset>
+        <legend>Density</legend>
+        <label>
+          <input type="radio" name="density" checked={settings.density === 'all'} onChange={() => save({ density: 'all' })} /> Every mention
+        </label>
+        <label>
+          <input type="radio" name="density" data-testid="setting-density-first" checked={settings.density === 'first'} onChange={() => save({ density: 'first' })} /> Only the first mention of each name
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Cards</legend>
+        <label>
+          Open a card after hovering a name for{' '}
+          <input
+            type="number"
+            min={0}
+            max={5000}
+            step={50}
+            value={settings.hoverDelayMs}
+            style={{ width: '6em' }}
+            onChange={(e) => {
+              const value = Number((e.currentTarget as HTMLInputElement).value);
+              if (Number.isFinite(value) && value >= 0 && value <= 5000) void save({ hoverDelayMs: value });
+            }}
+          />{' '}
+          milliseconds
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Sites where highlighting is off</legend>
+        {settings.disabledSites.length ? (
+          <ul class="sites" data-testid="disabled-sites">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                {site}{' '}
+                <button type="button" aria-label={`Turn highlighting back on for ${site}`} onClick={() => save({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Empty>None. Turn a site off from the toolbar popup.</Empty>
+        )}
+      </fieldset>
+      <Shortcuts />
+    </div>
+  );
+}
+
+/** The settings view. */
+export function SettingsView() {
+  const settings = useCall(() => callBackground('settings.get', {}), []);
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <CallView state={settings} loading={<Loading lines={20} />} ready={(s) => <Form initial={s} />} />
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { assignLanes, spanOf, ticksOf, yearOf } from './timeline-scale';
+
+describe('timeline scale', () => {
+  it('reads dates of any precision as fractional years, in order', () => {
+    expect(yearOf('2011')).toBe(2011);
+    expect(yearOf('2011-03')).toBeCloseTo(2011 + 2 / 12);
+    expect(yearOf('2024-12-08')).toBeGreaterThan(yearOf('2024-12'));
+    expect(yearOf('2024-12-08')).toBeLessThan(yearOf('2025'));
+  });
+
+  it('spans whole decades around the events', () => {
+    expect(spanOf(['1939', '2025-10-15'])).toEqual({ from: 1930, to: 2030 });
+  });
+
+  it('ticks decades when zoomed out and months when zoomed in', () => {
+    const decades = ticksOf({ from: 1930, to: 2030 }, 'decade').filter((t) => t.major);
+    expect(decades.map((t) => t.label)).toEqual(['1930', '1940', '1950', '1960', '1970', '1980', '1990', '2000', '2010', '2020', '2030']);
+    expect(ticksOf({ from: 2020, to: 2021 }, 'month').map((t) => t.label)).toEqual(['2020', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', '2021']);
+  });
+
+  it('puts overlapping labels in separate lanes and reuses free lanes', () => {
+    expect(assignLanes([0, 10, 200, 210], [100, 100, 100, 100])).toEqual([0, 1, 0, 1]);
+  });
+});
