@@ -81,14 +81,31 @@ export function anchorQuote(text: string, selectors: readonly [TextQuoteSelector
     return { start: bestExact.start, end: bestExact.start + exact.length, method: 'quote', changed: false };
   }
 
-  // 4. Approximately: first near the hint (cheap, and usually where an edited passage is), then anywhere.
+  // 4. Approximately. The search costs time linear in the text searched, so
+  // look first where the passage most likely is: right after its saved
+  // prefix or right before its saved suffix (an edit inside the quote leaves
+  // its context intact), then near the position hint, then anywhere.
   const maxErrors = maxErrorsFor(exact.length);
   if (maxErrors === 0) return null;
-  const margin = exact.length * 2 + 2_000;
-  const windowStart = Math.max(0, hint - margin);
-  const windowEnd = Math.min(text.length, position.end + margin);
-  const near = bestFuzzy(text, windowStart, windowEnd, quote, hint, maxErrors);
-  const found = near ?? (windowStart > 0 || windowEnd < text.length ? bestFuzzy(text, 0, text.length, quote, hint, maxErrors) : null);
+  const span = exact.length + maxErrors;
+  const windows: [number, number][] = [];
+  if (prefix.length >= 8) for (const p of occurrences(text, prefix, 20)) windows.push([p + prefix.length, p + prefix.length + span]);
+  if (suffix.length >= 8) for (const s of occurrences(text, suffix, 20)) windows.push([s - span, s]);
+  let found: { start: number; end: number } | null = null;
+  for (const [from, to] of windows) {
+    const candidate = bestFuzzy(text, Math.max(0, from), Math.min(text.length, to), quote, hint, maxErrors);
+    if (candidate) {
+      found = candidate;
+      break;
+    }
+  }
+  if (!found) {
+    const margin = exact.length * 2 + 2_000;
+    const windowStart = Math.max(0, hint - margin);
+    const windowEnd = Math.min(text.length, position.end + margin);
+    found = bestFuzzy(text, windowStart, windowEnd, quote, hint, maxErrors);
+    if (!found && (windowStart > 0 || windowEnd < text.length)) found = bestFuzzy(text, 0, text.length, quote, hint, maxErrors);
+  }
   if (!found) return null;
   return { start: found.start, end: found.end, method: 'fuzzy', changed: text.slice(found.start, found.end) !== exact };
 }
