@@ -28,6 +28,17 @@ const FUNCTION_WORDS = [
 ];
 
 /**
+ * Capitalised words of the corpus that name neither an actor nor an event.
+ * Each is reviewed; a sequence is cut at them like at a function word.
+ */
+const NOT_ACTORS = [
+  // Islamic law, quoted in ISIS's slogan "Sharia governance": a concept, not an actor.
+  'Sharia',
+  // The messaging app ISIS uses ("Telegram channels"): a medium, not an actor of the stories.
+  'Telegram',
+];
+
+/**
  * Titles and offices: part of how a name is introduced ("Turkish Foreign
  * Minister Mevlut Cavusoglu") but not a name on their own. Trimmed from the
  * edges of a sequence.
@@ -54,7 +65,7 @@ const DEMONYMS = [
 ];
 
 /** Cut sequences at these (lower-cased). */
-export const SPLIT_WORDS: ReadonlySet<string> = new Set([...CALENDAR, ...FUNCTION_WORDS].map((w) => w.toLowerCase()));
+export const SPLIT_WORDS: ReadonlySet<string> = new Set([...CALENDAR, ...FUNCTION_WORDS, ...NOT_ACTORS].map((w) => w.toLowerCase()));
 
 /** Offices (lower-cased). */
 export const OFFICES: ReadonlySet<string> = new Set(OFFICE_WORDS.map((w) => w.toLowerCase()));
