@@ -7,6 +7,9 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { AliasSpec, CatalogEntry, EntryDate, Fact, Relation, Role } from '../../src/shared/catalog';
 
+/** The boolean flags an alias may carry (see `AliasSpec`). */
+const ALIAS_FLAGS = ['caseSensitive', 'weak', 'shared', 'default', 'corpusOnly'] as const;
+
 /** One problem of the catalog: `<file>: <entry id>: <problem>`. */
 export interface CatalogProblem {
   file: string;
@@ -116,14 +119,14 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
         return;
       }
       for (const key of Object.keys(a)) {
-        if (!['text', 'caseSensitive', 'weak', 'shared', 'default'].includes(key)) {
+        if (key !== 'text' && !(ALIAS_FLAGS as readonly string[]).includes(key)) {
           problem(`alias #${i + 1}: unknown field "${key}"`);
         }
       }
       const text = str(a, 'text', `alias #${i + 1}: `);
       if (text === undefined) return;
       const spec: AliasSpec = { text };
-      for (const flag of ['caseSensitive', 'weak', 'shared', 'default'] as const) {
+      for (const flag of ALIAS_FLAGS) {
         const v = bool(a, flag, `alias "${text}": `);
         if (v !== undefined) spec[flag] = v;
       }
@@ -215,7 +218,7 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
 
 /** An alias as written: a plain string when it has no flags. */
 function formatAlias(a: AliasSpec): string | Obj {
-  const flags = (['caseSensitive', 'weak', 'shared', 'default'] as const).filter((f) => a[f] !== undefined);
+  const flags = ALIAS_FLAGS.filter((f) => a[f] !== undefined);
   if (flags.length === 0) return a.text;
   const out: Obj = { text: a.text };
   for (const f of flags) out[f] = a[f];
