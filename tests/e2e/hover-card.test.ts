@@ -257,7 +257,7 @@ describe('the background card', () => {
     await page.waitForFunction(() => {
       const host = document.querySelector('backstory-card-host');
       if (!host) return false;
-      const mark = document.querySelector('bs-mark')!.getBoundingClientRect();
+      const mark = document.querySelector('bs-mark[data-entry-id="bashar-al-assad"]')!.getBoundingClientRect();
       // Something of ours is drawn just below the name.
       return document.elementFromPoint(mark.left + 20, mark.bottom + 40) === host;
     });

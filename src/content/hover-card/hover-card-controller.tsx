@@ -104,11 +104,14 @@ export class HoverCardController {
     const context: Record<string, string> = {};
     for (const mark of this.doc.querySelectorAll(MARK_SELECTOR)) {
       const id = mark.getAttribute('data-entry-id');
+      if (!id) continue;
       // Marks change often (scrolling, live pages): only new names cost anything.
-      if (!id || ids.has(id) || this.cache.knows(id)) continue;
-      context[id] = sentenceAround(mark);
-      ids.add(id);
-      for (const candidate of (mark.getAttribute('data-candidates') ?? '').split(/\s+/)) if (candidate) ids.add(candidate);
+      if (!ids.has(id) && !this.cache.knows(id)) {
+        context[id] = sentenceAround(mark);
+        ids.add(id);
+      }
+      const candidates = mark.getAttribute('data-candidates');
+      if (candidates) for (const candidate of candidates.split(/\s+/)) if (candidate && !this.cache.knows(candidate)) ids.add(candidate);
     }
     return this.cache.prefetch(ids, context);
   }
@@ -272,10 +275,10 @@ export class HoverCardController {
   }
 
   private load(id: string, mark?: Element): void {
-    if (this.cache.get(id)) return;
+    const candidates = (mark?.getAttribute('data-candidates') ?? '').split(/\s+/).filter((c) => c && !this.cache.knows(c));
+    if (this.cache.get(id) && candidates.length === 0) return;
     this.cache.retry(id);
-    const candidates = (mark?.getAttribute('data-candidates') ?? '').split(/\s+/).filter(Boolean);
-    void this.cache.prefetch([id, ...candidates], mark ? { [id]: sentenceAround(mark) } : {});
+    void this.cache.prefetch([id, ...candidates], mark && !this.cache.knows(id) ? { [id]: sentenceAround(mark) } : {});
   }
 
   private close(returnFocus: boolean): void {

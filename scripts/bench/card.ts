@@ -1,0 +1,170 @@
+/**
+ * Card bench (issue 5):
+ *  - assembly: a batch of 100 cards from the bundled corpus in Node (index
+ *    build once, then the batch; median of runs);
+ *  - paint: in Chromium with the built extension, the `backstory:card` User
+ *    Timing measure the content script records from the end of the hover
+ *    delay to the frame after the full card is drawn. Warm = prefetched (the
+ *    normal path); cold = a name not on the page when it loaded, hovered with
+ *    the service worker stopped (hover delay set to 0 so the wait is all ours);
+ *  - bundle: dist/chrome/content.js minified with and without the card.
+ *
+ * Run: `npm run build && npx tsx scripts/bench/card.ts` (or `npm run bench card`).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+import type { CorpusBundle } from '../../src/shared/corpus';
+import { buildCorpusIndex } from '../../src/background/cards/corpus-index';
+import { assembleCard } from '../../src/background/cards/assemble';
+import { formatMs, printMachine, printTable, type BenchRow } from './format';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RUNS = 21;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function assemblyRows(): BenchRow[] {
+  const file = path.join(ROOT, 'dist', 'chrome', 'corpus.json');
+  if (!existsSync(file)) return [{ figure: 'assembly', value: 'skipped: run `npm run build` first' }];
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as CorpusBundle;
+  let t = performance.now();
+  const index = buildCorpusIndex(bundle);
+  const indexMs = performance.now() - t;
+  const ids = bundle.entries.map((e) => e.id).slice(0, 100);
+  const contexts = Object.fromEntries(ids.map((id, i) => [id, bundle.passages[(i * 7) % bundle.passages.length]!.text]));
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    t = performance.now();
+    for (const id of ids) assembleCard(index, id, { sentence: contexts[id] });
+    times.push(performance.now() - t);
+  }
+  const batch = median(times.slice(1));
+  return [
+    { figure: `corpus index build (${bundle.passages.length} passages, ${bundle.mentions.length} mentions)`, value: formatMs(indexMs) },
+    { figure: `assemble ${ids.length} cards (with context)`, value: formatMs(batch), budget: '< 10 ms ("a few ms")', pass: batch < 10 },
+  ];
+}
+
+async function contentSize(withCard: boolean): Promise<{ raw: number; gzip: number }> {
+  const stub: Plugin = {
+    name: 'no-card',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/hover-card$/ }, () => ({ path: 'no-card', namespace: 'no-card' }));
+      b.onLoad({ filter: /.*/, namespace: 'no-card' }, () => ({ contents: 'export function startHoverCard() { return { prefetchFromPage() { return Promise.resolve(); } }; }', loader: 'ts' }));
+    },
+  };
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'src/content/index.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: { __BROWSER__: '"chrome"', __DEV__: 'false', __VERSION__: '"bench"' },
+    plugins: withCard ? [] : [stub],
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { raw: code.byteLength, gzip: gzipSync(code).byteLength };
+}
+
+async function bundleRows(): Promise<BenchRow[]> {
+  const [withCard, without] = await Promise.all([contentSize(true), contentSize(false)]);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return [
+    { figure: 'content.js minified, with the card', value: `${kb(withCard.raw)} (${kb(withCard.gzip)} gz)`, baseline: `without ${kb(without.raw)} (${kb(without.gzip)} gz)` },
+    { figure: '  the card adds', value: `${kb(withCard.raw - without.raw)} (${kb(withCard.gzip - without.gzip)} gz)` },
+  ];
+}
+
+async function paintRows(): Promise<BenchRow[]> {
+  if (!existsSync(path.join(ROOT, 'dist', 'chrome', 'manifest.json'))) return [{ figure: 'paint', value: 'skipped: run `npm run build` first' }];
+  const { launchExtension } = await import('../../tests/e2e/harness');
+  const session = await launchExtension();
+  try {
+    const article = readdirSync(path.join(ROOT, 'dist', 'demo')).find((f) => f !== 'index.html' && f.endsWith('.html'))!;
+    const page = await session.open(session.server.url(`/demo/${article}`));
+    await page.locator('bs-mark').first().waitFor();
+    await page.waitForTimeout(1_000); // the prefetch batch lands
+    const readMeasures = () => page.evaluate(() => performance.getEntriesByName('backstory:card').map((e) => e.duration));
+
+    // Warm: different names, one after another, each after the card closed.
+    const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll('bs-mark')].map((m) => m.getAttribute('data-entry-id')!))].slice(0, 12));
+    for (const id of ids) {
+      await page.mouse.move(2, 2);
+      await page.locator('backstory-card-host').evaluate(() => undefined).catch(() => undefined);
+      await page.waitForTimeout(500);
+      await page.locator(`bs-mark[data-entry-id="${id}"]`).first().scrollIntoViewIfNeeded();
+      await page.locator(`bs-mark[data-entry-id="${id}"]`).first().hover();
+      await page.waitForTimeout(900);
+    }
+    const warm = await readMeasures();
+
+    // Cold: hover delay 0, service worker stopped, a name the page did not have.
+    const options = await session.openExtensionPage('options.html');
+    await options.evaluate(() => chrome.runtime.sendMessage({ backstory: 1, call: 'settings.update', params: { patch: { hoverDelayMs: 0 } } }));
+    await page.waitForTimeout(300);
+    const onPage = new Set(ids);
+    const all = await options.evaluate(async () => {
+      const reply = await chrome.runtime.sendMessage({ backstory: 1, call: 'corpus.matcherEntries', params: {} });
+      return reply.ok ? (reply.value.entries as { id: string; type: string }[]).map((e) => [e.id, e.type]) : [];
+    });
+    const fresh = all.filter(([id]) => !onPage.has(id!)).slice(0, 5);
+    const before = (await readMeasures()).length;
+    for (const [id, type] of fresh) {
+      await page.mouse.move(2, 2);
+      await page.waitForTimeout(500);
+      await session.stopServiceWorker();
+      await page.evaluate(
+        ([entryId, entryType]) => {
+          const mark = document.createElement('bs-mark');
+          mark.setAttribute('data-entry-id', entryId!);
+          mark.setAttribute('data-entry-type', entryType!);
+          mark.id = `cold-${entryId}`;
+          mark.textContent = 'a cold name';
+          const p = document.createElement('p');
+          p.append(mark);
+          document.body.prepend(p);
+        },
+        [id, type],
+      );
+      await page.locator(`#cold-${id}`).hover();
+      await page.waitForTimeout(1_500);
+    }
+    const cold = (await readMeasures()).slice(before);
+    await options.evaluate(() => chrome.runtime.sendMessage({ backstory: 1, call: 'settings.update', params: { patch: { hoverDelayMs: 400 } } }));
+    const warmMs = median(warm);
+    const coldMs = median(cold);
+    return [
+      { figure: `card paint, prefetched (median of ${warm.length})`, value: warm.length ? formatMs(warmMs) : 'no measures', budget: '< 16 ms', pass: warm.length > 0 && warmMs < 16 },
+      { figure: `  max`, value: warm.length ? formatMs(Math.max(...warm)) : '' },
+      { figure: `card paint, cold (worker stopped, median of ${cold.length})`, value: cold.length ? formatMs(coldMs) : 'no measures', budget: '< 50 ms', pass: cold.length > 0 && coldMs < 50 },
+      { figure: `  max`, value: cold.length ? formatMs(Math.max(...cold)) : '' },
+    ];
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs the card bench and prints its table. */
+export async function benchCard(): Promise<void> {
+  const rows = [...assemblyRows(), ...(await paintRows()), ...(await bundleRows())];
+  printMachine();
+  printTable('card', rows);
+}
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: { entries: unknown[] } }> } };
+
+// Run directly: `npx tsx scripts/bench/card.ts`.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await benchCard();
+}
