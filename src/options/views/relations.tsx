@@ -66,7 +66,7 @@ function Matrix({ graph }: { graph: Graph }) {
                 {top.map((c) => {
                   const w = r.id === c.id ? 0 : (weights.get(pairKey(r.id, c.id)) ?? 0);
                   return (
-                    <td key={c.id} style={w ? { background: `color-mix(in srgb, var(--accent) ${Math.round(10 + (60 * w) / max)}%, transparent)` } : undefined}>
+                    <td key={c.id} style={w ? { background: `color-mix(in srgb, var(--accent) ${Math.round(8 + (24 * w) / max)}%, transparent)` } : undefined}>
                       {w > 0 && (
                         <button type="button" class="cell" aria-label={`${r.name} and ${c.name}: ${w} shared`} onClick={() => setPair([r, c])}>
                           {w}

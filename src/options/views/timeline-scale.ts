@@ -9,8 +9,8 @@ export const ZOOMS = ['decade', 'year', 'month', 'day'] as const;
 /** A zoom level. */
 export type Zoom = (typeof ZOOMS)[number];
 
-/** Pixels per year at each zoom. */
-export const PX_PER_YEAR: Record<Zoom, number> = { decade: 14, year: 140, month: 1200, day: 9000 };
+/** Pixels per year at each zoom; at decades a century fits a laptop-wide page. */
+export const PX_PER_YEAR: Record<Zoom, number> = { decade: 10, year: 140, month: 1200, day: 9000 };
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a fractional year (start of the period). */
 export function yearOf(iso: string): number {

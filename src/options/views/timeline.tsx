@@ -59,8 +59,9 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
   const span = useMemo(() => spanOf(items.map((i) => i.start)), [items]);
   const ppy = PX_PER_YEAR[zoom];
   const xOf = (iso: string) => LEFT + (yearOf(iso) - span.from) * ppy;
-  const width = LEFT * 2 + (span.to - span.from) * ppy;
   const xs = shown.map((i) => xOf(i.start));
+  // Wide enough for the axis and for the last labels, which run past the last tick.
+  const width = Math.max(LEFT * 2 + (span.to - span.from) * ppy, ...xs.map((x, i) => x + labelWidth(shown[i]!.name) + LEFT));
   const lanes = assignLanes(xs, shown.map((i) => labelWidth(i.name)));
   const height = AXIS + 16 + (Math.max(0, ...lanes) + 1) * LANE;
   const ticks = useMemo(() => ticksOf(span, zoom), [span, zoom]);
