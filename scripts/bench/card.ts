@@ -19,7 +19,7 @@ import { build, type Plugin } from 'esbuild';
 import type { CorpusBundle } from '../../src/shared/corpus';
 import { buildCorpusIndex } from '../../src/background/cards/corpus-index';
 import { assembleCard } from '../../src/background/cards/assemble';
-import { formatMs, printMachine, printTable, type BenchRow } from './format';
+import { formatMs, printMachine, printTable, ratio, type BenchRow } from './format';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = 21;
@@ -141,13 +141,35 @@ async function paintRows(): Promise<BenchRow[]> {
       await page.waitForTimeout(1_500);
     }
     const cold = (await readMeasures()).slice(before);
+    // Baseline: what waking the stopped worker costs on its own (a bare app.status round trip).
+    const wakes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await session.stopServiceWorker();
+      wakes.push(
+        await options.evaluate(async () => {
+          const t = performance.now();
+          await chrome.runtime.sendMessage({ backstory: 1, call: 'app.status', params: {} });
+          return performance.now() - t;
+        }),
+      );
+    }
+    const wakeMs = median(wakes);
+    const load = (await import('node:os')).loadavg()[0]!;
+    console.log(`load average while measuring: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
     await options.evaluate(() => chrome.runtime.sendMessage({ backstory: 1, call: 'settings.update', params: { patch: { hoverDelayMs: 400 } } }));
     const warmMs = median(warm);
     const coldMs = median(cold);
     return [
       { figure: `card paint, prefetched (median of ${warm.length})`, value: warm.length ? formatMs(warmMs) : 'no measures', budget: '< 16 ms', pass: warm.length > 0 && warmMs < 16 },
       { figure: `  max`, value: warm.length ? formatMs(Math.max(...warm)) : '' },
-      { figure: `card paint, cold (worker stopped, median of ${cold.length})`, value: cold.length ? formatMs(coldMs) : 'no measures', budget: '< 50 ms', pass: cold.length > 0 && coldMs < 50 },
+      {
+        figure: `card paint, cold (worker stopped, median of ${cold.length})`,
+        value: cold.length ? formatMs(coldMs) : 'no measures',
+        baseline: `worker wake ${formatMs(wakeMs)}`,
+        ratio: ratio(coldMs, wakeMs),
+        budget: '< 50 ms',
+        pass: cold.length > 0 && coldMs < 50,
+      },
       { figure: `  max`, value: cold.length ? formatMs(Math.max(...cold)) : '' },
     ];
   } finally {
