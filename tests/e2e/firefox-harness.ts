@@ -1,0 +1,268 @@
+/**
+ * Drives the built Firefox extension (`dist/firefox`) in a real, headless
+ * Firefox ESR through puppeteer-core over WebDriver BiDi (no geckodriver),
+ * behind the browser-agnostic {@link ExtensionDriver}.
+ *
+ * What is Firefox's own here, found by trying:
+ * - The extension is installed as a temporary add-on at every launch. Its
+ *   `moz-extension://` UUID is random per install unless fixed by the
+ *   `extensions.webextensions.uuids` pref, and IndexedDB belongs to that
+ *   origin: the pref keeps the origin (and so the data) across relaunches, as
+ *   a permanent install keeps it in the profile.
+ * - `page.goto('moz-extension://…')` never sees a load event: extension pages
+ *   are opened with BiDi `browsingContext.navigate` (needs
+ *   `--remote-allow-system-access`), and `page.url()` stays about:blank on
+ *   them, so `url()` reads `location.href`.
+ * - The background is an event page: it is stopped with the same call
+ *   Firefox's idle timer makes (`Extension.terminateBackground`, run in the
+ *   browser's chrome scope over BiDi), and reached from an extension page with
+ *   `runtime.getBackgroundPage()`.
+ * - Host permissions of MV3 content scripts are granted at install (Firefox
+ *   127 and later, temporary installs included), so the content script runs on
+ *   http://127.0.0.1 without a prompt.
+ * - Nothing leaves the machine: every host but 127.0.0.1 goes to a dead proxy.
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { findFirefox } from '../../scripts/find-browser';
+import { envelopeOf, splitChord, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import { ROOT, startFixtureServer } from './server';
+
+/** The unpacked Firefox build the tests install. */
+export const FIREFOX_DIST = path.join(ROOT, 'dist', 'firefox');
+/** The fixed `moz-extension://` UUID of the test profile. */
+export const FIREFOX_EXTENSION_UUID = '5b0f1e7a-3c2d-4e8f-9a61-7d4c2b8e0f13';
+
+/** Raw WebDriver BiDi, for what Puppeteer does not wrap. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+function connectionOf(browser: Browser): BidiConnection {
+  return (browser as unknown as { connection: BidiConnection }).connection;
+}
+
+/** The BiDi browsing context id of a page's main frame. */
+function contextOf(page: Page): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
+}
+
+/** The add-on id Firefox knows the build by (`browser_specific_settings.gecko.id`). */
+function geckoId(): string {
+  const manifestPath = path.join(FIREFOX_DIST, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error('dist/firefox is missing: run `npm run build` first.');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error('dist/firefox/manifest.json has no browser_specific_settings.gecko.id');
+  return id;
+}
+
+/** The Firefox executable, or a message that says what to install. */
+function firefoxExecutable(): string {
+  try {
+    return findFirefox();
+  } catch (error) {
+    throw new Error(`Firefox ESR not found: install firefox-esr (Debian: \`sudo apt-get install firefox-esr\`) or set FIREFOX_PATH. (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+}
+
+/** Wraps a Puppeteer page in the driver's page interface. */
+function wrapPage(page: Page): DriverPage {
+  return {
+    url: () => page.evaluate(() => location.href),
+    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    async waitForFunction(fn, arg, options) {
+      const handle = await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: options?.timeout ?? 15_000, polling: 100 }, arg);
+      return (await handle.jsonValue()) as never;
+    },
+    async waitForSelector(selector, options: WaitOptions = {}) {
+      await page.waitForSelector(selector, { visible: options.state !== 'attached', timeout: options.timeout ?? 15_000 });
+    },
+    count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
+    click: (selector) => page.click(selector),
+    hover: (selector) => page.hover(selector),
+    async press(chord) {
+      const { modifiers, key } = splitChord(chord);
+      for (const modifier of modifiers) await page.keyboard.down(modifier as never);
+      await page.keyboard.press(key as never);
+      for (const modifier of modifiers.reverse()) await page.keyboard.up(modifier as never);
+    },
+    type: (text) => page.keyboard.type(text),
+    bringToFront: () => page.bringToFront(),
+    screenshot: async () => page.screenshot({ type: 'png' }),
+    close: () => page.close(),
+  };
+}
+
+const pages = new WeakMap<DriverPage, Page>();
+
+/** Launches Firefox ESR with the extension and a fixture server. */
+export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
+  const executablePath = firefoxExecutable();
+  const addonId = geckoId();
+  const server = await startFixtureServer();
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-firefox-'));
+  const pageErrors: Error[] = [];
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  let browser!: Browser;
+  let version = '';
+  let control: Page | undefined;
+  const tracked = new WeakSet<Page>();
+
+  function track(page: Page): Page {
+    if (!tracked.has(page)) {
+      tracked.add(page);
+      page.on('pageerror', (error) => pageErrors.push(error instanceof Error ? error : new Error(String(error))));
+    }
+    return page;
+  }
+
+  async function setUp(): Promise<void> {
+    try {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath,
+        headless: true,
+        protocol: 'webDriverBiDi',
+        userDataDir,
+        defaultViewport: { width: 1280, height: 900 },
+        // Needed to navigate to moz-extension:// pages and to reach the chrome scope.
+        args: ['--remote-allow-system-access'],
+        extraPrefsFirefox: {
+          'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+          // Nothing leaves the machine: every host but the fixture server's goes to a closed port.
+          'network.proxy.type': 1,
+          'network.proxy.http': '127.0.0.1',
+          'network.proxy.http_port': 9,
+          'network.proxy.ssl': '127.0.0.1',
+          'network.proxy.ssl_port': 9,
+          'network.proxy.no_proxies_on': '127.0.0.1,localhost',
+          'network.proxy.allow_hijacking_localhost': false,
+        },
+      });
+    } catch (error) {
+      throw new Error(`Firefox ESR could not start (${executablePath}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    browser.on('targetcreated', (target) => {
+      void target.page().then((page) => page && track(page), () => undefined);
+    });
+    const installed = await browser.installExtension(FIREFOX_DIST);
+    if (installed !== addonId) throw new Error(`Firefox installed ${installed}, expected ${addonId}`);
+    const raw = await browser.version(); // "firefox/153.7.0esr"
+    version = `Firefox ${raw.split('/').at(-1) ?? raw}`;
+    control = undefined;
+  }
+
+  async function navigateExtensionPage(page: Page, url: string): Promise<void> {
+    await connectionOf(browser).send('browsingContext.navigate', { context: contextOf(page), url, wait: 'complete' });
+  }
+
+  /** A long-lived extension page to send calls and reach the background from. */
+  async function controlPage(): Promise<Page> {
+    if (control && !control.isClosed()) return control;
+    const page = track(await browser.newPage());
+    await navigateExtensionPage(page, `${extensionOrigin}popup.html?control`);
+    control = page;
+    return page;
+  }
+
+  /** Evaluates an expression in the browser's privileged (chrome) scope. */
+  async function chromeEvaluate(expression: string): Promise<unknown> {
+    const connection = connectionOf(browser);
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('Firefox exposes no chrome-scope context (is --remote-allow-system-access set?)');
+    const reply = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true })).result as {
+      type: string;
+      result?: { value?: unknown };
+      exceptionDetails?: { text?: string };
+    };
+    if (reply.type !== 'success') throw new Error(`chrome-scope evaluation failed: ${reply.exceptionDetails?.text ?? JSON.stringify(reply)}`);
+    return reply.result?.value;
+  }
+
+  await setUp();
+
+  const driver: ExtensionDriver = {
+    browser: 'firefox',
+    get version() {
+      return version;
+    },
+    server,
+    extensionOrigin,
+    pageErrors,
+    async open(url) {
+      const page = track(await browser.newPage());
+      await page.goto(url, { waitUntil: 'load' });
+      const wrapped = wrapPage(page);
+      pages.set(wrapped, page);
+      return wrapped;
+    },
+    async openExtensionPage(file, suffix = '') {
+      const page = track(await browser.newPage());
+      await navigateExtensionPage(page, `${extensionOrigin}${file}${suffix}`);
+      const wrapped = wrapPage(page);
+      pages.set(wrapped, page);
+      return wrapped;
+    },
+    async tabIdOf(page) {
+      await page.bringToFront();
+      const url = await page.url();
+      const control = await controlPage();
+      const id = await control.evaluate(async (expected) => {
+        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.url === expected ? (tab.id ?? -1) : -1;
+      }, url);
+      if (id < 0) throw new Error(`no active tab shows ${url}`);
+      return id;
+    },
+    async openPopupFor(page) {
+      const tabId = await driver.tabIdOf(page);
+      return driver.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    },
+    async call(call, params) {
+      const control = await controlPage();
+      return control.evaluate(
+        (message) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<never> } } }).browser.runtime.sendMessage(message),
+        envelopeOf(call, params),
+      );
+    },
+    async evaluateInBackground<R, A>(fn: BackgroundFunction<R, A>, arg?: A): Promise<Awaited<R>> {
+      const control = await controlPage();
+      // Firefox's background page is same-origin with our pages: the function runs
+      // here and is handed the background's window. Wake it first if it was stopped.
+      const expression = `(async () => {
+        const api = globalThis.browser;
+        let bg = await api.runtime.getBackgroundPage();
+        if (!bg) { await api.runtime.sendMessage({ backstory: 1, call: 'app.status', params: {} }); bg = await api.runtime.getBackgroundPage(); }
+        if (!bg) throw new Error('the background page is not running');
+        return await (${fn.toString()})(bg, ${JSON.stringify(arg) ?? 'undefined'});
+      })()`;
+      return (await control.evaluate(expression)) as Awaited<R>;
+    },
+    async restartBackground() {
+      const state = await chromeEvaluate(`(async () => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)});
+        if (!extension) throw new Error('the extension is not installed');
+        await extension.terminateBackground({ ignoreDevToolsAttached: true });
+        return String(extension.backgroundState);
+      })()`);
+      if (state !== 'stopped') throw new Error(`the event page did not stop (state ${String(state)})`);
+    },
+    async relaunch() {
+      await browser.close();
+      await setUp();
+    },
+    async close() {
+      await browser?.close().catch(() => undefined);
+      await server.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return driver;
+}
