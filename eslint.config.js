@@ -27,7 +27,7 @@ const boundaries = CONTEXTS.map((context) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web-ext-artifacts/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web-ext-artifacts/**', 'test-results/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
