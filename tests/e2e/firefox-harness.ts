@@ -209,15 +209,17 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
       return wrapped;
     },
     async tabIdOf(page) {
+      // The control page first: opening it would make it the active tab.
+      const control = await controlPage();
       await page.bringToFront();
       const url = await page.url();
-      const control = await controlPage();
       const id = await control.evaluate(async (expected) => {
-        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
-        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-        return tab?.url === expected ? (tab.id ?? -1) : -1;
+        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]> } } }).browser;
+        const showing = (await api.tabs.query({})).filter((tab) => tab.url === expected);
+        const tab = showing.length === 1 ? showing[0] : showing.find((t) => t.active);
+        return tab?.id ?? -1;
       }, url);
-      if (id < 0) throw new Error(`no active tab shows ${url}`);
+      if (id < 0) throw new Error(`no tab (or no single active tab) shows ${url}`);
       return id;
     },
     async openPopupFor(page) {
