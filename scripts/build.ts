@@ -66,6 +66,7 @@ export async function buildAll({ production }: BuildOptions): Promise<void> {
         __BROWSER__: JSON.stringify(browser),
         __DEV__: JSON.stringify(!production),
         __VERSION__: JSON.stringify(pkg.version),
+        __CORPUS_HASH__: JSON.stringify(corpus.hash),
       },
     });
     for (const entry of ENTRIES) {

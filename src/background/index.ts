@@ -17,6 +17,7 @@ let servicesPromise: Promise<Services> | undefined;
 
 function services(): Promise<Services> {
   servicesPromise ??= createServices({
+    bundledHash: __CORPUS_HASH__,
     async loadBundle() {
       const response = await fetch(browser.runtime.getURL('corpus.json'));
       return (await response.json()) as CorpusBundle;

@@ -32,6 +32,8 @@ export interface Services {
 
 /** Effects that need the browser, injected so tests can run without one. */
 export interface ServiceEffects {
+  /** The hash of the bundled corpus, known without reading it (a build-time constant). */
+  bundledHash: string;
   loadBundle(): Promise<CorpusBundle>;
   broadcastSettings(settings: Settings): Promise<void>;
   setBadge(tabId: number, text: string): Promise<void>;
@@ -50,11 +52,14 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
     pages: new PageStore(database),
     highlights: new HighlightStore(database),
     ensureCorpus() {
-      // One load per background lifetime; a failed load is retried by the next caller.
-      corpusReady ??= effects
-        .loadBundle()
-        .then((bundle) => corpus.loadBundle(bundle))
-        .then(() => undefined)
+      // One check per background lifetime; a failed load is retried by the next caller.
+      // A woken worker compares one stored key with the build's hash and only
+      // fetches and parses the bundle when they differ (install, update).
+      corpusReady ??= corpus
+        .loadedHash()
+        .then(async (loaded) => {
+          if (loaded !== effects.bundledHash) await corpus.loadBundle(await effects.loadBundle());
+        })
         .catch((error: unknown) => {
           corpusReady = undefined;
           throw error;

@@ -10,6 +10,7 @@ async function setUp() {
   let loads = 0;
   const s = await createServices(
     {
+      bundledHash: FIXTURE.hash,
       loadBundle: async () => {
         loads++;
         return FIXTURE;

@@ -15,7 +15,7 @@ const manager: Sender = { kind: 'extension' };
 
 async function setUp() {
   const services = await createServices(
-    { loadBundle: () => Promise.reject(new Error('no corpus in this test')), broadcastSettings: async () => undefined, setBadge: async () => undefined },
+    { bundledHash: 'none', loadBundle: () => Promise.reject(new Error('no corpus in this test')), broadcastSettings: async () => undefined, setBadge: async () => undefined },
     await openDatabase(`handlers-${Math.random()}`),
   );
   let n = 0;

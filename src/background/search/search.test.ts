@@ -63,7 +63,7 @@ function highlight(id: string, quote: string, note = '', updatedAt = 1): Highlig
 
 async function setUp() {
   const db = await openDatabase(`search-${Math.random()}`);
-  const s = await createServices({ loadBundle: async () => BUNDLE, broadcastSettings: async () => undefined, setBadge: async () => undefined }, db);
+  const s = await createServices({ bundledHash: BUNDLE.hash, loadBundle: async () => BUNDLE, broadcastSettings: async () => undefined, setBadge: async () => undefined }, db);
   return { s, explorer: explorerHandlers(s), search: searchHandlers(s) };
 }
 
