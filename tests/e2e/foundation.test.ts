@@ -39,9 +39,9 @@ describe('the extension, end to end', () => {
   it('content script → background → IndexedDB → popup', async () => {
     const page = await session.open(session.server.url(`/demo/${demoArticle}`));
     const popup = await session.openPopupFor(page);
-    const entries = popup.getByTestId('page-entries').locator('li');
+    const entries = popup.getByTestId('page-entries').locator('[data-entry-id]');
     await expect.poll(() => entries.count(), { timeout: 15_000 }).toBeGreaterThan(3);
-    const ids = await entries.evaluateAll((items) => items.map((li) => li.getAttribute('data-entry-id')));
+    const ids = await entries.evaluateAll((items) => items.map((item) => item.getAttribute('data-entry-id')));
     expect(ids).toContain('russia');
     await popup.close();
     await page.close();
