@@ -24,17 +24,65 @@ export function extensionPageUrl(page: 'popup.html' | 'options.html', hash = '')
 }
 
 /**
- * Asks the browser to keep our storage under pressure. Firefox may prompt or
- * refuse silently for extensions; Chrome grants it to installed extensions.
+ * Asks the browser to keep our storage under pressure. Chrome's service worker
+ * has no `navigator.storage.persist`; Firefox answers false for an extension
+ * without the `unlimitedStorage` permission and true, without a prompt, for one
+ * with it (checked in Firefox ESR 153). Either way the data stays across
+ * restarts; this only concerns eviction when the disk runs short.
  */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {
-    if (await navigator.storage.persisted()) return true;
-    return await navigator.storage.persist();
+    const storage = globalThis.navigator?.storage;
+    if (typeof storage?.persist !== 'function') return false;
+    if (await storage.persisted()) return true;
+    return await storage.persist();
   } catch {
     return false;
   }
 }
+
+/** The pages the content script runs on (the manifest's `content_scripts.matches`). */
+export const PAGE_ORIGINS = ['http://*/*', 'https://*/*'];
+
+/**
+ * True when the content script may run on web pages. Both browsers grant the
+ * content scripts' hosts at install (Firefox since 127, for MV3), but the
+ * reader can withdraw them later (Firefox: Add-ons → Backstory → Permissions,
+ * or the extensions menu; Chrome: "Site access"), and then no page is read.
+ */
+export async function hasPageAccess(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: PAGE_ORIGINS });
+  } catch {
+    return false;
+  }
+}
+
+/** Asks for the pages back. Must run in a user gesture (a click in the popup or the options page). */
+export async function requestPageAccess(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ origins: PAGE_ORIGINS });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the browser's page for changing our keyboard shortcuts. Firefox refuses
+ * `about:addons` in `tabs.create` ("Illegal URL") but has
+ * `commands.openShortcutSettings` (Firefox 137+); Chrome has a page for it.
+ */
+export async function openShortcutSettings(): Promise<void> {
+  if (BROWSER === 'firefox') {
+    await (browser.commands as { openShortcutSettings?: () => Promise<void> }).openShortcutSettings?.();
+    return;
+  }
+  await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
+
+/** Where the reader changes shortcuts by hand, for the settings page's hint. */
+export const SHORTCUTS_HINT =
+  BROWSER === 'firefox' ? 'In Firefox: Add-ons and themes → gear menu → Manage Extension Shortcuts.' : 'In Chrome: Extensions → Keyboard shortcuts (chrome://extensions/shortcuts).';
 
 /** Sets the toolbar badge of a tab. Firefox and Chrome both take the same call via the polyfill. */
 export async function setBadge(tabId: number, text: string): Promise<void> {
