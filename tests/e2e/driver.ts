@@ -26,6 +26,8 @@ export const BROWSERS: BrowserName[] = (() => {
   if (!wanted?.length) return all;
   const unknown = wanted.filter((name) => !all.includes(name as BrowserName));
   if (unknown.length) throw new Error(`E2E_BROWSERS names unknown browsers: ${unknown.join(', ')} (known: ${all.join(', ')})`);
+  // Narrowing is for local runs only, and said out loud: `npm test` runs every browser.
+  console.warn(`E2E_BROWSERS=${wanted.join(',')}: the parity suite runs in ${wanted.join(', ')} only.`);
   return wanted as BrowserName[];
 })();
 

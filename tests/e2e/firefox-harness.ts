@@ -184,7 +184,14 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
     return reply.result?.value;
   }
 
-  await setUp();
+  try {
+    await setUp();
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const driver: ExtensionDriver = {
     browser: 'firefox',

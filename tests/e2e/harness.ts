@@ -79,7 +79,15 @@ export async function launchExtension(): Promise<ExtensionSession> {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extensionId = new URL(worker.url()).host;
   }
-  await setUp();
+  try {
+    await setUp();
+  } catch (error) {
+    // A browser that cannot start fails the run; it leaves no server or profile behind.
+    await context?.close().catch(() => undefined);
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const session: ExtensionSession = {
     get context() {
