@@ -5,7 +5,7 @@
  * over CDP and evaluated in with Playwright's worker handle.
  */
 import type { Page } from 'playwright-core';
-import { envelopeOf, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import { envelopeOf, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const pages = new WeakMap<DriverPage, Page>();
@@ -20,11 +20,11 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
       return (await handle.jsonValue()) as never;
     },
     async waitForSelector(selector, options: WaitOptions = {}) {
-      await page.waitForSelector(selector, { state: options.state ?? 'visible', timeout: options.timeout ?? 15_000 });
+      await page.waitForSelector(css(selector), { state: options.state ?? 'visible', timeout: options.timeout ?? 15_000 });
     },
-    count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
-    click: (selector) => page.click(selector),
-    hover: (selector) => page.hover(selector),
+    count: (selector) => page.locator(css(selector)).count(),
+    click: (selector) => page.click(css(selector)),
+    hover: (selector) => page.hover(css(selector)),
     press: (chord) => page.keyboard.press(chord),
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),

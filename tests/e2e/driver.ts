@@ -38,7 +38,11 @@ export interface WaitOptions {
   timeout?: number;
 }
 
-/** A tab: a web page or one of the extension's pages. Selectors are CSS (no shadow piercing). */
+/**
+ * A tab: a web page or one of the extension's pages. Selectors are CSS; ` >>> `
+ * steps into an open shadow root (`backstory-card-host >>> .bs-popover`), in
+ * both browsers. Closed shadow roots stay closed to tests, as to pages.
+ */
 export interface DriverPage {
   /** The page's `location.href` (extension pages included, which Puppeteer reports as about:blank). */
   url(): Promise<string>;
@@ -47,7 +51,7 @@ export interface DriverPage {
   /** Polls `fn(arg)` in the page until it returns a truthy value, and returns it. */
   waitForFunction<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, options?: { timeout?: number }): Promise<Awaited<R>>;
   waitForSelector(selector: string, options?: WaitOptions): Promise<void>;
-  /** Number of elements matching `selector` now. */
+  /** Number of elements matching `selector` now (` >>> ` allowed). */
   count(selector: string): Promise<number>;
   click(selector: string): Promise<void>;
   hover(selector: string): Promise<void>;
@@ -108,6 +112,11 @@ export function splitChord(chord: string): { modifiers: string[]; key: string } 
   if (parts.at(-1) === '') parts.splice(-2, 2, '+');
   const key = parts.pop()!;
   return { modifiers: parts, key };
+}
+
+/** Playwright's CSS already pierces open shadow roots: ` >>> ` becomes a descendant step. */
+export function toPlaywrightSelector(selector: string): string {
+  return selector.replace(/\s*>>>\s*/g, ' ');
 }
 
 /** The protocol envelope (kept literal so tests need no import of the extension's modules). */

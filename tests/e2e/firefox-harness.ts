@@ -81,7 +81,7 @@ function wrapPage(page: Page): DriverPage {
     async waitForSelector(selector, options: WaitOptions = {}) {
       await page.waitForSelector(selector, { visible: options.state !== 'attached', timeout: options.timeout ?? 15_000 });
     },
-    count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
+    count: (selector) => page.$$eval(selector, (elements) => elements.length),
     click: (selector) => page.click(selector),
     hover: (selector) => page.hover(selector),
     async press(chord) {
