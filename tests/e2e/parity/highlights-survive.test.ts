@@ -5,7 +5,8 @@
  * background's own command listener (exposed to e2e in development builds)
  * asks the tab's content script for `tab.saveSelection`, which draws the
  * passage and sends `highlights.create` (a content-script-only call) to the
- * background, which writes it to IndexedDB.
+ * background, which writes it to IndexedDB. A second one is saved with the
+ * floating selection toolbar, as a reader does with the mouse.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
@@ -17,6 +18,13 @@ const demoArticle = readdirSync(path.join(ROOT, 'dist', 'demo')).find((f) => f !
 const PARAGRAPH = 'article p';
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** A page whose highlights UI has an open shadow root (development builds only), so the toolbar can be clicked. */
+const TOOLBAR_PATH = '/parity/toolbar.html';
+const TOOLBAR_QUOTE = 'talks in Astana were meant to demonstrate the centrality of Moscow';
+const TOOLBAR_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Toolbar parity</title><meta name="backstory-test-open-shadow"></head>
+<body><main><h1>Talks</h1><p>This week the <span id="quote">${TOOLBAR_QUOTE}</span> to the region.</p></main></body></html>`;
+const TOOLBAR = 'backstory-highlights-ui >>> [data-testid="bs-toolbar"]';
+
 interface TabCommands {
   onCommand(command: string, tab?: { id?: number }): Promise<boolean>;
 }
@@ -25,9 +33,11 @@ describe.each(BROWSERS)('a saved highlight, in %s', (browserName) => {
   let driver: ExtensionDriver;
   let savedId = '';
   let savedQuote = '';
+  let toolbarId = '';
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    driver.server.route(TOOLBAR_PATH, TOOLBAR_PAGE);
   });
   afterAll(async () => {
     await driver?.close();
@@ -82,13 +92,36 @@ describe.each(BROWSERS)('a saved highlight, in %s', (browserName) => {
     await page.close();
   });
 
+  it('saves the selection from the floating toolbar, in the colour chosen there', async () => {
+    const page = await driver.open(driver.server.url(TOOLBAR_PATH));
+    await page.waitForSelector('bs-mark', { state: 'attached' });
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('quote')!);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    await page.waitForSelector(`${TOOLBAR} [data-action="save"]`);
+    await page.click(`${TOOLBAR} [data-colour="green"]`);
+    await page.click(`${TOOLBAR} [data-action="save"]`);
+    toolbarId = await page.waitForFunction(() => {
+      const id = document.querySelector('bs-highlight[data-highlight-id]')?.getAttribute('data-highlight-id');
+      return id && !id.startsWith('pending-') ? id : '';
+    });
+    expect(squash(await drawnText(page, toolbarId))).toBe(TOOLBAR_QUOTE);
+    expect(await page.evaluate((id) => document.querySelector(`bs-highlight[data-highlight-id="${id}"]`)?.getAttribute('data-colour'), toolbarId)).toBe('green');
+    await page.close();
+  });
+
   it('survives a background restart and a relaunch of the browser on the same profile', async () => {
     expect(savedId).not.toBe('');
     await driver.restartBackground();
     await driver.relaunch();
 
-    const list = await driver.call('highlights.list', {});
-    expect(list.ok && list.value.items.map((h) => h.id)).toEqual([savedId]);
+    const list = await driver.call('highlights.list', { sort: 'oldest' });
+    expect(list.ok && list.value.items.map((h) => h.id)).toEqual([savedId, toolbarId]);
+    expect(list.ok && list.value.items[1]).toMatchObject({ quote: TOOLBAR_QUOTE, colour: 'green', url: driver.server.url(TOOLBAR_PATH) });
 
     // Drawn again where it was, and listed by the popup for that page.
     const page = await openArticle();
@@ -98,6 +131,11 @@ describe.each(BROWSERS)('a saved highlight, in %s', (browserName) => {
     await popup.waitForSelector(`[data-testid="page-highlights"] [data-highlight-id="${savedId}"]`);
     await popup.close();
     await page.close();
+
+    const toolbarPage = await driver.open(driver.server.url(TOOLBAR_PATH));
+    await toolbarPage.waitForSelector(`bs-highlight[data-highlight-id="${toolbarId}"]`, { state: 'attached' });
+    expect(squash(await drawnText(toolbarPage, toolbarId))).toBe(TOOLBAR_QUOTE);
+    await toolbarPage.close();
   });
 
   it('raised no page errors', () => {
