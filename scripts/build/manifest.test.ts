@@ -19,7 +19,7 @@ describe('manifestFor', () => {
   });
 
   it('asks for no network and no host permissions beyond the content scripts', () => {
-    expect(source.permissions).toEqual(['contextMenus']);
+    expect(source.permissions).toEqual(['contextMenus', 'unlimitedStorage']);
     expect(source.host_permissions).toBeUndefined();
     expect((source.content_security_policy as { extension_pages: string }).extension_pages).toContain("connect-src 'self'");
   });

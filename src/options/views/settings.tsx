@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { callBackground } from '../../shared/messaging';
-import { BROWSER, browser } from '../../shared/platform';
+import { browser, openShortcutSettings, SHORTCUTS_HINT } from '../../shared/platform';
 import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
 import { useCall } from '../../components/use-call';
 import { GROUP_LABELS, GROUP_ORDER } from '../../components/type-groups';
@@ -16,10 +16,6 @@ function Shortcuts() {
   useEffect(() => {
     browser.commands.getAll().then(setCommands, () => setCommands([]));
   }, []);
-  const openShortcutPage = () => {
-    // Chrome has a page for it; Firefox keeps shortcuts under the add-ons manager's gear menu.
-    void browser.tabs.create({ url: BROWSER === 'chrome' ? 'chrome://extensions/shortcuts' : 'about:addons' });
-  };
   return (
     <fieldset>
       <legend>Keyboard shortcuts</legend>
@@ -34,10 +30,10 @@ function Shortcuts() {
           ))}
         </ul>
       )}
-      <button type="button" onClick={openShortcutPage}>
+      <button type="button" onClick={() => void openShortcutSettings()}>
         Change shortcuts…
       </button>
-      {BROWSER === 'firefox' && <p class="small muted">In Firefox: Add-ons and themes → gear menu → Manage Extension Shortcuts.</p>}
+      <p class="small muted">{SHORTCUTS_HINT}</p>
     </fieldset>
   );
 }
