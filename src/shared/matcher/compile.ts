@@ -32,6 +32,57 @@ export interface HashTable {
   mask: number;
 }
 
+/**
+ * Trie edges in one open-addressing table keyed by (state, token). A `Map` keyed
+ * by `state * tokenCount + token` would box keys beyond the small-integer range
+ * with 10,000 aliases, allocating on every lookup.
+ */
+export interface TransitionTable {
+  /** Source state per slot, -1 = empty. */
+  from: Int32Array;
+  token: Int32Array;
+  to: Int32Array;
+  mask: number;
+}
+
+/** Slot of the edge (state, token); the scanner uses the same function. */
+export function edgeSlot(state: number, token: number, mask: number): number {
+  const h = Math.imul(state, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca77);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** Next state after `token` from `state`, or -1. */
+export function nextState(t: TransitionTable, state: number, token: number): number {
+  let slot = edgeSlot(state, token, t.mask);
+  let from: number;
+  while ((from = t.from[slot]!) !== -1) {
+    if (from === state && t.token[slot] === token) return t.to[slot]!;
+    slot = (slot + 1) & t.mask;
+  }
+  return -1;
+}
+
+function buildTransitions(edges: readonly Map<number, number>[]): TransitionTable {
+  const count = edges.reduce((n, out) => n + out.size, 0);
+  const size = pow2AtLeast(count * 2);
+  const t: TransitionTable = {
+    from: new Int32Array(size).fill(-1),
+    token: new Int32Array(size),
+    to: new Int32Array(size),
+    mask: size - 1,
+  };
+  edges.forEach((out, state) => {
+    for (const [token, next] of out) {
+      let slot = edgeSlot(state, token, t.mask);
+      while (t.from[slot] !== -1) slot = (slot + 1) & t.mask;
+      t.from[slot] = state;
+      t.token[slot] = token;
+      t.to[slot] = next;
+    }
+  });
+  return t;
+}
+
 /** Everything the scanner and resolver need; immutable after compile. */
 export interface Compiled {
   entryIds: string[];
@@ -44,8 +95,8 @@ export interface Compiled {
   tokenCount: number;
   /** Token id → trie state after that first token, or -1. */
   rootNext: Int32Array;
-  /** `state * tokenCount + token` → next state. */
-  trans: Map<number, number>;
+  /** (state, token) → next state. */
+  trans: TransitionTable;
   /** State → index into `groups`, or -1 when no alias ends there. */
   accept: Int32Array;
   /** Claims of each distinct alias key. */
@@ -172,13 +223,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   }
 
   const rootNext = new Int32Array(tokenCount).fill(-1);
-  const trans = new Map<number, number>();
-  edges.forEach((out, state) => {
-    for (const [id, next] of out) {
-      if (state === 0) rootNext[id] = next;
-      trans.set(state * tokenCount + id, next);
-    }
-  });
+  for (const [id, next] of edges[0]!) rootNext[id] = next;
+  const trans = buildTransitions(edges);
 
   const starterHashes: number[] = [];
   const starterIds: number[] = [];

@@ -72,28 +72,48 @@ function foldsToItself(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xa000 && c <= 0xa4cf);
 }
 
-const MARK = /^\p{M}$/u;
 const WORD = /^[\p{L}\p{N}]$/u;
 const MARKS = /\p{M}/gu;
+const CLASSES = /([\p{L}\p{N}]+)|(\p{M}+)/gu;
+/** Block size for the fast path below. */
+const BLOCK = 64;
 
+/**
+ * Builds the table in a few milliseconds (it runs in every page's content
+ * script): one regular-expression pass over the whole BMP finds the runs of
+ * letters/digits and of marks, and letters are folded block by block. A block
+ * that lower-casing and NFKD leave unchanged (most non-Latin scripts, lower-case
+ * runs) folds to itself without any per-character `normalize` call.
+ */
 function buildFoldTable(): Uint16Array {
   const table = new Uint16Array(0x10000); // BOUNDARY everywhere by default
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: astral characters are boundaries
-    if (foldsToItself(c)) {
-      table[c] = c;
+  let all = '';
+  for (let c = 0; c < 0x10000; c += 0x1000) {
+    const codes: number[] = [];
+    for (let d = c; d < c + 0x1000; d++) codes.push(d >= 0xd800 && d <= 0xdfff ? 0x20 : d); // surrogates: boundaries
+    all += String.fromCharCode(...codes);
+  }
+  for (const m of all.matchAll(CLASSES)) {
+    const at = m.index;
+    if (m[2] !== undefined) {
+      table.fill(SKIP, at, at + m[2].length);
       continue;
     }
-    const ch = String.fromCharCode(c);
-    if (WORD.test(ch)) {
-      table[c] = foldLetter(ch, c);
-    } else if (MARK.test(ch)) {
-      table[c] = SKIP;
+    const run = m[1]!;
+    for (let b = 0; b < run.length; b += BLOCK) {
+      const block = run.slice(b, b + BLOCK);
+      const c0 = at + b;
+      if ((foldsToItself(c0) && foldsToItself(c0 + block.length - 1)) || (block.toLowerCase() === block && block.normalize('NFKD') === block)) {
+        for (let k = 0; k < block.length; k++) table[c0 + k] = c0 + k;
+      } else {
+        for (let k = 0; k < block.length; k++) table[c0 + k] = foldLetter(block[k]!, c0 + k);
+      }
     }
   }
   for (const c of SEPARATORS) table[c] = SEP;
-  for (const c of APOSTROPHES) table[c] = APOS; // after WORD: ʼ ʾ ʿ are modifier letters
+  for (const c of APOSTROPHES) table[c] = APOS; // after letters: ʼ ʾ ʿ are modifier letters
   for (const c of IGNORABLE) table[c] = SKIP;
+  for (const c in EXTRA_FOLDS) table[c.charCodeAt(0)] = EXTRA_FOLDS[c]!.charCodeAt(0); // ı is lower case: not caught above
   table[0x0a] = NEWLINE;
   table[0] = HARD;
   return table;

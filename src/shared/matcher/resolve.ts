@@ -44,22 +44,19 @@ export function resolve(
   if (raw.length === 0) return [];
   const cands = raw.map((m) => candidatesOf(m.claims, entryIds, exclude));
 
-  // Strong mentions, by entry: offsets in text order.
-  const strong = new Map<number, number[]>();
-  cands.forEach((cs, k) => {
-    const only = cs.length === 1 ? cs[0]! : undefined;
-    if (only !== undefined && !only.weak) {
-      const starts = strong.get(only.entry);
-      if (starts === undefined) strong.set(only.entry, [raw[k]!.start]);
-      else starts.push(raw[k]!.start);
-    }
-  });
+  // Entries strongly mentioned anywhere in the text.
+  const strong = new Set<number>();
+  for (const cs of cands) if (cs.length === 1 && !cs[0]!.weak) strong.add(cs[0]!.entry);
 
+  // Walking in text order, the start of the latest strong mention of each entry
+  // so far: the "nearest preceding" context in O(1) per candidate.
+  const lastStrong = new Map<number, number>();
   const out: EntityMatch[] = [];
   cands.forEach((cs, k) => {
     if (cs.length === 0) return;
     const m = raw[k]!;
-    const chosen = cs.length === 1 ? cs[0]! : choose(cs, m.start, strong);
+    const chosen = cs.length === 1 ? cs[0]! : choose(cs, lastStrong, strong);
+    if (cs.length === 1 && !chosen.weak) lastStrong.set(chosen.entry, m.start);
     if (chosen.weak && !strong.has(chosen.entry)) return;
     out.push({
       start: m.start,
@@ -72,25 +69,16 @@ export function resolve(
   return out;
 }
 
-/** Picks among ambiguous candidates of a mention starting at `start`. */
-function choose(cs: readonly Candidate[], start: number, strong: ReadonlyMap<number, readonly number[]>): Candidate {
+/** Picks among ambiguous candidates (see the module comment). */
+function choose(cs: readonly Candidate[], lastStrong: ReadonlyMap<number, number>, strong: ReadonlySet<number>): Candidate {
   let best: Candidate | undefined;
-  let bestBefore = -1;
-  let anywhere: Candidate | undefined;
+  let bestStart = -1;
   for (const cand of cs) {
-    const starts = strong.get(cand.entry);
-    if (starts === undefined) continue;
-    anywhere ??= cand;
-    // Nearest strong mention before this one (starts are in text order).
-    let before = -1;
-    for (const s of starts) {
-      if (s >= start) break;
-      before = s;
-    }
-    if (before > bestBefore) {
-      bestBefore = before;
+    const before = lastStrong.get(cand.entry);
+    if (before !== undefined && before > bestStart) {
+      bestStart = before;
       best = cand;
     }
   }
-  return best ?? anywhere ?? cs.find((cand) => cand.isDefault) ?? cs[0]!;
+  return best ?? cs.find((cand) => strong.has(cand.entry)) ?? cs.find((cand) => cand.isDefault) ?? cs[0]!;
 }

@@ -9,9 +9,9 @@
  * check case and possessives) run, and only a found mention allocates.
  */
 import type { Claim, Compiled, HashTable } from './compile';
-import { slotOf } from './compile';
+import { nextState, slotOf } from './compile';
 import { APOS, FOLD, HARD, NEWLINE, SEP, SKIP, WORD_MIN } from './fold';
-import { HASH_PRIME, HASH_SEED, caseForm, punctCode } from './tokenize';
+import { HASH_PRIME, HASH_SEED, punctCode } from './tokenize';
 
 /** A mention before ambiguity resolution: its span and the claims that fit it. */
 export interface RawMatch {
@@ -31,20 +31,23 @@ export function scan(c: Compiled, text: string): RawMatch[] {
   const mask = c.starter.mask;
   const n = text.length;
   let i = 0;
+  // Hot loop. The constants are literals on purpose: imported `const` bindings
+  // are module-cell loads V8 does not fold, which cost ~30% here.
+  //   5 = WORD_MIN = SKIP, 0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME
+  // (scan.test.ts checks they still agree with fold.ts and tokenize.ts).
   while (i < n) {
     let f = F[text.charCodeAt(i)]!;
-    if (f < WORD_MIN) {
+    if (f < 5) {
       i++;
       continue;
     }
     const start = i;
-    let h = HASH_SEED;
-    // Hot loop: hash the folded word (same steps as tokenize's hashStep/finishHash).
+    let h = 0x811c9dc5 | 0; // "| 0": an untagged int32 in optimized code, never a heap number
     for (;;) {
-      if (f !== SKIP) h = Math.imul(h ^ f, HASH_PRIME);
+      if (f !== 5) h = Math.imul(h ^ f, 0x01000193);
       if (++i === n) break;
       f = F[text.charCodeAt(i)]!;
-      if (f < WORD_MIN) break;
+      if (f < 5) break;
     }
     if (h === 0) h = 1;
     let slot = (h ^ (h >>> 16)) & mask;
@@ -61,9 +64,15 @@ export function scan(c: Compiled, text: string): RawMatch[] {
   return out;
 }
 
-/** Hash of the word starting at `from` (which must be a word character) and its end. */
-function hashWord(text: string, from: number): { hash: number; end: number } {
-  let h = HASH_SEED;
+/** The literals inlined in {@link scan}'s hot loop, for the test that keeps them in sync. */
+export const HOT_LOOP_CONSTANTS = { WORD_MIN: 5, SKIP: 5, HASH_SEED: 0x811c9dc5 | 0, HASH_PRIME: 0x01000193 } as const;
+
+/** End of the word last hashed by {@link hashWord} (a result slot, to avoid allocating a pair). */
+let wordEnd = 0;
+
+/** Hash of the word starting at `from` (a word character); its end goes to {@link wordEnd}. */
+function hashWord(text: string, from: number): number {
+  let h = HASH_SEED | 0; // "| 0": keep h an untagged int32 in optimized code (no heap numbers)
   let i = from;
   const n = text.length;
   while (i < n) {
@@ -72,7 +81,8 @@ function hashWord(text: string, from: number): { hash: number; end: number } {
     if (f !== SKIP) h = Math.imul(h ^ f, HASH_PRIME);
     i++;
   }
-  return { hash: h === 0 ? 1 : h, end: i };
+  wordEnd = i;
+  return h === 0 ? 1 : h;
 }
 
 /** Token id of the word `text[from, to)` with hash `h` in `table`, verified letter by letter; -1 when absent. */
@@ -135,11 +145,12 @@ function matchAt(c: Compiled, text: string, start: number, end: number, h: numbe
     // "al-Sharaa": the article is optional, but when present it is part of the mention.
     const next = wordAfterSeparator(text, end);
     if (next >= 0) {
-      const w = hashWord(text, next);
-      const nextId = lookup(c, c.starter, text, next, w.end, w.hash);
+      const hash = hashWord(text, next);
+      const nextEnd = wordEnd;
+      const nextId = lookup(c, c.starter, text, next, nextEnd, hash);
       const state = nextId >= 0 ? c.rootNext[nextId]! : -1;
       if (state >= 0) {
-        const found = walk(c, text, start, w.end, state, out);
+        const found = walk(c, text, start, nextEnd, state, out);
         if (found >= 0) return found;
       }
     }
@@ -149,22 +160,31 @@ function matchAt(c: Compiled, text: string, start: number, end: number, h: numbe
 }
 
 /** Accepting (end, group) pairs of the current walk; reused, the walk is not re-entrant. */
-const acceptEnds: number[] = [];
-const acceptGroups: number[] = [];
+let acceptEnds = new Int32Array(32);
+let acceptGroups = new Int32Array(32);
 
 /**
  * Follows the trie from `state` (reached at text offset `pos`) unit by unit,
  * then emits the longest accepted alias that passes the case and possessive checks.
  */
 function walk(c: Compiled, text: string, start: number, pos: number, state: number, out: RawMatch[]): number {
-  acceptEnds.length = 0;
-  acceptGroups.length = 0;
+  let accepts = 0;
   const n = text.length;
   for (;;) {
     const g = c.accept[state]!;
     if (g >= 0) {
-      acceptEnds.push(pos);
-      acceptGroups.push(g);
+      if (accepts === acceptEnds.length) {
+        // A very long alias with many accepting prefixes: grow the scratch arrays.
+        const ends = new Int32Array(accepts * 2);
+        const groups = new Int32Array(accepts * 2);
+        ends.set(acceptEnds);
+        groups.set(acceptGroups);
+        acceptEnds = ends;
+        acceptGroups = groups;
+      }
+      acceptEnds[accepts] = pos;
+      acceptGroups[accepts] = g;
+      accepts++;
     }
     // Skip the separator gap; a block separator ends the name.
     let j = pos;
@@ -183,27 +203,27 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     let id: number;
     let unitEnd: number;
     if (f >= WORD_MIN) {
-      let w = hashWord(text, j);
-      id = lookup(c, c.token, text, j, w.end, w.hash);
+      let hash = hashWord(text, j);
+      id = lookup(c, c.token, text, j, wordEnd, hash);
       if (id >= 0 && isArticle(c, id)) {
-        const next = wordAfterSeparator(text, w.end);
+        const next = wordAfterSeparator(text, wordEnd);
         if (next >= 0) {
-          w = hashWord(text, next);
-          id = lookup(c, c.token, text, next, w.end, w.hash);
+          hash = hashWord(text, next);
+          id = lookup(c, c.token, text, next, wordEnd, hash);
         }
       }
-      unitEnd = w.end;
+      unitEnd = wordEnd;
     } else {
       id = c.punctIds.get(punctCode(text.charCodeAt(j))) ?? -1;
       unitEnd = j + 1;
     }
     if (id < 0) break;
-    const next = c.trans.get(state * c.tokenCount + id);
-    if (next === undefined) break;
+    const next = nextState(c.trans, state, id);
+    if (next < 0) break;
     state = next;
     pos = unitEnd;
   }
-  for (let a = acceptEnds.length - 1; a >= 0; a--) {
+  for (let a = accepts - 1; a >= 0; a--) {
     const end = acceptEnds[a]!;
     if (!possessiveOk(text, end)) continue;
     const claims = fittingClaims(c.groups[acceptGroups[a]!]!, text, start, end);
@@ -228,17 +248,42 @@ function possessiveOk(text: string, end: number): boolean {
 
 /** Claims whose case rule the span satisfies (case-insensitive claims always do). */
 function fittingClaims(group: readonly Claim[], text: string, start: number, end: number): readonly Claim[] {
-  let form: string | null = null;
   let all = true;
   for (const claim of group) {
-    if (claim.caseForm === null) continue;
-    form ??= caseForm(text, start, end);
-    if (claim.caseForm !== form) {
+    if (claim.caseForm !== null && !caseFits(claim.caseForm, text, start, end)) {
       all = false;
       break;
     }
   }
+  // Nearly always every claim fits: share the group instead of copying it.
   if (all) return group;
-  form ??= caseForm(text, start, end);
-  return group.filter((claim) => claim.caseForm === null || claim.caseForm === form);
+  return group.filter((claim) => claim.caseForm === null || caseFits(claim.caseForm, text, start, end));
+}
+
+/**
+ * Whether the words of `text[start, end)`, articles dropped, are exactly `form`
+ * (what {@link caseForm} would return, compared without building it).
+ */
+function caseFits(form: string, text: string, start: number, end: number): boolean {
+  let p = 0;
+  let i = start;
+  while (i < end) {
+    const f = FOLD[text.charCodeAt(i)]!;
+    if (f < WORD_MIN) {
+      i++;
+      continue;
+    }
+    hashWord(text, i);
+    const wEnd = wordEnd;
+    if (!(isArticleText(text, i, wEnd) && wordAfterSeparator(text, wEnd) >= 0 && wordAfterSeparator(text, wEnd) < end)) {
+      for (; i < wEnd; i++, p++) if (p >= form.length || form.charCodeAt(p) !== text.charCodeAt(i)) return false;
+    }
+    i = wEnd;
+  }
+  return p === form.length;
+}
+
+/** Whether `text[from, to)` folds to an article ("al", "el"). */
+function isArticleText(text: string, from: number, to: number): boolean {
+  return sameWord('al', text, from, to) || sameWord('el', text, from, to);
 }
