@@ -6,7 +6,8 @@
  *
  * Long passes are cut into slices (see `time-slicer.ts`): the walk and the
  * wrapping pause when a slice has used its time and resume in a later task.
- * The match itself is one call (it scans a megabyte in a few milliseconds).
+ * Matching runs per chunk of whole blocks (see {@link CHUNK_CHARS}), with a
+ * yield between chunks when a slice is used up.
  *
  * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
  * yields excluded, with a `detail` summary), `backstory:match` and
@@ -17,7 +18,7 @@ import { typeGroupOf } from '../../shared/catalog';
 import type { Matcher } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, type MentionMark } from './entity-marks';
-import { PageTextCollector } from './page-text';
+import { PageTextCollector, type PageText } from './page-text';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapRange } from './wrap-ranges';
 
@@ -58,6 +59,28 @@ export interface PassResult {
 export const MEASURES = { annotate: 'backstory:annotate', match: 'backstory:match', wrap: 'backstory:wrap' } as const;
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
+
+/**
+ * Text matched per call. A typical article is one chunk; a 1 MB page is cut
+ * at block boundaries into chunks small enough that one match call stays well
+ * inside a slice even before the JIT has warmed up. The matcher resolves
+ * ambiguous and weak names from the context of its input, so on huge pages
+ * that context is the chunk (about the length of a long article), not the page.
+ */
+const CHUNK_CHARS = 32_768;
+
+/** Consecutive runs of whole blocks of about {@link CHUNK_CHARS}. */
+function* chunksOf(page: PageText): Generator<{ start: number; end: number }> {
+  const { blocks } = page;
+  let i = 0;
+  while (i < blocks.length) {
+    const start = blocks[i]!.start;
+    let end = blocks[i]!.end;
+    i++;
+    while (i < blocks.length && blocks[i]!.end - start <= CHUNK_CHARS) end = blocks[i++]!.end;
+    yield { start, end };
+  }
+}
 
 /** Marks mentions on a page and remembers what it marked. Passes must not overlap (the caller queues them). */
 export class Annotator {
@@ -108,9 +131,15 @@ export class Annotator {
     const page = collector.result();
 
     const matchStart = performance.now();
-    const found = this.config.matcher.match(page.text, { exclude: this.config.exclude });
-    const matchMs = performance.now() - matchStart;
-    const ranges = this.select(found);
+    let matchMs = 0;
+    const ranges: WrapRange<MentionMark>[] = [];
+    for (const chunk of chunksOf(page)) {
+      if (slicer.overBudget()) await slicer.yield();
+      const chunkStart = performance.now();
+      const found = this.config.matcher.match(page.text.slice(chunk.start, chunk.end), { exclude: this.config.exclude });
+      this.select(found, chunk.start, ranges);
+      matchMs += performance.now() - chunkStart;
+    }
 
     const wrapStart = performance.now();
     const groups = planWraps(page, ranges);
@@ -134,9 +163,8 @@ export class Annotator {
   }
 
   /** Picks the mentions to mark under the settings, the density and the cap; counts them. */
-  private select(found: ReturnType<Matcher['match']>): WrapRange<MentionMark>[] {
+  private select(found: ReturnType<Matcher['match']>, offset: number, ranges: WrapRange<MentionMark>[]): void {
     const { types, density, markCap } = this.settings;
-    const ranges: WrapRange<MentionMark>[] = [];
     for (const m of found) {
       const type = this.config.types.get(m.entryId);
       if (type === undefined || !types[typeGroupOf(type)]) continue;
@@ -148,9 +176,8 @@ export class Annotator {
       if (density === 'first' && this.marked.has(m.entryId)) continue;
       this.marked.add(m.entryId);
       this.marks++;
-      ranges.push({ start: m.start, end: m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention: this.nextMention++ } });
+      ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention: this.nextMention++ } });
     }
-    return ranges;
   }
 
   /** Takes back the counts of mentions whose text changed before they could be wrapped. */

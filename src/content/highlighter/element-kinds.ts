@@ -103,8 +103,9 @@ export function kindOf(el: Element): ElementKind {
   if (el.getAttribute('aria-hidden') === 'true') return 'skip';
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return 'skip';
-  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
-  if (style && style.display === 'none') return 'skip';
+  // Reading `el.style` builds a declaration object per element: only when a style attribute could hide it.
+  const inlineStyle = el.getAttribute('style');
+  if (inlineStyle !== null && inlineStyle.includes('none') && (el as HTMLElement).style?.display === 'none') return 'skip';
   if (INLINE_TAGS.has(tag)) return 'inline';
   if (tag === 'BR' || tag === 'HR' || tag === 'IMG') return 'block';
   if (typeof (el as HTMLElement).checkVisibility === 'function' && !(el as HTMLElement).checkVisibility()) return 'skip';

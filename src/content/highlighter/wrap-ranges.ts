@@ -2,19 +2,20 @@
  * Wrapping text ranges of a {@link PageText} in elements, and unwrapping them
  * so the page's text nodes are exactly as before.
  *
- * mark.js does the DOM work, but never over the whole page: its `markRanges`
- * rebuilds the context's text and walks every text node of the context for
- * each range, which is quadratic on a big page (1.4 s for 4,211 ranges on a
- * 1 MB page). Here each call gets a small context: the few text nodes of one
- * block that hold a handful of ranges (mark.js accepts an array of nodes as
- * its context, and text nodes work as contexts because a NodeIterator rooted
- * at a text node yields that node). Its text is exactly our text for that span,
- * so the offsets carry over, and each call costs time linear in its size.
+ * Why not mark.js: its `markRanges` rebuilds the context's text and walks
+ * every text node of the context for each range, quadratic on a big page
+ * (1.4 s for 4,211 ranges on a 1 MB page). Calling it per block on a few
+ * text nodes (an earlier version of this file) fixed that, but still cost
+ * ~200 µs per mark on a 1 MB page: every call creates a NodeIterator per
+ * context node, the browser updates every live NodeIterator on each DOM
+ * removal, and the marks were decorated after insertion. Its one-pass
+ * wrapper (`wrapRangeInMappedTextNode`) is not reachable through the public
+ * build. So the wrapping below does what that wrapper does, over the text-node
+ * map we already have: cost linear in the number of pieces.
  *
  * Ranges that cross inline elements are wrapped piece by piece (one element
  * per text node); ranges that cross blocks are cut at the block boundary.
  */
-import Mark from 'mark.js';
 import type { PageText } from './page-text';
 
 /** A range of {@link PageText.text} to wrap, with the caller's data. */
@@ -114,33 +115,51 @@ function groupIsCurrent<T>(group: WrapGroup<T>): boolean {
   return true;
 }
 
-/** mark.js's range objects, carrying the index of our range. */
-interface MarkRange {
-  start: number;
-  length: number;
-  index: number;
-}
-
 /**
  * Wraps one group; returns the elements created (one per piece), or an empty
  * array when the page changed the group's text since it was planned (the
  * caller re-plans from a fresh PageText if it still wants it).
+ *
+ * Each piece is cut exactly as mark.js's `wrapRangeInTextNode` cuts it (split
+ * before and after, even when a side is empty, so {@link unwrapElement} knows
+ * which text nodes to merge back), but the element is decorated before it is
+ * inserted and no NodeIterator is created.
  */
 export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>): HTMLElement[] {
   if (group.ranges.length === 0 || !groupIsCurrent(group)) return [];
   const created: HTMLElement[] = [];
-  const markRanges: MarkRange[] = group.ranges.map((r, index) => ({ start: r.start - group.base, length: r.end - r.start, index }));
-  // mark.js types its context as elements; text nodes work the same (see the file comment).
-  new Mark(group.nodes as unknown as HTMLElement[]).markRanges(markRanges, {
-    element: options.tagName,
-    each(element: Element, range: Mark.Range) {
-      const el = element as HTMLElement;
-      // Without this a page that uses mark.js itself would remove our marks with its `unmark()`.
-      el.removeAttribute('data-markjs');
-      options.decorate(el, group.ranges[(range as MarkRange).index]!);
+  const doc = group.nodes[0]!.ownerDocument;
+  // Lengths before any split: splitting shortens the original node objects.
+  const lengths = group.nodes.map((n) => n.length);
+  let index = 0;
+  let nodeStart = group.base;
+  // The live remainder of the current node and the offset (in the page text) where it starts.
+  let tail: Text = group.nodes[0]!;
+  let tailStart = nodeStart;
+  for (const range of group.ranges) {
+    let from = range.start;
+    while (from < range.end && index < group.nodes.length) {
+      const nodeEnd = nodeStart + lengths[index]!;
+      if (from >= nodeEnd) {
+        index++;
+        nodeStart = nodeEnd;
+        tail = group.nodes[index]!;
+        tailStart = nodeStart;
+        continue;
+      }
+      const to = Math.min(range.end, nodeEnd);
+      const piece = tail.splitText(from - tailStart);
+      const after = piece.splitText(to - from);
+      const el = doc.createElement(options.tagName);
+      options.decorate(el, range);
+      piece.parentNode!.insertBefore(el, piece);
+      el.appendChild(piece);
       created.push(el);
-    },
-  });
+      tail = after;
+      tailStart = to;
+      from = to;
+    }
+  }
   return created;
 }
 

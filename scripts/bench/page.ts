@@ -1,0 +1,244 @@
+/**
+ * Page bench: annotating real pages in headless Chromium with the built
+ * extension, beside mark.js doing the same job on the same page in the same
+ * run.
+ *
+ * Why the built extension rather than injecting the content bundle: the
+ * figures then include everything a reader pays for (the real content script
+ * in its isolated world, its messages to the background, the real settings),
+ * and the User Timing measures the annotator leaves (`backstory:annotate`,
+ * `backstory:match`, `backstory:wrap`) are visible to the page, so the bench
+ * reads them without any hook in the product.
+ *
+ * For each page: (1) Backstory on: read the first pass's measures and the
+ * longest main-thread task while it ran (PerformanceObserver `longtask`, plus
+ * the annotator's own longest slice); (2) Backstory off, page reloaded, mark.js
+ * `markRegExp` with one combined RegExp of every alias; (3) reloaded again,
+ * mark.js `mark(aliases)`, the naive one-pass-per-name approach.
+ *
+ * Run: `npm run build && npx tsx scripts/bench/page.ts` (or `npm run bench page`).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
+import { REALPAGES_DIR } from '../../tests/e2e/server';
+import { formatMs, printMachine, printTable, ratio, type BenchRow } from './format';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MARK_JS = path.join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
+const REAL_PAGES = ['wikipedia.html', 'yahoo-2.html', 'nytimes-5.html', 'wikia.html', 'medium-1.html'];
+const DEMO_ARTICLE = '2025-10-sharaa-overture-to-putin.html';
+const GENERATED_BYTES = 1_000_000;
+const NAIVE_LIMIT_MS = 120_000;
+
+/** What one annotated page measured. */
+interface OurRun {
+  annotateMs: number;
+  matchMs: number;
+  wrapMs: number;
+  /** Compile and warm-up of the matcher, once per page load (not part of annotate). */
+  prepareMs: number;
+  marks: number;
+  textLength: number;
+  longestSliceMs: number;
+  /** Longest long task (> 50 ms by definition) overlapping the pass; 0 when none. */
+  longestTaskMs: number;
+}
+
+/** mulberry32, so every run generates the same page. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FILLER = (
+  'the of and to in a said on for that with was as by it at from his has have are be an this were which ' +
+  'government officials talks week meeting border forces city region support country report agreement ' +
+  'minister according statement political security military economic after before during while ' +
+  'people new year first last would could also more than other their about into over'
+).split(' ');
+
+/** News-like paragraphs with a mention about every `every` characters; empty names give a page with nothing to mark. */
+function generatePage(bytes: number, names: readonly string[], every: number, seed: number): string {
+  const random = prng(seed);
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    let p = '';
+    let sinceName = 0;
+    while (p.length < 600) {
+      if (names.length > 0 && sinceName >= every) {
+        const name = names[Math.floor(random() * names.length)]!;
+        // Some names sit in markup, as on real pages.
+        const r = random();
+        p += r < 0.1 ? `<a href="#">${name}</a> ` : r < 0.15 ? `<b>${name}</b> ` : `${name} `;
+        sinceName = 0;
+      } else {
+        const word = FILLER[Math.floor(random() * FILLER.length)]!;
+        p += `${word}${random() < 0.08 ? '.' : ''} `;
+        sinceName += word.length + 1;
+      }
+    }
+    paragraphs.push(`<p>${p.trim()}</p>`);
+    size += p.length;
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated</title></head><body><main><article>${paragraphs.join('\n')}</article></main></body></html>`;
+}
+
+/** Installs a long-task observer in every page before its scripts run. */
+async function observeLongTasks(session: ExtensionSession): Promise<void> {
+  await session.context.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // No long-task API: the annotator's own slice timings still tell.
+    }
+  });
+}
+
+async function setEnabled(control: Page, enabled: boolean): Promise<void> {
+  await control.evaluate((on) => chrome.runtime.sendMessage({ backstory: 1, call: 'settings.update', params: { patch: { enabled: on } } }), enabled);
+}
+
+async function runOurs(session: ExtensionSession, url: string): Promise<OurRun> {
+  const page = await session.open(url);
+  const deadline = Date.now() + 60_000;
+  while ((await page.evaluate(() => performance.getEntriesByName('backstory:annotate').length)) === 0) {
+    if (Date.now() > deadline) throw new Error(`no annotation pass on ${url}`);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+  const run = await page.evaluate(() => {
+    const annotate = performance.getEntriesByName('backstory:annotate')[0] as PerformanceMeasure;
+    const detail = annotate.detail as { marks: number; textLength: number; longestSliceMs: number; wallMs: number };
+    // No named helper functions in here: tsx would wrap them in a `__name` call the page lacks.
+    const matchMs = performance.getEntriesByName('backstory:match')[0]?.duration ?? 0;
+    const wrapMs = performance.getEntriesByName('backstory:wrap')[0]?.duration ?? 0;
+    const prepareMs = performance.getEntriesByName('backstory:prepare')[0]?.duration ?? 0;
+    const from = annotate.startTime;
+    const to = from + detail.wallMs;
+    const tasks = (window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks ?? [];
+    const overlapping = tasks.filter((t) => t.start < to && t.start + t.duration > from);
+    return {
+      annotateMs: annotate.duration,
+      matchMs,
+      wrapMs,
+      prepareMs,
+      marks: detail.marks,
+      textLength: detail.textLength,
+      longestSliceMs: detail.longestSliceMs,
+      longestTaskMs: Math.max(0, ...overlapping.map((t) => t.duration)),
+    };
+  });
+  await page.close();
+  return run;
+}
+
+/** Times a mark.js call on a fresh load of `url` (Backstory off); null when it did not finish in time. */
+async function runMarkJs(session: ExtensionSession, url: string, aliases: readonly string[], kind: 'regexp' | 'naive'): Promise<number | null> {
+  const page = await session.open(url);
+  await page.addScriptTag({ content: readFileSync(MARK_JS, 'utf8') });
+  const timed = page.evaluate(
+    ([names, how]) => {
+      const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const MarkCtor = (window as unknown as { Mark: new (ctx: Element) => { markRegExp(r: RegExp, o: object): void; mark(k: string[], o: object): void } }).Mark;
+      const started = performance.now();
+      const instance = new MarkCtor(document.body);
+      if (how === 'regexp') instance.markRegExp(new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'gi'), { element: 'bs-bench' });
+      else instance.mark([...names], { element: 'bs-bench', separateWordSearch: false, accuracy: 'exactly', diacritics: false });
+      return performance.now() - started;
+    },
+    [aliases, kind] as const,
+  );
+  const limit = new Promise<null>((resolve) => setTimeout(() => resolve(null), NAIVE_LIMIT_MS));
+  const ms = await Promise.race([timed, limit]);
+  await page.close().catch(() => undefined);
+  return ms;
+}
+
+/** The bench; prints one table. */
+export async function benchPage(): Promise<void> {
+  const session = await launchExtension();
+  try {
+    await observeLongTasks(session);
+    const control = await session.openExtensionPage('options.html');
+    const input = (await control.evaluate(() => chrome.runtime.sendMessage({ backstory: 1, call: 'corpus.matcherEntries', params: {} }))) as {
+      value: { entries: { aliases: { text: string; weak?: boolean }[] }[] };
+    };
+    const entries = input.value.entries;
+    const aliases = [...new Set(entries.flatMap((e) => e.aliases.map((a) => a.text)))];
+    const strongNames = [...new Set(entries.flatMap((e) => e.aliases.filter((a) => !a.weak).map((a) => a.text)))];
+    session.server.route('/bench/generated-1mb.html', generatePage(GENERATED_BYTES, strongNames, 300, 1));
+    session.server.route('/bench/nothing-to-mark.html', generatePage(30_000, [], 0, 2));
+
+    const pages: { label: string; url: string; typical?: boolean; empty?: boolean }[] = [
+      ...REAL_PAGES.map((name) => ({ label: `${name} (${Math.round(statSync(path.join(REALPAGES_DIR, name)).size / 1024)} KB html)`, url: session.server.url(`/realpages/${name}`) })),
+      { label: `demo article ${DEMO_ARTICLE}`, url: session.server.url(`/demo/${DEMO_ARTICLE}`), typical: true },
+      { label: 'generated, 1 MB text, a name every ~300 chars', url: session.server.url('/bench/generated-1mb.html') },
+      { label: 'generated article, 30 KB, nothing to mark', url: session.server.url('/bench/nothing-to-mark.html'), empty: true },
+    ];
+
+    const rows: BenchRow[] = [];
+    for (const p of pages) {
+      await setEnabled(control, true);
+      const ours = await runOurs(session, p.url);
+      await setEnabled(control, false);
+      const regexp = await runMarkJs(session, p.url, aliases, 'regexp');
+      const naive = await runMarkJs(session, p.url, aliases, 'naive');
+      const kb = `${Math.round(ours.textLength / 1024)} KB text, ${ours.marks} marks`;
+      rows.push({
+        figure: `${p.label}: annotate (${kb})`,
+        value: formatMs(ours.annotateMs),
+        baseline: regexp === null ? 'markRegExp > limit' : `markRegExp ${formatMs(regexp)}`,
+        ratio: regexp === null ? '' : ratio(ours.annotateMs, regexp),
+        budget: '< markRegExp',
+        pass: regexp === null || ours.annotateMs < regexp,
+      });
+      rows.push({
+        figure: '  vs naive mark(aliases)',
+        value: formatMs(ours.annotateMs),
+        baseline: naive === null ? `mark() > ${NAIVE_LIMIT_MS / 1000} s` : `mark() ${formatMs(naive)}`,
+        ratio: naive === null ? '' : ratio(ours.annotateMs, naive),
+      });
+      rows.push({ figure: '  of which match / wrap', value: `${formatMs(ours.matchMs)} / ${formatMs(ours.wrapMs)}` });
+      rows.push({ figure: '  before it: compile + warm-up (once per page load)', value: formatMs(ours.prepareMs) });
+      const longest = Math.max(ours.longestTaskMs, ours.longestSliceMs);
+      rows.push({
+        figure: '  longest main-thread task while annotating',
+        value: formatMs(longest),
+        baseline: ours.longestTaskMs > 0 ? `long task ${formatMs(ours.longestTaskMs)}` : `slice ${formatMs(ours.longestSliceMs)}, no long task`,
+        budget: '≤ 50 ms',
+        pass: longest <= 50,
+      });
+      if (p.typical) rows.push({ figure: '  typical article', value: formatMs(ours.annotateMs), budget: '< 10 ms', pass: ours.annotateMs < 10 });
+      if (p.empty) rows.push({ figure: '  nothing to mark', value: formatMs(ours.annotateMs), budget: '< 5 ms', pass: ours.annotateMs < 5 });
+    }
+    await setEnabled(control, true);
+    printMachine();
+    console.log(`catalog: ${entries.length} entries, ${aliases.length} aliases; Chromium headless, built extension (dist/chrome)`);
+    printTable('Annotating pages (first pass; work time, yields excluded)', rows);
+  } finally {
+    await session.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  benchPage().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
