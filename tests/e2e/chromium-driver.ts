@@ -5,10 +5,12 @@
  * over CDP and evaluated in with Playwright's worker handle.
  */
 import type { Page } from 'playwright-core';
-import { envelopeOf, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import { envelopeOf, initScriptSource, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const pages = new WeakMap<DriverPage, Page>();
+/** Locators auto-wait this long, as driver calls do in Firefox. */
+const TIMEOUT = 15_000;
 
 /** Wraps a Playwright page in the driver's page interface. */
 export function wrapPlaywrightPage(page: Page): DriverPage {
@@ -30,7 +32,52 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     bringToFront: () => page.bringToFront(),
     screenshot: async () => new Uint8Array(await page.screenshot({ type: 'png' })),
     close: () => page.close(),
+    title: () => page.title(),
+    getAttribute: (selector, name) => first(selector).getAttribute(name, { timeout: TIMEOUT }),
+    textContent: async (selector) => (await first(selector).textContent({ timeout: TIMEOUT })) ?? '',
+    textContents: (selector) => page.locator(css(selector)).allTextContents(),
+    inputValue: (selector) => first(selector).inputValue({ timeout: TIMEOUT }),
+    isChecked: (selector) => first(selector).isChecked({ timeout: TIMEOUT }),
+    isVisible: (selector) => first(selector).isVisible(),
+    async boundingBox(selector) {
+      const handle = await page.$(css(selector));
+      if (!handle) return null;
+      try {
+        return await handle.boundingBox();
+      } finally {
+        await handle.dispose();
+      }
+    },
+    evaluateOn: (selector, fn, arg) => first(selector).evaluate(fn as (e: Element, a: unknown) => unknown, arg, { timeout: TIMEOUT }) as never,
+    evaluateAll: (selector, fn, arg) => page.locator(css(selector)).evaluateAll(fn as (e: Element[], a: unknown) => unknown, arg) as never,
+    fill: (selector, text) => first(selector).fill(text, { timeout: TIMEOUT }),
+    async selectOption(selector, value) {
+      await first(selector).selectOption(value, { timeout: TIMEOUT });
+    },
+    check: (selector, checked) => first(selector).setChecked(checked, { timeout: TIMEOUT }),
+    focus: (selector) => first(selector).focus({ timeout: TIMEOUT }),
+    mouseMove: (x, y, options) => page.mouse.move(x, y, { steps: options?.steps ?? 1 }),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    async addScript(source) {
+      // Over CDP, as global code: past the page's CSP, top-level `var`s become globals.
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const reply = (await cdp.send('Runtime.evaluate', { expression: source, returnByValue: false })) as { exceptionDetails?: { text?: string; exception?: { description?: string } } };
+        if (reply.exceptionDetails) throw new Error(`addScript failed: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text ?? 'unknown error'}`);
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
   };
+  function first(selector: string) {
+    return page.locator(css(selector)).first();
+  }
   pages.set(wrapped, page);
   return wrapped;
 }
@@ -52,6 +99,8 @@ export async function launchChromiumDriver(): Promise<ExtensionDriver> {
   }
   let control: Page | undefined;
   let version = '';
+  /** Init scripts, added again to the new context after a relaunch. */
+  const initScripts: string[] = [];
 
   const readVersion = () => {
     version = `Chromium ${session.context.browser()?.version() ?? 'unknown'}`;
@@ -90,6 +139,19 @@ export async function launchChromiumDriver(): Promise<ExtensionDriver> {
       const tabId = await driver.tabIdOf(page);
       return driver.openExtensionPage('popup.html', `?tabId=${tabId}`);
     },
+    async callTab(page, call, params) {
+      const tabId = await driver.tabIdOf(page);
+      const control = await controlPage();
+      return control.evaluate(
+        ([id, message]) => (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<never> } } }).chrome.tabs.sendMessage(id, message),
+        [tabId, envelopeOf(call, params)] as const,
+      );
+    },
+    async addInitScript(script) {
+      const source = initScriptSource(script);
+      initScripts.push(source);
+      await session.context.addInitScript(source);
+    },
     async call(call, params) {
       const page = await controlPage();
       return page.evaluate(
@@ -109,6 +171,7 @@ export async function launchChromiumDriver(): Promise<ExtensionDriver> {
     },
     async relaunch() {
       await session.relaunch();
+      for (const source of initScripts) await session.context.addInitScript(source);
       control = undefined;
       readVersion();
     },

@@ -10,7 +10,7 @@
  * (background service worker or event page, extension URLs, how to stop the
  * background, how to reach it) is the drivers' business, never the tests'.
  */
-import type { CallName, CallResult, ParamsOf, ResultOf } from '../../src/shared/protocol';
+import type { CallName, CallResult, ParamsOf, ResultOf, TabCallMap, TabCallName } from '../../src/shared/protocol';
 import type { FixtureServer } from './server';
 
 /** The browsers the parity suite runs in. */
@@ -33,10 +33,27 @@ export const BROWSERS: BrowserName[] = (() => {
 
 /** Options of `waitForSelector`. */
 export interface WaitOptions {
-  /** `visible` (default) or merely `attached` to the document. */
-  state?: 'visible' | 'attached';
+  /**
+   * `visible` (default), merely `attached` to the document, `hidden` (not
+   * visible, or not in the document at all), or `detached` (no element matches).
+   */
+  state?: 'visible' | 'attached' | 'hidden' | 'detached';
+  /** Milliseconds; 15 s by default. */
   timeout?: number;
 }
+
+/** An element's box in CSS pixels, relative to the viewport's top left (as `mouseMove` takes it). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Params of a tab call (sent to a tab's content script). */
+export type TabParamsOf<K extends TabCallName> = TabCallMap[K]['params'];
+/** Result of a tab call. */
+export type TabResultOf<K extends TabCallName> = TabCallMap[K]['result'];
 
 /**
  * A tab: a web page or one of the extension's pages. Selectors are CSS; ` >>> `
@@ -61,9 +78,70 @@ export interface DriverPage {
   type(text: string): Promise<void>;
   /** Makes this the active tab of its window. */
   bringToFront(): Promise<void>;
-  /** A PNG of the viewport. */
+  /** A PNG of the viewport (write it with `writeFile` to keep it). */
   screenshot(): Promise<Uint8Array>;
   close(): Promise<void>;
+
+  // Element reads. Each waits (up to 15 s) for a matching element to be attached,
+  // as a Playwright locator does, then reads the FIRST match once: wrap a read in
+  // `expect.poll` when the value itself changes over time.
+
+  /** `document.title`. */
+  title(): Promise<string>;
+  /** An attribute of the first match, or null when it has none. */
+  getAttribute(selector: string, name: string): Promise<string | null>;
+  /** `textContent` of the first match. */
+  textContent(selector: string): Promise<string>;
+  /** `textContent` of every match now, in document order (no waiting; `[]` when none). */
+  textContents(selector: string): Promise<string[]>;
+  /** `value` of the first matching input, textarea or select. */
+  inputValue(selector: string): Promise<string>;
+  /** `checked` of the first matching checkbox or radio. */
+  isChecked(selector: string): Promise<boolean>;
+  /** Whether the first match is visible now (false when nothing matches; no waiting). */
+  isVisible(selector: string): Promise<boolean>;
+  /**
+   * The first match's box (`getBoundingClientRect` of the element, relative to
+   * the viewport), or null when nothing matches or it is not rendered. No waiting.
+   */
+  boundingBox(selector: string): Promise<Box | null>;
+  /** Runs `fn(element, arg)` on the first match (waits for it to be attached). */
+  evaluateOn<R, A = undefined>(selector: string, fn: (element: Element, arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  /** Runs `fn(elements, arg)` on every match now (an empty array when none; no waiting). */
+  evaluateAll<R, A = undefined>(selector: string, fn: (elements: Element[], arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+
+  // Element actions. Each waits (up to 15 s) for the first match to be visible.
+
+  /**
+   * Replaces the value of an input or textarea with `text`, as typing it would:
+   * focuses it, selects its content, inserts the text (trusted `beforeinput` and
+   * `input` events; an empty string deletes). Does not blur (no `change`).
+   */
+  fill(selector: string, text: string): Promise<void>;
+  /** Chooses the option with this `value` in a `<select>` (fires `input` and `change`). */
+  selectOption(selector: string, value: string): Promise<void>;
+  /** Clicks a checkbox or radio if needed so that its `checked` is `checked`; throws if it did not change. */
+  check(selector: string, checked: boolean): Promise<void>;
+  /** Focuses the first match. */
+  focus(selector: string): Promise<void>;
+
+  // Mouse, viewport, scripts, navigation.
+
+  /** Moves the mouse to viewport coordinates, in `steps` intermediate moves (1 by default). */
+  mouseMove(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  /** Resizes this page's viewport (CSS pixels). The default is 1280×900. */
+  setViewport(width: number, height: number): Promise<void>;
+  /**
+   * Runs a classic script's source in the page's main world, as a `<script>`
+   * would, e.g. axe-core's `axe.min.js` (its top-level `var`s become globals).
+   * Evaluated by the driver, so extension pages' CSP (which blocks inline
+   * `<script>` tags) does not stop it.
+   */
+  addScript(source: string): Promise<void>;
+  /** Reloads the page and waits for its load event. */
+  reload(): Promise<void>;
+  /** Navigates to `url` (a web page or one of our extension URLs) and waits for its load event. */
+  goto(url: string): Promise<void>;
 }
 
 /** Called with the background's global object: use `bg`, not free globals (in Firefox `fn` runs in an extension page). */
@@ -87,6 +165,27 @@ export interface ExtensionDriver {
   tabIdOf(page: DriverPage): Promise<number>;
   /** Sends one protocol call as an extension page does, and returns the reply. */
   call<K extends CallName>(call: K, params: ParamsOf<K>): Promise<CallResult<ResultOf<K>>>;
+  /**
+   * Sends one tab call (a {@link TabCallMap} call, e.g. `tab.state`) to the
+   * content script of the tab showing `page`, from an extension page as the
+   * popup does (`tabs.sendMessage`), and returns its reply. Makes `page` the
+   * active tab (see {@link ExtensionDriver.tabIdOf}).
+   */
+  callTab<K extends TabCallName>(page: DriverPage, call: K, params: TabParamsOf<K>): Promise<CallResult<TabResultOf<K>>>;
+  /**
+   * Adds a script that runs in the main world of every WEB page loaded from
+   * now on (browser-wide, frames included), before the page's own scripts and
+   * before the content script — Playwright's `context.addInitScript`, BiDi's
+   * `script.addPreloadScript`. Not for our extension pages: Chromium runs it
+   * there too, Firefox does not (BiDi preload scripts skip moz-extension
+   * documents), so a test must not rely on it there. Pages already
+   * open get it at their next navigation or reload. It stays across
+   * `relaunch()`. `script` is a script's source, or a function (called with no
+   * arguments; it must not close over test variables). Its top-level
+   * declarations may stay local to it (Firefox wraps it in a function): set
+   * `window.x` to leave something for the page or the test.
+   */
+  addInitScript(script: string | (() => void)): Promise<void>;
   /** Runs `fn(bg, arg)` against the background's global object (woken if it was stopped). */
   evaluateInBackground<R, A = undefined>(fn: BackgroundFunction<R, A>, arg?: A): Promise<Awaited<R>>;
   /** Stops the background as the browser does when it idles out; the next event starts it again. */
@@ -117,6 +216,11 @@ export function splitChord(chord: string): { modifiers: string[]; key: string } 
 /** Playwright's CSS already pierces open shadow roots: ` >>> ` becomes a descendant step. */
 export function toPlaywrightSelector(selector: string): string {
   return selector.replace(/\s*>>>\s*/g, ' ');
+}
+
+/** An init script as source text: a function becomes a call of it. */
+export function initScriptSource(script: string | (() => void)): string {
+  return typeof script === 'string' ? script : `(${script.toString()})();`;
 }
 
 /** The protocol envelope (kept literal so tests need no import of the extension's modules). */

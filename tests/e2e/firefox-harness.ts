@@ -28,7 +28,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findFirefox } from '../../scripts/find-browser';
-import { envelopeOf, splitChord, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import { envelopeOf, initScriptSource, splitChord, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
 import { ROOT, startFixtureServer } from './server';
 
 /** The unpacked Firefox build the tests install. */
@@ -69,17 +69,64 @@ function firefoxExecutable(): string {
   }
 }
 
+/** Driver calls wait this long by default, as Playwright locators do. */
+const TIMEOUT = 15_000;
+
+/** Sends a raw BiDi command that evaluates something, and throws the page's exception as an error. */
+async function bidiEvaluate(connection: BidiConnection, page: Page, expression: string): Promise<void> {
+  const reply = (await connection.send('script.evaluate', { expression, target: { context: contextOf(page) }, awaitPromise: false, resultOwnership: 'none' })).result as {
+    type: string;
+    exceptionDetails?: { text?: string };
+  };
+  if (reply.type !== 'success') throw new Error(`script failed in ${page.url()}: ${reply.exceptionDetails?.text ?? JSON.stringify(reply)}`);
+}
+
 /** Wraps a Puppeteer page in the driver's page interface. */
-function wrapPage(page: Page): DriverPage {
+function wrapPage(page: Page, browser: Browser): DriverPage {
+  /** The first match, once attached (waits like a Playwright locator). */
+  async function attached(selector: string) {
+    const handle = await page.waitForSelector(selector, { timeout: TIMEOUT });
+    if (!handle) throw new Error(`no element matches ${selector}`);
+    return handle;
+  }
+  /** The first match, once visible (as Playwright's actions wait). */
+  async function visible(selector: string) {
+    const handle = await page.waitForSelector(selector, { visible: true, timeout: TIMEOUT });
+    if (!handle) throw new Error(`no visible element matches ${selector}`);
+    return handle;
+  }
+  /** Runs `fn` on the first attached match and lets its handle go. */
+  async function onFirst<R>(selector: string, fn: (handle: Awaited<ReturnType<typeof attached>>) => Promise<R>, wait = attached): Promise<R> {
+    const handle = await wait(selector);
+    try {
+      return await fn(handle);
+    } finally {
+      await handle.dispose().catch(() => undefined);
+    }
+  }
   return {
     url: () => page.evaluate(() => location.href),
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
     async waitForFunction(fn, arg, options) {
-      const handle = await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: options?.timeout ?? 15_000, polling: 100 }, arg);
+      const handle = await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: options?.timeout ?? TIMEOUT, polling: 100 }, arg);
       return (await handle.jsonValue()) as never;
     },
     async waitForSelector(selector, options: WaitOptions = {}) {
-      await page.waitForSelector(selector, { visible: options.state !== 'attached', timeout: options.timeout ?? 15_000 });
+      const timeout = options.timeout ?? TIMEOUT;
+      const state = options.state ?? 'visible';
+      if (state === 'detached') {
+        // Puppeteer's `hidden` also accepts an element still there but hidden: poll for none.
+        const deadline = Date.now() + timeout;
+        for (;;) {
+          const handle = await page.$(selector);
+          if (!handle) return;
+          await handle.dispose().catch(() => undefined);
+          if (Date.now() > deadline) throw new Error(`waiting for ${selector} to be detached timed out after ${timeout} ms`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      const handle = await page.waitForSelector(selector, { visible: state === 'visible', hidden: state === 'hidden', timeout });
+      await handle?.dispose().catch(() => undefined);
     },
     count: (selector) => page.$$eval(selector, (elements) => elements.length),
     click: (selector) => page.click(selector),
@@ -94,6 +141,82 @@ function wrapPage(page: Page): DriverPage {
     bringToFront: () => page.bringToFront(),
     screenshot: async () => page.screenshot({ type: 'png' }),
     close: () => page.close(),
+    title: () => page.evaluate(() => document.title),
+    getAttribute: (selector, name) => onFirst(selector, (h) => h.evaluate((e, n) => e.getAttribute(n), name)),
+    textContent: (selector) => onFirst(selector, (h) => h.evaluate((e) => e.textContent ?? '')),
+    textContents: (selector) => page.$$eval(selector, (elements) => elements.map((e) => e.textContent ?? '')),
+    inputValue: (selector) => onFirst(selector, (h) => h.evaluate((e) => (e as HTMLInputElement).value)),
+    isChecked: (selector) => onFirst(selector, (h) => h.evaluate((e) => (e as HTMLInputElement).checked)),
+    async isVisible(selector) {
+      const handle = await page.$(selector);
+      if (!handle) return false;
+      try {
+        return await handle.isVisible();
+      } finally {
+        await handle.dispose().catch(() => undefined);
+      }
+    },
+    async boundingBox(selector) {
+      const handle = await page.$(selector);
+      if (!handle) return null;
+      try {
+        return await handle.boundingBox();
+      } finally {
+        await handle.dispose().catch(() => undefined);
+      }
+    },
+    evaluateOn: (selector, fn, arg) => onFirst(selector, (h) => h.evaluate(fn as (e: Element, a: unknown) => unknown, arg)) as never,
+    evaluateAll: (selector, fn, arg) => page.$$eval(selector, fn as (e: Element[], a: unknown) => unknown, arg) as never,
+    async fill(selector, text) {
+      await onFirst(
+        selector,
+        (h) =>
+          h.evaluate((element, value) => {
+            const field = element as HTMLInputElement | HTMLTextAreaElement;
+            if (!('value' in field) || field.disabled || field.readOnly) throw new Error(`fill: ${field.tagName} is not an editable input or textarea`);
+            field.focus();
+            field.select();
+            // As Playwright does: the editor inserts the text (trusted beforeinput/input events).
+            const inserted = value ? document.execCommand('insertText', false, value) : document.execCommand('delete');
+            if (!inserted || field.value !== value) {
+              const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field) as object, 'value')?.set;
+              setter?.call(field, value);
+              field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: value ? 'insertText' : 'deleteContentBackward', data: value || null }));
+            }
+          }, text),
+        visible,
+      );
+    },
+    async selectOption(selector, value) {
+      await visible(selector).then((h) => h.dispose());
+      const chosen = await page.select(selector, value);
+      if (!chosen.includes(value)) throw new Error(`${selector} has no option with value ${JSON.stringify(value)}`);
+    },
+    async check(selector, checked) {
+      await onFirst(
+        selector,
+        async (h) => {
+          if ((await h.evaluate((e) => (e as HTMLInputElement).checked)) !== checked) await h.click();
+          if ((await h.evaluate((e) => (e as HTMLInputElement).checked)) !== checked) throw new Error(`clicking ${selector} did not make it ${checked ? 'checked' : 'unchecked'}`);
+        },
+        visible,
+      );
+    },
+    focus: (selector) => onFirst(selector, (h) => h.focus(), visible),
+    mouseMove: (x, y, options) => page.mouse.move(x, y, { steps: options?.steps ?? 1 }),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    async addScript(source) {
+      // Raw BiDi evaluation is global code, past the page's CSP.
+      await bidiEvaluate(connectionOf(browser), page, `${source}\n;void 0;`);
+    },
+    async reload() {
+      // page.reload() never sees extension pages' load event; BiDi's reload does.
+      await connectionOf(browser).send('browsingContext.reload', { context: contextOf(page), wait: 'complete' });
+    },
+    async goto(url) {
+      if (url.startsWith('moz-extension:')) await connectionOf(browser).send('browsingContext.navigate', { context: contextOf(page), url, wait: 'complete' });
+      else await page.goto(url, { waitUntil: 'load' });
+    },
   };
 }
 
@@ -111,6 +234,8 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
   let version = '';
   let control: Page | undefined;
   const tracked = new WeakSet<Page>();
+  /** Init scripts, added again after a relaunch. */
+  const initScripts: string[] = [];
 
   function track(page: Page): Page {
     if (!tracked.has(page)) {
@@ -154,6 +279,14 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
     const raw = await browser.version(); // "firefox/153.7.0esr"
     version = `Firefox ${raw.split('/').at(-1) ?? raw}`;
     control = undefined;
+    for (const source of initScripts) await addPreloadScript(source);
+  }
+
+  /** A BiDi preload script for every browsing context (no `contexts`: all of them). */
+  async function addPreloadScript(source: string): Promise<void> {
+    await connectionOf(browser).send('script.addPreloadScript', { functionDeclaration: `() => {
+${source}
+}` });
   }
 
   async function navigateExtensionPage(page: Page, url: string): Promise<void> {
@@ -204,14 +337,14 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
     async open(url) {
       const page = track(await browser.newPage());
       await page.goto(url, { waitUntil: 'load' });
-      const wrapped = wrapPage(page);
+      const wrapped = wrapPage(page, browser);
       pages.set(wrapped, page);
       return wrapped;
     },
     async openExtensionPage(file, suffix = '') {
       const page = track(await browser.newPage());
       await navigateExtensionPage(page, `${extensionOrigin}${file}${suffix}`);
-      const wrapped = wrapPage(page);
+      const wrapped = wrapPage(page, browser);
       pages.set(wrapped, page);
       return wrapped;
     },
@@ -232,6 +365,20 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
     async openPopupFor(page) {
       const tabId = await driver.tabIdOf(page);
       return driver.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    },
+    async callTab(page, call, params) {
+      const tabId = await driver.tabIdOf(page);
+      const control = await controlPage();
+      return control.evaluate(
+        (id, message) => (globalThis as unknown as { browser: { tabs: { sendMessage(t: number, m: unknown): Promise<never> } } }).browser.tabs.sendMessage(id, message),
+        tabId,
+        envelopeOf(call, params),
+      );
+    },
+    async addInitScript(script) {
+      const source = initScriptSource(script);
+      initScripts.push(source);
+      await addPreloadScript(source);
     },
     async call(call, params) {
       const control = await controlPage();
