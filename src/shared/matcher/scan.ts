@@ -49,6 +49,8 @@ export function scan(c: Compiled, text: string): RawMatch[] {
       f = F[text.charCodeAt(i)]!;
       if (f < 5) break;
     }
+    // 30 bits: a small integer V8 passes and stores without boxing (see finishHash).
+    h &= 0x3fffffff;
     if (h === 0) h = 1;
     let slot = (h ^ (h >>> 16)) & mask;
     let k: number;
@@ -82,6 +84,7 @@ function hashWord(text: string, from: number): number {
     i++;
   }
   wordEnd = i;
+  h &= 0x3fffffff;
   return h === 0 ? 1 : h;
 }
 

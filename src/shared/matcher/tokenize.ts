@@ -18,9 +18,14 @@ export function hashStep(h: number, folded: number): number {
   return Math.imul(h ^ folded, HASH_PRIME);
 }
 
-/** A finished word hash is never 0, because 0 marks an empty hash-table slot. */
+/**
+ * Finishes a word hash: 30 bits, so that V8 keeps it a small integer when it is
+ * passed to or returned from a function (a full int32 would be boxed as a heap
+ * number on every slow-path call); never 0, which marks an empty table slot.
+ */
 export function finishHash(h: number): number {
-  return h === 0 ? 1 : h;
+  const small = h & 0x3fffffff;
+  return small === 0 ? 1 : small;
 }
 
 /** One unit of a tokenized text. */
