@@ -13,6 +13,16 @@ function prefersReducedMotion(win: Window): boolean {
   return typeof win.matchMedia === 'function' && win.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/**
+ * Smooth only where it can be seen. A page revealed from elsewhere (the popup
+ * opened as a tab, another tab) may be hidden: Firefox drops a smooth scroll
+ * started in a hidden document (it never happens, even once the tab is shown),
+ * where Chromium completes it; an instant scroll works in both.
+ */
+function scrollBehavior(doc: Document, win: Window): ScrollBehavior {
+  return prefersReducedMotion(win) || doc.visibilityState === 'hidden' ? 'auto' : 'smooth';
+}
+
 /** The pieces of the mention `head` belongs to. */
 function piecesOf(doc: Document, head: Element): Element[] {
   const mention = head.getAttribute('data-mention');
@@ -24,7 +34,7 @@ export function revealEntry(doc: Document, entryId: string): boolean {
   const first = doc.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-entry-id="${CSS.escape(entryId)}"]`);
   if (!first) return false;
   const win = doc.defaultView ?? window;
-  first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: prefersReducedMotion(win) ? 'auto' : 'smooth' });
+  first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: scrollBehavior(doc, win) });
   const pieces = piecesOf(doc, first);
   for (const piece of pieces) {
     piece.classList.remove(FLASH_CLASS);

@@ -1,0 +1,145 @@
+/**
+ * Issue 7, the toolbar popup, in every browser (issue 8): opened as a page
+ * bound to a demo article's tab, it lists the names the page marks with the
+ * same counts, reveals one on the page, turns the site off and on without a
+ * reload, searches, and explains itself on pages Backstory cannot run on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { ROOT } from '../server';
+
+const DOC = '2025-10-sharaa-overture-to-putin';
+const ENTRY_BUTTONS = '[data-testid=page-entries] button[data-entry-id]';
+
+/** Mentions per entry id as the page draws them (a name split across elements counts once). */
+function pageCounts(page: DriverPage): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const mentions = new Map<string, Set<string>>();
+    document.querySelectorAll('bs-mark').forEach((m, i) => {
+      const id = m.getAttribute('data-entry-id')!;
+      const set = mentions.get(id) ?? new Set();
+      set.add(m.getAttribute('data-mention') ?? `piece-${i}`);
+      mentions.set(id, set);
+    });
+    return Object.fromEntries([...mentions].map(([id, set]) => [id, set.size]));
+  });
+}
+
+function popupCounts(popup: DriverPage): Promise<Record<string, number>> {
+  return popup.evaluateAll(ENTRY_BUTTONS, (buttons) => Object.fromEntries(buttons.map((b) => [b.getAttribute('data-entry-id')!, Number(b.getAttribute('data-count'))])));
+}
+
+describe.each(BROWSERS)('popup, in %s', (browserName) => {
+  let driver: ExtensionDriver;
+  let article: DriverPage;
+
+  beforeAll(async () => {
+    driver = await launchDriver(browserName);
+    article = await driver.open(driver.server.url(`/demo/${DOC}.html`));
+    await article.waitForFunction(() => document.querySelectorAll('bs-mark').length > 10, undefined, { timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('lists the names on the page by group, with the counts the page marks, by name', async () => {
+    const popup = await driver.openPopupFor(article);
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    const expected = await pageCounts(article);
+    expect(Object.keys(expected).length).toBeGreaterThan(5);
+    expect(await popupCounts(popup)).toEqual(expected);
+    // Names, not ids.
+    await expect.poll(() => popup.textContent('button[data-entry-id=vladimir-putin] .entry-row__name')).toBe('Vladimir Putin');
+    expect(await popup.textContent('.entry-group[data-group=person] h3')).toContain('People');
+
+    await popup.setViewport(380, 640);
+    const png = await popup.screenshot();
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    // The documentation's screenshot is the Chrome build's.
+    if (browserName === 'chromium') {
+      await mkdir(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
+      await writeFile(path.join(ROOT, 'docs', 'screenshots', 'popup.png'), png);
+    }
+    await popup.close();
+  });
+
+  it('choosing a name scrolls the page to its first mention', async () => {
+    const popup = await driver.openPopupFor(article);
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    // The entry whose first mention is furthest down the page.
+    const target = await article.evaluate(() => {
+      let best = { id: '', top: -1 };
+      const seen = new Set<string>();
+      for (const m of document.querySelectorAll('bs-mark')) {
+        const id = m.getAttribute('data-entry-id')!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const top = m.getBoundingClientRect().top + scrollY;
+        if (top > best.top) best = { id, top };
+      }
+      scrollTo(0, 0);
+      return best;
+    });
+    expect(target.top).toBeGreaterThan(1200);
+    await popup.click(`button[data-entry-id="${target.id}"]`);
+    await expect
+      .poll(() =>
+        article.evaluate((id) => {
+          const first = document.querySelector(`bs-mark[data-entry-id="${id}"]`)!;
+          const r = first.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight && scrollY > 0;
+        }, target.id),
+      )
+      .toBe(true);
+    await expect.poll(() => popup.textContents('[role=status]')).toContainEqual(expect.stringContaining('Showing'));
+    await popup.close();
+  });
+
+  it('the site switch turns highlighting off and on without a reload', async () => {
+    const before = await pageCounts(article);
+    await article.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const popup = await driver.openPopupFor(article);
+    const toggle = '[data-testid=toggle-site]';
+    await popup.waitForSelector(toggle);
+    await expect.poll(() => popup.isChecked(toggle)).toBe(true);
+    await popup.click(toggle);
+    await expect.poll(() => article.count('bs-mark')).toBe(0);
+    await popup.waitForSelector('[data-testid=inactive]');
+    await popup.click(toggle);
+    await expect.poll(() => pageCounts(article), { timeout: 15_000 }).toEqual(before);
+    await expect.poll(() => popupCounts(popup)).toEqual(before);
+    expect(await article.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await popup.close();
+  });
+
+  it('searches the corpus from the popup', async () => {
+    const popup = await driver.openPopupFor(article);
+    // The field is found by its label, as a reader of a screen reader finds it.
+    const field = await popup.waitForFunction(() => {
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Search the corpus and your highlights');
+      return label?.htmlFor ? `#${label.htmlFor}` : '';
+    });
+    await popup.fill(field, 'Erdoga');
+    const hit = '[data-testid=popup-results] .hit[data-kind=entry][data-entry-id=recep-tayyip-erdogan]';
+    await popup.waitForSelector(hit);
+    expect(await popup.textContent(`${hit} mark`)).toMatch(/Erdo/);
+    await popup.close();
+  });
+
+  it('says so in a sentence on pages it cannot run on', async () => {
+    const options = await driver.openExtensionPage('options.html');
+    const popup = await driver.openPopupFor(options);
+    const note = '[data-testid=unavailable]';
+    await popup.waitForSelector(note);
+    expect(await popup.textContent(note)).toContain('cannot read this page');
+    expect(await popup.count('.error')).toBe(0);
+    await popup.close();
+    await options.close();
+  });
+
+  it('threw no uncaught errors', () => {
+    expect(driver.pageErrors).toEqual([]);
+  });
+});
