@@ -11,6 +11,7 @@ import { ANNOTATION_ID_PREFIX } from './export-jsonld';
 import { describeIssue } from './issue-message';
 import { annotation, annotationTarget, ourFile, positionSelector, quoteSelector } from './import-schemas';
 import { FORMAT_NAME, FORMAT_VERSION, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from './limits';
+import { importTooLargeMessage } from '../../shared/import-limits';
 
 /** The outcome of reading a file. */
 export type ParsedImport = { ok: true; format: 'json' | 'jsonld'; highlights: Highlight[] } | { ok: false; message: string };
@@ -36,9 +37,8 @@ function normalizeQuickly(raw: string): string {
 
 /** Reads an import file's text. */
 export function parseImport(text: string, now = Date.now()): ParsedImport {
-  if (text.length > MAX_IMPORT_CHARS) {
-    return fail(`This file is too large (${Math.round(text.length / 1024 / 1024)} MB); Backstory imports files up to ${MAX_IMPORT_CHARS / 1024 / 1024} MB.`);
-  }
+  // First, before any parsing: an oversized file costs one length check.
+  if (text.length > MAX_IMPORT_CHARS) return fail(importTooLargeMessage(text.length));
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,7 +1,7 @@
 /** Limits on what an import reads, so one bad file cannot stall or fill the background. */
 
-/** Largest import accepted, in characters of text (about bytes for the JSON we write). */
-export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
+/** Largest import accepted, in characters of text (about bytes for the JSON we write); shared with the options page. */
+export { MAX_IMPORT_CHARS } from '../../shared/import-limits';
 /** Most highlights one file may hold. */
 export const MAX_IMPORT_RECORDS = 100_000;
 /** Version of our JSON format this build writes and reads. */

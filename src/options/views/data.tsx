@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../shared/protocol';
 import { callBackground } from '../../shared/messaging';
+import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
 import { useCall } from '../../components/use-call';
 import { CallView, Loading, friendlyError } from '../../components/status-notes';
 
@@ -46,6 +47,8 @@ export function DataView() {
   }
   async function importFile(file: File | undefined) {
     if (!file) return;
+    // Refused by its size, before it is read into memory and copied to the background.
+    if (file.size > MAX_IMPORT_CHARS) return setMessage(importTooLargeMessage(file.size));
     const result = await callBackground('highlights.import', { text: await file.text() });
     setMessage(result.ok ? `Imported ${result.value.added} ${result.value.added === 1 ? 'highlight' : 'highlights'}; skipped ${result.value.skipped} already here.` : friendlyError(result.error.message));
     setVersion((v) => v + 1);
