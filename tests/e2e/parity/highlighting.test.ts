@@ -1,53 +1,36 @@
 /**
  * Issue 4: the catalog's actors and events are highlighted on any page, in one
- * pass, safely. Runs the built extension in Chromium on the demo site, on a
- * fixture full of traps, and on pages that change after load.
+ * pass, safely — on the demo site, on a fixture full of traps, and on pages
+ * that change after load. Written once against the driver and run in every
+ * browser (issue 8).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
 
-let session: ExtensionSession;
-/** An extension page kept open to send background and tab calls from. */
-let control: Page;
+/** Before the content script runs (it starts at document_idle), remember the page's DOM as served. */
+const REMEMBER_SERVED = `document.addEventListener('DOMContentLoaded', () => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  while (walker.nextNode()) n++;
+  window.__served = { html: document.body.innerHTML, textNodes: n };
+});`;
 
-beforeAll(async () => {
-  session = await launchExtension();
-  // Before the content script runs (it starts at document_idle), remember the page's DOM as served.
-  await session.context.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      const w = window as unknown as { __served?: { html: string; textNodes: number } };
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let n = 0;
-      while (walker.nextNode()) n++;
-      w.__served = { html: document.body.innerHTML, textNodes: n };
-    });
-  });
-  control = await session.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await session?.close();
-});
+const LATE_PAGE = `<!doctype html><title>Late</title><body><p>Nothing to see yet.</p><script>
+  setTimeout(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Later that day, Recep Tayyip Erdogan called Vladimir Putin.';
+    document.body.append(p);
+  }, 800);
+</script></body>`;
 
-/** Sends a background call from our extension page, as the options page does. */
-async function callBackground(call: string, params: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
-  return control.evaluate(([c, p]) => chrome.runtime.sendMessage({ backstory: 1, call: c, params: p }), [call, params] as const);
-}
-
-/** Sends a tab call to the content script of `page`. */
-async function callTab(page: Page, call: string, params: unknown = {}): Promise<{ ok: boolean; value?: unknown }> {
-  const tabId = await session.tabIdOf(page);
-  return control.evaluate(([t, c, p]) => chrome.tabs.sendMessage(t, { backstory: 1, call: c, params: p }), [tabId, call, params] as const);
-}
-
-/** How many annotation passes the page has run (User Timing measures are shared with the page). */
-function passes(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName('backstory:annotate').length);
-}
-
-async function waitForFirstPass(page: Page): Promise<void> {
-  await expect.poll(() => passes(page), { timeout: 15_000 }).toBeGreaterThan(0);
-}
+const TICKER_PAGE = `<!doctype html><title>Ticker</title><body><p>Live:</p><div id="ticker">starting</div><script>
+  let tick = 0;
+  const timer = setInterval(() => {
+    document.getElementById('ticker').textContent = 'Update ' + (++tick) + ': Putin spoke in Moscow.';
+    if (tick === 40) { clearInterval(timer); document.title = 'done'; }
+  }, 50);
+</script></body>`;
 
 interface MarkInfo {
   id: string | null;
@@ -58,7 +41,16 @@ interface MarkInfo {
   cls: string;
 }
 
-function marksIn(page: Page, selector = 'body'): Promise<MarkInfo[]> {
+/** How many annotation passes the page has run (User Timing measures are shared with the page). */
+function passes(page: DriverPage): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('backstory:annotate').length);
+}
+
+async function waitForFirstPass(page: DriverPage): Promise<void> {
+  await expect.poll(() => passes(page), { timeout: 15_000 }).toBeGreaterThan(0);
+}
+
+function marksIn(page: DriverPage, selector = 'body'): Promise<MarkInfo[]> {
   return page.evaluate(
     (sel) =>
       [...document.querySelectorAll(`${sel} bs-mark`)].map((m) => ({
@@ -74,7 +66,7 @@ function marksIn(page: Page, selector = 'body'): Promise<MarkInfo[]> {
 }
 
 /** The page's text as a reader and a script see it: innerText, text-node count, markup. */
-function textSignature(page: Page): Promise<{ innerText: string; textNodes: number; html: string }> {
+function textSignature(page: DriverPage): Promise<{ innerText: string; textNodes: number; html: string }> {
   return page.evaluate(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let n = 0;
@@ -83,9 +75,21 @@ function textSignature(page: Page): Promise<{ innerText: string; textNodes: numb
   });
 }
 
-describe('highlighting, end to end', () => {
+describe.each(BROWSERS)('highlighting, end to end, in %s', (browserName) => {
+  let driver: ExtensionDriver;
+
+  beforeAll(async () => {
+    driver = await launchDriver(browserName);
+    await driver.addInitScript(REMEMBER_SERVED);
+    driver.server.route('/late.html', LATE_PAGE);
+    driver.server.route('/ticker.html', TICKER_PAGE);
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
   it('highlights the demo article with the catalog ids', async () => {
-    const page = await session.open(session.server.url('/demo/2025-10-sharaa-overture-to-putin.html'));
+    const page = await driver.open(driver.server.url('/demo/2025-10-sharaa-overture-to-putin.html'));
     await waitForFirstPass(page);
     const marks = await marksIn(page, 'article');
     const byText = (text: string) => marks.filter((m) => m.text === text);
@@ -97,15 +101,17 @@ describe('highlighting, end to end', () => {
     // One stylesheet, ours, in the head.
     expect(await page.evaluate(() => document.querySelectorAll('head style[data-backstory-ui]').length)).toBe(1);
     // The popup's numbers come from the content script's state.
-    const state = (await callTab(page, 'tab.state')).value as { active: boolean; marks: number; counts: Record<string, number> };
-    expect(state.active).toBe(true);
-    expect(state.marks).toBe(new Set(marks.map((m) => m.mention)).size);
-    expect(state.counts['vladimir-putin']).toBeGreaterThan(1);
+    const reply = await driver.callTab(page, 'tab.state', {});
+    expect(reply.ok).toBe(true);
+    const state = reply.ok ? reply.value : undefined;
+    expect(state?.active).toBe(true);
+    expect(state?.marks).toBe(new Set(marks.map((m) => m.mention)).size);
+    expect(state?.counts['vladimir-putin']).toBeGreaterThan(1);
     await page.close();
   });
 
   it('avoids the traps: Hamas, Putinism, editors and form fields; joins names split by markup', async () => {
-    const page = await session.open(session.server.url('/fixtures/highlight-traps.html'));
+    const page = await driver.open(driver.server.url('/fixtures/highlight-traps.html'));
     await waitForFirstPass(page);
     expect(await marksIn(page, '#hamas')).toEqual([]);
     expect((await marksIn(page, '#hama')).map((m) => m.id)).toEqual(['hama']);
@@ -136,34 +142,13 @@ describe('highlighting, end to end', () => {
   });
 
   it('highlights content added after load', async () => {
-    session.server.route(
-      '/late.html',
-      `<!doctype html><title>Late</title><body><p>Nothing to see yet.</p><script>
-        setTimeout(() => {
-          const p = document.createElement('p');
-          p.id = 'late';
-          p.textContent = 'Later that day, Recep Tayyip Erdogan called Vladimir Putin.';
-          document.body.append(p);
-        }, 800);
-      </script></body>`,
-    );
-    const page = await session.open(session.server.url('/late.html'));
+    const page = await driver.open(driver.server.url('/late.html'));
     await expect.poll(() => marksIn(page, '#late').then((m) => m.map((x) => x.id)), { timeout: 15_000 }).toEqual(['recep-tayyip-erdogan', 'vladimir-putin']);
     await page.close();
   });
 
   it('a page that mutates continuously does not make the annotator rerun on its own marks', async () => {
-    session.server.route(
-      '/ticker.html',
-      `<!doctype html><title>Ticker</title><body><p>Live:</p><div id="ticker">starting</div><script>
-        let tick = 0;
-        const timer = setInterval(() => {
-          document.getElementById('ticker').textContent = 'Update ' + (++tick) + ': Putin spoke in Moscow.';
-          if (tick === 40) { clearInterval(timer); document.title = 'done'; }
-        }, 50);
-      </script></body>`,
-    );
-    const page = await session.open(session.server.url('/ticker.html'));
+    const page = await driver.open(driver.server.url('/ticker.html'));
     await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('done');
     // The last update gets annotated...
     await expect.poll(() => marksIn(page, '#ticker').then((m) => m.map((x) => x.id)), { timeout: 15_000 }).toEqual(['vladimir-putin', 'moscow']);
@@ -171,58 +156,60 @@ describe('highlighting, end to end', () => {
     // ...by far fewer passes than updates (coalesced), and drawing marks triggers none.
     expect(settled).toBeGreaterThan(0);
     expect(settled).toBeLessThan(40);
-    await page.waitForTimeout(2000);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await passes(page)).toBe(settled);
     expect(await page.evaluate(() => document.getElementById('ticker')!.textContent)).toBe('Update 40: Putin spoke in Moscow.');
     await page.close();
   });
 
   it('turning off restores the page exactly, turning on highlights again, without reload', async () => {
-    const page = await session.open(session.server.url('/fixtures/highlight-traps.html'));
+    const page = await driver.open(driver.server.url('/fixtures/highlight-traps.html'));
     await waitForFirstPass(page);
     const marked = await textSignature(page);
     const count = (await marksIn(page)).length;
     expect(count).toBeGreaterThan(5);
-    const served = await page.evaluate(() => (window as unknown as { __served: { html: string; textNodes: number } }).__served);
+    const served = await page.evaluate(() => (window as unknown as { __served?: { html: string; textNodes: number } }).__served);
+    expect(served?.html).toContain('Traps for the highlighter');
+    expect(served?.html).not.toContain('<bs-mark');
 
-    expect((await callBackground('settings.update', { patch: { enabled: false } })).ok).toBe(true);
+    expect((await driver.call('settings.update', { patch: { enabled: false } })).ok).toBe(true);
     await expect.poll(() => marksIn(page).then((m) => m.length), { timeout: 10_000 }).toBe(0);
     const off = await textSignature(page);
     expect(off.innerText).toBe(marked.innerText);
-    expect(off.html).toBe(served.html);
-    expect(off.textNodes).toBe(served.textNodes);
+    expect(off.html).toBe(served!.html);
+    expect(off.textNodes).toBe(served!.textNodes);
     expect(await page.evaluate(() => document.querySelectorAll('style[data-backstory-ui]').length)).toBe(0);
 
-    expect((await callBackground('settings.update', { patch: { enabled: true } })).ok).toBe(true);
+    expect((await driver.call('settings.update', { patch: { enabled: true } })).ok).toBe(true);
     await expect.poll(() => marksIn(page).then((m) => m.length), { timeout: 10_000 }).toBe(count);
 
     // Per-site off, then on again.
-    expect((await callBackground('settings.toggleSite', { site: '127.0.0.1', enabled: false })).ok).toBe(true);
+    expect((await driver.call('settings.toggleSite', { site: '127.0.0.1', enabled: false })).ok).toBe(true);
     await expect.poll(() => marksIn(page).then((m) => m.length), { timeout: 10_000 }).toBe(0);
-    expect((await textSignature(page)).html).toBe(served.html);
-    expect((await callBackground('settings.toggleSite', { site: '127.0.0.1', enabled: true })).ok).toBe(true);
+    expect((await textSignature(page)).html).toBe(served!.html);
+    expect((await driver.call('settings.toggleSite', { site: '127.0.0.1', enabled: true })).ok).toBe(true);
     await expect.poll(() => marksIn(page).then((m) => m.length), { timeout: 10_000 }).toBe(count);
 
     // Hiding a type group applies at once.
-    expect((await callBackground('settings.update', { patch: { types: { place: false } } })).ok).toBe(true);
+    expect((await driver.call('settings.update', { patch: { types: { place: false } } })).ok).toBe(true);
     await expect.poll(() => marksIn(page).then((m) => m.filter((x) => x.group === 'place').length), { timeout: 10_000 }).toBe(0);
     expect((await marksIn(page)).some((m) => m.group === 'person')).toBe(true);
-    expect((await callBackground('settings.update', { patch: { types: { place: true } } })).ok).toBe(true);
+    expect((await driver.call('settings.update', { patch: { types: { place: true } } })).ok).toBe(true);
     await expect.poll(() => marksIn(page).then((m) => m.length), { timeout: 10_000 }).toBe(count);
     await page.close();
   });
 
   it('reveals an entry and moves focus to the next mention on request', async () => {
-    const page = await session.open(session.server.url('/fixtures/highlight-traps.html'));
+    const page = await driver.open(driver.server.url('/fixtures/highlight-traps.html'));
     await waitForFirstPass(page);
-    expect((await callTab(page, 'tab.revealEntry', { entryId: 'moscow' })).value).toBe(true);
+    expect(await driver.callTab(page, 'tab.revealEntry', { entryId: 'moscow' })).toEqual({ ok: true, value: true });
     expect(await page.evaluate(() => document.querySelector('bs-mark[data-entry-id="moscow"]')!.classList.contains('bs-mark--flash'))).toBe(true);
-    expect((await callTab(page, 'tab.revealEntry', { entryId: 'no-such-entry' })).value).toBe(false);
+    expect(await driver.callTab(page, 'tab.revealEntry', { entryId: 'no-such-entry' })).toEqual({ ok: true, value: false });
 
-    expect((await callTab(page, 'tab.focusNextMention')).value).toBe(true);
+    expect(await driver.callTab(page, 'tab.focusNextMention', {})).toEqual({ ok: true, value: true });
     const first = await page.evaluate(() => document.activeElement?.getAttribute('data-mention') ?? null);
     expect(first).not.toBeNull();
-    expect((await callTab(page, 'tab.focusNextMention')).value).toBe(true);
+    expect(await driver.callTab(page, 'tab.focusNextMention', {})).toEqual({ ok: true, value: true });
     const second = await page.evaluate(() => ({ mention: document.activeElement?.getAttribute('data-mention'), tag: document.activeElement?.tagName }));
     expect(second.tag).toBe('BS-MARK');
     expect(Number(second.mention)).toBeGreaterThan(Number(first));
@@ -230,21 +217,16 @@ describe('highlighting, end to end', () => {
   });
 
   it('reports the page to the background and raised no page errors', async () => {
-    const page = await session.open(session.server.url('/fixtures/highlight-traps.html'));
+    const page = await driver.open(driver.server.url('/fixtures/highlight-traps.html'));
     await waitForFirstPass(page);
-    const url = page.url();
+    const url = await page.url();
     await expect
       .poll(async () => {
-        const reply = await callBackground('page.summary', { url });
-        return (reply.value as { marks?: number } | null)?.marks ?? 0;
+        const reply = await driver.call('page.summary', { url });
+        return (reply.ok && reply.value?.marks) || 0;
       }, { timeout: 10_000 })
       .toBeGreaterThan(5);
     await page.close();
-    expect(session.pageErrors).toEqual([]);
+    expect(driver.pageErrors).toEqual([]);
   });
 });
-
-declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> };
-  tabs: { sendMessage(tabId: number, message: unknown): Promise<{ ok: boolean; value?: unknown }> };
-};
