@@ -248,6 +248,40 @@ describe('ambiguity', () => {
     expect(found('Assad said. Hafez al-Assad died.', FAMILY)).toEqual(['Assad=hafez', 'Hafez al-Assad=hafez']);
   });
 
+  it('uses a strong mention before as context only in the same block or close by', () => {
+    // The real catalog: the bare surname means Bashar unless the text says otherwise nearby.
+    const family = [
+      entry('bashar', 'Bashar al-Assad', { text: 'Assad', shared: true, default: true }),
+      entry('hafez', 'Hafez al-Assad', { text: 'Assad', shared: true, weak: true }),
+      entry('maher', 'Maher al-Assad', { text: 'Assad', shared: true, weak: true }),
+    ];
+    expect(found("Hafez al-Assad died. At Assad's funeral, Bashar al-Assad spoke.", family)).toEqual([
+      'Hafez al-Assad=hafez',
+      'Assad=hafez',
+      'Bashar al-Assad=bashar',
+    ]);
+    const filler = ' Talks went on for months.'.repeat(12);
+    const para = `When President Hafez al-Assad died, the funeral opened a new phase.${filler} Assad then spoke.`;
+    expect(found(para, family)).toEqual(['Hafez al-Assad=hafez', 'Assad=hafez']);
+    const later = `Bashar al-Assad met envoys.\n\nWhen President Hafez al-Assad died, the funeral opened a new phase.\n\n${filler} Talks between Assad and Erdogan.`;
+    expect(found(later, family)).toEqual(['Bashar al-Assad=bashar', 'Hafez al-Assad=hafez', 'Assad=bashar']);
+    // Close by, across a blank line, it still counts.
+    expect(found('Hafez al-Assad died.\n\nAssad was buried in Qardaha.', family)).toEqual(['Hafez al-Assad=hafez', 'Assad=hafez']);
+    // Across a U+0000 block separator and far away, it does not.
+    expect(found(`Hafez al-Assad died.${filler}\u0000${filler} Assad`, family).at(-1)).toBe('Assad=bashar');
+  });
+
+  it('text-wide, prefers the most strongly mentioned candidate, but never through a weak claim', () => {
+    const filler = ' Talks went on for months.'.repeat(12);
+    const text = `Hafez al-Assad. Hafez al-Assad.\n\nAsma al-Assad.\n\n${filler} Assad`;
+    expect(found(text, FAMILY).at(-1)).toBe('Assad=hafez');
+    const weakHafez = [
+      entry('bashar', 'Bashar al-Assad', { text: 'Assad', shared: true, default: true }),
+      entry('hafez', 'Hafez al-Assad', { text: 'Assad', shared: true, weak: true }),
+    ];
+    expect(found(text, weakHafez).at(-1)).toBe('Assad=bashar');
+  });
+
   it('does not count shared or weak mentions as context', () => {
     const entries = [...FAMILY, entry('hafez-weak', { text: 'Hafez', weak: true })];
     expect(found('Assad, Assad', entries)).toEqual(['Assad=bashar', 'Assad=bashar']);
