@@ -1,7 +1,11 @@
 /**
  * Styles of the floating container around the card inside the shadow root:
- * size, scroll and shadow. The card's own look is `ENTRY_CARD_CSS`.
+ * size, scroll (with a scrollbar in the card's colour scheme) and shadow.
+ * The card's own look is `ENTRY_CARD_CSS`.
  */
+
+/** Thumb and track of the scrollbar beside a dark card (its border and background colours). */
+const DARK_SCROLLBAR = '#3a3f47 #16181c';
 
 /** The popover's CSS. */
 export const POPOVER_CSS = `
@@ -15,5 +19,10 @@ export const POPOVER_CSS = `
   background: transparent; outline: none;
 }
 .bs-popover[hidden] { display: none; }
+/* The popover is the scroll container: its scrollbar follows the card's theme
+   (Firefox drew a white one, taking room, beside a dark card). */
+.bs-popover { color-scheme: light; }
+.bs-popover:has(> .bs-card[data-theme="dark"]) { color-scheme: dark; scrollbar-color: ${DARK_SCROLLBAR}; }
+@media (prefers-color-scheme: dark) { .bs-popover:has(> .bs-card[data-theme="auto"]) { color-scheme: dark; scrollbar-color: ${DARK_SCROLLBAR}; } }
 .bs-popover .bs-card { border-radius: 10px; min-height: 100%; }
 `;
