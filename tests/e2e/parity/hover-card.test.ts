@@ -85,7 +85,7 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
     await writeFile(path.join(SHOTS, `${name}-${browserName}.png`), await page.screenshot());
   }
 
-  /** Reads one object store record (or all keys) from the background's IndexedDB. */
+  /** Reads one record of an object store in the background's IndexedDB. */
   function readStore<R>(store: string, key: string): Promise<R | undefined> {
     return driver.evaluateInBackground(
       (bg, arg) =>
