@@ -81,6 +81,26 @@ async function bidiEvaluate(connection: BidiConnection, page: Page, expression: 
   if (reply.type !== 'success') throw new Error(`script failed in ${page.url()}: ${reply.exceptionDetails?.text ?? JSON.stringify(reply)}`);
 }
 
+/**
+ * Navigates to a web page and waits for its load event. Firefox's remote agent
+ * aborts a navigation ("Address rejected", …) when an IFRAME of the page shows
+ * an error page (here: every third-party host is unreachable), although the
+ * page itself loads: the top document's own state decides.
+ */
+async function gotoWebPage(page: Page, url: string): Promise<void> {
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+  } catch (error) {
+    const loaded = await page
+      .waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: TIMEOUT, polling: 100 }, url)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!loaded) throw error;
+  }
+}
+
 /** Wraps a Puppeteer page in the driver's page interface. */
 function wrapPage(page: Page, browser: Browser): DriverPage {
   /** The first match, once attached (waits like a Playwright locator). */
@@ -215,7 +235,7 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     },
     async goto(url) {
       if (url.startsWith('moz-extension:')) await connectionOf(browser).send('browsingContext.navigate', { context: contextOf(page), url, wait: 'complete' });
-      else await page.goto(url, { waitUntil: 'load' });
+      else await gotoWebPage(page, url);
     },
   };
 }
@@ -336,7 +356,7 @@ ${source}
     pageErrors,
     async open(url) {
       const page = track(await browser.newPage());
-      await page.goto(url, { waitUntil: 'load' });
+      await gotoWebPage(page, url);
       const wrapped = wrapPage(page, browser);
       pages.set(wrapped, page);
       return wrapped;
