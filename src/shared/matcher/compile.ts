@@ -12,7 +12,7 @@
  * number of aliases (one or two probes in a table kept at most half full).
  */
 import type { MatcherEntry } from './types';
-import { caseForm, isArticleKey, stripArticles, tokenize } from './tokenize';
+import { caseForm, isArticleKey, punctCode, stripArticles, tokenize } from './tokenize';
 
 /** One entry's claim on an alias key. */
 export interface Claim {
@@ -92,6 +92,8 @@ export interface Compiled {
   tokenText: string[];
   /** Canonical punctuation code → token id. */
   punctIds: Map<number, number>;
+  /** The same for ASCII code units, by code unit (apostrophe forms included): -1 = none. */
+  punctAscii: Int32Array;
   tokenCount: number;
   /** Token id → trie state after that first token, or -1. */
   rootNext: Int32Array;
@@ -225,6 +227,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const rootNext = new Int32Array(tokenCount).fill(-1);
   for (const [id, next] of edges[0]!) rootNext[id] = next;
   const trans = buildTransitions(edges);
+  const punctAscii = new Int32Array(0x80).fill(-1);
+  for (let code = 0; code < 0x80; code++) punctAscii[code] = punctIds.get(punctCode(code)) ?? -1;
 
   const starterHashes: number[] = [];
   const starterIds: number[] = [];
@@ -245,6 +249,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     token: buildTable(allHashes, allIds),
     tokenText,
     punctIds,
+    punctAscii,
     tokenCount,
     rootNext,
     trans,

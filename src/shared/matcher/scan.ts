@@ -41,7 +41,7 @@ export function scan(c: Compiled, text: string): RawMatch[] {
       i++;
       continue;
     }
-    const start = i;
+    let start = i;
     let h = 0x811c9dc5 | 0; // "| 0": an untagged int32 in optimized code, never a heap number
     for (;;) {
       if (f !== 5) h = Math.imul(h ^ f, 0x01000193);
@@ -52,19 +52,31 @@ export function scan(c: Compiled, text: string): RawMatch[] {
     // 30 bits: a small integer V8 passes and stores without boxing (see finishHash).
     h &= 0x3fffffff;
     if (h === 0) h = 1;
-    let slot = (h ^ (h >>> 16)) & mask;
-    let k: number;
-    while ((k = keys[slot]!) !== 0) {
-      if (k === h) {
-        const end = matchAt(c, text, start, i, h, out);
-        if (end > i) i = end;
-        break;
-      }
-      slot = (slot + 1) & mask;
+    for (;;) {
+      let slot = (h ^ (h >>> 16)) & mask;
+      let k: number;
+      while ((k = keys[slot]!) !== 0 && k !== h) slot = (slot + 1) & mask;
+      if (k === 0) break;
+      // A starter: the slow path returns where to go on. When the walk it made
+      // already hashed the next word and stopped there ("the" + "ceasefire"),
+      // that word is probed here with its hash instead of being hashed again.
+      i = matchAt(c, text, start, i, h, out);
+      if (resumeHash === 0) break;
+      start = resumeStart;
+      h = resumeHash;
+      resumeHash = 0;
     }
   }
   return out;
 }
+
+/**
+ * Set by {@link matchAt} when the walk stopped at a word it had already hashed
+ * and that word comes right where scanning resumes: the word's start and hash
+ * (its end is what `matchAt` returned). 0 = nothing to reuse.
+ */
+let resumeHash = 0;
+let resumeStart = 0;
 
 /** The literals inlined in {@link scan}'s hot loop, for the test that keeps them in sync. */
 export const HOT_LOOP_CONSTANTS = { WORD_MIN: 5, SKIP: 5, HASH_SEED: 0x811c9dc5 | 0, HASH_PRIME: 0x01000193 } as const;
@@ -138,12 +150,14 @@ function isArticle(c: Compiled, id: number): boolean {
 }
 
 /**
- * Slow path for a starter-table hit on the word `text[start, end)`: returns the
- * end of the mention pushed to `out`, or -1 when there is none here.
+ * Slow path for a starter-table hit on the word `text[start, end)`: pushes the
+ * mention found here, if any, to `out` and returns the offset where scanning
+ * goes on (its end, else `end`), setting {@link resumeHash} when the word after
+ * that offset was already hashed.
  */
 function matchAt(c: Compiled, text: string, start: number, end: number, h: number, out: RawMatch[]): number {
   const id = lookup(c, c.starter, text, start, end, h);
-  if (id < 0) return -1;
+  if (id < 0) return end;
   if (isArticle(c, id)) {
     // "al-Sharaa": the article is optional, but when present it is part of the mention.
     const next = wordAfterSeparator(text, end);
@@ -156,11 +170,36 @@ function matchAt(c: Compiled, text: string, start: number, end: number, h: numbe
         const found = walk(c, text, start, nextEnd, state, out);
         if (found >= 0) return found;
       }
+      if (c.rootNext[id]! < 0) {
+        // The article alone is no alias: go on with the word after it, already hashed.
+        resumeStart = next;
+        resumeHash = hash;
+        return nextEnd;
+      }
     }
   }
   const state = c.rootNext[id]!;
-  return state >= 0 ? walk(c, text, start, end, state, out) : -1;
+  if (state < 0) return end;
+  const found = walk(c, text, start, end, state, out);
+  if (found >= 0) return found;
+  if (stopHash !== 0 && stopAfter === end) {
+    // The walk went no further than the starter: resume at the word it stopped on.
+    resumeStart = stopStart;
+    resumeHash = stopHash;
+    return stopEnd;
+  }
+  return end;
 }
+
+/**
+ * Where the last {@link walk} stopped, when it stopped on a word it hashed but
+ * could not follow: the word's span and hash, and the end of the unit before it
+ * (`stopHash` 0 when the walk stopped otherwise).
+ */
+let stopHash = 0;
+let stopStart = 0;
+let stopEnd = 0;
+let stopAfter = 0;
 
 /** Accepting (end, group) pairs of the current walk; reused, the walk is not re-entrant. */
 let acceptEnds = new Int32Array(32);
@@ -173,6 +212,7 @@ let acceptGroups = new Int32Array(32);
 function walk(c: Compiled, text: string, start: number, pos: number, state: number, out: RawMatch[]): number {
   let accepts = 0;
   const n = text.length;
+  stopHash = 0;
   for (;;) {
     const g = c.accept[state]!;
     if (g >= 0) {
@@ -205,24 +245,37 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     if (f === HARD) break;
     let id: number;
     let unitEnd: number;
+    let next = -1;
     if (f >= WORD_MIN) {
       let hash = hashWord(text, j);
       id = lookup(c, c.token, text, j, wordEnd, hash);
+      let skipped = false;
       if (id >= 0 && isArticle(c, id)) {
-        const next = wordAfterSeparator(text, wordEnd);
-        if (next >= 0) {
-          hash = hashWord(text, next);
-          id = lookup(c, c.token, text, next, wordEnd, hash);
+        const after = wordAfterSeparator(text, wordEnd);
+        if (after >= 0) {
+          hash = hashWord(text, after);
+          id = lookup(c, c.token, text, after, wordEnd, hash);
+          skipped = true;
         }
       }
       unitEnd = wordEnd;
+      if (id >= 0) next = nextState(c.trans, state, id);
+      if (next < 0) {
+        if (!skipped) {
+          stopHash = hash;
+          stopStart = j;
+          stopEnd = unitEnd;
+          stopAfter = pos;
+        }
+        break;
+      }
     } else {
-      id = c.punctIds.get(punctCode(text.charCodeAt(j))) ?? -1;
+      const code = text.charCodeAt(j);
+      id = code < 0x80 ? c.punctAscii[code]! : (c.punctIds.get(punctCode(code)) ?? -1);
       unitEnd = j + 1;
+      if (id >= 0) next = nextState(c.trans, state, id);
+      if (next < 0) break;
     }
-    if (id < 0) break;
-    const next = nextState(c.trans, state, id);
-    if (next < 0) break;
     state = next;
     pos = unitEnd;
   }
@@ -232,6 +285,12 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     const claims = fittingClaims(c.groups[acceptGroups[a]!]!, text, start, end);
     if (claims.length === 0) continue;
     out.push({ start, end, claims });
+    if (end !== pos) stopHash = 0; // the stop word does not follow the mention: rescan from its end
+    else {
+      resumeStart = stopStart;
+      resumeHash = stopHash;
+      if (stopHash !== 0) return stopEnd;
+    }
     return end;
   }
   return -1;
