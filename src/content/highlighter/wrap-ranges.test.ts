@@ -74,4 +74,29 @@ describe('wrapRanges / unwrapAll', () => {
     const made = wrapRanges(page, [{ start: 4, end: 13, data: 'x' }], { tagName: 'bs-highlight', decorate });
     expect(made.map((m) => m.textContent)).toEqual(['two', 'three']);
   });
+
+  it('wraps every name of a text node holding more names than a group holds', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `Putin ${i}`).join(', ');
+    document.body.innerHTML = `<p>${text} and <i>Assad</i> too</p>`;
+    const p = document.querySelector('p')!;
+    const original = [...p.childNodes];
+    const page = collectPageText([document.body]);
+    const made = wrapRanges(page, rangesOf(page.text, ['Putin', 'Assad']), { tagName: 'bs-mark', decorate });
+    expect(made.map((m) => m.textContent)).toEqual([...Array<string>(60).fill('Putin'), 'Assad']);
+    expect(made.every((m) => m.getAttribute('data-word') === m.textContent && !m.hasAttribute('data-markjs'))).toBe(true);
+    expect(collectPageText([document.body]).text).toBe(page.text);
+    expect(unwrapAll(document, 'bs-mark')).toBe(61);
+    expect([...p.childNodes]).toEqual(original);
+    expect(p.innerHTML).toBe(`${text} and <i>Assad</i> too`);
+  });
+
+  it('wraps a range over several inline elements, piece by piece, sharing its data', () => {
+    document.body.innerHTML = '<p>x <b>Ba</b><i>sh</i>ar al y</p>';
+    const page = collectPageText([document.body]);
+    const at = page.text.indexOf('Bashar al');
+    const made = wrapRanges(page, [{ start: at, end: at + 9, data: 'B' }, { start: at + 10, end: at + 11, data: 'y' }], { tagName: 'bs-mark', decorate });
+    expect(made.map((m) => [m.textContent, m.getAttribute('data-word')])).toEqual([['Ba', 'B'], ['sh', 'B'], ['ar al', 'B'], ['y', 'y']]);
+    unwrapAll(document, 'bs-mark');
+    expect(document.body.innerHTML).toBe('<p>x <b>Ba</b><i>sh</i>ar al y</p>');
+  });
 });

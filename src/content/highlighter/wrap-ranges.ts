@@ -2,20 +2,37 @@
  * Wrapping text ranges of a {@link PageText} in elements, and unwrapping them
  * so the page's text nodes are exactly as before.
  *
- * Why not mark.js: its `markRanges` rebuilds the context's text and walks
- * every text node of the context for each range, quadratic on a big page
- * (1.4 s for 4,211 ranges on a 1 MB page). Calling it per block on a few
- * text nodes (an earlier version of this file) fixed that, but still cost
- * ~200 µs per mark on a 1 MB page: every call creates a NodeIterator per
- * context node, the browser updates every live NodeIterator on each DOM
- * removal, and the marks were decorated after insertion. Its one-pass
- * wrapper (`wrapRangeInMappedTextNode`) is not reachable through the public
- * build. So the wrapping below does what that wrapper does, over the text-node
- * map we already have: cost linear in the number of pieces.
+ * The wrapping is mark.js's one-pass call, `wrapRangeInMappedTextNode`, over
+ * a text-node map we build from the PageText for each small group of ranges
+ * (a block's few text nodes; see `mark-js.ts`). Not its public `markRanges`:
+ * that rebuilds the context's text and walks every text node of the context
+ * for each range, quadratic on a big page (1.4 s for 4,211 ranges on a 1 MB
+ * page); per block it still cost ~200 µs per mark, because every call creates
+ * a NodeIterator per context node (its DOMIterator) and the browser updates
+ * every live NodeIterator on each DOM removal. The mapped call creates none.
+ *
+ * Measured against our own piece wrapper (same splits, decorated before
+ * insertion), headless Chromium on a shared, noisy machine, `backstory:wrap`
+ * of the page bench's generated 1 MB page (1,660 marks), 4 rounds of 4–5
+ * loads per version: medians per round 372/103/118/146 ms with mark.js vs
+ * 286/79/138/119 ms (ratio 0.85–1.31; all 17 loads: 128 vs 147 ms). On the
+ * same page in one tab, alternating the two, best of each run: 15–36 ms vs
+ * 13–24 ms (1.1–1.5× run by run). Demo article (136 marks): best 0.9 vs
+ * 0.6 ms in one tab; through the extension medians 21 vs 10 ms, within a
+ * 3–47 ms spread of noise. Within 1.5× on the big page, so the wrapping stays
+ * with the stack's mark.js. What differs from ours: each piece is decorated
+ * after insertion (mark.js's `each` runs then) and a fresh text node replaces
+ * the wrapped one.
+ *
+ * mark.js's `unmark` normalizes the parent (merging the page's own adjacent
+ * text nodes too), so unwrapping is ours: {@link unwrapElement} merges back
+ * exactly the nodes the wrap split. mark.js's `data-markjs` attribute is
+ * removed as each piece is made.
  *
  * Ranges that cross inline elements are wrapped piece by piece (one element
  * per text node); ranges that cross blocks are cut at the block boundary.
  */
+import { MappedTextNodes } from './mark-js';
 import type { PageText } from './page-text';
 
 /** A range of {@link PageText.text} to wrap, with the caller's data. */
@@ -45,7 +62,10 @@ export interface WrapOptions<T> {
   decorate(el: HTMLElement, range: WrapRange<T>): void;
 }
 
-/** At most this many ranges or text nodes per mark.js call keeps each call small. */
+/**
+ * At most this many ranges or text nodes per group keeps each group small (a
+ * group only grows past them while its ranges fall in one text node).
+ */
 const MAX_RANGES_PER_GROUP = 24;
 const MAX_NODES_PER_GROUP = 48;
 
@@ -76,7 +96,10 @@ export function planWraps<T>(page: PageText, ranges: readonly WrapRange<T>[]): W
       const first = nodeIndexIn(starts, start, block.firstNode, block.endNode);
       const last = nodeIndexIn(starts, end - 1, block.firstNode, block.endNode);
       const piece = start === range.start && end === range.end ? range : { start, end, data: range.data };
-      const fits = current !== null && current.block === k && current.ranges.length < MAX_RANGES_PER_GROUP && last - current.first < MAX_NODES_PER_GROUP;
+      // A group never starts inside a node the previous one wraps in: wrapping
+      // splits that node, so a second group's copy of it would be stale.
+      const sharesNode = current !== null && current.block === k && first <= current.last;
+      const fits = sharesNode || (current !== null && current.block === k && current.ranges.length < MAX_RANGES_PER_GROUP && last - current.first < MAX_NODES_PER_GROUP);
       if (!fits) {
         flush();
         current = { block: k, first, last, ranges: [] };
@@ -120,45 +143,20 @@ function groupIsCurrent<T>(group: WrapGroup<T>): boolean {
  * array when the page changed the group's text since it was planned (the
  * caller re-plans from a fresh PageText if it still wants it).
  *
- * Each piece is cut exactly as mark.js's `wrapRangeInTextNode` cuts it (split
- * before and after, even when a side is empty, so {@link unwrapElement} knows
- * which text nodes to merge back), but the element is decorated before it is
- * inserted and no NodeIterator is created.
+ * The wrapping is mark.js's one-pass `wrapRangeInMappedTextNode` over the
+ * group's text nodes (see `mark-js.ts`): each piece is split before and after,
+ * even when a side is empty, so {@link unwrapElement} knows which text nodes
+ * to merge back. Pieces are decorated as mark.js inserts them.
  */
 export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>): HTMLElement[] {
   if (group.ranges.length === 0 || !groupIsCurrent(group)) return [];
   const created: HTMLElement[] = [];
-  const doc = group.nodes[0]!.ownerDocument;
-  // Lengths before any split: splitting shortens the original node objects.
-  const lengths = group.nodes.map((n) => n.length);
-  let index = 0;
-  let nodeStart = group.base;
-  // The live remainder of the current node and the offset (in the page text) where it starts.
-  let tail: Text = group.nodes[0]!;
-  let tailStart = nodeStart;
+  const map = new MappedTextNodes(group.nodes, options.tagName);
   for (const range of group.ranges) {
-    let from = range.start;
-    while (from < range.end && index < group.nodes.length) {
-      const nodeEnd = nodeStart + lengths[index]!;
-      if (from >= nodeEnd) {
-        index++;
-        nodeStart = nodeEnd;
-        tail = group.nodes[index]!;
-        tailStart = nodeStart;
-        continue;
-      }
-      const to = Math.min(range.end, nodeEnd);
-      const piece = tail.splitText(from - tailStart);
-      const after = piece.splitText(to - from);
-      const el = doc.createElement(options.tagName);
+    map.wrap(range.start - group.base, range.end - group.base, (el) => {
       options.decorate(el, range);
-      piece.parentNode!.insertBefore(el, piece);
-      el.appendChild(piece);
       created.push(el);
-      tail = after;
-      tailStart = to;
-      from = to;
-    }
+    });
   }
   return created;
 }
