@@ -1,15 +1,20 @@
 /**
- * The fold table: one entry per UTF-16 code unit of the Basic Multilingual Plane,
- * built once at module load. The scanner reads one code unit, looks it up here
- * and knows at once whether it is part of a word (and which folded letter it
- * stands for) or which kind of boundary it is. This is what makes the scan a
- * single pass without regular expressions, `toLowerCase` or `normalize` calls on
- * page text.
+ * The fold table: one entry per UTF-16 code unit of the Basic Multilingual Plane.
+ * The scanner reads one code unit, looks it up here and knows at once whether
+ * it is part of a word (and which folded letter it stands for) or which kind of
+ * boundary it is. This is what makes the scan a single pass without regular
+ * expressions, `toLowerCase` or `normalize` calls on page text.
+ *
+ * The table is filled lazily, 256 code units at a time: at module load only
+ * ASCII and Latin-1 (well under a millisecond, it runs in every page's content
+ * script); any other block the first time a text uses one of its code units.
+ * Until then its entries read {@link UNKNOWN}: readers call {@link fold}, which
+ * fills the block on the way, and the scanner's hot loop checks for it only
+ * where it already branches on a class.
  *
  * Values below {@link WORD_MIN} are character classes; values from
  * {@link FOLD_MIN} up are folded letters/digits (lower case, diacritics removed).
  */
-
 /** Punctuation, symbols, surrogates (astral characters): ends a word, joins nothing. */
 export const BOUNDARY = 0;
 /** Space and hyphen forms: one interchangeable separator between name tokens. */
@@ -20,11 +25,13 @@ export const NEWLINE = 2;
 export const APOS = 3;
 /** U+0000: a hard block separator that no name spans. */
 export const HARD = 4;
+/** Not filled in yet: {@link fold} fills the code unit's block and returns its real value. */
+export const UNKNOWN = 5;
 /**
  * Combining marks, soft hyphens, zero-width joiners: inside a word but ignored,
  * so "Erdog\u0306an" (decomposed) and "Erdo\u00ADğan" (soft hyphen) fold like "Erdogan".
  */
-export const SKIP = 5;
+export const SKIP = 6;
 /** Code units with a fold value `>= WORD_MIN` continue a word (including {@link SKIP}). */
 export const WORD_MIN = SKIP;
 /** Smallest folded letter value ('0' is the smallest word character). */
@@ -75,48 +82,62 @@ function foldsToItself(c: number): boolean {
 const WORD = /^[\p{L}\p{N}]$/u;
 const MARKS = /\p{M}/gu;
 const CLASSES = /([\p{L}\p{N}]+)|(\p{M}+)/gu;
-/** Block size for the fast path below. */
-const BLOCK = 64;
+/** Sub-block size for the fast path below. */
+const RUN = 64;
+
+/** Fold value of every BMP code unit (see the module comment); index with `text.charCodeAt(i)`. */
+export const FOLD: Uint16Array = new Uint16Array(0x10000).fill(UNKNOWN);
+
+/** Code units with a fixed class, whatever Unicode says, by block (filled after the letters). */
+const SPECIAL = new Map<number, number>();
+for (const c of SEPARATORS) SPECIAL.set(c, SEP);
+for (const c of APOSTROPHES) SPECIAL.set(c, APOS); // ʼ ʾ ʿ are modifier letters: the class wins
+for (const c of IGNORABLE) SPECIAL.set(c, SKIP);
+for (const c in EXTRA_FOLDS) SPECIAL.set(c.charCodeAt(0), EXTRA_FOLDS[c]!.charCodeAt(0)); // ı is lower case: not caught by the letter pass
+SPECIAL.set(0x0a, NEWLINE);
+SPECIAL.set(0, HARD);
 
 /**
- * Builds the table in a few milliseconds (it runs in every page's content
- * script): one regular-expression pass over the whole BMP finds the runs of
- * letters/digits and of marks, and letters are folded block by block. A block
- * that lower-casing and NFKD leave unchanged (most non-Latin scripts, lower-case
- * runs) folds to itself without any per-character `normalize` call.
+ * Fills the 256 entries of the block holding `c`: one regular-expression pass
+ * over the block finds the runs of letters/digits and of marks, and letters are
+ * folded 64 at a time. A run that lower-casing and NFKD leave unchanged (most
+ * non-Latin scripts, lower-case runs) folds to itself without any per-character
+ * `normalize` call. Returns the value of `c`.
  */
-function buildFoldTable(): Uint16Array {
-  const table = new Uint16Array(0x10000); // BOUNDARY everywhere by default
-  let all = '';
-  for (let c = 0; c < 0x10000; c += 0x1000) {
+function fillBlock(c: number): number {
+  const base = c & 0xff00;
+  const table = FOLD;
+  table.fill(BOUNDARY, base, base + 0x100);
+  if (base < 0xd800 || base > 0xdf00) {
+    // Surrogates (astral characters) stay boundaries.
     const codes: number[] = [];
-    for (let d = c; d < c + 0x1000; d++) codes.push(d >= 0xd800 && d <= 0xdfff ? 0x20 : d); // surrogates: boundaries
-    all += String.fromCharCode(...codes);
-  }
-  for (const m of all.matchAll(CLASSES)) {
-    const at = m.index;
-    if (m[2] !== undefined) {
-      table.fill(SKIP, at, at + m[2].length);
-      continue;
-    }
-    const run = m[1]!;
-    for (let b = 0; b < run.length; b += BLOCK) {
-      const block = run.slice(b, b + BLOCK);
-      const c0 = at + b;
-      if ((foldsToItself(c0) && foldsToItself(c0 + block.length - 1)) || (block.toLowerCase() === block && block.normalize('NFKD') === block)) {
-        for (let k = 0; k < block.length; k++) table[c0 + k] = c0 + k;
-      } else {
-        for (let k = 0; k < block.length; k++) table[c0 + k] = foldLetter(block[k]!, c0 + k);
+    for (let d = base; d < base + 0x100; d++) codes.push(d);
+    for (const m of String.fromCharCode(...codes).matchAll(CLASSES)) {
+      const at = base + m.index;
+      if (m[2] !== undefined) {
+        table.fill(SKIP, at, at + m[2].length);
+        continue;
+      }
+      const run = m[1]!;
+      for (let b = 0; b < run.length; b += RUN) {
+        const part = run.slice(b, b + RUN);
+        const c0 = at + b;
+        if ((foldsToItself(c0) && foldsToItself(c0 + part.length - 1)) || (part.toLowerCase() === part && part.normalize('NFKD') === part)) {
+          for (let k = 0; k < part.length; k++) table[c0 + k] = c0 + k;
+        } else {
+          for (let k = 0; k < part.length; k++) table[c0 + k] = foldLetter(part[k]!, c0 + k);
+        }
       }
     }
   }
-  for (const c of SEPARATORS) table[c] = SEP;
-  for (const c of APOSTROPHES) table[c] = APOS; // after letters: ʼ ʾ ʿ are modifier letters
-  for (const c of IGNORABLE) table[c] = SKIP;
-  for (const c in EXTRA_FOLDS) table[c.charCodeAt(0)] = EXTRA_FOLDS[c]!.charCodeAt(0); // ı is lower case: not caught above
-  table[0x0a] = NEWLINE;
-  table[0] = HARD;
-  return table;
+  for (const [code, value] of SPECIAL) if ((code & 0xff00) === base) table[code] = value;
+  return table[c]!;
+}
+
+/** Fold value of the code unit `c` (see {@link FOLD}), filling its block on first use. */
+export function fold(c: number): number {
+  const f = FOLD[c]!;
+  return f === UNKNOWN ? fillBlock(c) : f;
 }
 
 /** Lower case, compatibility-decomposed, marks removed; the letter itself when that is not one code unit. */
@@ -135,8 +156,5 @@ function foldLetter(ch: string, c: number): number {
   return lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
-/**
- * Fold value of every BMP code unit: a class below {@link WORD_MIN}, {@link SKIP},
- * or the folded letter. Index with `text.charCodeAt(i)`.
- */
-export const FOLD: Uint16Array = buildFoldTable();
+// ASCII and Latin-1 now: nearly every text needs them.
+fillBlock(0);

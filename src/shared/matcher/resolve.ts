@@ -17,7 +17,7 @@
  */
 import type { Claim } from './compile';
 import type { RawMatch } from './scan';
-import { FOLD, NEWLINE, SEP } from './fold';
+import { NEWLINE, SEP, fold } from './fold';
 import type { EntityMatch } from './types';
 
 /** How far (UTF-16 units) before a mention a strong mention still counts as local context across blocks. */
@@ -76,8 +76,8 @@ class BlockBreaks {
     while (this.nextNewline < to) {
       // A blank line: a second line feed in the same gap of spaces and hyphens.
       let j = this.nextNewline + 1;
-      while (j < n && FOLD[text.charCodeAt(j)] === SEP) j++;
-      if (j < n && FOLD[text.charCodeAt(j)] === NEWLINE) {
+      while (j < n && fold(text.charCodeAt(j)) === SEP) j++;
+      if (j < n && fold(text.charCodeAt(j)) === NEWLINE) {
         if (j < to && j > this.last) this.last = j;
       }
       this.nextNewline = indexOr(text, '\n', this.nextNewline + 1, n);

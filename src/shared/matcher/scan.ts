@@ -10,7 +10,7 @@
  */
 import type { Claim, Compiled, HashTable } from './compile';
 import { nextState, slotOf } from './compile';
-import { APOS, FOLD, HARD, NEWLINE, SEP, SKIP, WORD_MIN } from './fold';
+import { APOS, FOLD, HARD, NEWLINE, SEP, SKIP, WORD_MIN, fold } from './fold';
 import { HASH_PRIME, HASH_SEED, punctCode } from './tokenize';
 
 /** A mention before ambiguity resolution: its span and the claims that fit it. */
@@ -33,21 +33,23 @@ export function scan(c: Compiled, text: string): RawMatch[] {
   let i = 0;
   // Hot loop. The constants are literals on purpose: imported `const` bindings
   // are module-cell loads V8 does not fold, which cost ~30% here.
-  //   5 = WORD_MIN = SKIP, 0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME
+  //   6 = WORD_MIN = SKIP, 5 = UNKNOWN (a block of FOLD not filled yet),
+  //   0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME
   // (scan.test.ts checks they still agree with fold.ts and tokenize.ts).
   while (i < n) {
     let f = F[text.charCodeAt(i)]!;
-    if (f < 5) {
-      i++;
+    if (f < 6) {
+      if (f === 5) fold(text.charCodeAt(i)); // fills the block; read again
+      else i++;
       continue;
     }
     let start = i;
     let h = 0x811c9dc5 | 0; // "| 0": an untagged int32 in optimized code, never a heap number
     for (;;) {
-      if (f !== 5) h = Math.imul(h ^ f, 0x01000193);
+      if (f !== 6) h = Math.imul(h ^ f, 0x01000193);
       if (++i === n) break;
       f = F[text.charCodeAt(i)]!;
-      if (f < 5) break;
+      if (f < 6 && (f !== 5 || (f = fold(text.charCodeAt(i))) < 6)) break;
     }
     // 30 bits: a small integer V8 passes and stores without boxing (see finishHash).
     h &= 0x3fffffff;
@@ -79,7 +81,7 @@ let resumeHash = 0;
 let resumeStart = 0;
 
 /** The literals inlined in {@link scan}'s hot loop, for the test that keeps them in sync. */
-export const HOT_LOOP_CONSTANTS = { WORD_MIN: 5, SKIP: 5, HASH_SEED: 0x811c9dc5 | 0, HASH_PRIME: 0x01000193 } as const;
+export const HOT_LOOP_CONSTANTS = { WORD_MIN: 6, SKIP: 6, UNKNOWN: 5, HASH_SEED: 0x811c9dc5 | 0, HASH_PRIME: 0x01000193 } as const;
 
 /** End of the word last hashed by {@link hashWord} (a result slot, to avoid allocating a pair). */
 let wordEnd = 0;
@@ -90,7 +92,7 @@ function hashWord(text: string, from: number): number {
   let i = from;
   const n = text.length;
   while (i < n) {
-    const f = FOLD[text.charCodeAt(i)]!;
+    const f = fold(text.charCodeAt(i));
     if (f < WORD_MIN) break;
     if (f !== SKIP) h = Math.imul(h ^ f, HASH_PRIME);
     i++;
@@ -117,7 +119,7 @@ function lookup(c: Compiled, table: HashTable, text: string, from: number, to: n
 function sameWord(key: string, text: string, from: number, to: number): boolean {
   let j = 0;
   for (let i = from; i < to; i++) {
-    const f = FOLD[text.charCodeAt(i)]!;
+    const f = fold(text.charCodeAt(i));
     if (f === SKIP) continue;
     if (j >= key.length || key.charCodeAt(j) !== f) return false;
     j++;
@@ -134,7 +136,7 @@ function wordAfterSeparator(text: string, from: number): number {
   let newlines = 0;
   const n = text.length;
   while (j < n) {
-    const f = FOLD[text.charCodeAt(j)]!;
+    const f = fold(text.charCodeAt(j));
     if (f === SEP) j++;
     else if (f === NEWLINE) {
       if (++newlines >= 2) return -1;
@@ -142,7 +144,7 @@ function wordAfterSeparator(text: string, from: number): number {
     } else break;
   }
   if (j === from || j >= n) return -1;
-  return FOLD[text.charCodeAt(j)]! >= WORD_MIN ? j : -1;
+  return fold(text.charCodeAt(j)) >= WORD_MIN ? j : -1;
 }
 
 function isArticle(c: Compiled, id: number): boolean {
@@ -233,7 +235,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     let j = pos;
     let newlines = 0;
     while (j < n) {
-      const f = FOLD[text.charCodeAt(j)]!;
+      const f = fold(text.charCodeAt(j));
       if (f === SEP) j++;
       else if (f === NEWLINE) {
         newlines++;
@@ -241,7 +243,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
       } else break;
     }
     if (j >= n || newlines >= 2) break;
-    const f = FOLD[text.charCodeAt(j)]!;
+    const f = fold(text.charCodeAt(j));
     if (f === HARD) break;
     let id: number;
     let unitEnd: number;
@@ -302,10 +304,10 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
  */
 function possessiveOk(text: string, end: number): boolean {
   const n = text.length;
-  if (end >= n || FOLD[text.charCodeAt(end)] !== APOS) return true;
-  if (end + 1 >= n || FOLD[text.charCodeAt(end + 1)]! < WORD_MIN) return true;
-  if (FOLD[text.charCodeAt(end + 1)] !== LOWER_S) return false;
-  return end + 2 >= n || FOLD[text.charCodeAt(end + 2)]! < WORD_MIN;
+  if (end >= n || fold(text.charCodeAt(end)) !== APOS) return true;
+  if (end + 1 >= n || fold(text.charCodeAt(end + 1)) < WORD_MIN) return true;
+  if (fold(text.charCodeAt(end + 1)) !== LOWER_S) return false;
+  return end + 2 >= n || fold(text.charCodeAt(end + 2)) < WORD_MIN;
 }
 
 /** Claims whose case rule the span satisfies (case-insensitive claims always do). */
@@ -330,7 +332,7 @@ function caseFits(form: string, text: string, start: number, end: number): boole
   let p = 0;
   let i = start;
   while (i < end) {
-    const f = FOLD[text.charCodeAt(i)]!;
+    const f = fold(text.charCodeAt(i));
     if (f < WORD_MIN) {
       i++;
       continue;

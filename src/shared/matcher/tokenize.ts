@@ -6,7 +6,7 @@
  * and single punctuation characters ("U.S." = u . s .). Space and hyphen forms
  * between units are not units: any run of them is one interchangeable separator.
  */
-import { APOS, FOLD, HARD, NEWLINE, SEP, SKIP, WORD_MIN } from './fold';
+import { APOS, HARD, NEWLINE, SEP, SKIP, WORD_MIN, fold } from './fold';
 
 /** FNV-1a offset basis: the hash of the empty word. */
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -47,7 +47,7 @@ export interface Unit {
 
 /** Canonical code of a punctuation unit: all apostrophe forms are one. */
 export function punctCode(codeUnit: number): number {
-  return FOLD[codeUnit] === APOS ? 0x27 : codeUnit;
+  return fold(codeUnit) === APOS ? 0x27 : codeUnit;
 }
 
 /** Tokenizes `text[from, to)` into units (see {@link Unit}). */
@@ -59,7 +59,7 @@ export function tokenize(text: string, from = 0, to = text.length): Unit[] {
   let hard = false;
   while (i < to) {
     const c = text.charCodeAt(i);
-    const f = FOLD[c]!;
+    const f = fold(c);
     if (f === SEP || f === NEWLINE) {
       sep = true;
       if (f === NEWLINE && ++newlines >= 2) hard = true;
@@ -76,7 +76,7 @@ export function tokenize(text: string, from = 0, to = text.length): Unit[] {
       let h = HASH_SEED;
       let key = '';
       while (i < to) {
-        const g = FOLD[text.charCodeAt(i)]!;
+        const g = fold(text.charCodeAt(i));
         if (g < WORD_MIN) break;
         if (g !== SKIP) {
           h = hashStep(h, g);
