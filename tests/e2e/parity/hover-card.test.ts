@@ -19,10 +19,11 @@
  * with `pointerType: 'touch'`, then `click`), dispatched in the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
 import { ROOT } from '../server';
+import { saveScreenshot } from '../screenshots';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const CARD = 'backstory-card-host >>> .bs-popover';
@@ -82,7 +83,7 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
   }
 
   async function screenshot(page: DriverPage, name: string): Promise<void> {
-    await writeFile(path.join(SHOTS, `${name}-${browserName}.png`), await page.screenshot());
+    await saveScreenshot(await page.screenshot(), name, browserName, name === 'hover-card-light' ? 'card.png' : undefined);
   }
 
   /** Reads one record of an object store in the background's IndexedDB. */

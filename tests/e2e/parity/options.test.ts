@@ -6,15 +6,14 @@
  * the driver and run in every browser (issue 8).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
 import type { CallName, ParamsOf, ResultOf } from '../../../src/shared/protocol';
 import { ROOT } from '../server';
+import { saveScreenshot } from '../screenshots';
 
 const DOC = '2025-10-sharaa-overture-to-putin';
-/** The documentation's screenshots (taken in Chromium, from the Chrome build). */
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const EVENTS = '[data-testid=timeline] a.tl-event';
 
 describe.each(BROWSERS)('options page, in %s', (browserName) => {
@@ -26,7 +25,6 @@ describe.each(BROWSERS)('options page, in %s', (browserName) => {
     axeSource = await readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     driver = await launchDriver(browserName);
     options = await driver.openExtensionPage('options.html', '#explorer');
-    await mkdir(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await driver?.close();
@@ -51,7 +49,7 @@ describe.each(BROWSERS)('options page, in %s', (browserName) => {
   async function screenshot(name: string): Promise<void> {
     const png = await options.screenshot();
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    if (browserName === 'chromium') await writeFile(path.join(SHOTS, name), png);
+    await saveScreenshot(png, `options-${name.replace(/\.png$/, '')}`, browserName, name);
   }
 
   /** Serious or critical axe violations of the page as it is now. */

@@ -5,10 +5,8 @@
  * reload, searches, and explains itself on pages Backstory cannot run on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
-import { ROOT } from '../server';
+import { saveScreenshot } from '../screenshots';
 
 const DOC = '2025-10-sharaa-overture-to-putin';
 const ENTRY_BUTTONS = '[data-testid=page-entries] button[data-entry-id]';
@@ -57,11 +55,7 @@ describe.each(BROWSERS)('popup, in %s', (browserName) => {
     await popup.setViewport(380, 640);
     const png = await popup.screenshot();
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    // The documentation's screenshot is the Chrome build's.
-    if (browserName === 'chromium') {
-      await mkdir(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-      await writeFile(path.join(ROOT, 'docs', 'screenshots', 'popup.png'), png);
-    }
+    await saveScreenshot(png, 'popup', browserName, 'popup.png');
     await popup.close();
   });
 
