@@ -6,14 +6,12 @@ import { corpusHandlers } from './corpus';
 import { highlightHandlers } from './highlights';
 import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
-import { pendingHandlers } from './pending';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 
 /** Every call's handler. The type makes a missing one a compile error. */
 export function createHandlers(s: Services): Handlers {
   return {
-    ...pendingHandlers(),
     ...appHandlers(s),
     ...cardHandlers(s),
     ...corpusHandlers(s),
