@@ -25,6 +25,29 @@ export interface Claim {
   caseForm: string | null;
 }
 
+/** One candidate of a mention: an entry and how it claims the alias (one per entry; a strong claim beats a weak one). */
+export interface Candidate {
+  /** Index into {@link Compiled.entryIds}. */
+  entry: number;
+  weak: boolean;
+  isDefault: boolean;
+}
+
+/** The candidates of `claims`, one per entry, minus the excluded entries. */
+export function candidatesOf(claims: readonly Claim[], entryIds: readonly string[], exclude?: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const claim of claims) {
+    if (exclude !== undefined && exclude.has(entryIds[claim.entry]!)) continue;
+    const seen = out.find((cand) => cand.entry === claim.entry);
+    if (seen === undefined) out.push({ entry: claim.entry, weak: claim.weak, isDefault: claim.isDefault });
+    else {
+      seen.weak &&= claim.weak;
+      seen.isDefault ||= claim.isDefault;
+    }
+  }
+  return out;
+}
+
 /** An open-addressing hash table: word hash → token id. Slot key 0 = empty. */
 export interface HashTable {
   keys: Int32Array;
@@ -103,6 +126,10 @@ export interface Compiled {
   accept: Int32Array;
   /** Claims of each distinct alias key. */
   groups: Claim[][];
+  /** Candidates of each group when nothing is excluded: shared by all its mentions. */
+  groupCandidates: readonly (readonly Candidate[])[];
+  /** Their entry ids, frozen: the `candidates` array of every such mention. */
+  groupCandidateIds: readonly (readonly string[])[];
   /** Token ids of "al" and "el" (articles), always present. */
   articleA: number;
   articleE: number;
@@ -243,6 +270,9 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     }
   }
 
+  const groupCandidates = groups.map((g) => Object.freeze(candidatesOf(g, entryIds).map((cand) => Object.freeze(cand))));
+  const groupCandidateIds = groupCandidates.map((cs) => Object.freeze(cs.map((cand) => entryIds[cand.entry]!)));
+
   return {
     entryIds,
     starter: buildTable(starterHashes, starterIds),
@@ -255,6 +285,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     trans,
     accept: Int32Array.from(acceptOf),
     groups,
+    groupCandidates,
+    groupCandidateIds,
     articleA,
     articleE,
     aliasCount,

@@ -35,7 +35,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   return {
     aliasCount: compiled.aliasCount,
     match(text: string, options?: MatchOptions): EntityMatch[] {
-      return resolve(scan(compiled, text), text, compiled.entryIds, options?.exclude);
+      return resolve(scan(compiled, text), text, compiled, options?.exclude);
     },
   };
 }

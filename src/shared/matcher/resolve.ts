@@ -14,156 +14,141 @@
  *   rarely means that entry); among the rest, the candidate with the most strong
  *   mentions in the text, then the alias's default, then the first claimant.
  * - A weak mention is kept only when its chosen entry is strongly mentioned.
+ *
+ * Only the returned matches are allocated: candidate lists are the compiled,
+ * shared ones unless the reader excluded entries, and the per-entry context
+ * lives in scratch arrays reused across calls.
  */
-import type { Claim } from './compile';
-import type { RawMatch } from './scan';
-import { NEWLINE, SEP, fold } from './fold';
+import type { Candidate, Claim, Compiled } from './compile';
+import { candidatesOf } from './compile';
+import type { RawMatches } from './scan';
+import { HARD, NEWLINE, SEP, fold } from './fold';
 import type { EntityMatch } from './types';
 
 /** How far (UTF-16 units) before a mention a strong mention still counts as local context across blocks. */
 export const LOCAL_SPAN = 250;
 
-/** One candidate of a mention: the entry and how it claims the alias. */
-interface Candidate {
-  entry: number;
-  weak: boolean;
-  isDefault: boolean;
-}
+/** Per-entry scratch, indexed by entry; entries touched by a call are reset at its end. */
+let strongCount = new Int32Array(64);
+let lastStart = new Int32Array(64).fill(-1);
+let lastEnd = new Int32Array(64);
+let touched = new Int32Array(64);
+/** Per-mention candidate lists of the current call (references only). */
+const mentionCands: (readonly Candidate[])[] = [];
 
-/** Candidates of a raw mention after exclusions, one per entry (a strong claim beats a weak one). */
-function candidatesOf(claims: readonly Claim[], entryIds: readonly string[], exclude: ReadonlySet<string> | undefined): Candidate[] {
-  const out: Candidate[] = [];
-  for (const claim of claims) {
-    if (exclude !== undefined && exclude.has(entryIds[claim.entry]!)) continue;
-    const seen = out.find((cand) => cand.entry === claim.entry);
-    if (seen === undefined) out.push({ entry: claim.entry, weak: claim.weak, isDefault: claim.isDefault });
-    else {
-      seen.weak &&= claim.weak;
-      seen.isDefault ||= claim.isDefault;
-    }
-  }
-  return out;
+function ensureScratch(entries: number): void {
+  if (strongCount.length >= entries) return;
+  let size = strongCount.length;
+  while (size < entries) size *= 2;
+  strongCount = new Int32Array(size);
+  lastStart = new Int32Array(size).fill(-1);
+  lastEnd = new Int32Array(size);
+  touched = new Int32Array(size);
 }
 
 /**
- * Finds block separators lazily, for offsets asked in increasing order: the
- * text is searched (with native `indexOf`) only as far as a question needs,
- * and at most once in all.
+ * Offset of the last block separator before each mention, found from the line
+ * feeds and U+0000 the scanner recorded, for offsets asked in increasing order.
  */
 class BlockBreaks {
-  /** Offset of the last block separator found before {@link scanned}, or -1. */
+  private next = 0;
   private last = -1;
-  /** Everything before this offset has been searched. */
-  private scanned = 0;
-  private nextNul = -2;
-  private nextNewline = -2;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly raw: RawMatches,
+  ) {}
 
-  /** Offset of the last block separator before `to` (which never decreases between calls), or -1. */
   lastBefore(to: number): number {
-    if (to <= this.scanned) return this.last;
+    const { breaks, breakCount } = this.raw;
     const text = this.text;
-    const n = text.length;
-    if (this.nextNul < this.scanned) this.nextNul = indexOr(text, '\u0000', this.scanned, n);
-    if (this.nextNul < to) {
-      // Every U+0000 before `to` is a separator: only the last one matters.
-      const at = text.lastIndexOf('\u0000', to - 1);
-      if (at > this.last) this.last = at;
-      this.nextNul = indexOr(text, '\u0000', to, n);
-    }
-    if (this.nextNewline < this.scanned) this.nextNewline = indexOr(text, '\n', this.scanned, n);
-    while (this.nextNewline < to) {
-      // A blank line: a second line feed in the same gap of spaces and hyphens.
-      let j = this.nextNewline + 1;
-      while (j < n && fold(text.charCodeAt(j)) === SEP) j++;
-      if (j < n && fold(text.charCodeAt(j)) === NEWLINE) {
-        if (j < to && j > this.last) this.last = j;
+    while (this.next < breakCount && breaks[this.next]! < to) {
+      const at = breaks[this.next++]!;
+      if (fold(text.charCodeAt(at)) === HARD) this.last = at;
+      else {
+        // A blank line: another line feed in the same gap of spaces and hyphens.
+        let j = at + 1;
+        while (j < to && fold(text.charCodeAt(j)) === SEP) j++;
+        if (j < to && fold(text.charCodeAt(j)) === NEWLINE) this.last = j;
       }
-      this.nextNewline = indexOr(text, '\n', this.nextNewline + 1, n);
     }
-    this.scanned = to;
     return this.last;
   }
 }
 
-function indexOr(text: string, search: string, from: number, otherwise: number): number {
-  const at = text.indexOf(search, from);
-  return at < 0 ? otherwise : at;
-}
-
 /** Turns raw mentions into resolved {@link EntityMatch}es (see the module comment). */
-export function resolve(
-  raw: readonly RawMatch[],
-  text: string,
-  entryIds: readonly string[],
-  exclude: ReadonlySet<string> | undefined,
-): EntityMatch[] {
-  if (raw.length === 0) return [];
-  const cands = raw.map((m) => candidatesOf(m.claims, entryIds, exclude));
+export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: ReadonlySet<string> | undefined): EntityMatch[] {
+  const count = raw.count;
+  if (count === 0) return [];
+  const entryIds = c.entryIds;
+  const shared = exclude === undefined || exclude.size === 0;
+  ensureScratch(entryIds.length);
+  let touchedCount = 0;
 
-  // How many times each entry is strongly mentioned in the whole text.
-  const strongCount = new Map<number, number>();
-  for (const cs of cands) {
-    if (cs.length === 1 && !cs[0]!.weak) strongCount.set(cs[0]!.entry, (strongCount.get(cs[0]!.entry) ?? 0) + 1);
+  // Candidates of each mention, and how many times each entry is strongly mentioned.
+  mentionCands.length = count;
+  for (let k = 0; k < count; k++) {
+    const g = raw.group[k]!;
+    const cs: readonly Candidate[] =
+      shared && g >= 0 ? c.groupCandidates[g]! : candidatesOf(g >= 0 ? c.groups[g]! : (raw.filtered[-1 - g] as readonly Claim[]), entryIds, exclude);
+    mentionCands[k] = cs;
+    if (cs.length === 1 && !cs[0]!.weak) {
+      const e = cs[0]!.entry;
+      if (strongCount[e]! === 0) touched[touchedCount++] = e;
+      strongCount[e]!++;
+    }
   }
 
-  // Walking in text order, the span of the latest strong mention of each entry
-  // so far: the "nearest preceding" context in O(1) per candidate.
-  const lastStart = new Map<number, number>();
-  const lastEnd = new Map<number, number>();
   let blocks: BlockBreaks | undefined;
-  const sameBlock = (from: number, to: number): boolean => (blocks ??= new BlockBreaks(text)).lastBefore(to) < from;
-
   const out: EntityMatch[] = [];
-  cands.forEach((cs, k) => {
-    if (cs.length === 0) return;
-    const m = raw[k]!;
+  for (let k = 0; k < count; k++) {
+    const cs = mentionCands[k]!;
+    if (cs.length === 0) continue;
+    const start = raw.start[k]!;
     let chosen: Candidate;
     if (cs.length === 1) {
       chosen = cs[0]!;
+      // Walking in text order: the latest strong mention of each entry so far.
       if (!chosen.weak) {
-        lastStart.set(chosen.entry, m.start);
-        lastEnd.set(chosen.entry, m.end);
+        lastStart[chosen.entry] = start;
+        lastEnd[chosen.entry] = raw.end[k]!;
       }
     } else {
-      chosen = local(cs, m.start, lastStart, lastEnd, sameBlock) ?? textWide(cs, strongCount);
+      // Local context: the candidate strongly mentioned nearest before.
+      let best: Candidate | undefined;
+      let bestStart = -1;
+      for (const cand of cs) {
+        if (lastStart[cand.entry]! > bestStart) {
+          bestStart = lastStart[cand.entry]!;
+          best = cand;
+        }
+      }
+      if (best !== undefined && start - lastEnd[best.entry]! > LOCAL_SPAN && (blocks ??= new BlockBreaks(text, raw)).lastBefore(start) >= bestStart) {
+        best = undefined;
+      }
+      chosen = best ?? textWide(cs);
     }
-    if (chosen.weak && !strongCount.has(chosen.entry)) return;
+    if (chosen.weak && strongCount[chosen.entry] === 0) continue;
+    const g = raw.group[k]!;
     out.push({
-      start: m.start,
-      end: m.end,
+      start,
+      end: raw.end[k]!,
       entryId: entryIds[chosen.entry]!,
-      candidates: cs.map((cand) => entryIds[cand.entry]!),
+      // Shared and frozen: readers only read it.
+      candidates: (shared && g >= 0 ? c.groupCandidateIds[g]! : Object.freeze(cs.map((cand) => entryIds[cand.entry]!))) as string[],
       weak: chosen.weak,
     });
-  });
+  }
+
+  for (let t = 0; t < touchedCount; t++) strongCount[touched[t]!] = 0;
+  // lastStart is set only for strongly mentioned entries: the same list resets it.
+  for (let t = 0; t < touchedCount; t++) lastStart[touched[t]!] = -1;
+  mentionCands.length = 0;
   return out;
 }
 
-/** The candidate strongly mentioned nearest before `at`, if that mention is local (see the module comment). */
-function local(
-  cs: readonly Candidate[],
-  at: number,
-  lastStart: ReadonlyMap<number, number>,
-  lastEnd: ReadonlyMap<number, number>,
-  sameBlock: (from: number, to: number) => boolean,
-): Candidate | undefined {
-  let best: Candidate | undefined;
-  let bestStart = -1;
-  for (const cand of cs) {
-    const before = lastStart.get(cand.entry);
-    if (before !== undefined && before > bestStart) {
-      bestStart = before;
-      best = cand;
-    }
-  }
-  if (best === undefined) return undefined;
-  return at - lastEnd.get(best.entry)! <= LOCAL_SPAN || sameBlock(bestStart, at) ? best : undefined;
-}
-
 /** The text-wide choice: strong claims first, then most strong mentions, then the default, then the first. */
-function textWide(cs: readonly Candidate[], strongCount: ReadonlyMap<number, number>): Candidate {
+function textWide(cs: readonly Candidate[]): Candidate {
   let best = cs[0]!;
   for (let k = 1; k < cs.length; k++) {
     const cand = cs[k]!;
@@ -171,8 +156,8 @@ function textWide(cs: readonly Candidate[], strongCount: ReadonlyMap<number, num
       if (!cand.weak) best = cand;
       continue;
     }
-    const a = strongCount.get(cand.entry) ?? 0;
-    const b = strongCount.get(best.entry) ?? 0;
+    const a = strongCount[cand.entry]!;
+    const b = strongCount[best.entry]!;
     if (a > b || (a === b && cand.isDefault && !best.isDefault)) best = cand;
   }
   return best;

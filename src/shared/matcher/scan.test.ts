@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HOT_LOOP_CONSTANTS } from './scan';
-import { FOLD, SKIP, UNKNOWN, WORD_MIN, fold } from './fold';
+import { APOS, BOUNDARY, FOLD, HARD, NEWLINE, SEP, SKIP, UNKNOWN, WORD_MIN, fold } from './fold';
 import { HASH_PRIME, HASH_SEED } from './tokenize';
 import { compileMatcher } from './index';
 
 describe('scan hot loop', () => {
   it('inlines the same constants as fold.ts and tokenize.ts', () => {
-    expect(HOT_LOOP_CONSTANTS).toEqual({ WORD_MIN, SKIP, UNKNOWN, HASH_SEED, HASH_PRIME });
+    expect(HOT_LOOP_CONSTANTS).toEqual({ BOUNDARY, SEP, WORD_MIN, SKIP, UNKNOWN, NEWLINE, APOS, HARD, HASH_SEED, HASH_PRIME });
   });
 
   it('fills fold-table blocks on first use, inside a word and at its start', () => {

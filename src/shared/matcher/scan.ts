@@ -13,19 +13,70 @@ import { nextState, slotOf } from './compile';
 import { APOS, FOLD, HARD, NEWLINE, SEP, SKIP, WORD_MIN, fold } from './fold';
 import { HASH_PRIME, HASH_SEED, punctCode } from './tokenize';
 
-/** A mention before ambiguity resolution: its span and the claims that fit it. */
-export interface RawMatch {
-  start: number;
-  end: number;
-  /** Claims of the alias, minus case-sensitive ones the text's case rules out. Never empty. */
-  claims: readonly Claim[];
+/**
+ * The mentions of one {@link scan}, before ambiguity resolution, in reused typed
+ * arrays (no object per mention): valid until the next `scan`.
+ */
+export interface RawMatches {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  /**
+   * The alias group (index into {@link Compiled.groups}) when every claim of
+   * the group fits the text's case; else `-1 - k` for `filtered[k]`, the claims
+   * that do (never empty).
+   */
+  group: Int32Array;
+  filtered: (readonly Claim[])[];
+  /**
+   * Offsets of the line feeds and U+0000 the main loop passed, in order: where
+   * block separators can be (a gap a walk skipped has at most one line feed).
+   */
+  breaks: Int32Array;
+  breakCount: number;
+}
+
+const raw: RawMatches = {
+  count: 0,
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  group: new Int32Array(256),
+  filtered: [],
+  breaks: new Int32Array(256),
+  breakCount: 0,
+};
+
+function pushMatch(start: number, end: number, group: number): void {
+  const k = raw.count;
+  if (k === raw.start.length) {
+    raw.start = grow(raw.start);
+    raw.end = grow(raw.end);
+    raw.group = grow(raw.group);
+  }
+  raw.start[k] = start;
+  raw.end[k] = end;
+  raw.group[k] = group;
+  raw.count = k + 1;
+}
+
+function pushBreak(at: number): void {
+  if (raw.breakCount === raw.breaks.length) raw.breaks = grow(raw.breaks);
+  raw.breaks[raw.breakCount++] = at;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 const LOWER_S = 0x73;
 
-/** Scans `text` and returns raw mentions in order, non-overlapping, longest first. */
-export function scan(c: Compiled, text: string): RawMatch[] {
-  const out: RawMatch[] = [];
+/** Scans `text`: raw mentions in order, non-overlapping, longest first (see {@link RawMatches}). */
+export function scan(c: Compiled, text: string): RawMatches {
+  raw.count = 0;
+  raw.breakCount = 0;
+  raw.filtered.length = 0;
   const F = FOLD;
   const keys = c.starter.keys;
   const mask = c.starter.mask;
@@ -34,13 +85,20 @@ export function scan(c: Compiled, text: string): RawMatch[] {
   // Hot loop. The constants are literals on purpose: imported `const` bindings
   // are module-cell loads V8 does not fold, which cost ~30% here.
   //   6 = WORD_MIN = SKIP, 5 = UNKNOWN (a block of FOLD not filled yet),
+  //   2 = NEWLINE, 3 = APOS, 4 = HARD (0 BOUNDARY and 1 SEP are the common case)
   //   0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME
   // (scan.test.ts checks they still agree with fold.ts and tokenize.ts).
   while (i < n) {
     let f = F[text.charCodeAt(i)]!;
     if (f < 6) {
-      if (f === 5) fold(text.charCodeAt(i)); // fills the block; read again
-      else i++;
+      if (f > 1) {
+        if (f === 5) {
+          fold(text.charCodeAt(i)); // fills the block; read again
+          continue;
+        }
+        if (f !== 3) pushBreak(i);
+      }
+      i++;
       continue;
     }
     let start = i;
@@ -62,14 +120,14 @@ export function scan(c: Compiled, text: string): RawMatch[] {
       // A starter: the slow path returns where to go on. When the walk it made
       // already hashed the next word and stopped there ("the" + "ceasefire"),
       // that word is probed here with its hash instead of being hashed again.
-      i = matchAt(c, text, start, i, h, out);
+      i = matchAt(c, text, start, i, h);
       if (resumeHash === 0) break;
       start = resumeStart;
       h = resumeHash;
       resumeHash = 0;
     }
   }
-  return out;
+  return raw;
 }
 
 /**
@@ -81,7 +139,7 @@ let resumeHash = 0;
 let resumeStart = 0;
 
 /** The literals inlined in {@link scan}'s hot loop, for the test that keeps them in sync. */
-export const HOT_LOOP_CONSTANTS = { WORD_MIN: 6, SKIP: 6, UNKNOWN: 5, HASH_SEED: 0x811c9dc5 | 0, HASH_PRIME: 0x01000193 } as const;
+export const HOT_LOOP_CONSTANTS = { BOUNDARY: 0, SEP: 1, WORD_MIN: 6, SKIP: 6, UNKNOWN: 5, NEWLINE: 2, APOS: 3, HARD: 4, HASH_SEED: 0x811c9dc5 | 0, HASH_PRIME: 0x01000193 } as const;
 
 /** End of the word last hashed by {@link hashWord} (a result slot, to avoid allocating a pair). */
 let wordEnd = 0;
@@ -152,12 +210,12 @@ function isArticle(c: Compiled, id: number): boolean {
 }
 
 /**
- * Slow path for a starter-table hit on the word `text[start, end)`: pushes the
- * mention found here, if any, to `out` and returns the offset where scanning
+ * Slow path for a starter-table hit on the word `text[start, end)`: records the
+ * mention found here, if any, and returns the offset where scanning
  * goes on (its end, else `end`), setting {@link resumeHash} when the word after
  * that offset was already hashed.
  */
-function matchAt(c: Compiled, text: string, start: number, end: number, h: number, out: RawMatch[]): number {
+function matchAt(c: Compiled, text: string, start: number, end: number, h: number): number {
   const id = lookup(c, c.starter, text, start, end, h);
   if (id < 0) return end;
   if (isArticle(c, id)) {
@@ -169,7 +227,7 @@ function matchAt(c: Compiled, text: string, start: number, end: number, h: numbe
       const nextId = lookup(c, c.starter, text, next, nextEnd, hash);
       const state = nextId >= 0 ? c.rootNext[nextId]! : -1;
       if (state >= 0) {
-        const found = walk(c, text, start, nextEnd, state, out);
+        const found = walk(c, text, start, nextEnd, state);
         if (found >= 0) return found;
       }
       if (c.rootNext[id]! < 0) {
@@ -182,7 +240,7 @@ function matchAt(c: Compiled, text: string, start: number, end: number, h: numbe
   }
   const state = c.rootNext[id]!;
   if (state < 0) return end;
-  const found = walk(c, text, start, end, state, out);
+  const found = walk(c, text, start, end, state);
   if (found >= 0) return found;
   if (stopHash !== 0 && stopAfter === end) {
     // The walk went no further than the starter: resume at the word it stopped on.
@@ -211,7 +269,7 @@ let acceptGroups = new Int32Array(32);
  * Follows the trie from `state` (reached at text offset `pos`) unit by unit,
  * then emits the longest accepted alias that passes the case and possessive checks.
  */
-function walk(c: Compiled, text: string, start: number, pos: number, state: number, out: RawMatch[]): number {
+function walk(c: Compiled, text: string, start: number, pos: number, state: number): number {
   let accepts = 0;
   const n = text.length;
   stopHash = 0;
@@ -284,9 +342,14 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
   for (let a = accepts - 1; a >= 0; a--) {
     const end = acceptEnds[a]!;
     if (!possessiveOk(text, end)) continue;
-    const claims = fittingClaims(c.groups[acceptGroups[a]!]!, text, start, end);
+    const g = acceptGroups[a]!;
+    const claims = fittingClaims(c.groups[g]!, text, start, end);
     if (claims.length === 0) continue;
-    out.push({ start, end, claims });
+    if (claims === c.groups[g]) pushMatch(start, end, g);
+    else {
+      raw.filtered.push(claims);
+      pushMatch(start, end, -raw.filtered.length);
+    }
     if (end !== pos) stopHash = 0; // the stop word does not follow the mention: rescan from its end
     else {
       resumeStart = stopStart;
