@@ -85,25 +85,47 @@ export function nextState(t: TransitionTable, state: number, token: number): num
   return -1;
 }
 
-function buildTransitions(edges: readonly Map<number, number>[]): TransitionTable {
-  const count = edges.reduce((n, out) => n + out.size, 0);
-  const size = pow2AtLeast(count * 2);
-  const t: TransitionTable = {
-    from: new Int32Array(size).fill(-1),
-    token: new Int32Array(size),
-    to: new Int32Array(size),
-    mask: size - 1,
-  };
-  edges.forEach((out, state) => {
-    for (const [token, next] of out) {
-      let slot = edgeSlot(state, token, t.mask);
+/**
+ * The trie's edges while compiling: the final open-addressing table, grown
+ * (doubled and rehashed) to stay at most half full; no `Map` per state.
+ */
+class TrieBuilder {
+  t: TransitionTable = { from: new Int32Array(1024).fill(-1), token: new Int32Array(1024), to: new Int32Array(1024), mask: 1023 };
+  edges = 0;
+  states = 1;
+
+  /** The state after `token` from `state`, created when new (then `created` is true). */
+  step(state: number, token: number): number {
+    const t = this.t;
+    let slot = edgeSlot(state, token, t.mask);
+    let from: number;
+    while ((from = t.from[slot]!) !== -1) {
+      if (from === state && t.token[slot] === token) return t.to[slot]!;
+      slot = (slot + 1) & t.mask;
+    }
+    const next = this.states++;
+    t.from[slot] = state;
+    t.token[slot] = token;
+    t.to[slot] = next;
+    if (++this.edges * 2 > t.mask + 1) this.grow();
+    return next;
+  }
+
+  private grow(): void {
+    const old = this.t;
+    const size = (old.mask + 1) * 2;
+    const t: TransitionTable = { from: new Int32Array(size).fill(-1), token: new Int32Array(size), to: new Int32Array(size), mask: size - 1 };
+    for (let k = 0; k <= old.mask; k++) {
+      const state = old.from[k]!;
+      if (state === -1) continue;
+      let slot = edgeSlot(state, old.token[k]!, t.mask);
       while (t.from[slot] !== -1) slot = (slot + 1) & t.mask;
       t.from[slot] = state;
-      t.token[slot] = token;
-      t.to[slot] = next;
+      t.token[slot] = old.token[k]!;
+      t.to[slot] = old.to[k]!;
     }
-  });
-  return t;
+    this.t = t;
+  }
 }
 
 /** Everything the scanner and resolver need; immutable after compile. */
@@ -196,7 +218,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const articleE = wordId('el', tokenize('el')[0]!.hash);
 
   // Trie built with plain arrays/maps, packed once the token count is known.
-  const edges: Map<number, number>[] = [new Map()];
+  const trie = new TrieBuilder();
   const acceptOf: number[] = [-1];
   const groupOf = new Map<string, number>();
   const groups: Claim[][] = [];
@@ -223,14 +245,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
             punctIds.set(code, id);
           }
         }
-        const out = edges[state]!;
-        let next = out.get(id);
-        if (next === undefined) {
-          next = edges.length;
-          edges.push(new Map());
-          acceptOf.push(-1);
-          out.set(id, next);
-        }
+        const next = trie.step(state, id);
+        if (next === acceptOf.length) acceptOf.push(-1);
         state = next;
       }
       const key = keyParts.join(' ');
@@ -252,8 +268,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   }
 
   const rootNext = new Int32Array(tokenCount).fill(-1);
-  for (const [id, next] of edges[0]!) rootNext[id] = next;
-  const trans = buildTransitions(edges);
+  const trans = trie.t;
+  for (let k = 0; k <= trans.mask; k++) if (trans.from[k] === 0) rootNext[trans.token[k]!] = trans.to[k]!;
   const punctAscii = new Int32Array(0x80).fill(-1);
   for (let code = 0; code < 0x80; code++) punctAscii[code] = punctIds.get(punctCode(code)) ?? -1;
 
