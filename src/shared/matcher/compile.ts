@@ -148,6 +148,8 @@ export interface Compiled {
   accept: Int32Array;
   /** Claims of each distinct alias key. */
   groups: Claim[][];
+  /** 1 for the groups with a case-sensitive claim (the scanner checks the text's case only for those). */
+  groupHasCase: Uint8Array;
   /** Candidates of each group when nothing is excluded: shared by all its mentions. */
   groupCandidates: readonly (readonly Candidate[])[];
   /** Their entry ids, frozen: the `candidates` array of every such mention. */
@@ -301,6 +303,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     trans,
     accept: Int32Array.from(acceptOf),
     groups,
+    groupHasCase: Uint8Array.from(groups, (g) => (g.some((claim) => claim.caseForm !== null) ? 1 : 0)),
     groupCandidates,
     groupCandidateIds,
     articleA,

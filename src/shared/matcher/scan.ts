@@ -6,7 +6,10 @@
  * Almost every word of a page misses there, so the cost per character is a
  * table read, a compare and a multiply, whatever the size of the catalog. Only
  * on a hit does the slow path (verify the word, follow the trie unit by unit,
- * check case and possessives) run, and only a found mention allocates.
+ * check case and possessives) run. A walk that stops on a word it has hashed
+ * hands that word back to the main loop, so each word is hashed once; only a
+ * walk that got past its first word and then failed backtracks. Mentions go to
+ * reused typed arrays: a scan allocates nothing in the common case.
  */
 import type { Claim, Compiled, HashTable } from './compile';
 import { nextState, slotOf } from './compile';
@@ -343,7 +346,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     const end = acceptEnds[a]!;
     if (!possessiveOk(text, end)) continue;
     const g = acceptGroups[a]!;
-    const claims = fittingClaims(c.groups[g]!, text, start, end);
+    const claims = c.groupHasCase[g] === 0 ? c.groups[g]! : fittingClaims(c.groups[g]!, text, start, end);
     if (claims.length === 0) continue;
     if (claims === c.groups[g]) pushMatch(start, end, g);
     else {
