@@ -50,6 +50,9 @@ export function punctCode(codeUnit: number): number {
   return fold(codeUnit) === APOS ? 0x27 : codeUnit;
 }
 
+/** Folded letters of the word being tokenized (reused). */
+const codes: number[] = [];
+
 /** Tokenizes `text[from, to)` into units (see {@link Unit}). */
 export function tokenize(text: string, from = 0, to = text.length): Unit[] {
   const units: Unit[] = [];
@@ -74,16 +77,18 @@ export function tokenize(text: string, from = 0, to = text.length): Unit[] {
     const start = i;
     if (f >= WORD_MIN) {
       let h = HASH_SEED;
-      let key = '';
+      codes.length = 0;
       while (i < to) {
         const g = fold(text.charCodeAt(i));
         if (g < WORD_MIN) break;
         if (g !== SKIP) {
           h = hashStep(h, g);
-          key += String.fromCharCode(g);
+          codes.push(g);
         }
         i++;
       }
+      // One string per word, not one per letter (compile tokenizes every alias).
+      const key = codes.length < 1024 ? String.fromCharCode(...codes) : codes.map((g) => String.fromCharCode(g)).join('');
       units.push({ kind: 'word', start, end: i, key, hash: finishHash(h), sepBefore: sep && !hard, hardBefore: hard });
     } else {
       i++;
