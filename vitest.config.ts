@@ -24,6 +24,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A shared 2-core CI machine can be slow: polled assertions wait up
+          // to 10 s for the browser (the default is 1 s). Timings are never asserted.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],
