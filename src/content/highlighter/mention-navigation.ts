@@ -19,7 +19,7 @@ function prefersReducedMotion(win: Window): boolean {
  * started in a hidden document (it never happens, even once the tab is shown),
  * where Chromium completes it; an instant scroll works in both.
  */
-function scrollBehavior(doc: Document, win: Window): ScrollBehavior {
+export function scrollBehavior(doc: Document = document, win: Window = window): ScrollBehavior {
   return prefersReducedMotion(win) || doc.visibilityState === 'hidden' ? 'auto' : 'smooth';
 }
 

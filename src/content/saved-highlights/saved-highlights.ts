@@ -13,6 +13,7 @@ import { describeRange } from '../../shared/anchoring';
 import type { Highlight, HighlightColour, HighlightPatch } from '../../shared/highlight';
 import type { CallName, CallResult, ParamsOf, ResultOf } from '../../shared/protocol';
 import { UI_ATTRIBUTE } from '../highlighter/element-kinds';
+import { scrollBehavior } from '../highlighter/mention-navigation';
 import { anchorAll, type Placement } from './anchor-page';
 import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG } from './draw';
 import { flashPieces, paintPiece } from './highlight-style';
@@ -106,7 +107,7 @@ export class SavedHighlights {
     const drawn = this.drawn.get(id);
     const first = drawn?.pieces.find((p) => p.isConnected);
     if (!drawn || !first) return false;
-    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    first.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
     flashPieces(drawn.pieces);
     first.focus({ preventScroll: true });
     return true;
