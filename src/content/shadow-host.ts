@@ -1,0 +1,54 @@
+/**
+ * A home on the page for our own UI: a custom element on the root element,
+ * marked `data-backstory-ui` (the highlighter and the observer skip it), with
+ * a CLOSED shadow root holding our styles and the Preact tree. Page CSS cannot
+ * reach inside, our CSS cannot leak out, and page scripts cannot read what we
+ * show (cards, a reader's notes) through `host.shadowRoot`.
+ */
+
+/** The host, its shadow root and the element Preact renders into. */
+export interface ShadowHost {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  mount: HTMLElement;
+  remove(): void;
+}
+
+// `all: initial` resets every inherited and page-set property; `important`
+// so even `* { all: unset !important }` on the page loses to the inline style.
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['left', '0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['overflow', 'visible'],
+  ['z-index', '2147483647'],
+  ['pointer-events', 'auto'],
+];
+
+/**
+ * Whether to open the shadow root for tests. Only in development builds and
+ * only on a page that asks with `<meta name="backstory-test-open-shadow">`:
+ * Playwright and axe-core cannot see inside a closed root. Production builds
+ * compile this to `false`.
+ */
+function openForTests(doc: Document): boolean {
+  return typeof __DEV__ !== 'undefined' && __DEV__ && doc.querySelector('meta[name="backstory-test-open-shadow"]') !== null;
+}
+
+/** Creates a `<tagName data-backstory-ui>` host with `css` in its shadow root, on `doc`'s root element. */
+export function createShadowHost(doc: Document, tagName: string, css: string): ShadowHost {
+  const host = doc.createElement(tagName);
+  host.setAttribute('data-backstory-ui', '');
+  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
+  const shadow = host.attachShadow({ mode: openForTests(doc) ? 'open' : 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const mount = doc.createElement('div');
+  shadow.append(style, mount);
+  doc.documentElement.append(host);
+  return { host, shadow, mount, remove: () => host.remove() };
+}
