@@ -36,6 +36,7 @@ import { sampleHighlight, sampleHighlights } from '../../src/background/highligh
 import { anchorQuote, describeRange } from '../../src/shared/anchoring';
 import { formatMs, printMachine, printTable, type BenchRow } from './format';
 import { measureInBrowser, type BrowserFigures, type Figure } from './highlights-browser';
+import { prng } from './prng';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REAL_PAGE = path.resolve(ROOT, '..', 'shared', 'realpages', 'wikipedia.html');
@@ -114,17 +115,6 @@ function textOfHtml(html: string): string {
     .replace(/\n\s*\n+/g, '\n');
 }
 
-/** mulberry32, so every run picks the same passages. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs of each whole-collection Node figure (export, import, validate): one, to keep the bench near a minute. */
 const NODE_BIG_RUNS = 1;

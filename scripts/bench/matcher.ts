@@ -18,6 +18,7 @@ import type { AliasSpec, EntryType } from '../../src/shared/catalog';
 import type { Matcher, MatcherEntry } from '../../src/shared/matcher';
 import { formatMs, formatRate, printMachine, printTable, ratio } from './format';
 import type { BenchRow } from './format';
+import { prng } from './prng';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TEXT_BYTES = 10_000_000;
@@ -36,17 +37,6 @@ async function loadMatcher(): Promise<void> {
   ({ compileMatcher } = await import('../../src/shared/matcher'));
 }
 
-/** mulberry32: a small seeded PRNG, so every run scans the same text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- catalogs ---
 

@@ -25,6 +25,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
 import { REALPAGES_DIR } from '../../tests/e2e/server';
 import { formatMs, printMachine, printTable, ratio, type BenchRow } from './format';
+import { prng } from './prng';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MARK_JS = path.join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
@@ -47,17 +48,6 @@ interface OurRun {
   longestTaskMs: number;
 }
 
-/** mulberry32, so every run generates the same page. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILLER = (
   'the of and to in a said on for that with was as by it at from his has have are be an this were which ' +
