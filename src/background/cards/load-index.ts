@@ -15,18 +15,7 @@ export function corpusIndexLoader(store: CorpusStore, ensureCorpus: () => Promis
       const index = await loading.catch(() => undefined);
       if (index?.hash === hash) return index;
     }
-    loading = (async () => {
-      const [asOf, entries, documents, passages, mentions, relations, timeline] = await Promise.all([
-        store.asOf(),
-        store.allEntries(),
-        store.documents(),
-        store.allPassages(),
-        store.allMentions(),
-        store.allRelations(),
-        store.timeline(),
-      ]);
-      return buildCorpusIndex({ hash, asOf, entries, documents, passages, mentions, relations, timeline });
-    })();
+    loading = store.readAll().then((records) => buildCorpusIndex({ ...records, hash }));
     return loading;
   };
 }

@@ -1,6 +1,18 @@
 import type { CorpusBundle, CorpusDocument, Entry, EntryRelation, Mention, Passage, TimelineEvent } from '../../shared/corpus';
 import type { Database } from './open';
 
+/** Every corpus record, as one read gives them. */
+export interface StoredCorpus {
+  hash: string;
+  asOf: string;
+  entries: Entry[];
+  documents: CorpusDocument[];
+  passages: Passage[];
+  mentions: Mention[];
+  relations: EntryRelation[];
+  timeline: TimelineEvent[];
+}
+
 const CORPUS_STORES = ['meta', 'entries', 'documents', 'passages', 'mentions', 'relations', 'timeline'] as const;
 
 /**
@@ -55,6 +67,21 @@ export class CorpusStore {
     await Promise.all(puts);
     await tx.done;
     return true;
+  }
+
+  /** The whole corpus at once (for the in-memory indexes of cards and search). */
+  async readAll(): Promise<StoredCorpus> {
+    const [hash, asOf, entries, documents, passages, mentions, relations, timeline] = await Promise.all([
+      this.loadedHash(),
+      this.asOf(),
+      this.allEntries(),
+      this.documents(),
+      this.allPassages(),
+      this.allMentions(),
+      this.allRelations(),
+      this.timeline(),
+    ]);
+    return { hash: hash ?? '', asOf, entries, documents, passages, mentions, relations, timeline };
   }
 
   /** All entries, bundled and user. */

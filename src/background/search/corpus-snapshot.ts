@@ -26,16 +26,7 @@ export interface CorpusSnapshot {
 
 /** Reads the corpus from the store. */
 export async function readSnapshot(store: CorpusStore): Promise<CorpusSnapshot> {
-  const [hash, asOf, entries, documents, passages, mentions, relations, timeline] = await Promise.all([
-    store.loadedHash(),
-    store.asOf(),
-    store.allEntries(),
-    store.documents(),
-    store.allPassages(),
-    store.allMentions(),
-    store.allRelations(),
-    store.timeline(),
-  ]);
+  const { hash, asOf, entries, documents, passages, mentions, relations, timeline } = await store.readAll();
   const mentionsByEntry = new Map<string, Mention[]>();
   for (const m of mentions) {
     const list = mentionsByEntry.get(m.entryId);
@@ -43,7 +34,7 @@ export async function readSnapshot(store: CorpusStore): Promise<CorpusSnapshot> 
     else mentionsByEntry.set(m.entryId, [m]);
   }
   return {
-    hash: hash ?? '',
+    hash,
     asOf,
     entries: new Map(entries.map((e) => [e.id, e])),
     documents: indexDocuments(documents),
