@@ -204,7 +204,7 @@ export async function benchPage(): Promise<void> {
       });
       rows.push({ figure: '  of which match / wrap', value: `${formatMs(ours.matchMs)} / ${formatMs(ours.wrapMs)}` });
       if (ours.marks > 0) rows.push({ figure: '  wrap per mark', value: `${Math.round((ours.wrapMs * 1000) / ours.marks)} µs` });
-      rows.push({ figure: '  before it: compile + warm-up (once per page load)', value: formatMs(ours.prepareMs) });
+      rows.push({ figure: '  before it: compile (once per page load)', value: formatMs(ours.prepareMs) });
       const longest = Math.max(ours.longestTaskMs, ours.longestSliceMs);
       rows.push({
         figure: '  longest main-thread task while annotating',

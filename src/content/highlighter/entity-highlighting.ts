@@ -46,19 +46,6 @@ export interface EntityHighlightingDeps {
 /** How long reports wait, so a burst of passes sends one. */
 const REPORT_DELAY_MS = 250;
 
-/**
- * Runs the fresh matcher once over the catalog's own names. A matcher's first
- * calls run in V8's interpreter and cost ten times the warm ones (14 ms versus
- * 1.3 ms on a 11 KB article, measured in Node); paying that here, once per page
- * load and measured as `backstory:prepare`, keeps the first annotation pass
- * short. The result is discarded.
- */
-function warmUp(matcher: Matcher, entries: readonly MatcherEntry[]): void {
-  const names = entries.flatMap((e) => e.aliases.map((a) => a.text));
-  const sample = names.join(' said on Monday that ');
-  for (let i = 0; i < 3; i++) matcher.match(sample);
-}
-
 /** Settings fields that change which marks are drawn. */
 function marksDiffer(a: Settings, b: Settings): boolean {
   return a.density !== b.density || a.markCap !== b.markCap || JSON.stringify(a.types) !== JSON.stringify(b.types);
@@ -148,8 +135,10 @@ export class EntityHighlighting {
       const input = await this.deps.loadMatcherInput();
       if (!input) return;
       const started = performance.now();
+      // No warm-up pass: it would scan the catalog's own names on every page
+      // load, a start-up cost that grows with the catalog. The first matching
+      // runs inside the annotator's time slices instead.
       const matcher = this.deps.compile(input.entries);
-      warmUp(matcher, input.entries);
       this.compiled = { matcher, types: new Map(input.entries.map((e) => [e.id, e.type])), exclude: new Set(input.excluded) };
       try {
         performance.measure('backstory:prepare', { start: started, duration: performance.now() - started });
