@@ -249,11 +249,14 @@ export class PageTextCollector {
   }
 }
 
-/** Index of the last node starting at or before `offset` (binary search), or -1. */
-function nodeIndexAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  let found = -1;
+/**
+ * Index of the last node starting at or before `offset` among `[from, to)` of
+ * `starts` (binary search), or `from - 1` when none does.
+ */
+export function nodeIndexAt(starts: readonly number[], offset: number, from = 0, to = starts.length): number {
+  let lo = from;
+  let hi = to - 1;
+  let found = from - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     if (starts[mid]! <= offset) {

@@ -33,7 +33,7 @@
  * per text node); ranges that cross blocks are cut at the block boundary.
  */
 import { MappedTextNodes } from './mark-js';
-import type { PageText } from './page-text';
+import { nodeIndexAt, type PageText } from './page-text';
 
 /** A range of {@link PageText.text} to wrap, with the caller's data. */
 export interface WrapRange<T> {
@@ -112,19 +112,9 @@ export function planWraps<T>(page: PageText, ranges: readonly WrapRange<T>[]): W
   return groups;
 }
 
-/** Index of the node containing `offset` among `[from, to)` (binary search). */
+/** Index of the node containing `offset` among a block's nodes `[from, to)`. */
 function nodeIndexIn(starts: readonly number[], offset: number, from: number, to: number): number {
-  let lo = from;
-  let hi = to - 1;
-  let found = from;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return Math.max(from, nodeIndexAt(starts, offset, from, to));
 }
 
 /** True when the group's nodes are still in the page with the text they were planned with. */
