@@ -10,9 +10,15 @@
  *
  * Probing `starter` is the only per-word cost, and it does not grow with the
  * number of aliases (one or two probes in a table kept at most half full).
+ *
+ * An alias that begins with a {@link LEADING_WORDS leading word} ("the Kremlin",
+ * "The Hague") is entered under its second word, with the leading word checked
+ * backwards when the rest matches: otherwise "the", a tenth of all English
+ * words, would send the scanner down its slow path at every occurrence.
  */
 import type { MatcherEntry } from './types';
 import { caseForm, isArticleKey, punctCode, stripArticles, tokenize } from './tokenize';
+import type { Unit } from './tokenize';
 
 /** One entry's claim on an alias key. */
 export interface Claim {
@@ -128,6 +134,12 @@ class TrieBuilder {
   }
 }
 
+/**
+ * Words too common to start a trie walk: an alias beginning with one of them is
+ * looked up by the word after it (see the module comment).
+ */
+export const LEADING_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
 /** Everything the scanner and resolver need; immutable after compile. */
 export interface Compiled {
   entryIds: string[];
@@ -146,6 +158,13 @@ export interface Compiled {
   trans: TransitionTable;
   /** State → index into `groups`, or -1 when no alias ends there. */
   accept: Int32Array;
+  /**
+   * State → the group of the alias that ends there when preceded by the leading
+   * word `ledToken[state]` ("the" + "kremlin"), or -1.
+   */
+  acceptLed: Int32Array;
+  /** State → token id of the leading word of `acceptLed[state]` (unused where that is -1). */
+  ledToken: Int32Array;
   /** Claims of each distinct alias key. */
   groups: Claim[][];
   /** 1 for the groups with a case-sensitive claim (the scanner checks the text's case only for those). */
@@ -222,9 +241,36 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   // Trie built with plain arrays/maps, packed once the token count is known.
   const trie = new TrieBuilder();
   const acceptOf: number[] = [-1];
+  const ledAcceptOf: number[] = [-1];
+  const ledTokenOf: number[] = [-1];
   const groupOf = new Map<string, number>();
   const groups: Claim[][] = [];
   let aliasCount = 0;
+
+  /** Enters `units` into the trie from the root; returns the state they end in. */
+  const walkUnits = (units: readonly Unit[]): number => {
+    let state = 0;
+    for (const u of units) {
+      let id: number;
+      if (u.kind === 'word') id = wordId(u.key, u.hash);
+      else {
+        const code = u.key.charCodeAt(0);
+        id = punctIds.get(code) ?? -1;
+        if (id < 0) {
+          id = tokenCount++;
+          punctIds.set(code, id);
+        }
+      }
+      const next = trie.step(state, id);
+      if (next === acceptOf.length) {
+        acceptOf.push(-1);
+        ledAcceptOf.push(-1);
+        ledTokenOf.push(-1);
+      }
+      state = next;
+    }
+    return state;
+  };
 
   for (const entry of entries) {
     const entryIndex = entryIndexOf.get(entry.id)!;
@@ -233,31 +279,24 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
       // An alias must start with a word: the scanner only looks up words.
       if (!units.some((u) => u.kind === 'word') || units[0]!.kind !== 'word') continue;
       aliasCount++;
-      let state = 0;
-      const keyParts: string[] = [];
-      for (const u of units) {
-        keyParts.push(u.key);
-        let id: number;
-        if (u.kind === 'word') id = wordId(u.key, u.hash);
-        else {
-          const code = u.key.charCodeAt(0);
-          id = punctIds.get(code) ?? -1;
-          if (id < 0) {
-            id = tokenCount++;
-            punctIds.set(code, id);
-          }
-        }
-        const next = trie.step(state, id);
-        if (next === acceptOf.length) acceptOf.push(-1);
-        state = next;
+      const key = units.map((u) => u.key).join(' ');
+      const led = units.length >= 2 && LEADING_WORDS.has(units[0]!.key) && units[1]!.kind === 'word' && units[1]!.sepBefore;
+      let state = led ? walkUnits(units.slice(1)) : walkUnits(units);
+      let ledAt = -1;
+      if (led) {
+        const lead = wordId(units[0]!.key, units[0]!.hash);
+        if (ledTokenOf[state] === -1 || ledTokenOf[state] === lead) {
+          ledTokenOf[state] = lead;
+          ledAt = state;
+        } else state = walkUnits(units); // another leading word ends here already: enter the alias whole
       }
-      const key = keyParts.join(' ');
       let g = groupOf.get(key);
       if (g === undefined) {
         g = groups.length;
         groups.push([]);
         groupOf.set(key, g);
-        acceptOf[state] = g;
+        if (ledAt >= 0) ledAcceptOf[ledAt] = g;
+        else acceptOf[state] = g;
       }
       groups[g]!.push({
         entry: entryIndex,
@@ -302,6 +341,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     rootNext,
     trans,
     accept: Int32Array.from(acceptOf),
+    acceptLed: Int32Array.from(ledAcceptOf),
+    ledToken: Int32Array.from(ledTokenOf),
     groups,
     groupHasCase: Uint8Array.from(groups, (g) => (g.some((claim) => claim.caseForm !== null) ? 1 : 0)),
     groupCandidates,

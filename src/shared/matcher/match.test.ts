@@ -185,6 +185,35 @@ describe('articles', () => {
   });
 });
 
+describe('leading words', () => {
+  const hague = [entry('the-hague', 'The Hague'), entry('william-hague', 'William Hague')];
+
+  it('matches an alias that starts with "the" only with its "the", and includes it', () => {
+    expect(found('talks in The Hague today', hague)).toEqual(['The Hague=the-hague']);
+    expect(found('talks in the\u00a0Hague', hague)).toEqual(['the\u00a0Hague=the-hague']);
+    expect(found('William Hague said', hague)).toEqual(['William Hague=william-hague']);
+    expect(found('Hague said', hague)).toEqual([]);
+    expect(found('bathe Hague, the\n\nHague, the.Hague', hague)).toEqual([]);
+  });
+
+  it('prefers the alias with its leading word, and falls back to the bare one', () => {
+    const kremlin = [entry('kremlin', 'Kremlin', 'the Kremlin')];
+    expect(found('said the Kremlin.', kremlin)).toEqual(['the Kremlin=kremlin']);
+    expect(found('said a Kremlin aide', kremlin)).toEqual(['Kremlin=kremlin']);
+    expect(found("the Kremlin's view", kremlin)).toEqual(['the Kremlin=kremlin']);
+  });
+
+  it('never takes its leading word from the mention before', () => {
+    const entries = [entry('front', 'Front for the'), entry('hague', 'the Hague')];
+    expect(found('Front for the Hague', entries)).toEqual(['Front for the=front']);
+  });
+
+  it('keeps two aliases that differ only by their leading word apart', () => {
+    const entries = [entry('x', 'the Times'), entry('y', 'a Times')];
+    expect(found('the Times and a Times and Times', entries)).toEqual(['the Times=x', 'a Times=y']);
+  });
+});
+
 describe('block separators', () => {
   it('never joins a name across U+0000 or a blank line', () => {
     expect(found('Vladimir\u0000Putin')).toEqual(['Putin=vladimir-putin']);

@@ -278,20 +278,9 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
   stopHash = 0;
   for (;;) {
     const g = c.accept[state]!;
-    if (g >= 0) {
-      if (accepts === acceptEnds.length) {
-        // A very long alias with many accepting prefixes: grow the scratch arrays.
-        const ends = new Int32Array(accepts * 2);
-        const groups = new Int32Array(accepts * 2);
-        ends.set(acceptEnds);
-        groups.set(acceptGroups);
-        acceptEnds = ends;
-        acceptGroups = groups;
-      }
-      acceptEnds[accepts] = pos;
-      acceptGroups[accepts] = g;
-      accepts++;
-    }
+    if (g >= 0) accepts = pushAccept(accepts, pos, g);
+    // After the plain accept, so that the longer "the Kremlin" is tried first.
+    if (c.acceptLed[state]! >= 0) accepts = pushAccept(accepts, pos, -2 - state);
     // Skip the separator gap; a block separator ends the name.
     let j = pos;
     let newlines = 0;
@@ -345,13 +334,21 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
   for (let a = accepts - 1; a >= 0; a--) {
     const end = acceptEnds[a]!;
     if (!possessiveOk(text, end)) continue;
-    const g = acceptGroups[a]!;
-    const claims = c.groupHasCase[g] === 0 ? c.groups[g]! : fittingClaims(c.groups[g]!, text, start, end);
+    let g = acceptGroups[a]!;
+    let from = start;
+    if (g < 0) {
+      // "kremlin" reached with an alias "the Kremlin" ending here: only with its leading word before it.
+      const ledState = -2 - g;
+      from = leadingWordStart(c, text, start, c.ledToken[ledState]!);
+      if (from < 0) continue;
+      g = c.acceptLed[ledState]!;
+    }
+    const claims = c.groupHasCase[g] === 0 ? c.groups[g]! : fittingClaims(c.groups[g]!, text, from, end);
     if (claims.length === 0) continue;
-    if (claims === c.groups[g]) pushMatch(start, end, g);
+    if (claims === c.groups[g]) pushMatch(from, end, g);
     else {
       raw.filtered.push(claims);
-      pushMatch(start, end, -raw.filtered.length);
+      pushMatch(from, end, -raw.filtered.length);
     }
     if (end !== pos) stopHash = 0; // the stop word does not follow the mention: rescan from its end
     else {
@@ -362,6 +359,46 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     return end;
   }
   return -1;
+}
+
+/** Records an accepting (end, group) pair of the current walk; returns the new count. */
+function pushAccept(accepts: number, end: number, group: number): number {
+  if (accepts === acceptEnds.length) {
+    // A very long alias with many accepting prefixes: grow the scratch arrays.
+    const ends = new Int32Array(accepts * 2);
+    const groups = new Int32Array(accepts * 2);
+    ends.set(acceptEnds);
+    groups.set(acceptGroups);
+    acceptEnds = ends;
+    acceptGroups = groups;
+  }
+  acceptEnds[accepts] = end;
+  acceptGroups[accepts] = group;
+  return accepts + 1;
+}
+
+/**
+ * Start of the word `tokenText[token]` ("the") when it comes right before
+ * `start`, separated by a plain separator gap and not inside the previous
+ * mention; -1 otherwise.
+ */
+function leadingWordStart(c: Compiled, text: string, start: number, token: number): number {
+  let j = start - 1;
+  let newlines = 0;
+  while (j >= 0) {
+    const f = fold(text.charCodeAt(j));
+    if (f === SEP) j--;
+    else if (f === NEWLINE) {
+      if (++newlines >= 2) return -1;
+      j--;
+    } else break;
+  }
+  if (j === start - 1 || j < 0) return -1;
+  const end = j + 1;
+  while (j >= 0 && fold(text.charCodeAt(j)) >= WORD_MIN) j--;
+  const from = j + 1;
+  if (from === end || (raw.count > 0 && from < raw.end[raw.count - 1]!)) return -1;
+  return sameWord(c.tokenText[token]!, text, from, end) ? from : -1;
 }
 
 /**
