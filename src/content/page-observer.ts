@@ -38,6 +38,9 @@ export interface PageObserverOptions {
   signal: AbortSignal;
 }
 
+/** What the observer watches: nodes added anywhere under the target, and text edits. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 /** The observer; stops when `signal` aborts. */
 export class PageObserver {
   private readonly queue = new Set<Node>();
@@ -45,22 +48,35 @@ export class PageObserver {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private idle: number | undefined;
   private lastFlush = 0;
+  /** Inside {@link mute}'s write (a nested mute just writes). */
+  private muted = false;
   /** Flushes so far (for tests and the bench). */
   flushes = 0;
 
   constructor(private readonly options: PageObserverOptions) {
     this.observer = new MutationObserver((records) => this.enqueue(records));
-    this.observer.observe(options.target, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(options.target, OBSERVED);
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   /** Runs our own DOM write without the observer reporting it as new content. */
   mute(write: () => void): void {
+    if (this.muted) {
+      write();
+      return;
+    }
     this.enqueue(this.observer.takeRecords());
+    // Disconnected rather than drained afterwards: with an observer attached,
+    // the browser builds a record for each of our splits and insertions (five
+    // per mark), which cost more than the wrapping itself. No page script
+    // runs inside `write`, so no page mutation can be missed meanwhile.
+    this.observer.disconnect();
+    this.muted = true;
     try {
       write();
     } finally {
-      this.observer.takeRecords();
+      this.muted = false;
+      if (!this.options.signal.aborted) this.observer.observe(this.options.target, OBSERVED);
     }
   }
 
