@@ -17,10 +17,10 @@ import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
 import type { Matcher } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
-import { decorateMark, MARK_SELECTOR, MARK_TAG, type MentionMark } from './entity-marks';
+import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
 import { PageTextCollector, type PageText } from './page-text';
 import { TimeSlicer } from './time-slicer';
-import { planWraps, unwrapAll, wrapGroup, type WrapRange } from './wrap-ranges';
+import { planWraps, unwrapAll, wrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
 
 /** What the annotator needs from the rest of the content script. */
 export interface AnnotatorConfig {
@@ -59,6 +59,8 @@ export interface PassResult {
 export const MEASURES = { annotate: 'backstory:annotate', match: 'backstory:match', wrap: 'backstory:wrap' } as const;
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
+
+const MARK_WRAP: WrapOptions<MentionMark> = { tagName: MARK_TAG, className: (r) => markClassName(r.data), decorate: (el, r) => decorateMark(el, r.data) };
 
 /**
  * Text matched per call. A typical article is one chunk; a 1 MB page is cut
@@ -152,7 +154,7 @@ export class Annotator {
       this.config.mute(() => {
         do {
           const group = groups[i++]!;
-          const made = wrapGroup(group, { tagName: MARK_TAG, decorate: (el, r) => decorateMark(el, r.data) });
+          const made = wrapGroup(group, MARK_WRAP);
           if (made.length === 0) this.forget(group.ranges);
           else added += group.ranges.length;
         } while (i < groups.length && !slicer.overBudget());

@@ -27,10 +27,14 @@ export interface MentionMark {
   mention: number;
 }
 
-/** Sets the contract's attributes and classes on a fresh mark piece. */
+/** The contract's classes of a mark piece. */
+export function markClassName(mark: MentionMark): string {
+  return `bs-mark bs-mark--${typeGroupOf(mark.type)}`;
+}
+
+/** Sets the contract's attributes on a fresh mark piece (its classes are {@link markClassName}). */
 export function decorateMark(el: HTMLElement, mark: MentionMark): void {
   const group: TypeGroup = typeGroupOf(mark.type);
-  el.className = `bs-mark bs-mark--${group}`;
   el.setAttribute('data-entry-id', mark.entryId);
   el.setAttribute('data-entry-type', mark.type);
   el.setAttribute('data-group', group);

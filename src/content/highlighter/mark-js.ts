@@ -55,12 +55,15 @@ export class MappedTextNodes {
 
   /**
    * Wraps `[start, end)` (offsets in the original joined text; after the end
-   * of any range wrapped before) in one element per text node it touches, and
+   * of any range wrapped before) in one element of class `className` per text node it touches, and
    * calls `each` with every element, in order, once it is in the document.
    * mark.js's `data-markjs` attribute is removed before `each` runs.
    */
-  wrap(start: number, end: number, each: (el: HTMLElement) => void): void {
+  wrap(start: number, end: number, className: string, each: (el: HTMLElement) => void): void {
     const removed = this.length - this.dict.value.length;
+    // mark.js sets its `className` option before the piece enters the document,
+    // where an attribute write costs less than on a connected element.
+    this.mark.opt.className = className;
     this.mark.wrapRangeInMappedTextNode(
       this.dict,
       start - removed,

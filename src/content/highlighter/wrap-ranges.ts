@@ -58,7 +58,9 @@ export interface WrapGroup<T> {
 export interface WrapOptions<T> {
   /** The element to create, e.g. `'bs-mark'`, `'bs-highlight'`. */
   tagName: string;
-  /** Sets attributes/classes on each piece; `range.data` is the caller's. Never set page text as HTML. */
+  /** The class of each piece of `range` (set before the piece enters the document); none when absent. */
+  className?(range: WrapRange<T>): string;
+  /** Sets attributes on each piece once it is in the document; `range.data` is the caller's. Never set page text as HTML. */
   decorate(el: HTMLElement, range: WrapRange<T>): void;
 }
 
@@ -143,7 +145,7 @@ export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>): HTML
   const created: HTMLElement[] = [];
   const map = new MappedTextNodes(group.nodes, options.tagName);
   for (const range of group.ranges) {
-    map.wrap(range.start - group.base, range.end - group.base, (el) => {
+    map.wrap(range.start - group.base, range.end - group.base, options.className?.(range) ?? '', (el) => {
       options.decorate(el, range);
       created.push(el);
     });
