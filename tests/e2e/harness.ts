@@ -11,8 +11,8 @@ import path from 'node:path';
 import { findBrowser } from '../../scripts/find-browser';
 import { ROOT, startFixtureServer, type FixtureServer } from './server';
 
-/** The unpacked Chrome build the tests load. */
-export const CHROME_DIST = path.join(ROOT, 'dist', 'chrome');
+/** The built extension; `BACKSTORY_CHROME_DIST` points benches at another build (A/B comparisons). */
+export const CHROME_DIST = process.env.BACKSTORY_CHROME_DIST ?? path.join(ROOT, 'dist', 'chrome');
 
 /** A browser with the extension loaded, and helpers for tests. */
 export interface ExtensionSession {
