@@ -169,14 +169,41 @@ export interface Compiled {
   groups: Claim[][];
   /** 1 for the groups with a case-sensitive claim (the scanner checks the text's case only for those). */
   groupHasCase: Uint8Array;
-  /** Candidates of each group when nothing is excluded: shared by all its mentions. */
-  groupCandidates: readonly (readonly Candidate[])[];
-  /** Their entry ids, frozen: the `candidates` array of every such mention. */
-  groupCandidateIds: readonly (readonly string[])[];
+  /**
+   * Candidates of each group when nothing is excluded, shared by all its
+   * mentions; filled on first use by {@link groupCandidates} (most groups never
+   * match on a given page, and a page's content script runs this as cold code).
+   */
+  groupCandidateCache: (GroupCandidates | undefined)[];
   /** Token ids of "al" and "el" (articles), always present. */
   articleA: number;
   articleE: number;
   aliasCount: number;
+}
+
+/** A group's shared candidates and their entry ids (frozen: the `candidates` array of every such mention). */
+export interface GroupCandidates {
+  candidates: readonly Candidate[];
+  ids: readonly string[];
+}
+
+/** The shared candidates of group `g` (see {@link Compiled.groupCandidateCache}). */
+export function groupCandidates(c: Compiled, g: number): GroupCandidates {
+  let cached = c.groupCandidateCache[g];
+  if (cached === undefined) {
+    const candidates = Object.freeze(candidatesOf(c.groups[g]!, c.entryIds).map((cand) => Object.freeze(cand)));
+    cached = { candidates, ids: Object.freeze(candidates.map((cand) => c.entryIds[cand.entry]!)) };
+    c.groupCandidateCache[g] = cached;
+  }
+  return cached;
+}
+
+/** What {@link Compiled} derives from its groups. */
+function groupTables(groups: readonly Claim[][]): Pick<Compiled, 'groupHasCase' | 'groupCandidateCache'> {
+  return {
+    groupHasCase: Uint8Array.from(groups, (g) => (g.some((claim) => claim.caseForm !== null) ? 1 : 0)),
+    groupCandidateCache: new Array<GroupCandidates | undefined>(groups.length),
+  };
 }
 
 /** Smallest power of two ≥ `n`. */
@@ -327,9 +354,6 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     }
   }
 
-  const groupCandidates = groups.map((g) => Object.freeze(candidatesOf(g, entryIds).map((cand) => Object.freeze(cand))));
-  const groupCandidateIds = groupCandidates.map((cs) => Object.freeze(cs.map((cand) => entryIds[cand.entry]!)));
-
   return {
     entryIds,
     starter: buildTable(starterHashes, starterIds),
@@ -344,9 +368,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     acceptLed: Int32Array.from(ledAcceptOf),
     ledToken: Int32Array.from(ledTokenOf),
     groups,
-    groupHasCase: Uint8Array.from(groups, (g) => (g.some((claim) => claim.caseForm !== null) ? 1 : 0)),
-    groupCandidates,
-    groupCandidateIds,
+    ...groupTables(groups),
     articleA,
     articleE,
     aliasCount,

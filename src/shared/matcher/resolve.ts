@@ -20,7 +20,7 @@
  * lives in scratch arrays reused across calls.
  */
 import type { Candidate, Claim, Compiled } from './compile';
-import { candidatesOf } from './compile';
+import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
 import type { EntityMatch } from './types';
@@ -90,7 +90,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
   for (let k = 0; k < count; k++) {
     const g = raw.group[k]!;
     const cs: readonly Candidate[] =
-      shared && g >= 0 ? c.groupCandidates[g]! : candidatesOf(g >= 0 ? c.groups[g]! : (raw.filtered[-1 - g] as readonly Claim[]), entryIds, exclude);
+      shared && g >= 0 ? groupCandidates(c, g).candidates : candidatesOf(g >= 0 ? c.groups[g]! : (raw.filtered[-1 - g] as readonly Claim[]), entryIds, exclude);
     mentionCands[k] = cs;
     if (cs.length === 1 && !cs[0]!.weak) {
       const e = cs[0]!.entry;
@@ -135,7 +135,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
       end: raw.end[k]!,
       entryId: entryIds[chosen.entry]!,
       // Shared and frozen: readers only read it.
-      candidates: (shared && g >= 0 ? c.groupCandidateIds[g]! : Object.freeze(cs.map((cand) => entryIds[cand.entry]!))) as string[],
+      candidates: (shared && g >= 0 ? groupCandidates(c, g).ids : Object.freeze(cs.map((cand) => entryIds[cand.entry]!))) as string[],
       weak: chosen.weak,
     });
   }
