@@ -67,9 +67,9 @@ export class PageObserver {
     }
     this.enqueue(this.observer.takeRecords());
     // Disconnected rather than drained afterwards: with an observer attached,
-    // the browser builds a record for each of our splits and insertions (five
-    // per mark), which cost more than the wrapping itself. No page script
-    // runs inside `write`, so no page mutation can be missed meanwhile.
+    // the browser builds a record for each of our splits and insertions (three
+    // per mark), only for us to throw them away. No page script runs inside
+    // `write`, so no page mutation can be missed meanwhile.
     this.observer.disconnect();
     this.muted = true;
     try {
