@@ -13,6 +13,8 @@ const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 const longText = v.pipe(v.string(), v.maxLength(100_000));
 const colour = v.picklist(HIGHLIGHT_COLOURS);
+/** Longest page text matched in the background (UTF-16 units): far above any real page; the annotator caps marks long before. */
+const MAX_PAGE_TEXT = 32_000_000;
 
 const selectors = v.tuple([
   v.strictObject({ type: v.literal('TextQuoteSelector'), exact: longText, prefix: shortText, suffix: shortText }),
@@ -48,6 +50,11 @@ const settingsPatch = v.partial(
 export const PARAM_SCHEMAS = {
   'app.status': empty,
   'corpus.matcherEntries': empty,
+  'page.match': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
+    bounds: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(200_000)),
+    exclude: v.pipe(v.array(id), v.maxLength(10_000)),
+  }),
   'corpus.cards': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(5_000)), context: v.optional(v.record(id, shortText)) }),
   'corpus.entries': empty,
   'corpus.entryPage': v.strictObject({ id }),

@@ -42,6 +42,10 @@ export class ContentApp {
       return data.ok ? data.value : null;
     },
     compile: compileMatcher,
+    matchRemote: async (text, bounds, exclude) => {
+      const found = await callBackground('page.match', { text, bounds, exclude });
+      return found.ok ? found.value : null;
+    },
     report: (report) => void callBackground('page.report', report),
     onChange: (state) => this.each((f) => f.marksChanged?.(state)),
   });

@@ -9,7 +9,7 @@
  * (`background/message-schemas.ts`) and authorises it by its sender: a content
  * script's page is taken from the sender, never from the message.
  */
-import type { MatcherEntry } from './matcher/types';
+import type { EntityMatch, MatcherEntry } from './matcher/types';
 import type { EntryCard, EntrySummary, EntryRef, Excerpt, RelatedEntry, TimelineItem } from './card';
 import type { CorpusDocument, Entry, Passage } from './corpus';
 import type { Highlight, HighlightPatch, NewHighlight } from './highlight';
@@ -91,6 +91,14 @@ export interface CallMap {
 
   /** The matcher's input (bundled and user entries) and the per-site corrections of the sender's site. */
   'corpus.matcherEntries': Call<Record<string, never>, { hash: string; asOf: string; entries: MatcherEntry[]; excluded: string[] }>;
+  /**
+   * Mentions in the sender's page text, found by the background's matcher:
+   * compiled once and kept warm there, where a page's content script would run
+   * it as cold code on every load, on the page's main thread. Chunk k is
+   * `text[bounds[2k], bounds[2k + 1])` (ambiguity is resolved per chunk);
+   * offsets are in `text`. `exclude`: entries the reader excluded on the page.
+   */
+  'page.match': Call<{ text: string; bounds: number[]; exclude: string[] }, EntityMatch[]>;
   /** Card data for many entries at once; `context` maps an entry id to the sentence around its first mention, to rank excerpts. */
   'corpus.cards': Call<{ ids: string[]; context?: Record<string, string> }, EntryCard[]>;
   /** Every entry, for the explorer. */
@@ -193,6 +201,7 @@ export function isEnvelope(message: unknown): message is Envelope {
 export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'app.status': ['content', 'extension'],
   'corpus.matcherEntries': ['content', 'extension'],
+  'page.match': ['content'],
   'corpus.cards': ['content', 'extension'],
   'corpus.entries': ['extension'],
   'corpus.entryPage': ['extension'],

@@ -1,3 +1,5 @@
+import { compileMatcher, type Matcher } from '../../shared/matcher';
+import { matchChunks, validChunkBounds } from '../../shared/matcher/match-chunks';
 import type { MatcherEntry } from '../../shared/matcher/types';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
@@ -15,26 +17,43 @@ export function pageMatcherEntries(entries: readonly Pick<MatcherEntry, 'id' | '
   return result;
 }
 
-/** `corpus.matcherEntries` and `corpus.entry`: what the content script needs to recognise names. */
-export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntries' | 'corpus.entry'> {
+/**
+ * `corpus.matcherEntries`, `corpus.entry`, and `page.match`: what the content
+ * script needs to recognise names, and the recognition itself.
+ */
+export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntries' | 'corpus.entry' | 'page.match'> {
   // The matcher's input changes only when the corpus does: keep it for the background's lifetime.
   let cached: { hash: string; asOf: string; entries: MatcherEntry[] } | undefined;
+  /** Compiled once per input, on the first page that asks. */
+  let matcher: { entries: MatcherEntry[]; matcher: Matcher } | undefined;
+
+  const current = async (): Promise<{ hash: string; asOf: string; entries: MatcherEntry[] }> => {
+    await s.ensureCorpus();
+    const hash = (await s.corpus.loadedHash()) ?? '';
+    if (cached?.hash !== hash) {
+      const entries = await s.corpus.allEntries();
+      cached = { hash, asOf: await s.corpus.asOf(), entries: pageMatcherEntries(entries) };
+    }
+    return cached;
+  };
+
   return {
     async 'corpus.matcherEntries'(_params, sender) {
-      await s.ensureCorpus();
-      const hash = (await s.corpus.loadedHash()) ?? '';
-      if (cached?.hash !== hash) {
-        const entries = await s.corpus.allEntries();
-        cached = { hash, asOf: await s.corpus.asOf(), entries: pageMatcherEntries(entries) };
-      }
+      const input = await current();
       const excluded = sender.site ? ((await s.db.get('corrections', sender.site))?.excluded ?? []) : [];
-      return { ...cached, excluded };
+      return { ...input, excluded };
     },
     async 'corpus.entry'({ id }) {
       await s.ensureCorpus();
       const entry = await s.corpus.entry(id);
       if (!entry) throw new CallFailure('not-found', `No entry with id ${id}.`);
       return entry;
+    },
+    async 'page.match'({ text, bounds, exclude }) {
+      if (!validChunkBounds(bounds, text.length)) throw new CallFailure('invalid-message', 'Chunk bounds must be ordered pairs of offsets into the text.');
+      const { entries } = await current();
+      if (matcher?.entries !== entries) matcher = { entries, matcher: compileMatcher(entries) };
+      return matchChunks(matcher.matcher, text, bounds, exclude.length > 0 ? { exclude: new Set(exclude) } : undefined);
     },
   };
 }

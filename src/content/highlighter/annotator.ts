@@ -15,16 +15,18 @@
  */
 import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
-import type { Matcher } from '../../shared/matcher';
+import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
+import type { PageMatching } from './page-matching';
 import { PageTextCollector, type PageText } from './page-text';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
 
 /** What the annotator needs from the rest of the content script. */
 export interface AnnotatorConfig {
-  matcher: Matcher;
+  /** Where the text is matched (see `page-matching.ts`). */
+  matching: PageMatching;
   /** Entry id → type, for the marks' group and the per-type settings. */
   types: ReadonlyMap<string, EntryType>;
   /** Entries the reader excluded on this site ("not this one"). */
@@ -90,6 +92,8 @@ export class Annotator {
   private marks = 0;
   private capped = false;
   private nextMention = 0;
+  /** The background failed to match once: the page matches by itself from then on. */
+  private remoteFailed = false;
   /** Entries marked at least once (for density "first"). */
   private readonly marked = new Set<string>();
 
@@ -133,14 +137,35 @@ export class Annotator {
     const page = collector.result();
 
     const matchStart = performance.now();
-    let matchMs = 0;
+    const bounds: number[] = [];
+    for (const chunk of chunksOf(page)) bounds.push(chunk.start, chunk.end);
     const ranges: WrapRange<MentionMark>[] = [];
-    for (const chunk of chunksOf(page)) {
-      if (slicer.overBudget()) await slicer.yield();
-      const chunkStart = performance.now();
-      const found = this.config.matcher.match(page.text.slice(chunk.start, chunk.end), { exclude: this.config.exclude });
-      this.select(found, chunk.start, ranges);
-      matchMs += performance.now() - chunkStart;
+    let matchMs = 0;
+    let remoteMs = 0;
+    let found: EntityMatch[] | null = null;
+    const { remote } = this.config.matching;
+    if (remote && !this.remoteFailed && bounds.length > 0) {
+      // Sending serialises the text now, on this thread: that part is our work.
+      const pending = remote(page.text, bounds, [...this.config.exclude]);
+      matchMs += performance.now() - matchStart;
+      const sent = performance.now();
+      found = await slicer.wait(pending);
+      remoteMs = performance.now() - sent;
+      if (found === null) this.remoteFailed = true;
+    }
+    if (found !== null) {
+      const selectStart = performance.now();
+      this.select(found, 0, ranges);
+      matchMs += performance.now() - selectStart;
+    } else {
+      for (let k = 0; k < bounds.length; k += 2) {
+        if (slicer.overBudget()) await slicer.yield();
+        const chunkStart = performance.now();
+        const start = bounds[k]!;
+        const local = this.config.matching.local().match(page.text.slice(start, bounds[k + 1]), { exclude: this.config.exclude });
+        this.select(local, start, ranges);
+        matchMs += performance.now() - chunkStart;
+      }
     }
 
     const wrapStart = performance.now();
@@ -161,11 +186,11 @@ export class Annotator {
       });
       wrapMs += performance.now() - sliceStart;
     }
-    return this.finishPass(started, slicer, matchStart, matchMs, wrapStart, wrapMs, roots.length, false, added, page.text.length);
+    return this.finishPass(started, slicer, matchStart, matchMs, wrapStart, wrapMs, roots.length, false, added, page.text.length, remoteMs);
   }
 
   /** Picks the mentions to mark under the settings, the density and the cap; counts them. */
-  private select(found: ReturnType<Matcher['match']>, offset: number, ranges: WrapRange<MentionMark>[]): void {
+  private select(found: readonly EntityMatch[], offset: number, ranges: WrapRange<MentionMark>[]): void {
     const { types, density, markCap } = this.settings;
     for (const m of found) {
       const type = this.config.types.get(m.entryId);
@@ -204,6 +229,7 @@ export class Annotator {
     stale: boolean,
     added = 0,
     textLength = 0,
+    remoteMs = 0,
   ): PassResult {
     slicer.finish();
     const workMs = slicer.totalMs();
@@ -213,7 +239,7 @@ export class Annotator {
       performance.measure(MEASURES.annotate, {
         start: started,
         duration: workMs,
-        detail: { roots, added, marks: this.marks, capped: this.capped, textLength, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
+        detail: { roots, added, marks: this.marks, capped: this.capped, textLength, remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
       });
     } catch {
       // A page that replaced `performance` must not stop annotation.

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileMatcher, type MatcherEntry } from '../../shared/matcher';
+import { matchChunks } from '../../shared/matcher/match-chunks';
 import type { PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { EntityHighlighting } from './entity-highlighting';
@@ -57,6 +58,55 @@ describe('EntityHighlighting', () => {
     expect(marks()).toHaveLength(0);
     expect(document.body.innerHTML).toBe(before);
     expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(0);
+  });
+
+  it('matches in the background when it answers, and never compiles on the page', async () => {
+    document.body.innerHTML = '<p>Bashar al-Assad met Putin.</p><p>Hama</p>';
+    const background = compileMatcher(ENTRIES);
+    const sent: { text: string; bounds: number[]; exclude: string[] }[] = [];
+    const h = new EntityHighlighting({
+      document,
+      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: ['hama'] }),
+      compile: () => {
+        throw new Error('compiled on the page');
+      },
+      matchRemote: async (text, bounds, exclude) => {
+        sent.push({ text, bounds, exclude });
+        return matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    expect(ids()).toEqual(['bashar-al-assad', 'vladimir-putin']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.exclude).toEqual(['hama']);
+    expect(sent[0]!.bounds).toEqual([0, sent[0]!.text.length]);
+  });
+
+  it('matches on the page from then on when the background cannot', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    let compiled = 0;
+    let asked = 0;
+    const h = new EntityHighlighting({
+      document,
+      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
+      compile: (entries) => {
+        compiled++;
+        return compileMatcher(entries);
+      },
+      matchRemote: async () => {
+        asked++;
+        return null;
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
+    await h.apply({ ...DEFAULT_SETTINGS, density: 'first', types: { ...DEFAULT_SETTINGS.types, place: false } }, true);
+    expect(ids()).toEqual(['vladimir-putin']);
+    expect({ compiled, asked }).toEqual({ compiled: 1, asked: 1 });
   });
 
   it('applies type visibility, density and the cap without reload', async () => {

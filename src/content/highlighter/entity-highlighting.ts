@@ -21,6 +21,7 @@ import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from './element-kin
 import { MARK_SELECTOR } from './entity-marks';
 import { injectMarkStyle } from './mark-style';
 import { focusNextMention, revealEntry } from './mention-navigation';
+import type { PageMatching } from './page-matching';
 import { SliceAborted } from './time-slicer';
 import { PageObserver } from '../page-observer';
 
@@ -35,8 +36,10 @@ export interface EntityHighlightingDeps {
   document: Document;
   /** Loads the catalog's names and this site's exclusions; null when unavailable. */
   loadMatcherInput(): Promise<MatcherInput | null>;
-  /** Compiles the matcher (once per page load). */
+  /** Compiles the page's own matcher, when the background cannot match for it (see `page-matching.ts`). */
   compile(entries: readonly MatcherEntry[]): Matcher;
+  /** Matches page text in the background; null when it could not. Without it the page matches by itself. */
+  matchRemote?: PageMatching['remote'];
   /** Sends the page report (counts, marks, capped) to the background. */
   report(report: PageReport): void;
   /** Told after every pass and every clear (the hover card re-reads marks). */
@@ -54,7 +57,7 @@ function marksDiffer(a: Settings, b: Settings): boolean {
 /** Runs entity highlighting on a page. */
 export class EntityHighlighting {
   private settings: Settings | undefined;
-  private compiled: { matcher: Matcher; types: Map<string, EntryType>; exclude: Set<string> } | undefined;
+  private compiled: { matching: PageMatching; types: Map<string, EntryType>; exclude: Set<string> } | undefined;
   private annotator: Annotator | undefined;
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
@@ -134,17 +137,7 @@ export class EntityHighlighting {
     if (!this.compiled) {
       const input = await this.deps.loadMatcherInput();
       if (!input) return;
-      const started = performance.now();
-      // No warm-up pass: it would scan the catalog's own names on every page
-      // load, a start-up cost that grows with the catalog. The first matching
-      // runs inside the annotator's time slices instead.
-      const matcher = this.deps.compile(input.entries);
-      this.compiled = { matcher, types: new Map(input.entries.map((e) => [e.id, e.type])), exclude: new Set(input.excluded) };
-      try {
-        performance.measure('backstory:prepare', { start: started, duration: performance.now() - started });
-      } catch {
-        // A page that replaced `performance` must not stop annotation.
-      }
+      this.compiled = { matching: this.matchingFor(input.entries), types: new Map(input.entries.map((e) => [e.id, e.type])), exclude: new Set(input.excluded) };
     }
     if (!this.settings) return;
     const session = new AbortController();
@@ -158,9 +151,28 @@ export class EntityHighlighting {
       signal: session.signal,
     });
     this.observer = observer;
-    const { matcher, types, exclude } = this.compiled;
-    this.annotator = new Annotator({ matcher, types, exclude, mute: (write) => observer.mute(write) }, this.settings);
+    const { matching, types, exclude } = this.compiled;
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write) }, this.settings);
     await this.pass([doc.body], session.signal);
+  }
+
+  /** The background's matching, with the page's own matcher compiled only if it is ever needed. */
+  private matchingFor(entries: readonly MatcherEntry[]): PageMatching {
+    let local: Matcher | undefined;
+    return {
+      remote: this.deps.matchRemote,
+      local: () => {
+        if (local) return local;
+        const started = performance.now();
+        local = this.deps.compile(entries);
+        try {
+          performance.measure('backstory:prepare', { start: started, duration: performance.now() - started });
+        } catch {
+          // A page that replaced `performance` must not stop annotation.
+        }
+        return local;
+      },
+    };
   }
 
   /** Clears and annotates the whole body again (settings changed what is marked). */

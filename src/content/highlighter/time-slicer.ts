@@ -62,6 +62,19 @@ export class TimeSlicer {
     this.sliceStart = performance.now();
   }
 
+  /**
+   * Ends the current slice, waits for `pending` (another context's work, not
+   * ours), and starts the next; throws {@link SliceAborted} on abort.
+   */
+  async wait<T>(pending: Promise<T>): Promise<T> {
+    this.endSlice();
+    this.yields++;
+    const value = await pending;
+    if (this.signal.aborted) throw new SliceAborted();
+    this.sliceStart = performance.now();
+    return value;
+  }
+
   /** Yields only when the slice is over budget. */
   async checkpoint(): Promise<void> {
     if (this.overBudget()) await this.yield();

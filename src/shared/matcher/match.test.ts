@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasKey, compileMatcher } from './index';
+import { matchChunks, validChunkBounds } from './match-chunks';
 import type { MatchOptions, MatcherEntry } from './index';
 import type { AliasSpec } from '../catalog';
 
@@ -362,5 +363,29 @@ describe('compile', () => {
     const names = Array.from({ length: 5000 }, (_, k) => entry(`e${k}`, `Name${k}x Surname${k}`));
     const m = compileMatcher(names);
     expect(m.match('Name4321x Surname4321 and Name4321x Surname4322').map((x) => x.entryId)).toEqual(['e4321']);
+  });
+});
+
+describe('matchChunks', () => {
+  it('matches each chunk on its own and gives offsets in the whole text', () => {
+    const text = 'Putin spoke.\u0000Hafez Assad died. Assad was buried.\u0000Assad';
+    const entries = [...CATALOG, entry('hafez-al-assad', 'Hafez al-Assad', { text: 'Assad', weak: true })];
+    const matcher = compileMatcher(entries);
+    const second = text.indexOf('Hafez');
+    const third = text.lastIndexOf('Assad');
+    const found = matchChunks(matcher, text, [0, 12, second, third - 1, third, text.length]);
+    expect(found.map((m) => `${text.slice(m.start, m.end)}=${m.entryId}`)).toEqual(['Putin=vladimir-putin', 'Hafez Assad=hafez-al-assad', 'Assad=hafez-al-assad']);
+    // The last chunk has no strong mention of its own: its weak "Assad" is dropped.
+    expect(found.every((m) => m.end <= third)).toBe(true);
+  });
+
+  it('checks chunk bounds', () => {
+    expect(validChunkBounds([0, 3, 4, 10], 10)).toBe(true);
+    expect(validChunkBounds([], 0)).toBe(true);
+    expect(validChunkBounds([0, 3, 4], 10)).toBe(false);
+    expect(validChunkBounds([0, 5, 4, 8], 10)).toBe(false);
+    expect(validChunkBounds([0, 11], 10)).toBe(false);
+    expect(validChunkBounds([0, 1.5], 10)).toBe(false);
+    expect(validChunkBounds([-1, 2], 10)).toBe(false);
   });
 });
