@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pageMatcherEntries } from './corpus';
+import { corpusHandlers, pageMatcherEntries } from './corpus';
+import type { Sender } from '../sender';
+import type { Services } from '../services';
 
 describe('pageMatcherEntries', () => {
   it('never sends corpus-only phrases to pages', () => {
@@ -8,5 +10,40 @@ describe('pageMatcherEntries', () => {
       { id: 'caesar-act', type: 'law', aliases: [{ text: 'Caesar Act' }, { text: 'sanctions law', corpusOnly: true }] },
     ]);
     expect(entries).toEqual([{ id: 'caesar-act', type: 'law', aliases: [{ text: 'Caesar Act' }] }]);
+  });
+});
+
+describe('page.match', () => {
+  const entries = [
+    { id: 'vladimir-putin', type: 'person' as const, aliases: [{ text: 'Putin' }] },
+    { id: 'hama', type: 'place' as const, aliases: [{ text: 'Hama' }, { text: 'the city', corpusOnly: true }] },
+  ];
+  let reads = 0;
+  const services = {
+    ensureCorpus: async () => undefined,
+    corpus: {
+      loadedHash: async () => 'h1',
+      asOf: async () => '2025-10-15',
+      allEntries: async () => {
+        reads++;
+        return entries;
+      },
+    },
+  } as unknown as Services;
+  const handlers = corpusHandlers(services);
+  const sender = { kind: 'content', tabId: 1, page: 'https://example.com/a', site: 'example.com' } as unknown as Sender;
+
+  it('matches each chunk with one matcher compiled for all pages, offsets in the whole text', async () => {
+    const text = 'Putin in Hama.\u0000the city of Hama';
+    const found = await handlers['page.match']({ text, bounds: [0, 14, 15, text.length], exclude: [] }, sender);
+    expect(found.map((m) => `${text.slice(m.start, m.end)}=${m.entryId}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Hama=hama']);
+    const again = await handlers['page.match']({ text: 'Putin', bounds: [0, 5], exclude: ['vladimir-putin'] }, sender);
+    expect(again).toEqual([]);
+    expect(reads).toBe(1);
+  });
+
+  it('refuses chunk bounds outside the text or out of order', async () => {
+    await expect(handlers['page.match']({ text: 'Putin', bounds: [0, 6], exclude: [] }, sender)).rejects.toMatchObject({ code: 'invalid-message' });
+    await expect(handlers['page.match']({ text: 'Putin', bounds: [3, 1], exclude: [] }, sender)).rejects.toMatchObject({ code: 'invalid-message' });
   });
 });
