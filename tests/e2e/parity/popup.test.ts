@@ -2,7 +2,8 @@
  * Issue 7, the toolbar popup, in every browser (issue 8): opened as a page
  * bound to a demo article's tab, it lists the names the page marks with the
  * same counts, reveals one on the page, turns the site off and on without a
- * reload, searches, and explains itself on pages Backstory cannot run on.
+ * reload, says when the page hit the mark cap (issue 4), searches, and explains
+ * itself on pages Backstory cannot run on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
@@ -105,6 +106,24 @@ describe.each(BROWSERS)('popup, in %s', (browserName) => {
     await expect.poll(() => pageCounts(article), { timeout: 15_000 }).toEqual(before);
     await expect.poll(() => popupCounts(popup)).toEqual(before);
     expect(await article.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await popup.close();
+  });
+
+  it('past the mark cap, the page stops marking and the popup says so', async () => {
+    const full = await article.count('bs-mark');
+    expect((await driver.call('settings.update', { patch: { markCap: 10 } })).ok).toBe(true);
+    try {
+      await expect.poll(() => article.evaluate(() => new Set([...document.querySelectorAll('bs-mark')].map((m) => m.getAttribute('data-mention'))).size), { timeout: 15_000 }).toBe(10);
+      const popup = await driver.openPopupFor(article);
+      await expect.poll(() => popup.textContent('#page-entries-title')).toContain('stopped early');
+      await popup.close();
+    } finally {
+      expect((await driver.call('settings.update', { patch: { markCap: 5000 } })).ok).toBe(true);
+    }
+    await expect.poll(() => article.count('bs-mark'), { timeout: 15_000 }).toBe(full);
+    const popup = await driver.openPopupFor(article);
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    expect(await popup.textContent('#page-entries-title')).not.toContain('stopped early');
     await popup.close();
   });
 
