@@ -50,6 +50,8 @@ export class PageObserver {
   private lastFlush = 0;
   /** Inside {@link mute}'s write (a nested mute just writes). */
   private muted = false;
+  /** Batches of page mutations seen so far: unchanged means the page did not touch its DOM meanwhile. */
+  changes = 0;
   /** Flushes so far (for tests and the bench). */
   flushes = 0;
 
@@ -83,6 +85,7 @@ export class PageObserver {
   /** Queues added nodes and changed text nodes; schedules a flush. Cheap: no DOM reads. */
   private enqueue(records: MutationRecord[]): void {
     if (records.length === 0 || this.options.signal.aborted) return;
+    this.changes++;
     for (const record of records) {
       if (record.type === 'characterData') this.queue.add(record.target);
       else for (const node of record.addedNodes) this.queue.add(node);

@@ -33,6 +33,8 @@ export interface AnnotatorConfig {
   exclude: ReadonlySet<string>;
   /** Runs a DOM write so the page observer does not see it as page content. */
   mute(write: () => void): void;
+  /** A count of the page's own DOM changes so far (see `PageObserver.changes`); absent: assume any. */
+  pageChanges?(): number;
 }
 
 /** What the page shows now, for `tab.state` and `page.report`. */
@@ -131,6 +133,7 @@ export class Annotator {
     const slicer = new TimeSlicer(signal);
     if (this.capped) return this.finishPass(started, slicer, 0, 0, 0, 0, roots.length, false);
 
+    const changesAtStart = this.config.pageChanges?.();
     const collector = new PageTextCollector(roots, { exclude: isMark });
     while (!collector.run(slicer.overBudget)) await slicer.yield();
     if (collector.stale) return { ...this.finishPass(started, slicer, 0, 0, 0, 0, roots.length, true), stale: true };
@@ -176,10 +179,12 @@ export class Annotator {
     while (i < groups.length) {
       if (slicer.overBudget()) await slicer.yield();
       const sliceStart = performance.now();
+      // The walk's text is still the page's as long as the page changed nothing since the walk began.
+      const verify = changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
       this.config.mute(() => {
         do {
           const group = groups[i++]!;
-          const made = wrapGroup(group, MARK_WRAP);
+          const made = wrapGroup(group, MARK_WRAP, verify);
           if (made.length === 0) this.forget(group.ranges);
           else added += group.ranges.length;
         } while (i < groups.length && !slicer.overBudget());

@@ -84,6 +84,28 @@ describe('EntityHighlighting', () => {
     expect(sent[0]!.bounds).toEqual([0, sent[0]!.text.length]);
   });
 
+  it('does not wrap text the page changed while the background was matching', async () => {
+    document.body.innerHTML = '<p id="a">Putin met Bashar al-Assad.</p><p>Hama</p>';
+    const background = compileMatcher(ENTRIES);
+    const h = new EntityHighlighting({
+      document,
+      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
+      compile: compileMatcher,
+      matchRemote: async (text, bounds, exclude) => {
+        const found = matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+        // The page rewrites the paragraph meanwhile, keeping its length.
+        (document.querySelector('#a')!.firstChild as Text).data = 'Xutin met Bashar al-Xssad.';
+        await Promise.resolve();
+        return found;
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    expect(ids()).toEqual(['hama']);
+    expect(document.querySelector('#a')!.innerHTML).toBe('Xutin met Bashar al-Xssad.');
+  });
+
   it('matches on the page from then on when the background cannot', async () => {
     document.body.innerHTML = '<p>Putin in Hama.</p>';
     let compiled = 0;

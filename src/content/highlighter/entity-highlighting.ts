@@ -152,7 +152,7 @@ export class EntityHighlighting {
     });
     this.observer = observer;
     const { matching, types, exclude } = this.compiled;
-    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write) }, this.settings);
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes }, this.settings);
     await this.pass([doc.body], session.signal);
   }
 

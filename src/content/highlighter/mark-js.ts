@@ -40,16 +40,21 @@ export class MappedTextNodes {
   private readonly length: number;
   private readonly mark: Mark;
 
-  /** `nodes` must be adjacent in the text: offset 0 is the start of `nodes[0]`. */
-  constructor(nodes: readonly Text[], tagName: string) {
-    let value = '';
+  /**
+   * `nodes` must be adjacent in the text: offset 0 is the start of `nodes[0]`.
+   * `text` is their joined text, when the caller has it (a slice of a page
+   * text): reading each node's `data` again would copy every string.
+   */
+  constructor(nodes: readonly Text[], tagName: string, text?: string) {
+    let length = 0;
     const mapped = nodes.map((node) => {
-      const start = value.length;
-      value += node.data;
-      return { start, end: value.length, node };
+      const start = length;
+      length += node.length;
+      return { start, end: length, node };
     });
+    const value = text !== undefined && text.length === length ? text : nodes.map((node) => node.data).join('');
     this.dict = { value, nodes: mapped };
-    this.length = value.length;
+    this.length = length;
     this.mark = markFor(tagName);
   }
 

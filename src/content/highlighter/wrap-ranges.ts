@@ -133,17 +133,21 @@ function groupIsCurrent<T>(group: WrapGroup<T>): boolean {
 /**
  * Wraps one group; returns the elements created (one per piece), or an empty
  * array when the page changed the group's text since it was planned (the
- * caller re-plans from a fresh PageText if it still wants it).
+ * caller re-plans from a fresh PageText if it still wants it). A caller that
+ * knows the page has not changed since (no page mutation observed) passes
+ * `verify: false` and saves re-reading every node's text.
  *
  * The wrapping is mark.js's one-pass `wrapRangeInMappedTextNode` over the
  * group's text nodes (see `mark-js.ts`): each piece is split before and after,
  * even when a side is empty, so {@link unwrapElement} knows which text nodes
  * to merge back. Pieces are decorated as mark.js inserts them.
  */
-export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>): HTMLElement[] {
-  if (group.ranges.length === 0 || !groupIsCurrent(group)) return [];
+export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>, verify = true): HTMLElement[] {
+  if (group.ranges.length === 0 || (verify && !groupIsCurrent(group))) return [];
   const created: HTMLElement[] = [];
-  const map = new MappedTextNodes(group.nodes, options.tagName);
+  let length = 0;
+  for (const node of group.nodes) length += node.length;
+  const map = new MappedTextNodes(group.nodes, options.tagName, group.page.text.slice(group.base, group.base + length));
   for (const range of group.ranges) {
     map.wrap(range.start - group.base, range.end - group.base, options.className?.(range) ?? '', (el) => {
       options.decorate(el, range);
