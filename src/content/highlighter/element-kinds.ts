@@ -99,6 +99,8 @@ export type ElementKind = 'skip' | 'inline' | 'block';
 export function kindOf(el: Element): ElementKind {
   const tag = el.tagName;
   if (SKIPPED_TAGS.has(tag)) return 'skip';
+  // Most elements of a page's prose have no attribute at all: one call instead of five.
+  if (!el.hasAttributes()) return INLINE_TAGS.has(tag) ? 'inline' : blockKind(el, tag);
   if (el.hasAttribute(UI_ATTRIBUTE) || el.hasAttribute('hidden')) return 'skip';
   if (el.getAttribute('aria-hidden') === 'true') return 'skip';
   const editable = el.getAttribute('contenteditable');
@@ -107,6 +109,11 @@ export function kindOf(el: Element): ElementKind {
   const inlineStyle = el.getAttribute('style');
   if (inlineStyle !== null && inlineStyle.includes('none') && (el as HTMLElement).style?.display === 'none') return 'skip';
   if (INLINE_TAGS.has(tag)) return 'inline';
+  return blockKind(el, tag);
+}
+
+/** A block element's kind: skipped when the browser does not render it (one check per block, not per text node). */
+function blockKind(el: Element, tag: string): ElementKind {
   if (tag === 'BR' || tag === 'HR' || tag === 'IMG') return 'block';
   if (typeof (el as HTMLElement).checkVisibility === 'function' && !(el as HTMLElement).checkVisibility()) return 'skip';
   return 'block';
