@@ -34,6 +34,8 @@ export interface PageObserverOptions {
   root: () => Node | null;
   /** True for nodes to ignore: our marks, our UI (checked at flush time). */
   ignore: (node: Node) => boolean;
+  /** True for our own UI hosts (one attribute read): adding or removing them is no page change. */
+  own?: (node: Node) => boolean;
   onFlush: FlushHandler;
   signal: AbortSignal;
 }
@@ -82,14 +84,24 @@ export class PageObserver {
     }
   }
 
-  /** Queues added nodes and changed text nodes; schedules a flush. Cheap: no DOM reads. */
+  /** Queues added nodes and changed text nodes; schedules a flush. Cheap: no DOM walk. */
   private enqueue(records: MutationRecord[]): void {
     if (records.length === 0 || this.options.signal.aborted) return;
-    this.changes++;
+    const own = this.options.own ?? (() => false);
+    let pageChanged = false;
     for (const record of records) {
-      if (record.type === 'characterData') this.queue.add(record.target);
-      else for (const node of record.addedNodes) this.queue.add(node);
+      if (record.type === 'characterData') {
+        this.queue.add(record.target);
+        pageChanged = true;
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        this.queue.add(node);
+        pageChanged ||= !own(node);
+      }
+      if (!pageChanged) for (const node of record.removedNodes) pageChanged ||= !own(node);
     }
+    if (pageChanged) this.changes++;
     if (this.queue.size > 0) this.schedule();
   }
 

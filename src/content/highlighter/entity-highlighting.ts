@@ -147,6 +147,7 @@ export class EntityHighlighting {
       target: doc.documentElement,
       root: () => doc.body,
       ignore: (node) => this.isOurs(node),
+      own: (node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(UI_ATTRIBUTE),
       onFlush: (nodes) => void this.enqueue(() => this.pass(nodes, session.signal)),
       signal: session.signal,
     });
