@@ -84,6 +84,28 @@ describe('EntityHighlighting', () => {
     expect(sent[0]!.bounds).toEqual([0, sent[0]!.text.length]);
   });
 
+  it('sends a long page in several messages of whole chunks and marks the right places', async () => {
+    const filler = 'and so on '.repeat(4_000);
+    document.body.innerHTML = ['Putin', 'Hama', 'Bashar al-Assad'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');
+    const background = compileMatcher(ENTRIES);
+    const sent: { text: string; bounds: number[] }[] = [];
+    const h = new EntityHighlighting({
+      document,
+      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
+      compile: compileMatcher,
+      matchRemote: async (text, bounds, exclude) => {
+        sent.push({ text, bounds });
+        return matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    expect(marks().map((m) => `${m.textContent}=${m.getAttribute('data-entry-id')}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Bashar al-Assad=bashar-al-assad']);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const message of sent) expect(message.bounds[0]).toBe(0);
+  });
+
   it('does not wrap text the page changed while the background was matching', async () => {
     document.body.innerHTML = '<p id="a">Putin met Bashar al-Assad.</p><p>Hama</p>';
     const background = compileMatcher(ENTRIES);
