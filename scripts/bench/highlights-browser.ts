@@ -51,6 +51,9 @@ export interface BrowserFigures {
   exportMarkdown: Figure;
   searchCold: Figure;
   wake: Figure;
+  /** The global search (`search.query`: entries, passages and highlights), first after a restart and later. */
+  globalCold: Figure;
+  globalWarm: Figure;
   searchWarm: Figure;
   searchEntity: Figure;
   loadContent: Figure & { found: number };
@@ -316,6 +319,17 @@ export async function measureInBrowser(): Promise<BrowserFigures> {
       wake.push(run.times[0]!);
       cold.push(run.times[1]!);
     }
+    // The same for the global search, which indexes the highlights with the corpus.
+    const globalCold: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await session.stopServiceWorker();
+      const run = await timeCalls(control, [
+        { call: 'app.status', params: {}, timed: false },
+        { call: 'search.query', params: { q: 'embassy', limit: 30 }, timed: true },
+      ]);
+      globalCold.push(run.times[0]!);
+    }
+    const globalWarm = await timeCalls(control, Array.from({ length: 30 }, (_, i) => ({ call: 'search.query', params: { q: words[i % words.length]!, limit: 30 }, timed: true })));
     const status = await timeCalls(control, [{ call: 'app.status', params: {}, timed: false }]);
 
     return {
@@ -329,6 +343,8 @@ export async function measureInBrowser(): Promise<BrowserFigures> {
       exportMarkdown: fig(markdown.times),
       searchCold: fig(cold),
       wake: fig(wake),
+      globalCold: fig(globalCold),
+      globalWarm: fig(globalWarm.times),
       searchWarm: fig(warm.times),
       searchEntity: fig(entity.times),
       loadContent: { ...fig(load.times), found: load.found },

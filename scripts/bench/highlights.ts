@@ -83,6 +83,8 @@ function browserRows(b: BrowserFigures): BenchRow[] {
     { figure: `  (waking the stopped worker first, app.status, not counted), median of ${b.wake.runs}`, value: formatMs(b.wake.ms) },
     browserRow('search all by text, later searches: protocol (highlights.list)', b.searchWarm, 50),
     browserRow('search all by entity, sorted by site: protocol (highlights.list)', b.searchEntity, 50),
+    browserRow('global search, first after a worker restart: protocol (search.query)', b.globalCold, 50),
+    browserRow('global search, later searches: protocol (search.query)', b.globalWarm, 50),
     browserRow(`export JSON (${b.fileMb.toFixed(1)} MB): protocol (highlights.export)`, b.exportJson, 2_000, '< 2 s'),
     browserRow('export W3C JSON-LD: protocol (highlights.export)', b.exportJsonLd, 2_000, '< 2 s'),
     browserRow('export Markdown: protocol (highlights.export)', b.exportMarkdown, 2_000, '< 2 s'),

@@ -87,4 +87,36 @@ describe('HighlightStore', () => {
     expect(await store.clear()).toBe(3);
     expect((await store.list({})).total).toBe(0);
   });
+
+  it('keeps the stored search rows in step with every write, so a woken background searches the same', async () => {
+    const db = await openDatabase(`highlights-rows-${Math.random()}`);
+    const store = new HighlightStore(db);
+    // A fresh store over the same database reads the rows from IndexedDB, as after a restart.
+    const woken = () => new HighlightStore(db);
+    const all = sampleHighlights(120, 12);
+    await store.importMany(all.slice(0, 100));
+    for (const h of all.slice(100)) await store.add(h);
+    await store.update(all[5]!.id, { note: 'Ceasefire talks in Ankara' });
+    const deleted = await store.deleteMany([all[7]!.id, all[110]!.id]);
+    await store.restore(deleted.slice(0, 1));
+    for (const query of [{ text: 'ceasefire' }, { text: 'EMBASSY', sort: 'oldest' as const }, { site: 'news3.example' }, { entityId: 'iran', sort: 'site' as const }, { limit: 200 }]) {
+      const warm = await store.list(query);
+      const cold = await woken().list(query);
+      expect(cold).toEqual(warm);
+    }
+    expect((await woken().list({ text: 'ceasefire' })).items.map((h) => h.id)).toEqual([all[5]!.id]);
+    expect((await woken().list({ limit: 200 })).total).toBe(119);
+    await store.clear();
+    expect((await woken().list({})).total).toBe(0);
+    expect(await db.count('highlight-search')).toBe(0);
+  });
+
+  it('writes no row when the highlight is refused (an id already stored)', async () => {
+    const db = await openDatabase(`highlights-refused-${Math.random()}`);
+    const store = new HighlightStore(db);
+    await store.add(sampleHighlight(1, { id: 'same' }));
+    await expect(store.add(sampleHighlight(2, { id: 'same', quote: 'A different passage, never stored' }))).rejects.toThrow();
+    expect((await new HighlightStore(db).list({ text: 'never stored' })).total).toBe(0);
+    expect((await store.list({ text: 'never stored' })).total).toBe(0);
+  });
 });

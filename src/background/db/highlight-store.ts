@@ -1,13 +1,17 @@
 /**
  * The reader's saved highlights in IndexedDB. Pages load their own highlights
- * through the `by-url` index; the manager's search, sorting and export work on
- * an in-memory copy that this store keeps in step with every write (the
- * background is the only writer), so searching 10,000 highlights is a scan of
- * an array rather than 10,000 record reads per keystroke.
+ * through the `by-url` index. The manager's search filters and sorts the
+ * compact search rows (`highlight-search-rows.ts`), which every write here
+ * updates in the same transaction as the highlight (the background is the only
+ * writer), held in memory once read; only the page of results it returns is
+ * read as whole highlights.
  */
 import type { Highlight, HighlightPatch } from '../../shared/highlight';
 import type { HighlightQuery } from '../../shared/protocol';
+import type { IDBPTransaction } from 'idb';
+import { appendRow, bucketOf, emptyBucket, foldForSearch, putRow, removeRow, searchRowOf, type SearchBucket, type SearchRow } from './highlight-search-rows';
 import type { Database } from './open';
+import type { BackstoryDB } from './schema';
 
 /** Default page size of {@link HighlightStore.list}. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -18,54 +22,91 @@ export interface ImportOutcome {
   skipped: number;
 }
 
-/** Lower case without diacritics, so "erdogan" finds "Erdoğan". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** The key that makes two highlights "the same passage" on import: page, quote and place. */
 export function passageKey(h: Pick<Highlight, 'url' | 'quote' | 'selectors'>): string {
   return `${h.url}\u0000${h.quote}\u0000${h.selectors[1].start}\u0000${h.selectors[1].end}`;
 }
 
-interface Cached {
-  highlight: Highlight;
-  /** Folded quote, note, title and URL. */
-  haystack: string;
-}
+/** The stores every highlight write touches, in one transaction. */
+const WRITE_STORES = ['highlights', 'highlight-search'] as const;
 
-function cacheEntry(highlight: Highlight): Cached {
-  return { highlight, haystack: foldForSearch(`${highlight.quote}\n${highlight.note}\n${highlight.title}\n${highlight.url}`) };
-}
+type WriteTx = IDBPTransaction<BackstoryDB, (typeof WRITE_STORES)[number][], 'readwrite'>;
 
 /** Newest first, then by id so paging is stable. */
-function byNewest(a: Highlight, b: Highlight): number {
+function byNewest(a: Pick<Highlight, 'id' | 'createdAt'>, b: Pick<Highlight, 'id' | 'createdAt'>): number {
   return b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Updates the search rows of the highlights written (`put`) and deleted
+ * (`removed`) in `tx`, one read and one write per touched bucket. `fresh`
+ * says the put ids are known to be new (an import), so rows are appended
+ * without looking for an existing one.
+ */
+async function writeSearchRows(tx: WriteTx, put: readonly Highlight[], removed: readonly string[] = [], fresh = false): Promise<void> {
+  const changes = new Map<number, { put: SearchRow[]; removed: string[] }>();
+  const changesOf = (id: string) => {
+    const key = bucketOf(id);
+    let change = changes.get(key);
+    if (!change) changes.set(key, (change = { put: [], removed: [] }));
+    return change;
+  };
+  for (const id of removed) changesOf(id).removed.push(id);
+  for (const h of put) changesOf(h.id).put.push(searchRowOf(h));
+  const store = tx.objectStore('highlight-search');
+  await Promise.all(
+    [...changes].map(async ([key, change]) => {
+      const bucket = (await store.get(key)) ?? emptyBucket();
+      for (const id of change.removed) removeRow(bucket, id);
+      for (const row of change.put) (fresh ? appendRow : putRow)(bucket, row);
+      await store.put(bucket, key);
+    }),
+  );
 }
 
 /** Saved highlights. */
 export class HighlightStore {
-  private cache: Promise<Map<string, Cached>> | undefined;
+  /**
+   * The search rows, as the stored buckets (parallel arrays, no object per
+   * row): read once, then kept in step with every write.
+   */
+  private buckets: Promise<Map<number, SearchBucket>> | undefined;
 
   constructor(private readonly db: Database) {}
 
-  private all(): Promise<Map<string, Cached>> {
-    this.cache ??= this.db.getAll('highlights').then(
-      (records) => new Map(records.map((h) => [h.id, cacheEntry(h)])),
-      (error: unknown) => {
-        this.cache = undefined;
-        throw error;
-      },
-    );
-    return this.cache;
+  private searchBuckets(): Promise<Map<number, SearchBucket>> {
+    if (!this.buckets) {
+      // Keys and values from one transaction, so they line up.
+      const tx = this.db.transaction('highlight-search');
+      this.buckets = Promise.all([tx.store.getAllKeys(), tx.store.getAll()]).then(
+        ([keys, buckets]) => new Map(keys.map((key, i) => [key, buckets[i]!])),
+        (error: unknown) => {
+          this.buckets = undefined;
+          throw error;
+        },
+      );
+    }
+    return this.buckets;
   }
 
-  /** Updates the in-memory copy after a committed write, if it has been loaded. */
+  /** Updates the in-memory rows after a committed write, if they have been read. */
   private async remember(put: readonly Highlight[], removed: readonly string[] = []): Promise<void> {
-    if (!this.cache) return;
-    const map = await this.cache;
-    for (const id of removed) map.delete(id);
-    for (const h of put) map.set(h.id, cacheEntry(h));
+    if (!this.buckets) return;
+    const buckets = await this.buckets;
+    for (const id of removed) {
+      const bucket = buckets.get(bucketOf(id));
+      if (bucket) removeRow(bucket, id);
+    }
+    for (const h of put) {
+      const key = bucketOf(h.id);
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, (bucket = emptyBucket()));
+      putRow(bucket, searchRowOf(h));
+    }
+  }
+
+  private writeTx(): WriteTx {
+    return this.db.transaction([...WRITE_STORES], 'readwrite');
   }
 
   /** One highlight. */
@@ -92,15 +133,17 @@ export class HighlightStore {
 
   /** Stores a new highlight (fails if the id exists). */
   async add(highlight: Highlight): Promise<Highlight> {
-    await this.db.add('highlights', highlight);
+    const tx = this.writeTx();
+    await Promise.all([tx.objectStore('highlights').add(highlight), writeSearchRows(tx, [highlight]), tx.done]);
     await this.remember([highlight]);
     return highlight;
   }
 
   /** Applies a note/colour change; undefined when the highlight does not exist. */
   async update(id: string, patch: HighlightPatch, now = Date.now()): Promise<Highlight | undefined> {
-    const tx = this.db.transaction('highlights', 'readwrite');
-    const current = await tx.store.get(id);
+    const tx = this.writeTx();
+    const highlights = tx.objectStore('highlights');
+    const current = await highlights.get(id);
     if (!current) {
       await tx.done;
       return undefined;
@@ -108,59 +151,63 @@ export class HighlightStore {
     const next: Highlight = { ...current, updatedAt: now };
     if (patch.colour !== undefined) next.colour = patch.colour;
     if (patch.note !== undefined) next.note = patch.note;
-    await tx.store.put(next);
-    await tx.done;
+    await Promise.all([highlights.put(next), writeSearchRows(tx, [next]), tx.done]);
     await this.remember([next]);
     return next;
   }
 
   /** Deletes highlights in one transaction and returns those that existed (for undo). */
   async deleteMany(ids: readonly string[]): Promise<Highlight[]> {
-    const tx = this.db.transaction('highlights', 'readwrite');
+    const tx = this.writeTx();
+    const highlights = tx.objectStore('highlights');
     const deleted: Highlight[] = [];
     for (const id of new Set(ids)) {
-      const current = await tx.store.get(id);
+      const current = await highlights.get(id);
       if (!current) continue;
       deleted.push(current);
-      await tx.store.delete(id);
+      await highlights.delete(id);
     }
-    await tx.done;
-    await this.remember([], deleted.map((h) => h.id));
+    const removed = deleted.map((h) => h.id);
+    await Promise.all([writeSearchRows(tx, [], removed), tx.done]);
+    await this.remember([], removed);
     return deleted;
   }
 
   /** Puts highlights back exactly as they were (undo of a delete), in one transaction. */
   async restore(highlights: readonly Highlight[]): Promise<void> {
-    const tx = this.db.transaction('highlights', 'readwrite');
-    await Promise.all([...highlights.map((h) => tx.store.put(h)), tx.done]);
+    const tx = this.writeTx();
+    const store = tx.objectStore('highlights');
+    await Promise.all([...highlights.map((h) => store.put(h)), writeSearchRows(tx, highlights), tx.done]);
     await this.remember(highlights);
   }
 
   /** Deletes every highlight; returns how many there were. */
   async clear(): Promise<number> {
-    const tx = this.db.transaction('highlights', 'readwrite');
-    const count = await tx.store.count();
-    await tx.store.clear();
-    await tx.done;
-    if (this.cache) (await this.cache).clear();
+    const tx = this.writeTx();
+    const count = await tx.objectStore('highlights').count();
+    await Promise.all([tx.objectStore('highlights').clear(), tx.objectStore('highlight-search').clear(), tx.done]);
+    if (this.buckets) (await this.buckets).clear();
     return count;
   }
 
-  /** Every highlight, newest first. */
+  /** Every highlight, newest first (read from the store: exports are rare, and holding every record in memory would cost more). */
   async everything(): Promise<Highlight[]> {
-    return [...(await this.all()).values()].map((c) => c.highlight).sort(byNewest);
+    return (await this.db.getAll('highlights')).sort(byNewest);
   }
 
   /** The manager's query: filter by text (quote, note, title, URL), site and entity; sort; page. */
   async list(query: HighlightQuery): Promise<{ items: Highlight[]; total: number }> {
     const needle = query.text ? foldForSearch(query.text.trim()) : '';
     const site = query.site?.trim().toLowerCase();
-    const matches: Highlight[] = [];
-    for (const { highlight, haystack } of (await this.all()).values()) {
-      if (needle && !haystack.includes(needle)) continue;
-      if (site && highlight.site !== site) continue;
-      if (query.entityId && !highlight.entityIds.includes(query.entityId)) continue;
-      matches.push(highlight);
+    const matches: Pick<SearchRow, 'id' | 'site' | 'createdAt'>[] = [];
+    for (const bucket of (await this.searchBuckets()).values()) {
+      const { ids, texts, sites, entityIds, createdAt } = bucket;
+      for (let i = 0; i < ids.length; i++) {
+        if (needle && !texts[i]!.includes(needle)) continue;
+        if (site && sites[i] !== site) continue;
+        if (query.entityId && !entityIds[i]!.includes(query.entityId)) continue;
+        matches.push({ id: ids[i]!, site: sites[i]!, createdAt: createdAt[i]! });
+      }
     }
     const sort = query.sort ?? 'newest';
     if (sort === 'newest') matches.sort(byNewest);
@@ -168,18 +215,25 @@ export class HighlightStore {
     else matches.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : byNewest(a, b)));
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    return { items: matches.slice(offset, offset + limit), total: matches.length };
+    // Only the page shown is read whole, in one transaction.
+    const tx = this.db.transaction('highlights');
+    const items = await Promise.all(matches.slice(offset, offset + limit).map((row) => tx.store.get(row.id)));
+    return { items: items.filter((h) => h !== undefined), total: matches.length };
   }
 
   /**
    * Writes imported highlights in one transaction, skipping any whose id is
    * already stored or whose page, quote and position match a stored one (so
-   * importing the same file twice adds nothing).
+   * importing the same file twice adds nothing). The stored highlights are
+   * read inside that transaction, so a save arriving meanwhile cannot slip
+   * between the check and the write.
    */
   async importMany(highlights: readonly Highlight[]): Promise<ImportOutcome> {
-    const existing = await this.all();
-    const ids = new Set(existing.keys());
-    const passages = new Set([...existing.values()].map((c) => passageKey(c.highlight)));
+    const tx = this.writeTx();
+    const store = tx.objectStore('highlights');
+    const existing = await store.getAll();
+    const ids = new Set(existing.map((h) => h.id));
+    const passages = new Set(existing.map(passageKey));
     const fresh: Highlight[] = [];
     for (const h of highlights) {
       const key = passageKey(h);
@@ -188,11 +242,9 @@ export class HighlightStore {
       passages.add(key);
       fresh.push(h);
     }
-    if (fresh.length) {
-      const tx = this.db.transaction('highlights', 'readwrite');
-      await Promise.all([...fresh.map((h) => tx.store.add(h)), tx.done]);
-      await this.remember(fresh);
-    }
+    // Requests are queued without awaiting each one; the transaction commits once, after the last.
+    await Promise.all([...fresh.map((h) => store.add(h)), writeSearchRows(tx, fresh, [], true), tx.done]);
+    await this.remember(fresh);
     return { added: fresh.length, skipped: highlights.length - fresh.length };
   }
 }

@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { MIGRATIONS, DB_VERSION } from './migrations';
+import { MIGRATIONS, DB_VERSION, type UpgradeTx } from './migrations';
 import { DB_NAME, type BackstoryDB } from './schema';
 
 /** The typed database handle every store takes. */
@@ -13,7 +13,8 @@ export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<Data
   return openDB<BackstoryDB>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (const migration of MIGRATIONS) {
-        if (migration.version > oldVersion && migration.version <= (newVersion ?? version)) await migration.run(db, tx);
+        // Migrations take untyped handles (see `Migration`); the typed ones are the same objects.
+        if (migration.version > oldVersion && migration.version <= (newVersion ?? version)) await migration.run(db as unknown as IDBPDatabase, tx as unknown as UpgradeTx);
       }
     },
   });

@@ -5,6 +5,7 @@
 import type { DBSchema } from 'idb';
 import type { CorpusDocument, Entry, EntryRelation, Mention, Passage, TimelineEvent } from '../../shared/corpus';
 import type { Highlight } from '../../shared/highlight';
+import type { SearchBucket } from './highlight-search-rows';
 import type { PageSummary } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 
@@ -24,8 +25,14 @@ export interface BackstoryDB extends DBSchema {
   highlights: {
     key: string;
     value: Highlight;
-    indexes: { 'by-url': string; 'by-site': string; 'by-updated': number; 'by-entity': string; 'by-created': number };
+    // v3 dropped `by-site` and `by-created` (never read).
+    indexes: { 'by-url': string; 'by-updated': number; 'by-entity': string };
   };
+  /**
+   * The manager's search rows of the highlights, packed into buckets keyed by
+   * number (v3; see `highlight-search-rows.ts`). Written with every highlight write.
+   */
+  'highlight-search': { key: number; value: SearchBucket };
   settings: { key: string; value: { key: 'settings'; value: Partial<Settings> } };
   /** "Not this one" corrections per site. */
   corrections: { key: string; value: { site: string; excluded: string[] } };
@@ -34,4 +41,4 @@ export interface BackstoryDB extends DBSchema {
 }
 
 /** Names of all stores. */
-export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'highlights' | 'settings' | 'corrections' | 'pages';
+export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'highlights' | 'highlight-search' | 'settings' | 'corrections' | 'pages';
