@@ -63,6 +63,7 @@ export const PARAM_SCHEMAS = {
   'corpus.timeline': empty,
   'corpus.graph': empty,
   'corpus.entry': v.strictObject({ id }),
+  'search.prepare': empty,
   'search.query': v.strictObject({ q: shortText, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   'page.report': v.strictObject({
     title: shortText,

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { callBackground } from '../shared/messaging';
 import { useCall } from '../components/use-call';
 import { useDebounced } from '../components/use-debounced';
+import { useSearchWarmUp } from '../components/use-search-warm-up';
 import { CallView, Loading } from '../components/status-notes';
 import { SearchResults, type SearchLinks } from '../components/search-results';
 
@@ -18,6 +19,7 @@ const LINKS: SearchLinks = {
 /** Search box and results. */
 export function PopupSearch() {
   const [q, setQ] = useState('');
+  useSearchWarmUp();
   const query = useDebounced(q.trim(), 200);
   const hits = useCall(() => (query ? callBackground('search.query', { q: query, limit: 8 }) : Promise.resolve({ ok: true as const, value: [] })), [query]);
   return (

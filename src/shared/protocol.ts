@@ -118,6 +118,11 @@ export interface CallMap {
 
   /** Ranked search across entries, passages and the reader's highlights. */
   'search.query': Call<{ q: string; limit?: number }, SearchHit[]>;
+  /**
+   * Builds the search index now (the popup and the search view ask when they
+   * open), so that the first query, sent after typing, does not wait for it.
+   */
+  'search.prepare': Call<Record<string, never>, null>;
 
   /** The content script's page report; stored per page, drives the badge. */
   'page.report': Call<PageReport, null>;
@@ -211,6 +216,7 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'corpus.graph': ['extension'],
   'corpus.entry': ['content', 'extension'],
   'search.query': ['extension'],
+  'search.prepare': ['extension'],
   'page.report': ['content'],
   'page.summary': ['extension'],
   'highlights.forPage': ['content'],

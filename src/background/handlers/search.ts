@@ -19,19 +19,26 @@ async function highlightsFingerprint(s: Services): Promise<string> {
 }
 
 /** The search handler. */
-export function searchHandlers(s: Services): Pick<Handlers, 'search.query'> {
+export function searchHandlers(s: Services): Pick<Handlers, 'search.query' | 'search.prepare'> {
   const snapshot = snapshotCache(s.corpus, () => s.ensureCorpus());
   const index = new SearchIndex();
   // Queries arrive one per keystroke: refresh one at a time so two never rebuild together.
   let refreshing: Promise<void> = Promise.resolve();
+  const refresh = async (): Promise<void> => {
+    const [snap, fingerprint] = await Promise.all([snapshot(), highlightsFingerprint(s)]);
+    refreshing = refreshing
+      .catch(() => undefined)
+      .then(() => index.refresh({ snapshot: snap, highlightsFingerprint: fingerprint, highlights: () => s.db.getAll('highlights') }));
+    await refreshing;
+  };
   return {
     async 'search.query'({ q, limit }) {
-      const [snap, fingerprint] = await Promise.all([snapshot(), highlightsFingerprint(s)]);
-      refreshing = refreshing
-        .catch(() => undefined)
-        .then(() => index.refresh({ snapshot: snap, highlightsFingerprint: fingerprint, highlights: () => s.db.getAll('highlights') }));
-      await refreshing;
+      await refresh();
       return index.query(q, limit);
+    },
+    async 'search.prepare'() {
+      await refresh();
+      return null;
     },
   };
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { useDebounced } from '../../components/use-debounced';
+import { useSearchWarmUp } from '../../components/use-search-warm-up';
 import { CallView, Loading } from '../../components/status-notes';
 import { SearchResults, type SearchLinks } from '../../components/search-results';
 import { entryHref, readerHref, routeHash } from '../route';
@@ -16,6 +17,7 @@ const LINKS: SearchLinks = { entryHref, readerHref };
 /** The search view. */
 export function SearchView({ q }: { q: string }) {
   const [text, setText] = useState(q);
+  useSearchWarmUp();
   const query = useDebounced(text.trim(), 250);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
