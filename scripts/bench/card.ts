@@ -98,6 +98,8 @@ async function paintRows(): Promise<BenchRow[]> {
     const readMeasures = () => page.evaluate(() => performance.getEntriesByName('backstory:card').map((e) => e.duration));
 
     // Warm: different names, one after another, each after the card closed.
+    // The page must be the visible tab (see the cold case below).
+    await page.bringToFront();
     const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll('bs-mark')].map((m) => m.getAttribute('data-entry-id')!))].slice(0, 12));
     for (const id of ids) {
       await page.mouse.move(2, 2);
@@ -118,12 +120,35 @@ async function paintRows(): Promise<BenchRow[]> {
       const reply = await chrome.runtime.sendMessage({ backstory: 1, call: 'corpus.matcherEntries', params: {} });
       return reply.ok ? (reply.value.entries as { id: string; type: string }[]).map((e) => [e.id, e.type]) : [];
     });
-    const fresh = all.filter(([id]) => !onPage.has(id!)).slice(0, 5);
+    const fresh = all.filter(([id]) => !onPage.has(id!)).slice(0, 7);
+    // The worker is stopped over a CDP session kept on the options page, and
+    // the article is brought back to the front: `session.stopServiceWorker()`
+    // opens a popup tab, which hides the article, and a hidden page runs no
+    // animation frames (timers slow to 1 s), so the "paint" measured there
+    // was the hidden page's throttling (~1 s), not our work.
+    const cdp = await session.context.newCDPSession(options);
+    const running = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith(`chrome-extension://${session.extensionId}/`)) running.set(v.versionId, v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const stopWorker = async () => {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      for (let i = 0; i < 50 && [...running.values()].some((status) => status !== 'stopped'); i++) await page.waitForTimeout(20);
+    };
+    await page.bringToFront();
     const before = (await readMeasures()).length;
+    let coldHovers = 0;
     for (const [id, type] of fresh) {
       await page.mouse.move(2, 2);
       await page.waitForTimeout(500);
-      await session.stopServiceWorker();
+      await stopWorker();
+      const asleep = [...running.values()].every((status) => status === 'stopped');
+      const visible = await page.evaluate(() => document.visibilityState === 'visible');
+      if (!asleep || !visible) {
+        console.log(`cold hover of ${id} skipped: worker ${asleep ? 'stopped' : 'running'}, page ${visible ? 'visible' : 'hidden'}`);
+        continue;
+      }
       await page.evaluate(
         ([entryId, entryType]) => {
           const mark = document.createElement('bs-mark');
@@ -131,20 +156,25 @@ async function paintRows(): Promise<BenchRow[]> {
           mark.setAttribute('data-entry-type', entryType!);
           mark.id = `cold-${entryId}`;
           mark.textContent = 'a cold name';
+          // Marked as our UI so the page observer leaves it alone: otherwise its
+          // re-annotation pass prefetches the card (and wakes the worker) before
+          // the hover, and the figure is no longer the cold path.
           const p = document.createElement('p');
+          p.setAttribute('data-backstory-ui', '');
           p.append(mark);
           document.body.prepend(p);
         },
         [id, type],
       );
       await page.locator(`#cold-${id}`).hover();
+      coldHovers++;
       await page.waitForTimeout(1_500);
     }
     const cold = (await readMeasures()).slice(before);
     // Baseline: what waking the stopped worker costs on its own (a bare app.status round trip).
     const wakes: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await session.stopServiceWorker();
+    for (let i = 0; i < 5; i++) {
+      await stopWorker();
       wakes.push(
         await options.evaluate(async () => {
           const t = performance.now();
@@ -157,13 +187,15 @@ async function paintRows(): Promise<BenchRow[]> {
     const load = (await import('node:os')).loadavg()[0]!;
     console.log(`load average while measuring: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
     await options.evaluate(() => chrome.runtime.sendMessage({ backstory: 1, call: 'settings.update', params: { patch: { hoverDelayMs: 400 } } }));
+    const list = (values: number[]) => [...values].sort((a, b) => a - b).map((v) => v.toFixed(1)).join(' ');
+    console.log(`prefetched, each (ms): ${list(warm)}\ncold, each (ms): ${list(cold)}\nworker wake, each (ms): ${list(wakes)}`);
     const warmMs = median(warm);
     const coldMs = median(cold);
     return [
       { figure: `card paint, prefetched (median of ${warm.length})`, value: warm.length ? formatMs(warmMs) : 'no measures', budget: '< 16 ms', pass: warm.length > 0 && warmMs < 16 },
       { figure: `  max`, value: warm.length ? formatMs(Math.max(...warm)) : '' },
       {
-        figure: `card paint, cold (worker stopped, median of ${cold.length})`,
+        figure: `card paint, cold (worker stopped, median of ${cold.length}/${coldHovers})`,
         value: cold.length ? formatMs(coldMs) : 'no measures',
         baseline: `worker wake ${formatMs(wakeMs)}`,
         ratio: ratio(coldMs, wakeMs),
