@@ -8,10 +8,10 @@
  */
 import { render } from 'preact';
 import { createRef } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { EntryCard, EntryRef } from '../../shared/card';
 import type { EntryType } from '../../shared/catalog';
 import { CardCache, type FetchCards } from './card-cache';
+import { followMoves, placeCard } from './card-placement';
 import { createCardHost, type CardHost } from './card-host';
 import { CardPopover } from './card-popover';
 import { HoverIntent } from './hover-intent';
@@ -67,13 +67,16 @@ export class HoverCardController {
   private readonly popoverRef = createRef<HTMLDivElement>();
   private host: CardHost | undefined;
   private state: OpenCard | undefined;
-  private stopAutoUpdate: (() => void) | undefined;
-  private positionedFor: { reference: Element; floating: HTMLElement } | undefined;
+  private stopFollowing: (() => void) | undefined;
+  /** The popover element placed last, and whether that placement has landed. */
+  private placedFloating: HTMLElement | undefined;
   private positioned = false;
   private paintPending = false;
   private lastPointerType = '';
   private suppressFocusOpen: Element | undefined;
   private pageDate: string | null | undefined;
+  /** The page's theme, read before a card opens (see `prepare`). */
+  private theme: 'dark' | 'auto' = 'auto';
   private destroyed = false;
 
   constructor(private readonly deps: HoverCardDeps) {
@@ -161,8 +164,8 @@ export class HoverCardController {
       this.intent.cancelHide();
       return;
     }
-    this.ensureHost();
-    this.intent.scheduleShow(mark, this.deps.hoverDelayMs(), () => this.open(mark, 'pointer'));
+    this.prepare(mark);
+    this.intent.scheduleShow(mark, this.deps.hoverDelayMs(), () => this.open(mark, 'pointer', true));
   }
 
   private onPointerOut(e: PointerEvent): void {
@@ -241,7 +244,6 @@ export class HoverCardController {
       // A second tap on the same name does what the page does (follows its link).
       if (this.state && sameMention(mark, this.state.mark)) return;
       if (mark.closest('a[href]')) e.preventDefault();
-      this.ensureHost();
       this.open(mark, 'touch');
       return;
     }
@@ -256,16 +258,57 @@ export class HoverCardController {
     if (this.doc.activeElement !== mark) this.suppressFocusOpen = undefined;
   }
 
-  private ensureHost(): CardHost {
-    this.host ??= createCardHost(this.doc);
+  /**
+   * What a card needs from the page, read before it opens: the host (created
+   * once), the page's theme and date. A hover calls this when the pointer
+   * arrives, so the hover delay pays for the style read instead of the frame
+   * that shows the card.
+   */
+  private prepare(mark?: Element): CardHost {
+    if (!this.host) {
+      this.host = createCardHost(this.doc);
+      if (mark) setTimeout(() => this.guard(() => this.warmUp(mark)), 0);
+    }
+    this.theme = isPageDark(this.doc) ? 'dark' : 'auto';
+    this.pageDate ??= readPageDate(this.doc) ?? null;
     return this.host;
   }
 
-  private open(mark: Element, via: OpenCard['via']): void {
+  /**
+   * Lays out the hovered name's card once, invisibly, while the first hover
+   * delay runs, then removes it. The first layout inside the new shadow root
+   * pays for matching its style sheet and resolving and shaping its fonts:
+   * 15–25 ms on the bench pages, which the first card otherwise showed late
+   * by. A no-op when a card already opened (a zero delay, a keyboard focus).
+   */
+  private warmUp(mark: Element): void {
+    const host = this.host;
+    if (!host || this.state) return;
+    const id = mark.getAttribute('data-entry-id') ?? '';
+    render(
+      <CardPopover
+        popoverRef={this.popoverRef}
+        card={this.cache.get(id)}
+        titleId={TITLE_ID}
+        loadingName={(mark.textContent ?? '').trim()}
+        links={{ readerHref: () => '#', onOpenEntry: () => undefined }}
+        theme={this.theme}
+      />,
+      host.mount,
+    );
+    const popover = this.popoverRef.current;
+    if (popover) {
+      popover.style.visibility = 'hidden';
+      popover.getBoundingClientRect();
+    }
+    render(null, host.mount);
+  }
+
+  private open(mark: Element, via: OpenCard['via'], prepared = false): void {
     const id = mark.getAttribute('data-entry-id');
     if (!id || !mark.isConnected) return;
     performance.mark(PAINT_START);
-    this.ensureHost();
+    if (!prepared || !this.host) this.prepare();
     this.intent.cancelHide();
     this.stopPositioning();
     this.state = { mark, via, currentId: id, history: [], rejected: new Set() };
@@ -350,7 +393,6 @@ export class HoverCardController {
     const card: EntryCard | undefined = this.cache.get(state.currentId);
     const previous = state.history[state.history.length - 1];
     const others = state.history.length === 0 ? this.candidatesOf(state).filter((c) => c !== state.currentId && !state.rejected.has(c)) : [];
-    this.pageDate ??= readPageDate(this.doc) ?? null;
     render(
       <CardPopover
         popoverRef={this.popoverRef}
@@ -362,7 +404,7 @@ export class HoverCardController {
         back={previous === undefined ? undefined : { name: this.refOf(previous).name, onBack: () => this.guard(() => this.back()) }}
         ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
         pageDate={card ? pageNewerThan(this.pageDate ?? undefined, card.asOf) : undefined}
-        theme={isPageDark(this.doc) ? 'dark' : 'auto'}
+        theme={this.theme}
         onClose={() => this.guard(() => this.close(true))}
       />,
       host.mount,
@@ -371,44 +413,35 @@ export class HoverCardController {
     this.measurePaint(card !== undefined);
   }
 
+  /**
+   * Places the card against the name after each render (its size may have
+   * changed), and follows the name while the page scrolls or resizes. The
+   * card stays invisible until its first placement has landed, which happens
+   * within this task (see `card-placement.ts`), so it never flashes at 0,0.
+   */
   private position(reference: Element): void {
     const floating = this.popoverRef.current;
     if (!floating) return;
-    if (this.positionedFor?.reference === reference && this.positionedFor.floating === floating) return;
-    this.stopPositioning();
-    this.positionedFor = { reference, floating };
-    this.positioned = false;
-    floating.style.visibility = 'hidden';
-    this.stopAutoUpdate = autoUpdate(reference, floating, () => {
-      void computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(8),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight, elements }) {
-              elements.floating.style.maxHeight = `${Math.max(140, Math.min(availableHeight, 560))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        if (this.positionedFor?.floating !== floating) return;
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
+    if (this.placedFloating !== floating) {
+      this.stopPositioning();
+      this.placedFloating = floating;
+      floating.style.visibility = 'hidden';
+      this.stopFollowing = followMoves(this.doc, () => this.state && this.position(this.state.mark));
+    }
+    void placeCard(reference, floating).then(() => {
+      if (this.placedFloating !== floating) return;
+      if (!this.positioned) {
         floating.style.visibility = 'visible';
         this.positioned = true;
-        this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
-      });
+      }
+      this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
     });
   }
 
   private stopPositioning(): void {
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
-    this.positionedFor = undefined;
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    this.placedFloating = undefined;
     this.positioned = false;
   }
 
