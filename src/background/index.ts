@@ -51,7 +51,8 @@ browser.runtime.onMessage.addListener((message: unknown, rawSender: Runtime.Mess
 
 browser.runtime.onInstalled.addListener(() => {
   void services()
-    .then((s) => s.ensureCorpus())
+    // The card seeds too, so the first card after an install or update is as quick as later ones.
+    .then((s) => s.ensureCorpus().then(() => s.cards.prepare()))
     .catch((error: unknown) => console.error('Backstory: could not load the corpus', error));
   void requestPersistentStorage();
 });

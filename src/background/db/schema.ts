@@ -7,13 +7,14 @@ import type { CorpusDocument, Entry, EntryRelation, Mention, Passage, TimelineEv
 import type { Highlight } from '../../shared/highlight';
 import type { PageSummary } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
+import type { CardSeed } from '../cards/card-seed';
 
 /** Database name. */
 export const DB_NAME = 'backstory';
 
 /** The typed schema of the current version (see `migrations.ts` for history). */
 export interface BackstoryDB extends DBSchema {
-  /** Small key/value facts: the loaded corpus hash, schema notes. */
+  /** Small key/value facts: the loaded corpus hash and date, the card seeds' weights (`cardSeeds`). */
   meta: { key: string; value: { key: string; value: unknown } };
   entries: { key: string; value: Entry; indexes: { 'by-type': string; 'by-origin': string } };
   documents: { key: string; value: CorpusDocument; indexes: { 'by-origin': string } };
@@ -21,6 +22,8 @@ export interface BackstoryDB extends DBSchema {
   mentions: { key: [string, string, number]; value: Mention; indexes: { 'by-entry': string; 'by-passage': string } };
   relations: { key: string; value: EntryRelation; indexes: { 'by-from': string; 'by-to': string } };
   timeline: { key: string; value: TimelineEvent; indexes: { 'by-entry': string; 'by-start': string } };
+  /** Derived from the corpus: each entry's card without its page-dependent parts (v3). */
+  cardSeeds: { key: string; value: CardSeed };
   highlights: {
     key: string;
     value: Highlight;
@@ -34,4 +37,4 @@ export interface BackstoryDB extends DBSchema {
 }
 
 /** Names of all stores. */
-export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'highlights' | 'settings' | 'corrections' | 'pages';
+export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'cardSeeds' | 'highlights' | 'settings' | 'corrections' | 'pages';
