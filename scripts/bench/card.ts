@@ -1,12 +1,14 @@
 /**
  * Card bench (issue 5):
  *  - assembly: a batch of 100 cards from the bundled corpus in Node (index
- *    build once, then the batch; median of runs);
+ *    build once, then the batch; median of runs), and the same batch from the
+ *    card seeds a woken background reads instead of the whole corpus;
  *  - paint: in Chromium with the built extension, the `backstory:card` User
  *    Timing measure the content script records from the end of the hover
  *    delay to the frame after the full card is drawn. Warm = prefetched (the
  *    normal path); cold = a name not on the page when it loaded, hovered with
- *    the service worker stopped (hover delay set to 0 so the wait is all ours);
+ *    the service worker stopped (hover delay set to 0 so the wait is all ours),
+ *    beside what waking the worker costs on its own (a bare `app.status`);
  *  - bundle: dist/chrome/content.js minified with and without the card.
  *
  * Run: `npm run build && npx tsx scripts/bench/card.ts` (or `npm run bench card`).
@@ -19,6 +21,8 @@ import { build, type Plugin } from 'esbuild';
 import type { CorpusBundle } from '../../src/shared/corpus';
 import { buildCorpusIndex } from '../../src/background/cards/corpus-index';
 import { assembleCard } from '../../src/background/cards/assemble';
+import { cardFromSeed, cardSeed, type CardSeed } from '../../src/background/cards/card-seed';
+import { indexWeights } from '../../src/background/cards/excerpts';
 import { formatMs, printMachine, printTable, ratio, type BenchRow } from './format';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,9 +49,26 @@ function assemblyRows(): BenchRow[] {
     times.push(performance.now() - t);
   }
   const batch = median(times.slice(1));
+  // What a woken background does instead: seeds built once per corpus (at install),
+  // then a batch finished from the seeds read back (a structured clone, as IndexedDB gives them).
+  t = performance.now();
+  const seeds = bundle.entries.map((e) => cardSeed(index, e.id)!);
+  const seedsMs = performance.now() - t;
+  const stored = new Map(seeds.map((seed) => [seed.id, structuredClone(seed)] as [string, CardSeed]));
+  const weights = indexWeights(index);
+  const fromSeeds: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    t = performance.now();
+    for (const id of ids) cardFromSeed(stored.get(id)!, weights, { sentence: contexts[id] });
+    fromSeeds.push(performance.now() - t);
+  }
+  const seedBatch = median(fromSeeds.slice(1));
+  const seedBytes = JSON.stringify(seeds).length;
   return [
     { figure: `corpus index build (${bundle.passages.length} passages, ${bundle.mentions.length} mentions)`, value: formatMs(indexMs) },
     { figure: `assemble ${ids.length} cards (with context)`, value: formatMs(batch), budget: '< 10 ms ("a few ms")', pass: batch < 10 },
+    { figure: `card seeds: build all ${seeds.length} (once per corpus)`, value: formatMs(seedsMs), baseline: `${(seedBytes / 1024).toFixed(0)} KB as JSON` },
+    { figure: `${ids.length} cards from stored seeds (with context)`, value: formatMs(seedBatch), baseline: `from the index ${formatMs(batch)}`, ratio: ratio(seedBatch, batch) },
   ];
 }
 
