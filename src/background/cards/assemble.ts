@@ -10,8 +10,6 @@ import { cardFromSeed, cardSeed, type CardContext } from './card-seed';
 import type { CorpusIndex } from './corpus-index';
 import { indexWeights } from './excerpts';
 
-export { HIGHLIGHTS_PER_CARD, type CardContext } from './card-seed';
-
 /** Assembles the card of `entryId`, or undefined for an unknown id. */
 export function assembleCard(index: CorpusIndex, entryId: string, context: CardContext = {}): EntryCard | undefined {
   const seed = cardSeed(index, entryId);

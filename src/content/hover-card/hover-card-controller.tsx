@@ -264,14 +264,13 @@ export class HoverCardController {
    * arrives, so the hover delay pays for the style read instead of the frame
    * that shows the card.
    */
-  private prepare(mark?: Element): CardHost {
+  private prepare(mark?: Element): void {
     if (!this.host) {
       this.host = createCardHost(this.doc);
       if (mark) setTimeout(() => this.guard(() => this.warmUp(mark)), 0);
     }
     this.theme = isPageDark(this.doc) ? 'dark' : 'auto';
     this.pageDate ??= readPageDate(this.doc) ?? null;
-    return this.host;
   }
 
   /**
