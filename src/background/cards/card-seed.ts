@@ -19,6 +19,14 @@ import { keyEvents, refOf, timelineNeighbours } from './timeline';
 /** How many of the reader's highlights a card lists (newest first). */
 export const HIGHLIGHTS_PER_CARD = 5;
 
+/**
+ * The version of what a seed holds and how it was assembled. Bump it with any
+ * change to `cardSeed` or to what it calls (ranking, related entries, the
+ * timeline): stored seeds of another format are rebuilt. Seeds are also
+ * rebuilt on every install and update, so a forgotten bump is caught there.
+ */
+export const CARD_SEED_FORMAT = 1;
+
 /** What is known about the page the card is shown on. */
 export interface CardContext {
   /** The sentence around the entry's first mention on the page. */

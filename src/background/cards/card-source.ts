@@ -12,7 +12,7 @@
 import type { EntryCard } from '../../shared/card';
 import type { CardSeedStore } from '../db/card-seed-store';
 import { assembleCard } from './assemble';
-import { cardFromSeed, cardSeed, type CardSeed } from './card-seed';
+import { CARD_SEED_FORMAT, cardFromSeed, cardSeed, type CardSeed } from './card-seed';
 import type { CorpusIndex } from './corpus-index';
 import type { WordWeights } from './excerpts';
 
@@ -27,8 +27,12 @@ export interface CardSourceDeps {
 export interface CardSource {
   /** The cards of `ids` (unknown and repeated ids left out), excerpts chosen for each id's `context` sentence. */
   cards(ids: readonly string[], context?: Record<string, string>): Promise<EntryCard[]>;
-  /** Builds and stores the seeds unless the stored ones match the loaded corpus. */
-  prepare(): Promise<void>;
+  /**
+   * Builds and stores the seeds unless the stored ones match the loaded
+   * corpus and this code's format; `rebuild` builds them in any case (after
+   * an install or update, the code that made the stored ones may differ).
+   */
+  prepare(options?: { rebuild?: boolean }): Promise<void>;
 }
 
 /** Creates the card source over the seed store and the in-memory index. */
@@ -39,7 +43,7 @@ export function createCardSource(deps: CardSourceDeps): CardSource {
   function storeSeeds(index: CorpusIndex): Promise<void> {
     if (seeding?.hash === index.hash) return seeding.done;
     const seeds = [...index.entries.keys()].map((id) => cardSeed(index, id)).filter((seed): seed is CardSeed => seed !== undefined);
-    const done = deps.store.replace({ hash: index.hash, passageCount: index.passages.size, idf: index.idf }, seeds).catch((error: unknown) => {
+    const done = deps.store.replace({ hash: index.hash, format: CARD_SEED_FORMAT, passageCount: index.passages.size, idf: index.idf }, seeds).catch((error: unknown) => {
       // The next fallback tries again; cards were answered from memory meanwhile.
       seeding = undefined;
       if (typeof __DEV__ !== 'undefined' && __DEV__) console.warn('Backstory: could not store the card seeds', error);
@@ -53,7 +57,7 @@ export function createCardSource(deps: CardSourceDeps): CardSource {
       await deps.ensureCorpus();
       const unique = [...new Set(ids)];
       const batch = await deps.store.readBatch(unique);
-      const { info } = batch;
+      const info = batch.info?.format === CARD_SEED_FORMAT ? batch.info : undefined;
       if (info) {
         const weights: WordWeights = { idf: (word) => info.idf.get(word), passageCount: info.passageCount };
         return unique.flatMap((id, i) => {
@@ -68,9 +72,9 @@ export function createCardSource(deps: CardSourceDeps): CardSource {
         return card ? [card] : [];
       });
     },
-    async prepare() {
+    async prepare({ rebuild = false } = {}) {
       await deps.ensureCorpus();
-      if ((await deps.store.readBatch([])).info) return;
+      if (!rebuild && (await deps.store.readBatch([])).info?.format === CARD_SEED_FORMAT) return;
       await storeSeeds(await deps.corpusIndex());
     },
   };

@@ -6,6 +6,8 @@ import type { Database } from './open';
 export interface CardSeedsInfo {
   /** The corpus hash the seeds were built from. */
   hash: string;
+  /** The seeds' shape and assembly rules (`CARD_SEED_FORMAT` when they were built). */
+  format: number;
   /** How many passages the word weights were computed over. */
   passageCount: number;
   /** Inverse document frequency of each content word of the corpus. */

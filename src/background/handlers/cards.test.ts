@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../db/open';
 import { createServices } from '../services';
 import { FIXTURE } from '../cards/cards.fixture';
+import { CARD_SEED_FORMAT } from '../cards/card-seed';
 import { cardHandlers } from './cards';
 
 async function setUp() {
@@ -71,14 +72,30 @@ describe('corpus.cards', () => {
     expect(fromSeeds[0]!.excerpts[0]!.passageId).toBe('a-2020#p0.s1');
   });
 
-  it('does not use seeds built from another corpus', async () => {
-    const { s, db, handlers } = await setUp();
+  it.each([
+    ['another corpus', { key: 'cardSeeds', value: { hash: 'an-older-corpus', format: CARD_SEED_FORMAT, passageCount: 1, idf: new Map() } }],
+    ['another format', { key: 'cardSeeds', value: { hash: FIXTURE.hash, format: CARD_SEED_FORMAT - 1, passageCount: 1, idf: new Map() } }],
+  ])('does not use seeds built from %s', async (_, meta) => {
+    const { s, db } = await setUp();
     await s.cards.prepare();
-    await db.put('meta', { key: 'corpusHash', value: 'another-hash' });
-    const index = vi.spyOn(s, 'corpusIndex');
+    await db.put('meta', meta);
+    // A woken background: the in-memory index is built again, and the seeds with it.
+    const { s: woken, handlers } = await setUpOver(db);
+    const index = vi.spyOn(woken, 'corpusIndex');
     const cards = await handlers['corpus.cards']({ ids: ['karim'] }, { kind: 'content', site: 'news.example', page: 'https://news.example/', tabId: 1 });
     expect(cards.map((c) => c.entry.id)).toEqual(['karim']);
     expect(index).toHaveBeenCalled();
+  });
+
+  it('rebuilds valid seeds only when asked (after an install or update)', async () => {
+    const { s, db } = await setUp();
+    await s.cards.prepare();
+    await db.delete('cardSeeds', 'karim');
+    const { s: woken } = await setUpOver(db);
+    await woken.cards.prepare();
+    expect(await db.get('cardSeeds', 'karim')).toBeUndefined();
+    await woken.cards.prepare({ rebuild: true });
+    expect((await db.get('cardSeeds', 'karim'))?.card.entry.name).toBe('Omar Karim');
   });
 
   it('loads the corpus index once per background lifetime', async () => {
