@@ -25,6 +25,8 @@ export const MARK_SELECTOR = 'bs-mark';
 export const PAINT_MEASURE = 'backstory:card';
 const PAINT_START = 'backstory:card-start';
 const TITLE_ID = 'backstory-card-title';
+/** Below this hover delay, drawing the card ahead (see `drawAhead`) gains nothing. */
+const AHEAD_MIN_DELAY_MS = 100;
 
 /** What the controller needs from the extension. */
 export interface HoverCardDeps {
@@ -77,6 +79,8 @@ export class HoverCardController {
   private pageDate: string | null | undefined;
   /** The page's theme, read before a card opens (see `prepare`). */
   private theme: 'dark' | 'auto' = 'auto';
+  /** The hovered name whose card is drawn ahead, hidden, while the hover delay runs. */
+  private ahead: { mark: Element; timer: ReturnType<typeof setTimeout> | undefined; drawn: boolean } | undefined;
   private destroyed = false;
 
   constructor(private readonly deps: HoverCardDeps) {
@@ -124,6 +128,7 @@ export class HoverCardController {
     if (this.destroyed) return;
     this.destroyed = true;
     this.intent.clear();
+    this.dropAhead();
     this.close(false);
     this.host?.remove();
     this.host = undefined;
@@ -164,8 +169,10 @@ export class HoverCardController {
       this.intent.cancelHide();
       return;
     }
-    this.prepare(mark);
-    this.intent.scheduleShow(mark, this.deps.hoverDelayMs(), () => this.open(mark, 'pointer', true));
+    this.prepare();
+    const delayMs = this.deps.hoverDelayMs();
+    this.scheduleAhead(mark, delayMs);
+    this.intent.scheduleShow(mark, delayMs, () => this.open(mark, 'pointer', true));
   }
 
   private onPointerOut(e: PointerEvent): void {
@@ -177,7 +184,10 @@ export class HoverCardController {
     if (this.inHost(to)) return;
     const toMark = this.markOf(to);
     if (mark && toMark && sameMention(mark, toMark)) return;
-    if (mark) this.intent.cancelShow(mark);
+    if (mark) {
+      this.intent.cancelShow(mark);
+      if (this.ahead?.mark === mark) this.dropAhead();
+    }
     if (this.state && this.state.via !== 'focus' && !(toMark && sameMention(toMark, this.state.mark))) {
       this.intent.scheduleHide(() => this.close(false));
     }
@@ -264,43 +274,55 @@ export class HoverCardController {
    * arrives, so the hover delay pays for the style read instead of the frame
    * that shows the card.
    */
-  private prepare(mark?: Element): void {
-    if (!this.host) {
-      this.host = createCardHost(this.doc);
-      if (mark) setTimeout(() => this.guard(() => this.warmUp(mark)), 0);
-    }
+  private prepare(): void {
+    this.host ??= createCardHost(this.doc);
     this.theme = isPageDark(this.doc) ? 'dark' : 'auto';
     this.pageDate ??= readPageDate(this.doc) ?? null;
   }
 
+  /** Draws the card of `mark` ahead halfway through the hover delay, unless a card is open. */
+  private scheduleAhead(mark: Element, delayMs: number): void {
+    this.dropAhead();
+    if (this.state || delayMs < AHEAD_MIN_DELAY_MS) return;
+    // Halfway: a quick pass over a paragraph leaves each name sooner and costs nothing.
+    const timer = setTimeout(() => this.guard(() => this.drawAhead(mark)), delayMs / 2);
+    this.ahead = { mark, timer, drawn: false };
+  }
+
   /**
-   * Lays out the hovered name's card once, invisibly, while the first hover
-   * delay runs, then removes it. The first layout inside the new shadow root
-   * pays for matching its style sheet and resolving and shaping its fonts:
-   * 15–25 ms on the bench pages, which the first card otherwise showed late
-   * by. A no-op when a card already opened (a zero delay, a keyboard focus).
+   * Renders and places, invisibly, the card the hover will open, so that when
+   * the delay ends only the placement is checked and the card shown: the
+   * Preact render and the layout of a fresh card (3–6 ms, 15–25 ms for the
+   * first card of a page, which also resolves the shadow root's styles and
+   * fonts) move out of the frame that shows it. The pointer may still leave
+   * (then `dropAhead` removes it); hidden, it takes no pointer events, focus
+   * or room in the accessibility tree.
    */
-  private warmUp(mark: Element): void {
+  private drawAhead(mark: Element): void {
+    const ahead = this.ahead;
     const host = this.host;
-    if (!host || this.state) return;
-    const id = mark.getAttribute('data-entry-id') ?? '';
-    render(
-      <CardPopover
-        popoverRef={this.popoverRef}
-        card={this.cache.get(id)}
-        titleId={TITLE_ID}
-        loadingName={(mark.textContent ?? '').trim()}
-        links={{ readerHref: () => '#', onOpenEntry: () => undefined }}
-        theme={this.theme}
-      />,
-      host.mount,
-    );
-    const popover = this.popoverRef.current;
-    if (popover) {
-      popover.style.visibility = 'hidden';
-      popover.getBoundingClientRect();
-    }
-    render(null, host.mount);
+    const id = mark.getAttribute('data-entry-id');
+    if (!ahead || ahead.mark !== mark || this.state || !host || !id || !mark.isConnected) return;
+    ahead.timer = undefined;
+    render(this.view(this.freshState(mark, 'pointer', id)), host.mount);
+    const floating = this.popoverRef.current;
+    if (!floating) return;
+    ahead.drawn = true;
+    floating.style.visibility = 'hidden';
+    void placeCard(mark, floating);
+  }
+
+  /** Forgets the card drawn ahead, removing it unless a card opened over it. */
+  private dropAhead(): void {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (!ahead) return;
+    clearTimeout(ahead.timer);
+    if (ahead.drawn && !this.state && this.host) render(null, this.host.mount);
+  }
+
+  private freshState(mark: Element, via: OpenCard['via'], id: string): OpenCard {
+    return { mark, via, currentId: id, history: [], rejected: new Set() };
   }
 
   private open(mark: Element, via: OpenCard['via'], prepared = false): void {
@@ -308,9 +330,12 @@ export class HoverCardController {
     if (!id || !mark.isConnected) return;
     performance.mark(PAINT_START);
     if (!prepared || !this.host) this.prepare();
+    // A card drawn ahead stays in the DOM: rendering the same card over it changes next to nothing.
+    clearTimeout(this.ahead?.timer);
+    this.ahead = undefined;
     this.intent.cancelHide();
     this.stopPositioning();
-    this.state = { mark, via, currentId: id, history: [], rejected: new Set() };
+    this.state = this.freshState(mark, via, id);
     this.paintPending = true;
     this.load(id, mark);
     this.renderCard();
@@ -379,37 +404,41 @@ export class HoverCardController {
     return [...new Set([own, ...listed])].filter(Boolean);
   }
 
-  private refOf(id: string): EntryRef {
+  private refOf(id: string, state: OpenCard): EntryRef {
     const card = this.cache.get(id);
     if (card) return { id, name: card.entry.name, type: card.entry.type };
-    return { id, name: id.replace(/-/g, ' '), type: (this.state?.mark.getAttribute('data-entry-type') as EntryType | null) ?? 'event' };
+    return { id, name: id.replace(/-/g, ' '), type: (state.mark.getAttribute('data-entry-type') as EntryType | null) ?? 'event' };
   }
 
   private renderCard(): void {
     const state = this.state;
     const host = this.host;
     if (!state || !host) return;
+    render(this.view(state), host.mount);
+    this.position(state.mark);
+    this.measurePaint(this.cache.get(state.currentId) !== undefined);
+  }
+
+  /** The card as `state` shows it. */
+  private view(state: OpenCard) {
     const card: EntryCard | undefined = this.cache.get(state.currentId);
     const previous = state.history[state.history.length - 1];
     const others = state.history.length === 0 ? this.candidatesOf(state).filter((c) => c !== state.currentId && !state.rejected.has(c)) : [];
-    render(
+    return (
       <CardPopover
         popoverRef={this.popoverRef}
         card={card}
         error={this.cache.error(state.currentId)}
         titleId={TITLE_ID}
-        loadingName={state.history.length === 0 ? (state.mark.textContent ?? '').trim() : this.refOf(state.currentId).name}
+        loadingName={state.history.length === 0 ? (state.mark.textContent ?? '').trim() : this.refOf(state.currentId, state).name}
         links={{ readerHref: this.deps.readerHref, onOpenEntry: (ref) => this.guard(() => this.navigate(ref)) }}
-        back={previous === undefined ? undefined : { name: this.refOf(previous).name, onBack: () => this.guard(() => this.back()) }}
-        ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
+        back={previous === undefined ? undefined : { name: this.refOf(previous, state).name, onBack: () => this.guard(() => this.back()) }}
+        ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c, state)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
         pageDate={card ? pageNewerThan(this.pageDate ?? undefined, card.asOf) : undefined}
         theme={this.theme}
         onClose={() => this.guard(() => this.close(true))}
-      />,
-      host.mount,
+      />
     );
-    this.position(state.mark);
-    this.measurePaint(card !== undefined);
   }
 
   /**
