@@ -106,6 +106,15 @@ describe('HoverCardController', () => {
     expect(shown()).toBe('Omar Karim');
   });
 
+  it('asks for a card not loaded yet when the pointer arrives, not when the delay ends', async () => {
+    setUp('<p><bs-mark data-entry-id="volkov">Volkov</bs-mark></p>');
+    pointer('pointerover', document.querySelector('bs-mark')!);
+    expect(fetches).toEqual([['volkov']]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(fetches.length).toBe(1);
+    expect(shown()).toBe('Ivan Volkov');
+  });
+
   it('opens at once on keyboard focus and closes on Esc, returning focus to the name', async () => {
     setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
     await controller.prefetchFromPage();

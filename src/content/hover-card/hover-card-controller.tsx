@@ -170,6 +170,11 @@ export class HoverCardController {
       return;
     }
     this.prepare();
+    // A name whose card is not here yet (a batch in flight or failed, a name
+    // marked since) is asked for now: the background, maybe asleep, wakes
+    // during the delay instead of after it.
+    const id = mark.getAttribute('data-entry-id');
+    if (id) this.load(id, mark);
     const delayMs = this.deps.hoverDelayMs();
     this.scheduleAhead(mark, delayMs);
     this.intent.scheduleShow(mark, delayMs, () => this.open(mark, 'pointer', true));
