@@ -11,6 +11,8 @@ import { SettingsStore } from './db/settings-store';
 import { HighlightStore } from './db/highlight-store';
 import type { CorpusIndex } from './cards/corpus-index';
 import { corpusIndexLoader } from './cards/load-index';
+import { CardSeedStore } from './db/card-seed-store';
+import { createCardSource, type CardSource } from './cards/card-source';
 
 /** What handlers work with. */
 export interface Services {
@@ -24,6 +26,8 @@ export interface Services {
   ensureCorpus(): Promise<void>;
   /** The corpus held in memory for card assembly, loaded once per background lifetime (and per corpus hash). */
   corpusIndex(): Promise<CorpusIndex>;
+  /** Cards in batches, from the stored card seeds (the in-memory index until they are built). */
+  cards: CardSource;
   /** Tells every open tab that settings changed. */
   broadcastSettings(settings: Settings): Promise<void>;
   /** Sets the toolbar badge of a tab. */
@@ -70,6 +74,7 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
       indexLoader ??= corpusIndexLoader(corpus, () => services.ensureCorpus());
       return indexLoader();
     },
+    cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => services.ensureCorpus(), corpusIndex: () => services.corpusIndex() }),
     broadcastSettings: effects.broadcastSettings,
     setBadge: effects.setBadge,
   };

@@ -30,15 +30,65 @@ export function excerptOf(index: CorpusIndex, passageId: string | undefined): Ex
 }
 
 /**
+ * An entry's passage as a candidate excerpt, with everything its ranking
+ * needs except the page's context: computed once per corpus (it is part of a
+ * stored card seed, see `card-seed.ts`), scored per page.
+ */
+export interface ExcerptCandidate {
+  excerpt: Excerpt;
+  /** The passage's content words, for overlap with the page's sentence. */
+  words: string[];
+  /** How often the passage names the entry, from 0 to 1. */
+  density: number;
+  /** 0.5 when the catalog cites the passage as evidence for the entry, else 0. */
+  evidence: number;
+  /** 0.6 for a sentence of a few words (it rarely explains anything on its own), else 0. */
+  tooShort: number;
+}
+
+/** How rare each word is across the corpus' passages, for weighing shared words. */
+export interface WordWeights {
+  /** Inverse document frequency of a word, undefined for a word no passage has. */
+  idf(word: string): number | undefined;
+  /** How many passages the weights were computed over. */
+  passageCount: number;
+}
+
+/** The word weights of an in-memory index. */
+export function indexWeights(index: CorpusIndex): WordWeights {
+  return { idf: (word) => index.idf.get(word), passageCount: index.passages.size };
+}
+
+/** Every passage that could be quoted on the card of `entryId`, unscored, in no particular order. */
+export function excerptCandidates(index: CorpusIndex, entryId: string): ExcerptCandidate[] {
+  const entry = index.entries.get(entryId);
+  const evidence = new Set(entry?.summary.flatMap((fact) => fact.passageIds) ?? []);
+  const ids = new Set([...(index.passagesByEntry.get(entryId) ?? []), ...evidence]);
+  const candidates: ExcerptCandidate[] = [];
+  for (const id of ids) {
+    const indexed = index.passages.get(id);
+    if (!indexed) continue;
+    candidates.push({
+      excerpt: toExcerpt(indexed),
+      words: [...indexed.words],
+      density: Math.min(indexed.mentionCounts.get(entryId) ?? 0, 3) / 3,
+      evidence: evidence.has(id) ? 0.5 : 0,
+      tooShort: indexed.passage.text.length < 50 ? 0.6 : 0,
+    });
+  }
+  return candidates;
+}
+
+/**
  * How much of the page's context a passage shares, from 0 to 1: the summed
  * rarity (idf) of shared words over that of all context words, so sharing
  * "Idlib" counts for more than sharing "government".
  */
-function contextOverlap(index: CorpusIndex, context: Set<string>, words: Set<string>): number {
+function contextOverlap(weights: WordWeights, context: Set<string>, words: ReadonlySet<string>): number {
   let shared = 0;
   let total = 0;
   for (const word of context) {
-    const weight = index.idf.get(word) ?? Math.log(1 + index.passages.size);
+    const weight = weights.idf(word) ?? Math.log(1 + weights.passageCount);
     total += weight;
     if (words.has(word)) shared += weight;
   }
@@ -46,29 +96,21 @@ function contextOverlap(index: CorpusIndex, context: Set<string>, words: Set<str
 }
 
 /**
- * Ranks an entry's passages and picks up to {@link EXCERPTS_PER_CARD}:
- * scored by overlap with the page's sentence around the mention, by how often
- * the passage names the entry, and by being the catalog's evidence; then
- * chosen greedily so that different documents are preferred.
+ * Picks up to `count` excerpts from an entry's candidates: scored by overlap
+ * with the page's sentence around the mention, by how often the passage names
+ * the entry, and by being the catalog's evidence; then chosen greedily so
+ * that different documents are preferred.
  */
-export function rankExcerpts(index: CorpusIndex, entryId: string, context = '', count = EXCERPTS_PER_CARD): Excerpt[] {
-  const entry = index.entries.get(entryId);
-  const evidence = new Set(entry?.summary.flatMap((fact) => fact.passageIds) ?? []);
-  const ids = new Set([...(index.passagesByEntry.get(entryId) ?? []), ...evidence]);
+export function pickExcerpts(candidates: readonly ExcerptCandidate[], weights: WordWeights, context = '', count = EXCERPTS_PER_CARD): Excerpt[] {
   const contextWords = contentWords(context);
-  const scored: { indexed: IndexedPassage; score: number }[] = [];
-  for (const id of ids) {
-    const indexed = index.passages.get(id);
-    if (!indexed) continue;
-    const density = Math.min(indexed.mentionCounts.get(entryId) ?? 0, 3) / 3;
-    // A sentence of a few words rarely explains anything on its own.
-    const tooShort = indexed.passage.text.length < 50 ? 0.6 : 0;
-    const score = 2 * contextOverlap(index, contextWords, indexed.words) + density + (evidence.has(id) ? 0.5 : 0) - tooShort;
-    scored.push({ indexed, score });
-  }
-  scored.sort((a, b) => b.score - a.score || a.indexed.passage.id.localeCompare(b.indexed.passage.id));
+  const scored = candidates.map((candidate) => ({
+    excerpt: candidate.excerpt,
+    // No context, no overlap: skip building the passage's word set.
+    score: 2 * (contextWords.size === 0 ? 0 : contextOverlap(weights, contextWords, new Set(candidate.words))) + candidate.density + candidate.evidence - candidate.tooShort,
+  }));
+  scored.sort((a, b) => b.score - a.score || a.excerpt.passageId.localeCompare(b.excerpt.passageId));
 
-  const chosen: IndexedPassage[] = [];
+  const chosen: Excerpt[] = [];
   const documents = new Set<string>();
   while (chosen.length < count && scored.length > 0) {
     let best = 0;
@@ -76,16 +118,21 @@ export function rankExcerpts(index: CorpusIndex, entryId: string, context = '', 
     for (let i = 0; i < scored.length; i++) {
       const candidate = scored[i]!;
       // A second sentence from the same article must be clearly better to win.
-      const score = candidate.score - (documents.has(candidate.indexed.document.id) ? 1 : 0);
+      const score = candidate.score - (documents.has(candidate.excerpt.documentId) ? 1 : 0);
       if (score > bestScore) {
         bestScore = score;
         best = i;
       }
     }
     const [pick] = scored.splice(best, 1);
-    if (chosen.some((c) => c.passage.text === pick!.indexed.passage.text)) continue;
-    chosen.push(pick!.indexed);
-    documents.add(pick!.indexed.document.id);
+    if (chosen.some((c) => c.text === pick!.excerpt.text)) continue;
+    chosen.push(pick!.excerpt);
+    documents.add(pick!.excerpt.documentId);
   }
-  return chosen.map(toExcerpt);
+  return chosen;
+}
+
+/** Ranks an entry's passages against the page's sentence and picks up to `count` (see {@link pickExcerpts}). */
+export function rankExcerpts(index: CorpusIndex, entryId: string, context = '', count = EXCERPTS_PER_CARD): Excerpt[] {
+  return pickExcerpts(excerptCandidates(index, entryId), indexWeights(index), context, count);
 }

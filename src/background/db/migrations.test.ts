@@ -79,11 +79,30 @@ describe('migrations', () => {
     current.close();
   });
 
+  it('adds the empty card seeds store to a v2 database, keeping the corpus and the reader\'s data', async () => {
+    const name = `migrate-v2-${Math.random()}`;
+    const v2 = await openDatabase(name, 2);
+    expect(v2.objectStoreNames.contains('cardSeeds')).toBe(false);
+    const saved = sampleHighlights(3);
+    const tx = v2.transaction(['meta', 'highlights'], 'readwrite');
+    await Promise.all([...saved.map((h) => tx.objectStore('highlights').put(h)), tx.objectStore('meta').put({ key: 'corpusHash', value: 'h1' }), tx.done]);
+    v2.close();
+
+    const current = await openDatabase(name);
+    expect(current.objectStoreNames.contains('cardSeeds')).toBe(true);
+    // Empty: the background builds the seeds from the corpus when it first needs them.
+    expect(await current.count('cardSeeds')).toBe(0);
+    expect(await current.getAll('highlights')).toEqual(saved);
+    expect(await current.get('meta', 'corpusHash')).toEqual({ key: 'corpusHash', value: 'h1' });
+    current.close();
+  });
+
   it('creates the current schema from nothing', async () => {
     const db = await openDatabase(`fresh-${Math.random()}`);
     expect(db.objectStoreNames.contains('highlight-search')).toBe(true);
     expect(db.transaction('highlights').store.indexNames.contains('by-url')).toBe(true);
     expect(await db.count('highlight-search')).toBe(0);
+    expect(db.objectStoreNames.contains('cardSeeds')).toBe(true);
     db.close();
   });
 });

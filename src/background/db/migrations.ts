@@ -78,6 +78,14 @@ export const MIGRATIONS: Migration[] = [
       await Promise.all([...bucketsOf(saved)].map(([key, bucket]: [number, SearchBucket]) => search.put(bucket, key)));
     },
   },
+  {
+    version: 4,
+    description: 'Card seeds: each entry\'s card without its page-dependent parts, so a woken background answers corpus.cards without reading the whole corpus.',
+    run(db) {
+      // Empty until the background builds the seeds from the corpus (see CardSeedStore).
+      if (!db.objectStoreNames.contains('cardSeeds')) db.createObjectStore('cardSeeds', { keyPath: 'id' });
+    },
+  },
 ];
 
 /** The current schema version. */

@@ -8,13 +8,14 @@ import type { Highlight } from '../../shared/highlight';
 import type { SearchBucket } from './highlight-search-rows';
 import type { PageSummary } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
+import type { CardSeed } from '../cards/card-seed';
 
 /** Database name. */
 export const DB_NAME = 'backstory';
 
 /** The typed schema of the current version (see `migrations.ts` for history). */
 export interface BackstoryDB extends DBSchema {
-  /** Small key/value facts: the loaded corpus hash, schema notes. */
+  /** Small key/value facts: the loaded corpus hash and date, the card seeds' weights (`cardSeeds`). */
   meta: { key: string; value: { key: string; value: unknown } };
   entries: { key: string; value: Entry; indexes: { 'by-type': string; 'by-origin': string } };
   documents: { key: string; value: CorpusDocument; indexes: { 'by-origin': string } };
@@ -22,6 +23,8 @@ export interface BackstoryDB extends DBSchema {
   mentions: { key: [string, string, number]; value: Mention; indexes: { 'by-entry': string; 'by-passage': string } };
   relations: { key: string; value: EntryRelation; indexes: { 'by-from': string; 'by-to': string } };
   timeline: { key: string; value: TimelineEvent; indexes: { 'by-entry': string; 'by-start': string } };
+  /** Derived from the corpus: each entry's card without its page-dependent parts (v4). */
+  cardSeeds: { key: string; value: CardSeed };
   highlights: {
     key: string;
     value: Highlight;
@@ -41,4 +44,4 @@ export interface BackstoryDB extends DBSchema {
 }
 
 /** Names of all stores. */
-export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'highlights' | 'highlight-search' | 'settings' | 'corrections' | 'pages';
+export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'cardSeeds' | 'highlights' | 'highlight-search' | 'settings' | 'corrections' | 'pages';

@@ -82,6 +82,39 @@ describe('HoverCardController', () => {
     expect(shown()).toBeUndefined();
   });
 
+  it('draws the card ahead, hidden, halfway through the delay, and shows that very card when the delay ends', async () => {
+    setUp('<p><bs-mark data-entry-id="karim">Karim</bs-mark> and <span id="away">away</span></p>');
+    await controller.prefetchFromPage();
+    const mark = document.querySelector('bs-mark')!;
+    const popover = () => (controller as unknown as { host?: { shadow: ShadowRoot } }).host?.shadow.querySelector<HTMLElement>('.bs-popover') ?? null;
+    pointer('pointerover', mark);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(popover()).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    const ahead = popover()!;
+    expect(ahead.style.visibility).toBe('hidden');
+    // Leaving before the delay ends removes it.
+    pointer('pointerout', mark, document.getElementById('away'));
+    expect(popover()).toBeNull();
+
+    pointer('pointerover', mark);
+    await vi.advanceTimersByTimeAsync(200);
+    const drawn = popover()!;
+    await vi.advanceTimersByTimeAsync(200);
+    expect(popover()).toBe(drawn);
+    expect(drawn.style.visibility).toBe('visible');
+    expect(shown()).toBe('Omar Karim');
+  });
+
+  it('asks for a card not loaded yet when the pointer arrives, not when the delay ends', async () => {
+    setUp('<p><bs-mark data-entry-id="volkov">Volkov</bs-mark></p>');
+    pointer('pointerover', document.querySelector('bs-mark')!);
+    expect(fetches).toEqual([['volkov']]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(fetches.length).toBe(1);
+    expect(shown()).toBe('Ivan Volkov');
+  });
+
   it('opens at once on keyboard focus and closes on Esc, returning focus to the name', async () => {
     setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
     await controller.prefetchFromPage();

@@ -8,10 +8,10 @@
  */
 import { render } from 'preact';
 import { createRef } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { EntryCard, EntryRef } from '../../shared/card';
 import type { EntryType } from '../../shared/catalog';
 import { CardCache, type FetchCards } from './card-cache';
+import { followMoves, placeCard } from './card-placement';
 import { createCardHost, type CardHost } from './card-host';
 import { CardPopover } from './card-popover';
 import { HoverIntent } from './hover-intent';
@@ -25,6 +25,8 @@ export const MARK_SELECTOR = 'bs-mark';
 export const PAINT_MEASURE = 'backstory:card';
 const PAINT_START = 'backstory:card-start';
 const TITLE_ID = 'backstory-card-title';
+/** Below this hover delay, drawing the card ahead (see `drawAhead`) gains nothing. */
+const AHEAD_MIN_DELAY_MS = 100;
 
 /** What the controller needs from the extension. */
 export interface HoverCardDeps {
@@ -67,13 +69,18 @@ export class HoverCardController {
   private readonly popoverRef = createRef<HTMLDivElement>();
   private host: CardHost | undefined;
   private state: OpenCard | undefined;
-  private stopAutoUpdate: (() => void) | undefined;
-  private positionedFor: { reference: Element; floating: HTMLElement } | undefined;
+  private stopFollowing: (() => void) | undefined;
+  /** The popover element placed last, and whether that placement has landed. */
+  private placedFloating: HTMLElement | undefined;
   private positioned = false;
   private paintPending = false;
   private lastPointerType = '';
   private suppressFocusOpen: Element | undefined;
   private pageDate: string | null | undefined;
+  /** The page's theme, read before a card opens (see `prepare`). */
+  private theme: 'dark' | 'auto' = 'auto';
+  /** The hovered name whose card is drawn ahead, hidden, while the hover delay runs. */
+  private ahead: { mark: Element; timer: ReturnType<typeof setTimeout> | undefined; drawn: boolean } | undefined;
   private destroyed = false;
 
   constructor(private readonly deps: HoverCardDeps) {
@@ -121,6 +128,7 @@ export class HoverCardController {
     if (this.destroyed) return;
     this.destroyed = true;
     this.intent.clear();
+    this.dropAhead();
     this.close(false);
     this.host?.remove();
     this.host = undefined;
@@ -161,8 +169,15 @@ export class HoverCardController {
       this.intent.cancelHide();
       return;
     }
-    this.ensureHost();
-    this.intent.scheduleShow(mark, this.deps.hoverDelayMs(), () => this.open(mark, 'pointer'));
+    this.prepare();
+    // A name whose card is not here yet (a batch in flight or failed, a name
+    // marked since) is asked for now: the background, maybe asleep, wakes
+    // during the delay instead of after it.
+    const id = mark.getAttribute('data-entry-id');
+    if (id) this.load(id, mark);
+    const delayMs = this.deps.hoverDelayMs();
+    this.scheduleAhead(mark, delayMs);
+    this.intent.scheduleShow(mark, delayMs, () => this.open(mark, 'pointer', true));
   }
 
   private onPointerOut(e: PointerEvent): void {
@@ -174,7 +189,10 @@ export class HoverCardController {
     if (this.inHost(to)) return;
     const toMark = this.markOf(to);
     if (mark && toMark && sameMention(mark, toMark)) return;
-    if (mark) this.intent.cancelShow(mark);
+    if (mark) {
+      this.intent.cancelShow(mark);
+      if (this.ahead?.mark === mark) this.dropAhead();
+    }
     if (this.state && this.state.via !== 'focus' && !(toMark && sameMention(toMark, this.state.mark))) {
       this.intent.scheduleHide(() => this.close(false));
     }
@@ -241,7 +259,6 @@ export class HoverCardController {
       // A second tap on the same name does what the page does (follows its link).
       if (this.state && sameMention(mark, this.state.mark)) return;
       if (mark.closest('a[href]')) e.preventDefault();
-      this.ensureHost();
       this.open(mark, 'touch');
       return;
     }
@@ -256,19 +273,74 @@ export class HoverCardController {
     if (this.doc.activeElement !== mark) this.suppressFocusOpen = undefined;
   }
 
-  private ensureHost(): CardHost {
+  /**
+   * What a card needs from the page, read before it opens: the host (created
+   * once), the page's theme and date. A hover calls this when the pointer
+   * arrives, so the hover delay pays for the style read instead of the frame
+   * that shows the card.
+   */
+  private prepare(): void {
     this.host ??= createCardHost(this.doc);
-    return this.host;
+    this.theme = isPageDark(this.doc) ? 'dark' : 'auto';
+    this.pageDate ??= readPageDate(this.doc) ?? null;
   }
 
-  private open(mark: Element, via: OpenCard['via']): void {
+  /** Draws the card of `mark` ahead halfway through the hover delay, unless a card is open. */
+  private scheduleAhead(mark: Element, delayMs: number): void {
+    this.dropAhead();
+    if (this.state || delayMs < AHEAD_MIN_DELAY_MS) return;
+    // Halfway: a quick pass over a paragraph leaves each name sooner and costs nothing.
+    const timer = setTimeout(() => this.guard(() => this.drawAhead(mark)), delayMs / 2);
+    this.ahead = { mark, timer, drawn: false };
+  }
+
+  /**
+   * Renders and places, invisibly, the card the hover will open, so that when
+   * the delay ends only the placement is checked and the card shown: the
+   * Preact render and the layout of a fresh card (3–6 ms, 15–25 ms for the
+   * first card of a page, which also resolves the shadow root's styles and
+   * fonts) move out of the frame that shows it. The pointer may still leave
+   * (then `dropAhead` removes it); hidden, it takes no pointer events, focus
+   * or room in the accessibility tree.
+   */
+  private drawAhead(mark: Element): void {
+    const ahead = this.ahead;
+    const host = this.host;
+    const id = mark.getAttribute('data-entry-id');
+    if (!ahead || ahead.mark !== mark || this.state || !host || !id || !mark.isConnected) return;
+    ahead.timer = undefined;
+    render(this.view(this.freshState(mark, 'pointer', id)), host.mount);
+    const floating = this.popoverRef.current;
+    if (!floating) return;
+    ahead.drawn = true;
+    floating.style.visibility = 'hidden';
+    void placeCard(mark, floating);
+  }
+
+  /** Forgets the card drawn ahead, removing it unless a card opened over it. */
+  private dropAhead(): void {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (!ahead) return;
+    clearTimeout(ahead.timer);
+    if (ahead.drawn && !this.state && this.host) render(null, this.host.mount);
+  }
+
+  private freshState(mark: Element, via: OpenCard['via'], id: string): OpenCard {
+    return { mark, via, currentId: id, history: [], rejected: new Set() };
+  }
+
+  private open(mark: Element, via: OpenCard['via'], prepared = false): void {
     const id = mark.getAttribute('data-entry-id');
     if (!id || !mark.isConnected) return;
     performance.mark(PAINT_START);
-    this.ensureHost();
+    if (!prepared || !this.host) this.prepare();
+    // A card drawn ahead stays in the DOM: rendering the same card over it changes next to nothing.
+    clearTimeout(this.ahead?.timer);
+    this.ahead = undefined;
     this.intent.cancelHide();
     this.stopPositioning();
-    this.state = { mark, via, currentId: id, history: [], rejected: new Set() };
+    this.state = this.freshState(mark, via, id);
     this.paintPending = true;
     this.load(id, mark);
     this.renderCard();
@@ -337,78 +409,72 @@ export class HoverCardController {
     return [...new Set([own, ...listed])].filter(Boolean);
   }
 
-  private refOf(id: string): EntryRef {
+  private refOf(id: string, state: OpenCard): EntryRef {
     const card = this.cache.get(id);
     if (card) return { id, name: card.entry.name, type: card.entry.type };
-    return { id, name: id.replace(/-/g, ' '), type: (this.state?.mark.getAttribute('data-entry-type') as EntryType | null) ?? 'event' };
+    return { id, name: id.replace(/-/g, ' '), type: (state.mark.getAttribute('data-entry-type') as EntryType | null) ?? 'event' };
   }
 
   private renderCard(): void {
     const state = this.state;
     const host = this.host;
     if (!state || !host) return;
+    render(this.view(state), host.mount);
+    this.position(state.mark);
+    this.measurePaint(this.cache.get(state.currentId) !== undefined);
+  }
+
+  /** The card as `state` shows it. */
+  private view(state: OpenCard) {
     const card: EntryCard | undefined = this.cache.get(state.currentId);
     const previous = state.history[state.history.length - 1];
     const others = state.history.length === 0 ? this.candidatesOf(state).filter((c) => c !== state.currentId && !state.rejected.has(c)) : [];
-    this.pageDate ??= readPageDate(this.doc) ?? null;
-    render(
+    return (
       <CardPopover
         popoverRef={this.popoverRef}
         card={card}
         error={this.cache.error(state.currentId)}
         titleId={TITLE_ID}
-        loadingName={state.history.length === 0 ? (state.mark.textContent ?? '').trim() : this.refOf(state.currentId).name}
+        loadingName={state.history.length === 0 ? (state.mark.textContent ?? '').trim() : this.refOf(state.currentId, state).name}
         links={{ readerHref: this.deps.readerHref, onOpenEntry: (ref) => this.guard(() => this.navigate(ref)) }}
-        back={previous === undefined ? undefined : { name: this.refOf(previous).name, onBack: () => this.guard(() => this.back()) }}
-        ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
+        back={previous === undefined ? undefined : { name: this.refOf(previous, state).name, onBack: () => this.guard(() => this.back()) }}
+        ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c, state)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
         pageDate={card ? pageNewerThan(this.pageDate ?? undefined, card.asOf) : undefined}
-        theme={isPageDark(this.doc) ? 'dark' : 'auto'}
+        theme={this.theme}
         onClose={() => this.guard(() => this.close(true))}
-      />,
-      host.mount,
+      />
     );
-    this.position(state.mark);
-    this.measurePaint(card !== undefined);
   }
 
+  /**
+   * Places the card against the name after each render (its size may have
+   * changed), and follows the name while the page scrolls or resizes. The
+   * card stays invisible until its first placement has landed, which happens
+   * within this task (see `card-placement.ts`), so it never flashes at 0,0.
+   */
   private position(reference: Element): void {
     const floating = this.popoverRef.current;
     if (!floating) return;
-    if (this.positionedFor?.reference === reference && this.positionedFor.floating === floating) return;
-    this.stopPositioning();
-    this.positionedFor = { reference, floating };
-    this.positioned = false;
-    floating.style.visibility = 'hidden';
-    this.stopAutoUpdate = autoUpdate(reference, floating, () => {
-      void computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(8),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight, elements }) {
-              elements.floating.style.maxHeight = `${Math.max(140, Math.min(availableHeight, 560))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        if (this.positionedFor?.floating !== floating) return;
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
+    if (this.placedFloating !== floating) {
+      this.stopPositioning();
+      this.placedFloating = floating;
+      floating.style.visibility = 'hidden';
+      this.stopFollowing = followMoves(this.doc, () => this.state && this.position(this.state.mark));
+    }
+    void placeCard(reference, floating).then(() => {
+      if (this.placedFloating !== floating) return;
+      if (!this.positioned) {
         floating.style.visibility = 'visible';
         this.positioned = true;
-        this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
-      });
+      }
+      this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
     });
   }
 
   private stopPositioning(): void {
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
-    this.positionedFor = undefined;
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    this.placedFloating = undefined;
     this.positioned = false;
   }
 

@@ -25,4 +25,6 @@ export const POPOVER_CSS = `
 .bs-popover:has(> .bs-card[data-theme="dark"]) { color-scheme: dark; scrollbar-color: ${DARK_SCROLLBAR}; }
 @media (prefers-color-scheme: dark) { .bs-popover:has(> .bs-card[data-theme="auto"]) { color-scheme: dark; scrollbar-color: ${DARK_SCROLLBAR}; } }
 .bs-popover .bs-card { border-radius: 10px; min-height: 100%; }
+/* Layout containment: laying out (and re-placing) the card never lays out the page again. */
+.bs-popover { contain: layout paint style; }
 `;

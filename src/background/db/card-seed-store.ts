@@ -1,0 +1,65 @@
+import type { Highlight } from '../../shared/highlight';
+import type { CardSeed } from '../cards/card-seed';
+import type { Database } from './open';
+
+/** What the seeds were built from, stored beside them (`meta` key `cardSeeds`), written last. */
+export interface CardSeedsInfo {
+  /** The corpus hash the seeds were built from. */
+  hash: string;
+  /** The seeds' shape and assembly rules (`CARD_SEED_FORMAT` when they were built). */
+  format: number;
+  /** How many passages the word weights were computed over. */
+  passageCount: number;
+  /** Inverse document frequency of each content word of the corpus. */
+  idf: Map<string, number>;
+}
+
+/** Everything one batch of cards needs, read in one transaction. */
+export interface CardSeedBatch {
+  /** The seeds' info, only when they were built from the corpus loaded now (else stale or never built). */
+  info: CardSeedsInfo | undefined;
+  /** The seed of each requested id, in order (undefined: unknown id, or no seeds yet). */
+  seeds: (CardSeed | undefined)[];
+  /** The reader's highlights that mention each requested id, in order. */
+  highlights: Highlight[][];
+}
+
+const INFO_KEY = 'cardSeeds';
+
+/**
+ * The stored card seeds (see `cards/card-seed.ts`): derived from the corpus,
+ * replaced as a whole. They are valid while their info's hash is the loaded
+ * corpus hash, so loading a new bundle makes them stale without touching
+ * them. Anything that changes corpus records without a new hash (reader-added
+ * entries, one day) must delete the info record.
+ */
+export class CardSeedStore {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Reads, in one transaction, the loaded corpus hash, the seeds' info, the
+   * seeds of `ids` and the reader's highlights of each (`by-entity` index).
+   */
+  async readBatch(ids: readonly string[]): Promise<CardSeedBatch> {
+    const tx = this.db.transaction(['meta', 'cardSeeds', 'highlights']);
+    const byEntity = tx.objectStore('highlights').index('by-entity');
+    const [corpusHash, info, seeds, highlights] = await Promise.all([
+      tx.objectStore('meta').get('corpusHash'),
+      tx.objectStore('meta').get(INFO_KEY),
+      Promise.all(ids.map((id) => tx.objectStore('cardSeeds').get(id))),
+      Promise.all(ids.map((id) => byEntity.getAll(id))),
+    ]);
+    const current = info?.value as CardSeedsInfo | undefined;
+    const valid = current !== undefined && corpusHash?.value !== undefined && current.hash === corpusHash.value;
+    return { info: valid ? current : undefined, seeds, highlights };
+  }
+
+  /** Replaces every seed and then the info, in one transaction. */
+  async replace(info: CardSeedsInfo, seeds: readonly CardSeed[]): Promise<void> {
+    const tx = this.db.transaction(['meta', 'cardSeeds'], 'readwrite');
+    const store = tx.objectStore('cardSeeds');
+    await store.clear();
+    await Promise.all([...seeds.map((seed) => store.put(seed)), tx.objectStore('meta').put({ key: INFO_KEY, value: info })]);
+    await tx.done;
+  }
+}
