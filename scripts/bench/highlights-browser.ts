@@ -309,39 +309,33 @@ export async function measureInBrowser(): Promise<BrowserFigures> {
 
     const inWorker = await workerFigures(session, origin, 50);
 
-    // First search after the worker was stopped: woken by app.status (timed apart), then the first list builds the in-memory copy.
-    const wake: number[] = [];
-    const cold: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await session.stopServiceWorker();
-      const run = await timeCalls(control, [
-        { call: 'app.status', params: {}, timed: true },
-        { call: 'highlights.list', params: { text: 'embassy', limit: 50 }, timed: true },
-      ]);
-      wake.push(run.times[0]!);
-      cold.push(run.times[1]!);
-    }
+    /** Three runs of `calls`, each right after stopping the worker: the timed figures of each run, in order. */
+    const afterRestarts = async (calls: { call: string; params: unknown; timed: boolean }[]): Promise<number[][]> => {
+      const runs: number[][] = [];
+      for (let i = 0; i < 3; i++) {
+        await session.stopServiceWorker();
+        runs.push((await timeCalls(control, calls)).times);
+      }
+      return runs;
+    };
+    // First search after the worker was stopped: woken by app.status (timed apart), then the first list.
+    const listRuns = await afterRestarts([
+      { call: 'app.status', params: {}, timed: true },
+      { call: 'highlights.list', params: { text: 'embassy', limit: 50 }, timed: true },
+    ]);
+    const wake = listRuns.map((times) => times[0]!);
+    const cold = listRuns.map((times) => times[1]!);
     // The same for the global search, which indexes the highlights with the corpus.
-    const globalCold: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await session.stopServiceWorker();
-      const run = await timeCalls(control, [
-        { call: 'app.status', params: {}, timed: false },
-        { call: 'search.query', params: { q: 'embassy', limit: 30 }, timed: true },
-      ]);
-      globalCold.push(run.times[0]!);
-    }
+    const globalCold = (await afterRestarts([
+      { call: 'app.status', params: {}, timed: false },
+      { call: 'search.query', params: { q: 'embassy', limit: 30 }, timed: true },
+    ])).map((times) => times[0]!);
     // As the popup does it: the search box asks for the index when it opens, the query comes after typing.
-    const globalPrepared: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await session.stopServiceWorker();
-      const run = await timeCalls(control, [
-        { call: 'app.status', params: {}, timed: false },
-        { call: 'search.prepare', params: {}, timed: false },
-        { call: 'search.query', params: { q: 'embassy', limit: 30 }, timed: true },
-      ]);
-      globalPrepared.push(run.times[0]!);
-    }
+    const globalPrepared = (await afterRestarts([
+      { call: 'app.status', params: {}, timed: false },
+      { call: 'search.prepare', params: {}, timed: false },
+      { call: 'search.query', params: { q: 'embassy', limit: 30 }, timed: true },
+    ])).map((times) => times[0]!);
     const globalWarm = await timeCalls(control, Array.from({ length: 30 }, (_, i) => ({ call: 'search.query', params: { q: words[i % words.length]!, limit: 30 }, timed: true })));
     const status = await timeCalls(control, [{ call: 'app.status', params: {}, timed: false }]);
 
