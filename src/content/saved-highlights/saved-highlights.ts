@@ -70,7 +70,6 @@ export class SavedHighlights {
     doc.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
     doc.addEventListener('click', (e) => this.onClick(e), { signal });
     doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
-    this.watch = watchPage(doc.body, () => this.retry(), signal);
     signal.addEventListener('abort', () => this.teardown(), { once: true });
     try {
       const result = await this.call('highlights.forPage', {});
@@ -115,9 +114,20 @@ export class SavedHighlights {
 
   // ------------------------------------------------------------- placing ---
 
+  /**
+   * Starts watching the page for changes that may lose or bring back a
+   * highlight, once the page has one. Not before: on the many pages without
+   * saved highlights, an observer would make the browser build a record for
+   * every split and insertion of the entity highlighter, for nothing.
+   */
+  private watchPage(): void {
+    if (!this.watch && this.doc.body && !this.signal.aborted) this.watch = watchPage(this.doc.body, () => this.retry(), this.signal);
+  }
+
   /** Anchors and draws `highlights`; the ones that do not fit join the orphans. */
   private place(highlights: readonly Highlight[]): void {
     if (!highlights.length) return;
+    this.watchPage();
     const body = this.doc.body;
     const page = collectText(body);
     const { placed, orphans } = anchorAll(page.text, highlights);
@@ -187,6 +197,7 @@ export class SavedHighlights {
       updatedAt: Date.now(),
     };
     const placement: Placement = { highlight: draft, start: offsets.start, end: offsets.end, changed: false, current: quote };
+    this.watchPage();
     const pieces = drawPlacements(body, page, [placement]).get(pendingId) ?? [];
     this.watch?.ignoreOwn();
     this.drawn.set(pendingId, { placement, pieces });
