@@ -186,7 +186,12 @@ export class Annotator {
         const sendStart = performance.now();
         const base = piece[0]!;
         const text = page.text.slice(base, piece[piece.length - 1]);
-        pending.push(remote(text, piece.map((b) => b - base), exclude).then((got) => got && shift(got, base)));
+        pending.push(
+          remote(text, piece.map((b) => b - base), exclude).then(
+            (got) => got && shift(got, base),
+            () => null, // a failed message is a background that cannot answer: match here instead
+          ),
+        );
         matchMs += performance.now() - sendStart;
       }
       const sent = performance.now();

@@ -128,7 +128,16 @@ describe('EntityHighlighting', () => {
     expect(document.querySelector('#a')!.innerHTML).toBe('Xutin met Bashar al-Xssad.');
   });
 
-  it('matches on the page from then on when the background cannot', async () => {
+  const refusals: [string, () => Promise<null>][] = [
+    ['answers null', async () => null],
+    [
+      'rejects',
+      async () => {
+        throw new Error('Extension context invalidated.');
+      },
+    ],
+  ];
+  it.each(refusals)('matches on the page from then on when the background %s', async (_how, answer) => {
     document.body.innerHTML = '<p>Putin in Hama.</p>';
     let compiled = 0;
     let asked = 0;
@@ -139,9 +148,9 @@ describe('EntityHighlighting', () => {
         compiled++;
         return compileMatcher(entries);
       },
-      matchRemote: async () => {
+      matchRemote: () => {
         asked++;
-        return null;
+        return answer();
       },
       report: () => undefined,
     });
