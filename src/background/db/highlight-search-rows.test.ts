@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCH_BUCKETS, appendRow, bucketOf, bucketsOf, emptyBucket, foldForSearch, putRow, removeRow, searchRowOf } from './highlight-search-rows';
+import { SEARCH_BUCKETS, appendRow, bucketOf, bucketsOf, emptyBucket, putRow, removeRow, searchRowOf } from './highlight-search-rows';
 import { sampleHighlight, sampleHighlights } from '../highlights-io/sample-highlights';
 
 describe('search rows', () => {
-  it('folds case and diacritics, ASCII or not', () => {
-    expect(foldForSearch('Erdoğan MET Putin')).toBe('erdogan met putin');
-    expect(foldForSearch('Plain ASCII, Only')).toBe('plain ascii, only');
-    expect(foldForSearch('Ünïcödé')).toBe('unicode');
-  });
-
   it('makes a row of the quote, note, title and URL, folded', () => {
     const row = searchRowOf(sampleHighlight(3, { quote: 'Çatalca', note: 'Voir', title: 'Ü' }));
     expect(row.text).toBe(`catalca\nvoir\nu\n${sampleHighlight(3).url}`);

@@ -13,6 +13,7 @@
  * rewrites one bucket (about 1/64 of the rows).
  */
 import type { Highlight } from '../../shared/highlight';
+import { foldForSearch } from '../../shared/search-fold';
 
 /**
  * How many buckets the rows are spread over. Changing it moves rows between
@@ -39,15 +40,6 @@ export interface SearchBucket {
   createdAt: number[];
 }
 
-/** Lower case without diacritics, so "erdogan" finds "Erdoğan". */
-export function foldForSearch(text: string): string {
-  // Most text is ASCII, which has no marks to strip: lower-casing is enough and skips NFD.
-  // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The search row of a highlight. */
 export function searchRowOf(h: Highlight): SearchRow {
   return { id: h.id, text: foldForSearch(`${h.quote}\n${h.note}\n${h.title}\n${h.url}`), site: h.site, entityIds: h.entityIds, createdAt: h.createdAt };
 }

@@ -9,7 +9,8 @@
 import type { Highlight, HighlightPatch } from '../../shared/highlight';
 import type { HighlightQuery } from '../../shared/protocol';
 import type { IDBPTransaction } from 'idb';
-import { appendRow, bucketOf, emptyBucket, foldForSearch, putRow, removeRow, searchRowOf, type SearchBucket, type SearchRow } from './highlight-search-rows';
+import { appendRow, bucketOf, emptyBucket, putRow, removeRow, searchRowOf, type SearchBucket, type SearchRow } from './highlight-search-rows';
+import { foldForSearch } from '../../shared/search-fold';
 import type { Database } from './open';
 import type { BackstoryDB } from './schema';
 
