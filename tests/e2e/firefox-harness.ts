@@ -124,6 +124,16 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
       await handle.dispose().catch(() => undefined);
     }
   }
+  /** `fn` on the first element matching `selector` right now, or `absent` when there is none (no waiting). */
+  async function ifPresent<R>(selector: string, fn: (handle: NonNullable<Awaited<ReturnType<typeof page.$>>>) => Promise<R>, absent: R): Promise<R> {
+    const handle = await page.$(selector);
+    if (!handle) return absent;
+    try {
+      return await fn(handle);
+    } finally {
+      await handle.dispose().catch(() => undefined);
+    }
+  }
   return {
     url: () => page.evaluate(() => location.href),
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
@@ -167,24 +177,8 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     textContents: (selector) => page.$$eval(selector, (elements) => elements.map((e) => e.textContent ?? '')),
     inputValue: (selector) => onFirst(selector, (h) => h.evaluate((e) => (e as HTMLInputElement).value)),
     isChecked: (selector) => onFirst(selector, (h) => h.evaluate((e) => (e as HTMLInputElement).checked)),
-    async isVisible(selector) {
-      const handle = await page.$(selector);
-      if (!handle) return false;
-      try {
-        return await handle.isVisible();
-      } finally {
-        await handle.dispose().catch(() => undefined);
-      }
-    },
-    async boundingBox(selector) {
-      const handle = await page.$(selector);
-      if (!handle) return null;
-      try {
-        return await handle.boundingBox();
-      } finally {
-        await handle.dispose().catch(() => undefined);
-      }
-    },
+    isVisible: (selector) => ifPresent(selector, (h) => h.isVisible(), false),
+    boundingBox: (selector) => ifPresent(selector, (h) => h.boundingBox(), null),
     evaluateOn: (selector, fn, arg) => onFirst(selector, (h) => h.evaluate(fn as (e: Element, a: unknown) => unknown, arg)) as never,
     evaluateAll: (selector, fn, arg) => page.$$eval(selector, fn as (e: Element[], a: unknown) => unknown, arg) as never,
     async fill(selector, text) {
