@@ -59,6 +59,20 @@ export interface PassResult {
   longestSliceMs: number;
 }
 
+/** What one pass measured, for {@link Annotator}'s measures (0 or absent: the step did not run). */
+interface PassFigures {
+  roots: number;
+  stale: boolean;
+  matchStart?: number;
+  matchMs?: number;
+  wrapStart?: number;
+  wrapMs?: number;
+  added?: number;
+  textLength?: number;
+  /** Wait for the background's matches: not work on this thread. */
+  remoteMs?: number;
+}
+
 /** The measure names, for tests and the bench. */
 export const MEASURES = { annotate: 'backstory:annotate', match: 'backstory:match', wrap: 'backstory:wrap' } as const;
 
@@ -158,12 +172,12 @@ export class Annotator {
   async annotate(roots: readonly Node[], signal: AbortSignal): Promise<PassResult> {
     const started = performance.now();
     const slicer = new TimeSlicer(signal);
-    if (this.capped) return this.finishPass(started, slicer, 0, 0, 0, 0, roots.length, false);
+    if (this.capped) return this.finishPass(started, slicer, { roots: roots.length, stale: false });
 
     const changesAtStart = this.config.pageChanges?.();
     const collector = new PageTextCollector(roots, { exclude: isMark });
     while (!collector.run(slicer.overBudget)) await slicer.yield();
-    if (collector.stale) return { ...this.finishPass(started, slicer, 0, 0, 0, 0, roots.length, true), stale: true };
+    if (collector.stale) return this.finishPass(started, slicer, { roots: roots.length, stale: true });
     const page = collector.result();
 
     const matchStart = performance.now();
@@ -235,7 +249,7 @@ export class Annotator {
       });
       wrapMs += performance.now() - sliceStart;
     }
-    return this.finishPass(started, slicer, matchStart, matchMs, wrapStart, wrapMs, roots.length, false, added, page.text.length, remoteMs);
+    return this.finishPass(started, slicer, { roots: roots.length, stale: false, matchStart, matchMs, wrapStart, wrapMs, added, textLength: page.text.length, remoteMs });
   }
 
   /** Picks the mentions to mark under the settings, the density and the cap; counts them. */
@@ -267,19 +281,9 @@ export class Annotator {
     }
   }
 
-  private finishPass(
-    started: number,
-    slicer: TimeSlicer,
-    matchStart: number,
-    matchMs: number,
-    wrapStart: number,
-    wrapMs: number,
-    roots: number,
-    stale: boolean,
-    added = 0,
-    textLength = 0,
-    remoteMs = 0,
-  ): PassResult {
+  /** Leaves the pass's User Timing measures (see {@link MEASURES}) and returns its result. */
+  private finishPass(started: number, slicer: TimeSlicer, figures: PassFigures): PassResult {
+    const { roots, stale, matchStart = 0, matchMs = 0, wrapStart = 0, wrapMs = 0, added = 0, textLength = 0, remoteMs = 0 } = figures;
     slicer.finish();
     const workMs = slicer.totalMs();
     try {

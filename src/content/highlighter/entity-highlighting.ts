@@ -57,7 +57,8 @@ function marksDiffer(a: Settings, b: Settings): boolean {
 /** Runs entity highlighting on a page. */
 export class EntityHighlighting {
   private settings: Settings | undefined;
-  private compiled: { matching: PageMatching; types: Map<string, EntryType>; exclude: Set<string> } | undefined;
+  /** How this page recognises names: where it matches, entry types, the site's exclusions. */
+  private recognition: { matching: PageMatching; types: Map<string, EntryType>; exclude: Set<string> } | undefined;
   private annotator: Annotator | undefined;
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
@@ -113,8 +114,8 @@ export class EntityHighlighting {
    * annotated again from scratch.
    */
   excludeEntry(entryId: string): Promise<void> {
-    if (!this.compiled || this.compiled.exclude.has(entryId)) return this.queue;
-    this.compiled.exclude.add(entryId);
+    if (!this.recognition || this.recognition.exclude.has(entryId)) return this.queue;
+    this.recognition.exclude.add(entryId);
     return this.session ? this.enqueue(() => this.restart()) : this.queue;
   }
 
@@ -134,10 +135,10 @@ export class EntityHighlighting {
   private async start(): Promise<void> {
     const doc = this.deps.document;
     if (!this.settings || !doc.body || isEditableDocument(doc)) return;
-    if (!this.compiled) {
+    if (!this.recognition) {
       const input = await this.deps.loadMatcherInput();
       if (!input) return;
-      this.compiled = { matching: this.matchingFor(input.entries), types: new Map(input.entries.map((e) => [e.id, e.type])), exclude: new Set(input.excluded) };
+      this.recognition = { matching: this.matchingFor(input.entries), types: new Map(input.entries.map((e) => [e.id, e.type])), exclude: new Set(input.excluded) };
     }
     if (!this.settings) return;
     const session = new AbortController();
@@ -152,7 +153,7 @@ export class EntityHighlighting {
       signal: session.signal,
     });
     this.observer = observer;
-    const { matching, types, exclude } = this.compiled;
+    const { matching, types, exclude } = this.recognition;
     this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes }, this.settings);
     await this.pass([doc.body], session.signal);
   }
