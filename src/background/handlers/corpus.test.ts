@@ -19,10 +19,14 @@ describe('page.match', () => {
     { id: 'hama', type: 'place' as const, aliases: [{ text: 'Hama' }, { text: 'the city', corpusOnly: true }] },
   ];
   let reads = 0;
+  let hashReads = 0;
   const services = {
     ensureCorpus: async () => undefined,
     corpus: {
-      loadedHash: async () => 'h1',
+      loadedHash: async () => {
+        hashReads++;
+        return 'h1';
+      },
       asOf: async () => '2025-10-15',
       allEntries: async () => {
         reads++;
@@ -40,6 +44,8 @@ describe('page.match', () => {
     const again = await handlers['page.match']({ text: 'Putin', bounds: [0, 5], exclude: ['vladimir-putin'] }, sender);
     expect(again).toEqual([]);
     expect(reads).toBe(1);
+    // Later messages of a page use the input already checked: no stored-hash read per message.
+    expect(hashReads).toBe(1);
   });
 
   it('refuses chunk bounds outside the text or out of order', async () => {

@@ -51,7 +51,9 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
     },
     async 'page.match'({ text, bounds, exclude }) {
       if (!validChunkBounds(bounds, text.length)) throw new CallFailure('invalid-message', 'Chunk bounds must be ordered pairs of offsets into the text.');
-      const { entries } = await current();
+      // The input the page's own corpus.matcherEntries call checked: no stored-hash read per message
+      // (a long page sends several).
+      const { entries } = cached ?? (await current());
       if (matcher?.entries !== entries) matcher = { entries, matcher: compileMatcher(entries) };
       return matchChunks(matcher.matcher, text, bounds, exclude.length > 0 ? { exclude: new Set(exclude) } : undefined);
     },
