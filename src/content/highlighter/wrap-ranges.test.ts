@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectPageText } from './page-text';
-import { unwrapAll, wrapRanges, type WrapRange } from './wrap-ranges';
+import { planWraps, unwrapAll, wrapGroup, wrapRanges, type WrapRange } from './wrap-ranges';
 
 function rangesOf(text: string, words: string[]): WrapRange<string>[] {
   const out: WrapRange<string>[] = [];
@@ -65,6 +65,18 @@ describe('wrapRanges / unwrapAll', () => {
       expect(document.body.innerHTML).toBe(before);
       expect(document.querySelector('p')!.childNodes.length).toBe(1);
     }
+  });
+
+  it('does not wrap a group whose node another wrapper split after planning', () => {
+    document.body.innerHTML = '<p>Rebels reached Aleppo today</p>';
+    const page = collectPageText([document.body]);
+    const groups = planWraps(page, rangesOf(page.text, ['Aleppo']));
+    // A saved highlight is drawn meanwhile: the node now ends before "Aleppo", its text a prefix of the planned one.
+    (document.querySelector('p')!.firstChild as Text).splitText(7);
+    expect(wrapGroup(groups[0]!, { tagName: 'bs-mark', decorate })).toEqual([]);
+    expect(wrapGroup(groups[0]!, { tagName: 'bs-mark', decorate }, false)).toEqual([]);
+    expect(document.querySelector('p')!.textContent).toBe('Rebels reached Aleppo today');
+    expect(document.querySelectorAll('bs-mark')).toHaveLength(0);
   });
 
   it('cuts a range crossing blocks at the block boundary', () => {

@@ -48,6 +48,8 @@ export interface WrapGroup<T> {
   readonly nodes: readonly Text[];
   /** Offset of `nodes[0]` in the page text. */
   readonly base: number;
+  /** Offset just past the last node, as planned: a node another wrapper split since is shorter. */
+  readonly end: number;
   /** The page text the group was planned from, to check it is still current. */
   readonly page: PageText;
   /** The ranges (cut to this block), sorted, non-overlapping. */
@@ -82,7 +84,7 @@ export function planWraps<T>(page: PageText, ranges: readonly WrapRange<T>[]): W
   let current: { block: number; first: number; last: number; ranges: WrapRange<T>[] } | null = null;
   const flush = (): void => {
     if (!current) return;
-    groups.push({ nodes: nodes.slice(current.first, current.last + 1), base: starts[current.first]!, page, ranges: current.ranges });
+    groups.push({ nodes: nodes.slice(current.first, current.last + 1), base: starts[current.first]!, end: starts[current.last]! + nodes[current.last]!.length, page, ranges: current.ranges });
     current = null;
   };
   let b = 0;
@@ -127,7 +129,7 @@ function groupIsCurrent<T>(group: WrapGroup<T>): boolean {
     if (!node.isConnected || !page.text.startsWith(node.data, at)) return false;
     at += node.length;
   }
-  return true;
+  return at === group.end;
 }
 
 /**
@@ -144,10 +146,13 @@ function groupIsCurrent<T>(group: WrapGroup<T>): boolean {
  */
 export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>, verify = true): HTMLElement[] {
   if (group.ranges.length === 0 || (verify && !groupIsCurrent(group))) return [];
-  const created: HTMLElement[] = [];
+  // Cheap enough to check always: a node split by another wrapper since (a saved
+  // highlight drawn meanwhile) is shorter, and its text still starts the same.
   let length = 0;
   for (const node of group.nodes) length += node.length;
-  const map = new MappedTextNodes(group.nodes, options.tagName, group.page.text.slice(group.base, group.base + length));
+  if (length !== group.end - group.base) return [];
+  const created: HTMLElement[] = [];
+  const map = new MappedTextNodes(group.nodes, options.tagName, group.page.text.slice(group.base, group.end));
   for (const range of group.ranges) {
     map.wrap(range.start - group.base, range.end - group.base, options.className?.(range) ?? '', (el) => {
       options.decorate(el, range);
