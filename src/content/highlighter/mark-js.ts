@@ -1,22 +1,26 @@
 /**
  * The typed boundary around mark.js: the one place that imports it.
  *
- * We use mark.js's one-pass wrapper, `wrapRangeInMappedTextNode`, from its ES
- * source (the public build does not expose it): given a map of a few adjacent
- * text nodes and a range of their joined text, it splits the nodes and wraps
- * each piece (`splitText` before and after, one element per text node). It
- * never creates a NodeIterator (only mark.js's `DOMIterator` does, which its
- * public `mark`/`markRanges` use to collect the text nodes; we already have
- * them in a `PageText`).
+ * We use mark.js's wrapper of one text node's range, `wrapRangeInTextNode`,
+ * from its ES source (the public build does not expose it): it splits the
+ * node before and after the range and puts the range's text in a new element.
+ * It is the call at the bottom of every mark.js wrapping, without what its
+ * public `mark`/`markRanges` do around it: collect the context's text nodes
+ * with a NodeIterator (we already have them in a `PageText`) and, for
+ * `markRanges`, rebuild the whole text per range.
  *
- * The map is updated in place as nodes are split: mark.js drops the wrapped
- * text (and what preceded it in that node) from `value` and shifts the later
- * nodes, so an offset of the original text maps to `offset - removed`, where
- * `removed` is how much `value` shrank. {@link MappedTextNodes} hides that.
+ * Nor its `wrapRangeInMappedTextNode`, which this module used before: it
+ * keeps a text-node map current by cutting and joining the joined text and
+ * shifting every later node per range. Wrapping each node's pieces from its
+ * last to its first needs no map at all (the node keeps the text before the
+ * piece, so earlier offsets stay valid). Measured A/B on the page bench's
+ * 1 MB page, the wrap time was the same either way (medians 32–42 ms per
+ * run, both versions): the gain is the simpler code.
+ *
  * mark.js creates the elements with the global `document`: the content
  * script only wraps text of its own document.
  */
-import Mark, { type MarkJsTextMap } from 'mark.js/src/lib/mark.js';
+import Mark from 'mark.js/src/lib/mark.js';
 
 /** One mark.js instance per tag name: only its options are used, never its context. */
 const instances = new Map<string, Mark>();
@@ -32,52 +36,19 @@ function markFor(tagName: string): Mark {
 }
 
 /**
- * A run of adjacent text nodes (joined without gaps) that ranges of their
- * joined text can be wrapped in, in increasing order, through mark.js.
+ * Wraps `[start, end)` of `node` in a new `tagName` element of class
+ * `className` (set before the element enters the document, where an attribute
+ * write costs less than on a connected element) and returns the element.
+ * `node` keeps the text before `start`, so a caller wrapping several ranges
+ * of one node goes from the last to the first. Both splits happen even when a
+ * side is empty: unwrapping relies on the element having a text node on each
+ * side. mark.js's `data-markjs` attribute is removed.
  */
-export class MappedTextNodes {
-  private readonly dict: MarkJsTextMap;
-  private readonly length: number;
-  private readonly mark: Mark;
-
-  /**
-   * `nodes` must be adjacent in the text: offset 0 is the start of `nodes[0]`.
-   * `text` is their joined text, when the caller has it (a slice of a page
-   * text): reading each node's `data` again would copy every string.
-   */
-  constructor(nodes: readonly Text[], tagName: string, text?: string) {
-    let length = 0;
-    const mapped = nodes.map((node) => {
-      const start = length;
-      length += node.length;
-      return { start, end: length, node };
-    });
-    const value = text !== undefined && text.length === length ? text : nodes.map((node) => node.data).join('');
-    this.dict = { value, nodes: mapped };
-    this.length = length;
-    this.mark = markFor(tagName);
-  }
-
-  /**
-   * Wraps `[start, end)` (offsets in the original joined text; after the end
-   * of any range wrapped before) in one element of class `className` per text node it touches, and
-   * calls `each` with every element, in order, once it is in the document.
-   * mark.js's `data-markjs` attribute is removed before `each` runs.
-   */
-  wrap(start: number, end: number, className: string, each: (el: HTMLElement) => void): void {
-    const removed = this.length - this.dict.value.length;
-    // mark.js sets its `className` option before the piece enters the document,
-    // where an attribute write costs less than on a connected element.
-    this.mark.opt.className = className;
-    this.mark.wrapRangeInMappedTextNode(
-      this.dict,
-      start - removed,
-      end - removed,
-      () => true,
-      (el) => {
-        el.removeAttribute('data-markjs');
-        each(el);
-      },
-    );
-  }
+export function wrapTextRange(node: Text, start: number, end: number, tagName: string, className: string): HTMLElement {
+  const mark = markFor(tagName);
+  mark.opt.className = className;
+  const after = mark.wrapRangeInTextNode(node, start, end);
+  const el = after.previousSibling as HTMLElement;
+  el.removeAttribute('data-markjs');
+  return el;
 }

@@ -2,27 +2,21 @@
  * Wrapping text ranges of a {@link PageText} in elements, and unwrapping them
  * so the page's text nodes are exactly as before.
  *
- * The wrapping is mark.js's one-pass call, `wrapRangeInMappedTextNode`, over
- * a text-node map we build from the PageText for each small group of ranges
- * (a block's few text nodes; see `mark-js.ts`). Not its public `markRanges`:
- * that rebuilds the context's text and walks every text node of the context
- * for each range, quadratic on a big page (1.4 s for 4,211 ranges on a 1 MB
- * page); per block it still cost ~200 µs per mark, because every call creates
- * a NodeIterator per context node (its DOMIterator) and the browser updates
- * every live NodeIterator on each DOM removal. The mapped call creates none.
+ * The wrapping is mark.js's own wrapper of a range of one text node,
+ * `wrapRangeInTextNode` (see `mark-js.ts`), called once per piece: the
+ * PageText already says which text node holds each offset, so nothing walks
+ * the DOM again. Not its public `markRanges`: that rebuilds the context's text
+ * and walks every text node of the context for each range, quadratic on a big
+ * page (1.4 s for 4,211 ranges on a 1 MB page); per block it still cost
+ * ~200 µs per mark, because every call creates a NodeIterator per context
+ * node (its DOMIterator) and the browser updates every live NodeIterator on
+ * each DOM removal.
  *
  * Measured against our own piece wrapper (same splits, decorated before
- * insertion), headless Chromium on a shared, noisy machine, `backstory:wrap`
- * of the page bench's generated 1 MB page (1,660 marks), 4 rounds of 4–5
- * loads per version: medians per round 372/103/118/146 ms with mark.js vs
- * 286/79/138/119 ms (ratio 0.85–1.31; all 17 loads: 128 vs 147 ms). On the
- * same page in one tab, alternating the two, best of each run: 15–36 ms vs
- * 13–24 ms (1.1–1.5× run by run). Demo article (136 marks): best 0.9 vs
- * 0.6 ms in one tab; through the extension medians 21 vs 10 ms, within a
- * 3–47 ms spread of noise. Within 1.5× on the big page, so the wrapping stays
+ * insertion) on the page bench's 1 MB page, mark.js was within 1.5× (ratio
+ * 0.85–1.31 over 4 rounds, on a shared, noisy machine), so the wrapping stays
  * with the stack's mark.js. What differs from ours: each piece is decorated
- * after insertion (mark.js's `each` runs then) and a fresh text node replaces
- * the wrapped one.
+ * after insertion and a fresh text node replaces the wrapped one.
  *
  * mark.js's `unmark` normalizes the parent (merging the page's own adjacent
  * text nodes too), so unwrapping is ours: {@link unwrapElement} merges back
@@ -32,7 +26,7 @@
  * Ranges that cross inline elements are wrapped piece by piece (one element
  * per text node); ranges that cross blocks are cut at the block boundary.
  */
-import { MappedTextNodes } from './mark-js';
+import { wrapTextRange } from './mark-js';
 import { nodeIndexAt, type PageText } from './page-text';
 
 /** A range of {@link PageText.text} to wrap, with the caller's data. */
@@ -139,10 +133,9 @@ function groupIsCurrent<T>(group: WrapGroup<T>): boolean {
  * knows the page has not changed since (no page mutation observed) passes
  * `verify: false` and saves re-reading every node's text.
  *
- * The wrapping is mark.js's one-pass `wrapRangeInMappedTextNode` over the
- * group's text nodes (see `mark-js.ts`): each piece is split before and after,
- * even when a side is empty, so {@link unwrapElement} knows which text nodes
- * to merge back. Pieces are decorated as mark.js inserts them.
+ * Each piece is wrapped by mark.js (see `mark-js.ts`), split before and
+ * after even when a side is empty, so {@link unwrapElement} knows which text
+ * nodes to merge back, and decorated once it is in the document.
  */
 export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>, verify = true): HTMLElement[] {
   if (group.ranges.length === 0 || (verify && !groupIsCurrent(group))) return [];
@@ -151,15 +144,26 @@ export function wrapGroup<T>(group: WrapGroup<T>, options: WrapOptions<T>, verif
   let length = 0;
   for (const node of group.nodes) length += node.length;
   if (length !== group.end - group.base) return [];
+  // Each node's pieces go from the last to the first: a wrapped node keeps the
+  // text before the piece, so the offsets of the pieces still to wrap hold.
   const created: HTMLElement[] = [];
-  const map = new MappedTextNodes(group.nodes, options.tagName, group.page.text.slice(group.base, group.end));
-  for (const range of group.ranges) {
-    map.wrap(range.start - group.base, range.end - group.base, options.className?.(range) ?? '', (el) => {
+  const { nodes, ranges } = group;
+  let k = nodes.length - 1;
+  let nodeStart = group.end - nodes[k]!.length;
+  for (let r = ranges.length - 1; r >= 0; r--) {
+    const range = ranges[r]!;
+    const className = options.className?.(range) ?? '';
+    let end = range.end;
+    while (end > range.start) {
+      while (nodeStart >= end) nodeStart -= nodes[--k]!.length;
+      const start = Math.max(range.start, nodeStart);
+      const el = wrapTextRange(nodes[k]!, start - nodeStart, end - nodeStart, options.tagName, className);
       options.decorate(el, range);
       created.push(el);
-    });
+      end = start;
+    }
   }
-  return created;
+  return created.reverse();
 }
 
 /**
