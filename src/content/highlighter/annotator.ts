@@ -6,6 +6,9 @@
  *
  * Long passes are cut into slices (see `time-slicer.ts`): the walk and the
  * wrapping pause when a slice has used its time and resume in a later task.
+ * A pass wraps its first {@link EAGER_MARKS} marks at once and, given a
+ * `DeferredWraps`, holds the rest until they come near the viewport (see
+ * `deferred-wraps.ts`); every mention is matched and counted at once.
  * Matching runs per chunk of whole blocks (see {@link CHUNK_CHARS}), with a
  * yield between chunks when a slice is used up.
  *
@@ -17,11 +20,12 @@ import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
+import type { DeferredWraps } from './deferred-wraps';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
 import type { PageMatching } from './page-matching';
 import { PageTextCollector, type PageText } from './page-text';
 import { TimeSlicer } from './time-slicer';
-import { planWraps, unwrapAll, wrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
+import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
 
 /** What the annotator needs from the rest of the content script. */
 export interface AnnotatorConfig {
@@ -35,6 +39,8 @@ export interface AnnotatorConfig {
   mute(write: () => void): void;
   /** A count of the page's own DOM changes so far (see `PageObserver.changes`); absent: assume any. */
   pageChanges?(): number;
+  /** Where a pass's marks past the first {@link EAGER_MARKS} wait to come near the viewport; absent: all wrapped at once. */
+  deferred?: DeferredWraps<MentionMark>;
 }
 
 /** What the page shows now, for `tab.state` and `page.report`. */
@@ -71,6 +77,8 @@ interface PassFigures {
   textLength?: number;
   /** Wait for the background's matches: not work on this thread. */
   remoteMs?: number;
+  /** Wrap groups handed to {@link DeferredWraps}. */
+  deferred?: number;
 }
 
 /** The measure names, for tests and the bench. */
@@ -100,6 +108,24 @@ function* chunksOf(page: PageText): Generator<{ start: number; end: number }> {
     while (i < blocks.length && blocks[i]!.end - start <= CHUNK_CHARS) end = blocks[i++]!.end;
     yield { start, end };
   }
+}
+
+/**
+ * Marks a pass wraps at once before it holds the rest back until they come
+ * near the viewport (see `deferred-wraps.ts`): more than the first screens of
+ * a long, name-dense article show (the demo article has 136 in all), so only
+ * very long pages defer any.
+ */
+export const EAGER_MARKS = 300;
+
+/** How many of `groups` (in document order) a pass wraps at once. */
+function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
+  let marks = 0;
+  for (let i = 0; i < groups.length; i++) {
+    marks += groups[i]!.ranges.length;
+    if (marks >= EAGER_MARKS) return i + 1;
+  }
+  return groups.length;
 }
 
 /** Text per `page.match` message, about: whole chunks are put together up to this size. */
@@ -157,6 +183,7 @@ export class Annotator {
 
   /** Removes every mark and forgets the counts; the page's text nodes are as before. */
   clear(root: ParentNode): void {
+    this.config.deferred?.clear();
     this.config.mute(() => unwrapAll(root, MARK_SELECTOR));
     this.counts = {};
     this.marks = 0;
@@ -174,6 +201,9 @@ export class Annotator {
     const slicer = new TimeSlicer(signal);
     if (this.capped) return this.finishPass(started, slicer, { roots: roots.length, stale: false });
 
+    // Held groups under these roots are planned again by this pass.
+    const { deferred } = this.config;
+    if (deferred) for (const group of deferred.dropInside(roots)) this.forget(group.ranges);
     const changesAtStart = this.config.pageChanges?.();
     const collector = new PageTextCollector(roots, { exclude: isMark });
     while (!collector.run(slicer.overBudget)) await slicer.yield();
@@ -231,25 +261,70 @@ export class Annotator {
 
     const wrapStart = performance.now();
     const groups = planWraps(page, ranges);
+    const eager = deferred ? eagerGroups(groups) : groups.length;
+    if (eager < groups.length) deferred!.hold(groups.slice(eager));
     let wrapMs = performance.now() - wrapStart;
     let added = 0;
     let i = 0;
-    while (i < groups.length) {
+    while (i < eager) {
       if (slicer.overBudget()) await slicer.yield();
       const sliceStart = performance.now();
       // The walk's text is still the page's as long as the page changed nothing since the walk began.
       const verify = changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
       this.config.mute(() => {
         do {
-          const group = groups[i++]!;
-          const made = wrapGroup(group, MARK_WRAP, verify);
-          if (made.length === 0) this.forget(group.ranges);
-          else added += group.ranges.length;
-        } while (i < groups.length && !slicer.overBudget());
+          added += this.wrapOne(groups[i++]!, verify);
+        } while (i < eager && !slicer.overBudget());
       });
       wrapMs += performance.now() - sliceStart;
     }
-    return this.finishPass(started, slicer, { roots: roots.length, stale: false, matchStart, matchMs, wrapStart, wrapMs, added, textLength: page.text.length, remoteMs });
+    return this.finishPass(started, slicer, { roots: roots.length, stale: false, matchStart, matchMs, wrapStart, wrapMs, added, textLength: page.text.length, remoteMs, deferred: groups.length - eager });
+  }
+
+  /**
+   * Wraps the held groups that came near the viewport, in slices, and leaves
+   * a `backstory:wrap` measure (`detail.deferred`). Returns the elements whose
+   * text changed since their groups were planned (a saved highlight drawn
+   * meanwhile split their nodes): the caller annotates them again.
+   */
+  async wrapDue(signal: AbortSignal): Promise<Element[]> {
+    const groups = this.config.deferred?.takeDue() ?? [];
+    if (groups.length === 0) return [];
+    const started = performance.now();
+    const slicer = new TimeSlicer(signal);
+    const changed: Element[] = [];
+    let added = 0;
+    let i = 0;
+    while (i < groups.length) {
+      if (slicer.overBudget()) await slicer.yield();
+      this.config.mute(() => {
+        do {
+          added += this.wrapOne(groups[i++]!, true, changed);
+        } while (i < groups.length && !slicer.overBudget());
+      });
+    }
+    slicer.finish();
+    try {
+      performance.measure(MEASURES.wrap, { start: started, duration: slicer.totalMs(), detail: { deferred: true, groups: groups.length, added, longestSliceMs: slicer.longestSliceMs } });
+    } catch {
+      // A page that replaced `performance` must not stop annotation.
+    }
+    return changed;
+  }
+
+  /** Wraps every held group now, in one task (before a jump to a mention, which must find it marked). */
+  wrapHeld(): void {
+    const groups = this.config.deferred?.takeAll() ?? [];
+    if (groups.length > 0) this.config.mute(() => groups.forEach((group) => this.wrapOne(group, true)));
+  }
+
+  /** Wraps one planned group; returns the mentions marked. A group whose text changed is forgotten (its element goes to `changed`). */
+  private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, changed?: Element[]): number {
+    if (wrapGroup(group, MARK_WRAP, verify).length > 0) return group.ranges.length;
+    this.forget(group.ranges);
+    const el = group.nodes[0]?.parentElement;
+    if (changed && el?.isConnected) changed.push(el);
+    return 0;
   }
 
   /** Picks the mentions to mark under the settings, the density and the cap; counts them. */
@@ -283,7 +358,7 @@ export class Annotator {
 
   /** Leaves the pass's User Timing measures (see {@link MEASURES}) and returns its result. */
   private finishPass(started: number, slicer: TimeSlicer, figures: PassFigures): PassResult {
-    const { roots, stale, matchStart = 0, matchMs = 0, wrapStart = 0, wrapMs = 0, added = 0, textLength = 0, remoteMs = 0 } = figures;
+    const { roots, stale, matchStart = 0, matchMs = 0, wrapStart = 0, wrapMs = 0, added = 0, textLength = 0, remoteMs = 0, deferred = 0 } = figures;
     slicer.finish();
     const workMs = slicer.totalMs();
     try {
@@ -292,7 +367,7 @@ export class Annotator {
       performance.measure(MEASURES.annotate, {
         start: started,
         duration: workMs,
-        detail: { roots, added, marks: this.marks, capped: this.capped, textLength, remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
+        detail: { roots, added, deferred, marks: this.marks, capped: this.capped, textLength, remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
       });
     } catch {
       // A page that replaced `performance` must not stop annotation.

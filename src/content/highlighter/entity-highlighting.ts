@@ -17,8 +17,9 @@ import type { Matcher, MatcherEntry } from '../../shared/matcher';
 import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { Annotator, type AnnotationState } from './annotator';
+import { DeferredWraps } from './deferred-wraps';
 import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from './element-kinds';
-import { MARK_SELECTOR } from './entity-marks';
+import { MARK_SELECTOR, type MentionMark } from './entity-marks';
 import { injectMarkStyle } from './mark-style';
 import { focusNextMention, revealEntry } from './mention-navigation';
 import type { PageMatching } from './page-matching';
@@ -44,6 +45,8 @@ export interface EntityHighlightingDeps {
   report(report: PageReport): void;
   /** Told after every pass and every clear (the hover card re-reads marks). */
   onChange?(state: AnnotationState & { active: boolean }): void;
+  /** The IntersectionObserver for marks held until near the viewport; the global one when absent. None in the environment: every mark is wrapped at once. */
+  IntersectionObserver?: typeof IntersectionObserver;
 }
 
 /** How long reports wait, so a burst of passes sends one. */
@@ -63,6 +66,8 @@ export class EntityHighlighting {
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
   private observer: PageObserver | undefined;
+  /** Marks waiting to come near the viewport (see `deferred-wraps.ts`). */
+  private deferred: DeferredWraps<MentionMark> | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -100,12 +105,21 @@ export class EntityHighlighting {
 
   /** Scrolls to an entry's first mention and flashes it. */
   revealEntry(entryId: string): boolean {
+    this.wrapHeld();
     return revealEntry(this.deps.document, entryId);
   }
 
   /** Focuses the next mention (keyboard command). */
   focusNextMention(): boolean {
+    this.wrapHeld();
     return focusNextMention(this.deps.document);
+  }
+
+  /** A jump to a mention must find it marked, even one held back far from the viewport. */
+  private wrapHeld(): void {
+    if (!this.annotator || !this.deferred || this.deferred.size === 0) return;
+    this.annotator.wrapHeld();
+    this.changed();
   }
 
   /**
@@ -153,8 +167,11 @@ export class EntityHighlighting {
       signal: session.signal,
     });
     this.observer = observer;
+    const Observer = this.deps.IntersectionObserver ?? (DeferredWraps.supported() ? IntersectionObserver : undefined);
+    const deferred = Observer ? new DeferredWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) }) : undefined;
+    this.deferred = deferred;
     const { matching, types, exclude } = this.recognition;
-    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes }, this.settings);
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, deferred }, this.settings);
     await this.pass([doc.body], session.signal);
   }
 
@@ -197,11 +214,21 @@ export class EntityHighlighting {
     this.changed();
   }
 
+  /** Wraps the held marks that came near the viewport; annotates again where their text changed meanwhile. */
+  private async wrapDue(signal: AbortSignal): Promise<void> {
+    if (signal.aborted || !this.annotator) return;
+    const changed = await this.annotator.wrapDue(signal);
+    if (changed.length > 0 && !signal.aborted) await this.annotator.annotate(changed, signal);
+    this.changed();
+  }
+
   private stop(): void {
     const doc = this.deps.document;
     this.session?.abort();
     this.session = undefined;
     this.observer = undefined;
+    this.deferred?.clear();
+    this.deferred = undefined;
     if (this.annotator) {
       // Not muted: the observer is already disconnected.
       this.annotator.clear(doc);

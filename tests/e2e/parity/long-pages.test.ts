@@ -1,0 +1,75 @@
+/**
+ * Issue 4, big pages: a pass wraps the first marks at once and holds the rest
+ * until they come near the viewport (`deferred-wraps.ts`). Counts cover every
+ * mention from the start; scrolling draws the held marks; a jump to a mention
+ * draws them all; turning off drops what is held and restores the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+
+const PARAGRAPHS = 600;
+/** Two mentions per paragraph: 1,200 in all, far more than a pass wraps at once. */
+const LONG_PAGE = `<!doctype html><title>Long</title><body>${Array.from(
+  { length: PARAGRAPHS },
+  (_, i) => `<p id="p${i}">Dispatch ${i}: Vladimir Putin spoke about Hama today.</p>`,
+).join('')}</body>`;
+
+function markIds(page: DriverPage, selector: string): Promise<(string | null)[]> {
+  return page.evaluate((sel) => [...document.querySelectorAll(`${sel} bs-mark`)].map((m) => m.getAttribute('data-entry-id')), selector);
+}
+
+const markCount = (page: DriverPage): Promise<number> => page.evaluate(() => document.querySelectorAll('bs-mark').length);
+
+describe.each(BROWSERS)('long pages, end to end, in %s', (browserName) => {
+  let driver: ExtensionDriver;
+
+  beforeAll(async () => {
+    driver = await launchDriver(browserName);
+    driver.server.route('/long.html', LONG_PAGE);
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('wraps the top at once, the rest as the reader scrolls, and everything before a jump', async () => {
+    const page = await driver.open(driver.server.url('/long.html'));
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:annotate').length), { timeout: 15_000 }).toBeGreaterThan(0);
+    const served = await page.evaluate(() => document.body.innerText);
+    expect(await markIds(page, '#p0')).toEqual(['vladimir-putin', 'hama']);
+    const first = await markCount(page);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(2 * PARAGRAPHS);
+    expect(await markIds(page, `#p${PARAGRAPHS - 1}`)).toEqual([]);
+    // The popup's numbers already cover every mention.
+    const state = await driver.callTab(page, 'tab.state', {});
+    expect(state.ok && state.value.marks).toBe(2 * PARAGRAPHS);
+
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => markIds(page, `#p${PARAGRAPHS - 1}`), { timeout: 10_000 }).toEqual(['vladimir-putin', 'hama']);
+    expect(await markCount(page)).toBeLessThan(2 * PARAGRAPHS);
+
+    // The keyboard's "next mention" must find every mention marked.
+    expect(await driver.callTab(page, 'tab.focusNextMention', {})).toEqual({ ok: true, value: true });
+    expect(await markCount(page)).toBe(2 * PARAGRAPHS);
+    expect(await page.evaluate(() => document.body.innerText)).toBe(served);
+    await page.close();
+  });
+
+  it('turning off with marks still held restores the page exactly, and scrolling then marks nothing', async () => {
+    const page = await driver.open(driver.server.url('/long.html'));
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:annotate').length), { timeout: 15_000 }).toBeGreaterThan(0);
+    const served = await page.evaluate(() => ({ text: document.body.innerText, html: document.body.innerHTML.replace(/<bs-mark[^>]*>|<\/bs-mark>/g, '') }));
+    expect(await markCount(page)).toBeLessThan(2 * PARAGRAPHS);
+    try {
+      expect((await driver.call('settings.update', { patch: { enabled: false } })).ok).toBe(true);
+      await expect.poll(() => markCount(page), { timeout: 10_000 }).toBe(0);
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await markCount(page)).toBe(0);
+      expect(await page.evaluate(() => ({ text: document.body.innerText, html: document.body.innerHTML }))).toEqual(served);
+    } finally {
+      expect((await driver.call('settings.update', { patch: { enabled: true } })).ok).toBe(true);
+    }
+    await page.close();
+  });
+});
