@@ -4,7 +4,9 @@
  * reaction to settings changes without reload, and the report to the
  * background.
  *
- * Passes run one at a time through a queue. A settings change that alters
+ * Passes run one at a time through a queue. Mentions under an end of the
+ * reader's selection wait until it moves (see `selection-guard.ts`), and are
+ * then marked by a job of the same queue. A settings change that alters
  * what is marked (types, density, cap) clears every mark and annotates again;
  * turning off clears, removes the stylesheet and stops observing, leaving the
  * page's text nodes exactly as they were.
@@ -65,6 +67,8 @@ export class EntityHighlighting {
   private observer: PageObserver | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** A job that marks held-back mentions is queued and has not run yet. */
+  private releaseQueued = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: EntityHighlightingDeps) {}
@@ -155,6 +159,7 @@ export class EntityHighlighting {
     this.observer = observer;
     const { matching, types, exclude } = this.recognition;
     this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes }, this.settings);
+    doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
     await this.pass([doc.body], session.signal);
   }
 
@@ -195,6 +200,20 @@ export class EntityHighlighting {
       if (live.length > 0) await this.annotator.annotate(live, signal);
     }
     this.changed();
+  }
+
+  /**
+   * After the selection changed: marks the mentions held back under its old
+   * ends, in the queue (after a pass in flight). Cheap when nothing is held
+   * back, as a drag fires this for every move.
+   */
+  private releaseHeldBack(signal: AbortSignal): void {
+    if (this.releaseQueued || !this.annotator?.holdsBack()) return;
+    this.releaseQueued = true;
+    void this.enqueue(() => {
+      this.releaseQueued = false;
+      if (!signal.aborted && this.annotator?.wrapHeldBack()) this.changed();
+    });
   }
 
   private stop(): void {
