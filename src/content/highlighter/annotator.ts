@@ -24,6 +24,7 @@ import type { DeferredWraps } from './deferred-wraps';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
 import type { PageMatching } from './page-matching';
 import { PageTextCollector, type PageText } from './page-text';
+import { selectionGuard, type SelectionGuard } from './selection-guard';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
 
@@ -165,6 +166,8 @@ export class Annotator {
   private remoteFailed = false;
   /** Entries marked at least once (for density "first"). */
   private readonly marked = new Set<string>();
+  /** Groups not wrapped because the selection has a boundary in them (see `selection-guard.ts`); not counted. */
+  private heldBack: WrapGroup<MentionMark>[] = [];
 
   constructor(
     private readonly config: AnnotatorConfig,
@@ -189,6 +192,35 @@ export class Annotator {
     this.marks = 0;
     this.capped = false;
     this.marked.clear();
+    this.heldBack = [];
+  }
+
+  /** True while some mentions wait for the selection to move off them (see {@link wrapHeldBack}). */
+  holdsBack(): boolean {
+    return this.heldBack.length > 0;
+  }
+
+  /**
+   * Wraps the mentions held back under the selection that no selection
+   * boundary touches any more, counting them as a pass would; the rest keep
+   * waiting. A group whose text the page changed meanwhile is dropped: the
+   * page observer re-annotates what changed. Returns true when anything was
+   * released. Run it between passes (in the caller's queue), never during one.
+   */
+  wrapHeldBack(): boolean {
+    const held = this.heldBack;
+    if (held.length === 0) return false;
+    const holds = selectionGuard(document);
+    this.heldBack = held.filter((group) => holds(group.nodes));
+    if (this.heldBack.length === held.length) return false;
+    this.config.mute(() => {
+      for (const group of held) {
+        if (this.heldBack.includes(group)) continue;
+        const ranges = this.reclaim(group.ranges);
+        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, MARK_WRAP).length === 0) this.forget(ranges);
+      }
+    });
+    return true;
   }
 
   /**
@@ -271,9 +303,11 @@ export class Annotator {
       const sliceStart = performance.now();
       // The walk's text is still the page's as long as the page changed nothing since the walk began.
       const verify = changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
+      // Read per slice: the reader may have selected text during the yield or the wait for the matches.
+      const holds = selectionGuard(document);
       this.config.mute(() => {
         do {
-          added += this.wrapOne(groups[i++]!, verify);
+          added += this.wrapOne(groups[i++]!, verify, holds);
         } while (i < eager && !slicer.overBudget());
       });
       wrapMs += performance.now() - sliceStart;
@@ -297,9 +331,10 @@ export class Annotator {
     let i = 0;
     while (i < groups.length) {
       if (slicer.overBudget()) await slicer.yield();
+      const holds = selectionGuard(document);
       this.config.mute(() => {
         do {
-          added += this.wrapOne(groups[i++]!, true, changed);
+          added += this.wrapOne(groups[i++]!, true, holds, changed);
         } while (i < groups.length && !slicer.overBudget());
       });
     }
@@ -315,11 +350,22 @@ export class Annotator {
   /** Wraps every held group now, in one task (before a jump to a mention, which must find it marked). */
   wrapHeld(): void {
     const groups = this.config.deferred?.takeAll() ?? [];
-    if (groups.length > 0) this.config.mute(() => groups.forEach((group) => this.wrapOne(group, true)));
+    if (groups.length === 0) return;
+    const holds = selectionGuard(document);
+    this.config.mute(() => groups.forEach((group) => this.wrapOne(group, true, holds)));
   }
 
-  /** Wraps one planned group; returns the mentions marked. A group whose text changed is forgotten (its element goes to `changed`). */
-  private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, changed?: Element[]): number {
+  /**
+   * Wraps one planned group; returns the mentions marked. A group under an end
+   * of the selection is held back uncounted (see {@link wrapHeldBack}); one
+   * whose text changed is forgotten (its element goes to `changed`).
+   */
+  private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, holds: SelectionGuard, changed?: Element[]): number {
+    if (holds(group.nodes)) {
+      this.forget(group.ranges);
+      this.heldBack.push(group);
+      return 0;
+    }
     if (wrapGroup(group, MARK_WRAP, verify).length > 0) return group.ranges.length;
     this.forget(group.ranges);
     const el = group.nodes[0]?.parentElement;
@@ -345,7 +391,27 @@ export class Annotator {
     }
   }
 
-  /** Takes back the counts of mentions whose text changed before they could be wrapped. */
+  /** Counts held-back mentions again under the cap and the density, as {@link select} does; returns those to mark. */
+  private reclaim(ranges: readonly WrapRange<MentionMark>[]): WrapRange<MentionMark>[] {
+    const { density, markCap } = this.settings;
+    const kept: WrapRange<MentionMark>[] = [];
+    for (const r of ranges) {
+      const id = r.data.entryId;
+      if (this.marks >= markCap) {
+        this.capped = true;
+        break;
+      }
+      this.counts[id] = (this.counts[id] ?? 0) + 1;
+      // Another pass may have marked this entry meanwhile.
+      if (density === 'first' && this.marked.has(id)) continue;
+      this.marked.add(id);
+      this.marks++;
+      kept.push(r);
+    }
+    return kept;
+  }
+
+  /** Takes back the counts of mentions whose text changed before they could be wrapped, or that were held back. */
   private forget(ranges: readonly WrapRange<MentionMark>[]): void {
     for (const r of ranges) {
       const id = r.data.entryId;

@@ -29,9 +29,22 @@ function setUp(settings: Partial<Settings> = {}, excluded: string[] = []) {
 const marks = (): Element[] => [...document.querySelectorAll('bs-mark')];
 const ids = (): (string | null)[] => marks().map((m) => m.getAttribute('data-entry-id'));
 
+/** Selects from `from` (inclusive) to `to` (exclusive) in the text of the first text node of `selector`. */
+function select(selector: string, from: string, to: string): Selection {
+  const text = document.querySelector(selector)!.firstChild as Text;
+  const range = document.createRange();
+  range.setStart(text, text.data.indexOf(from));
+  range.setEnd(text, text.data.indexOf(to));
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection;
+}
+
 let current: EntityHighlighting | undefined;
 afterEach(() => {
   current?.destroy();
+  document.getSelection()?.removeAllRanges();
   document.body.innerHTML = '';
   document.head.innerHTML = '';
 });
@@ -126,6 +139,89 @@ describe('EntityHighlighting', () => {
     await h.apply({ ...DEFAULT_SETTINGS }, true);
     expect(ids()).toEqual(['hama']);
     expect(document.querySelector('#a')!.innerHTML).toBe('Xutin met Bashar al-Xssad.');
+  });
+
+  it('never moves the selection: a name under one of its ends waits until it collapses, then is marked and counted', async () => {
+    document.body.innerHTML = '<p id="a">Rebel columns reached the outskirts of Hama within days.</p><p id="b">Putin spoke in Russia.</p>';
+    const background = compileMatcher(ENTRIES);
+    let selection: Selection | undefined;
+    const h = new EntityHighlighting({
+      document,
+      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
+      compile: compileMatcher,
+      matchRemote: async (text, bounds, exclude) => {
+        // The reader selects a passage while the background is matching (the race of the e2e test).
+        selection = select('#a', 'reached', ' within');
+        return matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    expect(selection!.toString()).toBe('reached the outskirts of Hama');
+    expect(ids()).toEqual(['vladimir-putin', 'russia']);
+    expect(h.state()).toEqual({ active: true, marks: 2, capped: false, counts: { 'vladimir-putin': 1, russia: 1 } });
+
+    selection!.collapseToEnd();
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['hama', 'vladimir-putin', 'russia']);
+    expect(document.querySelector('#a bs-mark')!.textContent).toBe('Hama');
+    expect(h.state()).toEqual({ active: true, marks: 3, capped: false, counts: { 'vladimir-putin': 1, russia: 1, hama: 1 } });
+  });
+
+  it('holds back the names at both ends of a selection across blocks, and marks them once it moves elsewhere', async () => {
+    document.body.innerHTML = '<p id="a">Envoys of Vladimir Putin came.</p><p id="b">Bashar al-Assad left.</p><p id="c">Russia and Hama.</p><p id="d">Nothing.</p>';
+    const text = (selector: string) => document.querySelector(selector)!.firstChild as Text;
+    const range = document.createRange();
+    // From inside "Putin" to inside "Russia": wrapping either name would move an end.
+    range.setStart(text('#a'), text('#a').data.indexOf('tin'));
+    range.setEnd(text('#c'), 3);
+    const selection = document.getSelection()!;
+    selection.addRange(range);
+    const selected = selection.toString();
+    expect(selected).toContain('tin came.');
+    const { h, settings } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    expect(selection.toString()).toBe(selected);
+    expect(ids()).toEqual(['bashar-al-assad']);
+    expect(h.state().marks).toBe(1);
+
+    select('#d', 'Nothing', '.');
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'bashar-al-assad', 'russia', 'hama']);
+    expect(selection.toString()).toBe('Nothing');
+    expect(h.state()).toMatchObject({ marks: 4, counts: { 'vladimir-putin': 1, 'bashar-al-assad': 1, russia: 1, hama: 1 } });
+  });
+
+  it('keeps density "first" for a held-back name another pass marked meanwhile', async () => {
+    document.body.innerHTML = '<p id="a">Putin in Hama.</p>';
+    const selection = select('#a', 'Putin', '.');
+    const { h, settings } = setUp({ density: 'first' });
+    current = h;
+    await h.apply(settings, true);
+    expect(ids()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'Putin again.';
+    document.body.append(p);
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin']);
+    selection.collapseToEnd();
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['hama', 'vladimir-putin']);
+    expect(h.state()).toMatchObject({ marks: 2, counts: { 'vladimir-putin': 2, hama: 1 } });
+  });
+
+  it('forgets held-back names when highlighting is turned off meanwhile', async () => {
+    document.body.innerHTML = '<p id="a">Putin in Hama.</p>';
+    const before = document.body.innerHTML;
+    const selection = select('#a', 'in', '.');
+    const { h, settings } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    expect(ids()).toEqual([]);
+    await h.apply({ ...settings, enabled: false }, false);
+    selection.collapseToEnd();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marks()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+    expect(h.state()).toEqual({ active: false, marks: 0, capped: false, counts: {} });
   });
 
   const refusals: [string, () => Promise<null>][] = [

@@ -4,7 +4,9 @@
  * reaction to settings changes without reload, and the report to the
  * background.
  *
- * Passes run one at a time through a queue. A settings change that alters
+ * Passes run one at a time through a queue. Mentions under an end of the
+ * reader's selection wait until it moves (see `selection-guard.ts`), and are
+ * then marked by a job of the same queue. A settings change that alters
  * what is marked (types, density, cap) clears every mark and annotates again;
  * turning off clears, removes the stylesheet and stops observing, leaving the
  * page's text nodes exactly as they were.
@@ -70,6 +72,8 @@ export class EntityHighlighting {
   private deferred: DeferredWraps<MentionMark> | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** A job that marks held-back mentions is queued and has not run yet. */
+  private releaseQueued = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: EntityHighlightingDeps) {}
@@ -172,6 +176,7 @@ export class EntityHighlighting {
     this.deferred = deferred;
     const { matching, types, exclude } = this.recognition;
     this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, deferred }, this.settings);
+    doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
     await this.pass([doc.body], session.signal);
   }
 
@@ -220,6 +225,20 @@ export class EntityHighlighting {
     const changed = await this.annotator.wrapDue(signal);
     if (changed.length > 0 && !signal.aborted) await this.annotator.annotate(changed, signal);
     this.changed();
+  }
+
+  /**
+   * After the selection changed: marks the mentions held back under its old
+   * ends, in the queue (after a pass in flight). Cheap when nothing is held
+   * back, as a drag fires this for every move.
+   */
+  private releaseHeldBack(signal: AbortSignal): void {
+    if (this.releaseQueued || !this.annotator?.holdsBack()) return;
+    this.releaseQueued = true;
+    void this.enqueue(() => {
+      this.releaseQueued = false;
+      if (!signal.aborted && this.annotator?.wrapHeldBack()) this.changed();
+    });
   }
 
   private stop(): void {

@@ -4,7 +4,7 @@
  * are as before. Entity marks and saved highlights nest cleanly: both are
  * inline wrappers the page-text model reads through.
  */
-import { collectPageText, type PageText } from '../highlighter/page-text';
+import { collectPageText, nodeIndexAt, type PageText } from '../highlighter/page-text';
 import { unwrapElement, wrapRanges } from '../highlighter/wrap-ranges';
 import { nonOverlappingLayers, type Placement } from './anchor-page';
 import { paintPiece } from './highlight-style';
@@ -54,6 +54,13 @@ export function drawPlacements(root: Element, page: PageText, placements: readon
     );
   });
   return pieces;
+}
+
+/** The text nodes that drawing `[start, end)` of `page` would split. */
+export function textNodesIn(page: PageText, start: number, end: number): Text[] {
+  const first = Math.max(0, nodeIndexAt(page.starts, start));
+  const last = nodeIndexAt(page.starts, end - 1);
+  return page.nodes.slice(first, last + 1);
 }
 
 /** Removes pieces, merging the text nodes they split. */

@@ -2,7 +2,10 @@
  * Saved highlights on one page: draw the page's highlights where they are now
  * (or list them as orphans), save new ones from the selection toolbar, the
  * context menu or the keyboard command, open one to edit or delete it (with
- * undo), and re-anchor lost ones when the page changes.
+ * undo), and re-anchor lost ones when the page changes. A highlight with text
+ * in a node that holds an end of the reader's selection is drawn once the
+ * selection moves off it: drawing it then would move that end (see
+ * `selection-guard.ts`).
  *
  * Everything hangs off the content app's AbortSignal: aborting removes every
  * `<bs-highlight>` (restoring the page's text nodes), the UI, the listeners
@@ -14,8 +17,9 @@ import type { Highlight, HighlightColour, HighlightPatch } from '../../shared/hi
 import type { CallName, CallResult, ParamsOf, ResultOf } from '../../shared/protocol';
 import { UI_ATTRIBUTE } from '../highlighter/element-kinds';
 import { scrollBehavior } from '../highlighter/mention-navigation';
+import { selectionGuard } from '../highlighter/selection-guard';
 import { anchorAll, type Placement } from './anchor-page';
-import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG } from './draw';
+import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG, textNodesIn } from './draw';
 import { flashPieces, paintPiece } from './highlight-style';
 import { watchPage, type PageWatch } from './page-watch';
 import { entityIdsIn, rangeToOffsets } from './selection-offsets';
@@ -35,6 +39,8 @@ const TOAST_MS = 8_000;
 export class SavedHighlights {
   private readonly drawn = new Map<string, Drawn>();
   private orphanList: Highlight[] = [];
+  /** Placed but not drawn: the selection has an end in these text nodes. Drawn when it moves. */
+  private waiting: { highlight: Highlight; nodes: Text[] }[] = [];
   private readonly ui: HighlightsUi;
   private state: UiState = { colour: 'yellow', toolbar: null, popover: null, toast: null };
   private toolbarRange: Range | null = null;
@@ -80,9 +86,10 @@ export class SavedHighlights {
     }
   }
 
-  /** Highlights drawn on the page. */
+  /** Highlights drawn on the page, and those waiting for the selection to move off their text. */
   highlights(): Highlight[] {
-    return [...this.drawn.values()].filter((d) => !d.placement.highlight.id.startsWith('pending-')).map((d) => d.placement.highlight);
+    const drawn = [...this.drawn.values()].filter((d) => !d.placement.highlight.id.startsWith('pending-')).map((d) => d.placement.highlight);
+    return [...drawn, ...this.waiting.map((w) => w.highlight)];
   }
 
   /** Highlights of this page that could not be placed. */
@@ -133,10 +140,17 @@ export class SavedHighlights {
     const { placed, orphans } = anchorAll(page.text, highlights);
     const ids = new Set(highlights.map((h) => h.id));
     this.orphanList = [...this.orphanList.filter((h) => !ids.has(h.id)), ...orphans];
-    if (!placed.length) return;
-    const pieces = drawPlacements(body, page, placed);
-    this.watch?.ignoreOwn();
+    const holds = selectionGuard(this.doc);
+    const now: Placement[] = [];
     for (const placement of placed) {
+      const nodes = textNodesIn(page, placement.start, placement.end);
+      if (holds(nodes)) this.waiting.push({ highlight: placement.highlight, nodes });
+      else now.push(placement);
+    }
+    if (!now.length) return;
+    const pieces = drawPlacements(body, page, now);
+    this.watch?.ignoreOwn();
+    for (const placement of now) {
       const list = pieces.get(placement.highlight.id);
       if (list?.length) this.drawn.set(placement.highlight.id, { placement, pieces: list });
       else this.orphanList.push(placement.highlight);
@@ -153,9 +167,10 @@ export class SavedHighlights {
       this.drawn.delete(id);
       lost.push(d.placement.highlight);
     }
-    const again = [...lost, ...this.orphanList];
+    const again = [...lost, ...this.orphanList, ...this.waiting.map((w) => w.highlight)];
     if (!again.length) return;
     this.orphanList = [];
+    this.waiting = [];
     try {
       this.place(again);
     } catch {
@@ -346,7 +361,22 @@ export class SavedHighlights {
     if (this.state.popover && !(event.target instanceof Element && event.target.closest(HIGHLIGHT_TAG))) this.closePopover(false);
   }
 
+  /** Draws the highlights that waited for the selection, once no end of it is in their text. */
+  private drawWaiting(): void {
+    if (!this.waiting.length || this.signal.aborted) return;
+    const holds = selectionGuard(this.doc);
+    if (this.waiting.every((w) => holds(w.nodes))) return;
+    const again = this.waiting.map((w) => w.highlight);
+    this.waiting = [];
+    try {
+      this.place(again);
+    } catch {
+      this.orphanList = [...this.orphanList, ...again];
+    }
+  }
+
   private onSelectionChange(): void {
+    this.drawWaiting();
     if (!this.state.toolbar) return;
     const active = this.doc.activeElement;
     if (active && active.hasAttribute(UI_ATTRIBUTE)) return;
@@ -381,6 +411,7 @@ export class SavedHighlights {
     clearTimeout(this.toastTimer);
     for (const d of this.drawn.values()) erasePieces(d.pieces);
     this.drawn.clear();
+    this.waiting = [];
     this.ui.destroy();
   }
 }

@@ -32,6 +32,20 @@ const TICKER_PAGE = `<!doctype html><title>Ticker</title><body><p>Live:</p><div 
   }, 50);
 </script></body>`;
 
+/**
+ * The reader's selection is there before the first pass: an inline script makes
+ * it while the page parses, and the content script starts at document_idle.
+ * It ends right after a name, where wrapping the name would move its end.
+ */
+const SELECTED_PAGE = `<!doctype html><title>Selected</title><body><p id="chosen">Rebel columns reached the outskirts of Aleppo within days.</p>
+<p id="other">Vladimir Putin spoke in Moscow.</p><script>
+  const text = document.getElementById('chosen').firstChild;
+  const range = document.createRange();
+  range.setStart(text, text.data.indexOf('reached'));
+  range.setEnd(text, text.data.indexOf(' within'));
+  getSelection().addRange(range);
+</script></body>`;
+
 interface MarkInfo {
   id: string | null;
   text: string;
@@ -83,6 +97,7 @@ describe.each(BROWSERS)('highlighting, end to end, in %s', (browserName) => {
     await driver.addInitScript(REMEMBER_SERVED);
     driver.server.route('/late.html', LATE_PAGE);
     driver.server.route('/ticker.html', TICKER_PAGE);
+    driver.server.route('/selected.html', SELECTED_PAGE);
   });
   afterAll(async () => {
     await driver?.close();
@@ -165,6 +180,22 @@ describe.each(BROWSERS)('highlighting, end to end, in %s', (browserName) => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await passes(page)).toBe(settled);
     expect(await page.evaluate(() => document.getElementById('ticker')!.textContent)).toBe('Update 40: Putin spoke in Moscow.');
+    await page.close();
+  });
+
+  it("leaves the reader's selection as it is, and marks the names under its ends once it is gone", async () => {
+    const page = await driver.open(driver.server.url('/selected.html'));
+    await waitForFirstPass(page);
+    // The pass marked the rest of the page, but not the text node holding the selection's ends.
+    expect((await marksIn(page, '#other')).map((m) => m.id)).toEqual(['vladimir-putin', 'moscow']);
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe('reached the outskirts of Aleppo');
+    expect(await marksIn(page, '#chosen')).toEqual([]);
+
+    await page.evaluate(() => getSelection()!.collapseToEnd());
+    await expect.poll(() => marksIn(page, '#chosen').then((m) => m.map((x) => [x.text, x.id]))).toEqual([['Aleppo', 'aleppo']]);
+    const reply = await driver.callTab(page, 'tab.state', {});
+    expect(reply.ok && reply.value.counts).toEqual({ aleppo: 1, 'vladimir-putin': 1, moscow: 1 });
+    expect(reply.ok && reply.value.marks).toBe(3);
     await page.close();
   });
 

@@ -31,6 +31,22 @@ function article(paragraphs: string[]): string {
 }
 
 const PATH = '/hl/article.html';
+/**
+ * The passage of the context-menu test, selected by the page while it parses:
+ * the first annotation pass (the content script starts at document_idle) lands
+ * under a selection that ends right after a name, the race that test can lose.
+ */
+const SELECTED_PATH = '/hl/selected.html';
+const SELECTED = 'rebel columns reached the outskirts of Aleppo';
+const SELECTED_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Selected early</title></head>
+<body><main><p id="p1">${P1}</p></main><script>
+  const text = document.getElementById('p1').firstChild;
+  const at = text.data.indexOf(${JSON.stringify(SELECTED)});
+  const range = document.createRange();
+  range.setStart(text, at);
+  range.setEnd(text, at + ${SELECTED.length});
+  getSelection().addRange(range);
+</script></body></html>`;
 const UI = 'backstory-highlights-ui >>> ';
 const TOOLBAR = `${UI}[data-testid="bs-toolbar"]`;
 const POPOVER = `${UI}[data-testid="bs-popover"]`;
@@ -59,6 +75,7 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
   beforeAll(async () => {
     driver = await launchDriver(browserName);
     driver.server.route(PATH, article([P1, P2, P3]));
+    driver.server.route(SELECTED_PATH, SELECTED_PAGE);
   }, 120_000);
   afterAll(async () => {
     await driver?.close();
@@ -316,6 +333,26 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     expect(await page.count(`${POPOVER} img`)).toBe(0);
     expect(await page.count(`${POPOVER} script`)).toBe(0);
     expect(driver.pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('saves the whole selection when the first annotation pass lands under it', async () => {
+    const page = await driver.open(driver.server.url(SELECTED_PATH));
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:annotate').length), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The pass left the selection's text node alone, so its end did not move before "Aleppo".
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe(SELECTED);
+    expect(await page.count('bs-mark')).toBe(0);
+
+    const tabId = await driver.tabIdOf(page);
+    const byMenu = await driver.evaluateInBackground(
+      (bg, id) => (bg.backstoryTabCommands as TabCommands).onMenuClicked({ menuItemId: 'backstory-save-highlight' }, { id }),
+      tabId,
+    );
+    expect(byMenu).toBe(true);
+    expect((await allHighlights()).map((h) => h.quote)).toContain(SELECTED);
+    await expect.poll(async () => (await drawn(page)).map((d) => d.text), { timeout: 20_000 }).toEqual([SELECTED]);
+    // Saving cleared the selection: the name held back under it is marked, inside the highlight.
+    await expect.poll(() => page.textContents('bs-highlight bs-mark'), { timeout: 20_000 }).toEqual(['Aleppo']);
     await page.close();
   }, 90_000);
 });

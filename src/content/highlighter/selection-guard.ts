@@ -1,0 +1,47 @@
+/**
+ * Which text must not be wrapped now, so the reader's selection stays where
+ * the reader put it.
+ *
+ * Wrapping splits a text node and puts the piece in an element with a fresh
+ * text node (mark.js: `splitText` before and after, then `replaceChild`). A
+ * live Range follows a split, but when a node is removed, a boundary inside
+ * it moves to the node's old place in its parent: before the new element. A
+ * selection that ends just after "Aleppo" then ends before it, and the quote
+ * saved from it lacks its last word; a boundary inside a name jumps to its
+ * start. The selection of a page is such a live Range, and a pass can land
+ * at any moment (the background's matches arrive when they arrive).
+ *
+ * So text is not wrapped in a text node that holds a boundary of a
+ * non-collapsed selection, nor in a child of an element that holds one as an
+ * offset (a boundary between children moves when the children around it are
+ * removed and inserted).
+ * A collapsed selection is left out: it is the caret any click leaves in the
+ * clicked text, and holding text back for it would leave the paragraph the
+ * reader clicked unmarked.
+ */
+
+/** True when wrapping text in any of `nodes` could move a boundary of the selection. */
+export type SelectionGuard = (nodes: readonly Node[]) => boolean;
+
+const NOTHING_HELD: SelectionGuard = () => false;
+
+/**
+ * The guard for `doc`'s selection as it is now. Read it again after anything
+ * that may have changed the selection (a yield to the event loop); within one
+ * synchronous run of wraps it stays right, since wraps it allows never move a
+ * boundary.
+ */
+export function selectionGuard(doc: Document): SelectionGuard {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0) return NOTHING_HELD;
+  const boundaries = new Set<Node>();
+  // Every range, not only the first: Firefox keeps several (a table's cells).
+  for (let i = 0; i < selection.rangeCount; i++) {
+    const range = selection.getRangeAt(i);
+    if (range.collapsed) continue;
+    boundaries.add(range.startContainer);
+    boundaries.add(range.endContainer);
+  }
+  if (boundaries.size === 0) return NOTHING_HELD;
+  return (nodes) => nodes.some((node) => boundaries.has(node) || (node.parentNode !== null && boundaries.has(node.parentNode)));
+}

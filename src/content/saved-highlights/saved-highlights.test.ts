@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeRange } from '../../shared/anchoring';
+import type { Highlight } from '../../shared/highlight';
+import { collectText } from './draw';
+import { SavedHighlights, type BackgroundCaller } from './saved-highlights';
+
+(globalThis as { __DEV__?: boolean }).__DEV__ = true;
+
+/** A saved highlight of the first occurrence of `quote` in the page as it is now. */
+function highlightOf(id: string, quote: string): Highlight {
+  const text = collectText(document.body).text;
+  const start = text.indexOf(quote);
+  return { id, url: location.href, site: location.hostname, title: '', quote, selectors: describeRange(text, start, start + quote.length), colour: 'yellow', note: '', entityIds: [], createdAt: 1, updatedAt: 1 };
+}
+
+/** A background that has `highlights` for this page and refuses everything else. */
+function backgroundWith(highlights: Highlight[]): BackgroundCaller {
+  return (async (call: string) => (call === 'highlights.forPage' ? { ok: true, value: highlights } : { ok: false, error: { code: 'internal', message: 'not here' } })) as BackgroundCaller;
+}
+
+const drawnTexts = (): string[] => [...document.querySelectorAll('bs-highlight')].map((el) => el.textContent ?? '');
+
+let session: AbortController | undefined;
+afterEach(() => {
+  session?.abort();
+  document.getSelection()?.removeAllRanges();
+  document.body.innerHTML = '';
+});
+
+describe('SavedHighlights', () => {
+  it('draws a highlight under an end of the selection only once the selection moves off it, leaving the selection as it was', async () => {
+    document.body.innerHTML = '<p id="a">Rebel columns reached the outskirts of Aleppo within days.</p><p id="b">Turkey reopened its embassy.</p>';
+    const highlights = [highlightOf('h1', 'the outskirts of Aleppo'), highlightOf('h2', 'embassy')];
+    // The reader selects from inside the saved passage to past its end while the page loads.
+    const text = document.querySelector('#a')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('Aleppo'));
+    range.setEnd(text, text.data.indexOf(' days'));
+    const selection = document.getSelection()!;
+    selection.addRange(range);
+
+    session = new AbortController();
+    const saved = new SavedHighlights(session.signal, backgroundWith(highlights), document);
+    await saved.start();
+    expect(selection.toString()).toBe('Aleppo within');
+    expect(drawnTexts()).toEqual(['embassy']);
+    // Placed, so not an orphan: it is only waiting.
+    expect(saved.highlights().map((h) => h.id).sort()).toEqual(['h1', 'h2']);
+    expect(saved.orphans()).toEqual([]);
+
+    selection.collapseToEnd();
+    await expect.poll(() => drawnTexts(), { timeout: 3000 }).toEqual(['the outskirts of Aleppo', 'embassy']);
+    expect(saved.highlights().map((h) => h.id).sort()).toEqual(['h1', 'h2']);
+  });
+});
