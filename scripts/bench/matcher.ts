@@ -25,6 +25,16 @@ const TEXT_BYTES = 10_000_000;
 const RUNS = 5;
 const BUDGET_REALISTIC = 300; // MB/s
 const BUDGET_LARGE = 250; // MB/s
+/**
+ * The charCodeAt ceiling the issue's MB/s budgets were set against ("about
+ * 1,200 MB/s"). Machines differ about twofold in that ceiling (this bench has
+ * measured 550–650 MB/s on the shared 2-core runners), and
+ * `performance-baselines.md` says to compare ratios measured in the same run,
+ * not absolute numbers: the verdict is the budget's share of the ceiling
+ * (300 of 1,200: 0.25×; 250: 0.21×) against our rate's share of the ceiling
+ * timed alternately with it. The absolute budget is printed beside it.
+ */
+const BUDGET_CEILING = 1200; // MB/s
 const BUDGET_COMPILE = 50; // ms, 10,000 aliases
 /** Time one RegExp baseline may take in all (probe, warm-up and runs), so the bench ends. */
 const REGEXP_BUDGET_MS = 6000;
@@ -480,6 +490,8 @@ export async function benchMatcher(): Promise<void> {
         value: `${Math.round(c.rate)} MB/s`,
         baseline: `charCodeAt ${Math.round(c.ceilingRate)} MB/s (timed alternately)`,
         ratio: ratio(c.rate, c.ceilingRate),
+        budget: `≥ ${(budget / BUDGET_CEILING).toFixed(2)}× (${budget} of ${BUDGET_CEILING})`,
+        pass: c.rate / c.ceilingRate >= budget / BUDGET_CEILING,
       },
       {
         figure: `  compile`,

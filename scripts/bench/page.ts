@@ -183,14 +183,13 @@ async function runOurs(session: ExtensionSession, url: string): Promise<OurRun> 
  * the work of the wraps that released (`backstory:wrap` with `detail.deferred`).
  */
 async function scrollThrough(page: Page): Promise<{ wrapMs: number; longestSliceMs: number }> {
+  // No named helper functions in here: tsx would wrap them in a `__name` call the page lacks.
   await page.evaluate(async () => {
-    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += 3 * innerHeight) {
-      scrollTo(0, y);
-      await frame();
+    for (let y = 0; ; y += 3 * innerHeight) {
+      scrollTo(0, Math.min(y, document.documentElement.scrollHeight));
+      await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+      if (y >= document.documentElement.scrollHeight) break;
     }
-    scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
   });
   // The last releases run in slices after the scroll: wait until no new wrap for a while.
   let count = -1;
