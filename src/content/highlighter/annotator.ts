@@ -113,11 +113,11 @@ function* chunksOf(page: PageText): Generator<{ start: number; end: number }> {
 
 /**
  * Marks a pass wraps at once before it holds the rest back until they come
- * near the viewport (see `deferred-wraps.ts`): more than the first screens of
- * a long, name-dense article show (the demo article has 136 in all), so only
- * very long pages defer any.
+ * near the viewport (see `deferred-wraps.ts`): more than the first four
+ * screens of the densest article show (the demo article has 136 in all, one
+ * per 66 characters, about 45 to a screen), so only long pages defer any.
  */
-export const EAGER_MARKS = 300;
+export const EAGER_MARKS = 200;
 
 /** How many of `groups` (in document order) a pass wraps at once. */
 function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {

@@ -108,6 +108,8 @@ export class PageTextCollector {
   private length = 0;
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
+  /** Each node's length as read: reading it again from the DOM is a binding call per node. */
+  private readonly lengths: number[] = [];
   private readonly blocks: TextBlock[] = [];
   private blockFirstNode = 0;
   private blockStart = 0;
@@ -149,7 +151,7 @@ export class PageTextCollector {
 
   /** The collected model (call after `run` returned true). */
   result(): PageText {
-    return makePageText(this.parts.join(''), this.nodes, this.starts, this.blocks);
+    return makePageText(this.parts.join(''), this.nodes, this.starts, this.lengths, this.blocks);
   }
 
   /** Moves to the next root; false when there is none. */
@@ -229,6 +231,7 @@ export class PageTextCollector {
     }
     this.nodes.push(node);
     this.starts.push(this.length);
+    this.lengths.push(data.length);
     this.parts.push(data);
     this.length += data.length;
   }
@@ -267,9 +270,8 @@ export function nodeIndexAt(starts: readonly number[], offset: number, from = 0,
   return found;
 }
 
-function makePageText(text: string, nodes: readonly Text[], starts: readonly number[], blocks: readonly TextBlock[]): PageText {
-  // Lengths as collected: the live nodes may change later, the model does not.
-  const lengths = nodes.map((n) => n.length);
+/** `lengths`: as collected; the live nodes may change later, the model does not. */
+function makePageText(text: string, nodes: readonly Text[], starts: readonly number[], lengths: readonly number[], blocks: readonly TextBlock[]): PageText {
   const locate = (offset: number, bias: 'forward' | 'backward' = 'forward'): TextPosition | null => {
     if (offset < 0 || offset > text.length || nodes.length === 0) return null;
     if (bias === 'backward') {
