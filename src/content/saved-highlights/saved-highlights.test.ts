@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../shared/anchoring';
 import type { Highlight } from '../../shared/highlight';
+import { wrapRanges } from '../highlighter/wrap-ranges';
 import { collectText } from './draw';
 import { SavedHighlights, type BackgroundCaller } from './saved-highlights';
 
@@ -52,5 +53,45 @@ describe('SavedHighlights', () => {
     selection.collapseToEnd();
     await expect.poll(() => drawnTexts(), { timeout: 3000 }).toEqual(['the outskirts of Aleppo', 'embassy']);
     expect(saved.highlights().map((h) => h.id).sort()).toEqual(['h1', 'h2']);
+  });
+
+  it('saves from the toolbar what was selected when it opened, though a mark drawn since moved its live range', async () => {
+    document.body.innerHTML = '<p>Rebel columns reached the outskirts of Aleppo within days.</p>';
+    const created: { quote: string; entityIds: string[] }[] = [];
+    const background = (async (call: string, params: { quote: string; entityIds: string[] }) => {
+      if (call === 'highlights.forPage') return { ok: true, value: [] };
+      if (call === 'highlights.create') {
+        created.push(params);
+        return { ok: true, value: { ...highlightOf('h1', params.quote), entityIds: params.entityIds } };
+      }
+      return { ok: false, error: { code: 'internal', message: 'not here' } };
+    }) as unknown as BackgroundCaller;
+    session = new AbortController();
+    const saved = new SavedHighlights(session.signal, background, document);
+    await saved.start();
+
+    const text = document.querySelector('p')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('the outskirts'));
+    range.setEnd(text, text.data.indexOf(' within'));
+    document.getSelection()!.addRange(range);
+    const internals = saved as unknown as { showToolbarForSelection(): void; saveFromToolbar(note: string): Promise<void>; toolbarRange: Range | null };
+    internals.showToolbarForSelection();
+    // The reader clicks into the note field (focus in our UI's host): the document selection goes, and a pass marks "Aleppo".
+    const host = document.querySelector<HTMLElement>('[data-backstory-ui]')!;
+    host.tabIndex = -1;
+    host.focus();
+    document.getSelection()!.removeAllRanges();
+    const page = collectText(document.body);
+    const at = page.text.indexOf('Aleppo');
+    wrapRanges(page, [{ start: at, end: at + 'Aleppo'.length, data: 'aleppo' }], {
+      tagName: 'bs-mark',
+      decorate: (el) => el.setAttribute('data-entry-id', 'aleppo'),
+    });
+    expect(internals.toolbarRange!.toString()).toBe('the outskirts of ');
+
+    await internals.saveFromToolbar('a note');
+    expect(created.map((c) => c.quote)).toEqual(['the outskirts of Aleppo']);
+    expect(created[0]!.entityIds).toEqual(['aleppo']);
   });
 });

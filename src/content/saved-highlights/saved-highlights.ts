@@ -44,6 +44,14 @@ export class SavedHighlights {
   private readonly ui: HighlightsUi;
   private state: UiState = { colour: 'yellow', toolbar: null, popover: null, toast: null };
   private toolbarRange: Range | null = null;
+  /**
+   * The toolbar's passage as offsets in the page text when it opened. While the
+   * reader types a note the document selection is gone, so nothing stops a
+   * mark being drawn under the toolbar's live range, which moves its end before
+   * the marked word. Drawing marks never changes the page's text, so while the
+   * text is the same these offsets still say what the reader selected.
+   */
+  private toolbarPassage: { text: string; start: number; end: number } | null = null;
   private watch: PageWatch | undefined;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly doc: Document;
@@ -182,21 +190,25 @@ export class SavedHighlights {
 
   private async saveFromToolbar(note: string): Promise<void> {
     const range = this.toolbarRange;
-    if (range && (await this.save(range, this.state.colour, note))) this.closeToolbar();
+    if (range && (await this.save(range, this.state.colour, note, this.toolbarPassage))) this.closeToolbar();
   }
 
-  /** Draws the passage at once, then asks the background to store it; undoes the drawing if that fails. */
-  private async save(range: Range, colour: HighlightColour, note: string): Promise<boolean> {
+  /**
+   * Draws the passage at once, then asks the background to store it; undoes
+   * the drawing if that fails. `passage`: the offsets taken when the toolbar
+   * opened, used while the page's text is unchanged (see {@link toolbarPassage}).
+   */
+  private async save(range: Range, colour: HighlightColour, note: string, passage?: { text: string; start: number; end: number } | null): Promise<boolean> {
     const body = this.doc.body;
     const page = collectText(body);
-    const offsets = rangeToOffsets(page, range);
+    const offsets = passage && passage.text === page.text ? { start: passage.start, end: passage.end } : rangeToOffsets(page, range);
     if (!offsets) {
       this.report('This selection has no page text to save (it may be in a form field or an editor).');
       return false;
     }
     const selectors = describeRange(page.text, offsets.start, offsets.end);
     const quote = selectors[0].exact;
-    const entityIds = entityIdsIn(range);
+    const entityIds = entityIdsIn(page.toRange(offsets.start, offsets.end) ?? range);
     const pendingId = `pending-${Math.random().toString(36).slice(2)}`;
     const draft: Highlight = {
       id: pendingId,
@@ -306,6 +318,7 @@ export class SavedHighlights {
 
   private closeToolbar(): void {
     this.toolbarRange = null;
+    this.toolbarPassage = null;
     if (this.state.toolbar) this.setState({ toolbar: null });
   }
 
@@ -334,6 +347,9 @@ export class SavedHighlights {
     const range = this.selectedRange();
     if (!range) return;
     this.toolbarRange = range.cloneRange();
+    const page = collectText(this.doc.body);
+    const offsets = rangeToOffsets(page, range);
+    this.toolbarPassage = offsets && { text: page.text, ...offsets };
     const live = this.toolbarRange;
     const container = live.commonAncestorContainer;
     const reference: ReferenceElement = {
