@@ -20,7 +20,7 @@ import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
-import type { DeferredWraps } from './deferred-wraps';
+import { widenRoots, type DeferredWraps } from './deferred-wraps';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
 import type { PageMatching } from './page-matching';
 import { PageTextCollector, type PageText } from './page-text';
@@ -241,9 +241,13 @@ export class Annotator {
     const slicer = new TimeSlicer(signal);
     if (this.capped) return this.finishPass(started, slicer, { roots: roots.length, stale: false });
 
-    // Held groups under these roots are planned again by this pass.
+    // Held groups with text under these roots are planned again by this pass, all their text.
     const { deferred } = this.config;
-    if (deferred) for (const group of deferred.dropInside(roots)) this.forget(group.ranges);
+    if (deferred) {
+      const dropped = deferred.dropInside(roots);
+      for (const group of dropped) this.forget(group.ranges);
+      if (dropped.length > 0) roots = widenRoots(roots, dropped);
+    }
     const changesAtStart = this.config.pageChanges?.();
     const collector = new PageTextCollector(roots, { exclude: isMark });
     while (!collector.run(slicer.overBudget)) await slicer.yield();

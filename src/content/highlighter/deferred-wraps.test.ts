@@ -134,6 +134,20 @@ describe('marks held until near the viewport', () => {
     expect(marks(last).map((m) => m.textContent)).toEqual(['Putin', 'Hama', 'Putin']);
   });
 
+  it('observes the paragraph, not an inline element in it, and a pass over an inline root replans its held marks once', async () => {
+    document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<p id="p${i}">Paragraph ${i}: <a id="a${i}">Putin</a> flew to Hama.</p>`).join('');
+    const h = setUp();
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    const observed = [...FakeObserver.last!.observed];
+    expect(observed.length).toBeGreaterThan(0);
+    expect(observed.every((el) => el.tagName === 'P')).toBe(true);
+    // The page changes text inside the link of a held paragraph: the pass runs over the link only.
+    document.getElementById('a399')!.append(' and Putin');
+    await vi.waitFor(() => expect(h.state().counts['vladimir-putin']).toBe(401), { timeout: 3000 });
+    expect(h.state().counts.hama).toBe(400);
+    expect(h.state().marks).toBe(801);
+  });
+
   it('wraps everything at once where there is no IntersectionObserver', async () => {
     longPage(400);
     const h = new EntityHighlighting({

@@ -15,6 +15,7 @@
  * the browser computes intersections with the layout it makes for painting
  * anyway, so holding and releasing groups forces no layout of its own.
  */
+import { isInlineElement } from './element-kinds';
 import type { WrapGroup } from './wrap-ranges';
 
 /** How {@link DeferredWraps} learns what is near the viewport. */
@@ -33,7 +34,7 @@ const ROOT_MARGIN = '100% 0px 100% 0px';
 
 /** Groups waiting for their element to come near the viewport. */
 export class DeferredWraps<T> {
-  /** Held groups by the element observed for them (their first text node's parent). */
+  /** Held groups by the element observed for them (see {@link observedElementOf}). */
   private readonly held = new Map<Element, WrapGroup<T>[]>();
   private due: WrapGroup<T>[] = [];
   private readonly observer: IntersectionObserver;
@@ -58,7 +59,7 @@ export class DeferredWraps<T> {
   /** Holds `groups` until their element comes near the viewport. */
   hold(groups: readonly WrapGroup<T>[]): void {
     for (const group of groups) {
-      const el = group.nodes[0]?.parentElement;
+      const el = observedElementOf(group.nodes[0]!);
       if (!el) continue;
       const list = this.held.get(el);
       if (list) list.push(group);
@@ -87,19 +88,27 @@ export class DeferredWraps<T> {
     return all;
   }
 
-  /** Removes and returns the groups whose element lies in one of `roots` (a pass over them plans them again). */
+  /**
+   * Removes and returns the groups with text in one of `roots`, even partly
+   * (a pass over them plans them again; see {@link widenRoots} for the rest
+   * of their text).
+   */
   dropInside(roots: readonly Node[]): WrapGroup<T>[] {
     const dropped: WrapGroup<T>[] = [];
-    const inside = (node: Node): boolean => roots.some((root) => root.contains(node));
+    const inside = (group: WrapGroup<T>): boolean => group.nodes.some((node) => roots.some((root) => root.contains(node)));
     for (const [el, groups] of this.held) {
-      if (!inside(el)) continue;
-      this.observer.unobserve(el);
-      this.held.delete(el);
-      dropped.push(...groups);
+      const keep = groups.filter((group) => !inside(group));
+      if (keep.length === groups.length) continue;
+      dropped.push(...groups.filter((group) => !keep.includes(group)));
+      if (keep.length > 0) this.held.set(el, keep);
+      else {
+        this.observer.unobserve(el);
+        this.held.delete(el);
+      }
     }
-    const keep: WrapGroup<T>[] = [];
-    for (const group of this.due) (inside(group.nodes[0]!) ? dropped : keep).push(group);
-    this.due = keep;
+    const due: WrapGroup<T>[] = [];
+    for (const group of this.due) (inside(group) ? dropped : due).push(group);
+    this.due = due;
     return dropped;
   }
 
@@ -122,4 +131,33 @@ export class DeferredWraps<T> {
     }
     if (wasEmpty && this.due.length > 0) this.options.onDue();
   }
+}
+
+/**
+ * `roots` widened to cover all the text of `dropped` groups: a group's block
+ * either lies inside a root already or contains it (both are ancestors of the
+ * group's text), in which case the block takes the root's place.
+ */
+export function widenRoots<T>(roots: readonly Node[], dropped: readonly WrapGroup<T>[]): Node[] {
+  const widened = [...roots];
+  for (const group of dropped) {
+    const block = observedElementOf(group.nodes[0]!);
+    if (!block || widened.some((root) => root.contains(block))) continue;
+    for (let i = widened.length - 1; i >= 0; i--) if (block.contains(widened[i]!)) widened.splice(i, 1);
+    widened.push(block);
+  }
+  return widened;
+}
+
+/**
+ * The element whose box stands for a text node: its nearest ancestor laid out
+ * as a block (by tag, as the walk decides). An inline parent may have no box
+ * of its own (`display: contents` on a custom element), and an observer never
+ * reports such an element; the block's box, which the walk found rendered,
+ * is there. One element per paragraph also means fewer to observe.
+ */
+function observedElementOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && isInlineElement(el) && el.parentElement) el = el.parentElement;
+  return el;
 }
