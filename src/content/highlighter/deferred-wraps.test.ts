@@ -148,6 +148,25 @@ describe('marks held until near the viewport', () => {
     expect(h.state().marks).toBe(801);
   });
 
+  it('a held paragraph whose text nodes another wrapper split meanwhile still gets its marks, counted once', async () => {
+    longPage(400);
+    const h = setUp();
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    const last = document.getElementById('p399')!;
+    // A saved highlight is drawn over "flew to" (muted: our own wrapper), splitting the held nodes.
+    const text = last.firstChild as Text;
+    const at = text.data.indexOf('flew to');
+    const after = text.splitText(at);
+    after.splitText('flew to'.length);
+    const highlight = document.createElement('bs-highlight');
+    after.replaceWith(highlight);
+    highlight.append(after);
+    FakeObserver.last!.reveal([last]);
+    await settled(h);
+    await vi.waitFor(() => expect(marks(last).map((m) => m.textContent)).toEqual(['Putin', 'Hama']), { timeout: 3000 });
+    expect(h.state()).toMatchObject({ marks: 800, counts: { 'vladimir-putin': 400, hama: 400 } });
+  });
+
   it('wraps everything at once where there is no IntersectionObserver', async () => {
     longPage(400);
     const h = new EntityHighlighting({
