@@ -20,7 +20,7 @@ import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
-import { widenRoots, type DeferredWraps } from './deferred-wraps';
+import { observedElementOf, widenRoots, type DeferredWraps } from './deferred-wraps';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
 import type { PageMatching } from './page-matching';
 import { PageTextCollector, type PageText } from './page-text';
@@ -358,7 +358,7 @@ export class Annotator {
   }
 
   /** Wraps every held group now, in one task (before a jump to a mention, which must find it marked). */
-  wrapHeld(): void {
+  wrapAllDeferred(): void {
     const groups = this.config.deferred?.takeAll() ?? [];
     if (groups.length === 0) return;
     const holds = selectionGuard(document);
@@ -368,7 +368,7 @@ export class Annotator {
   /**
    * Wraps one planned group; returns the mentions marked. A group under an end
    * of the selection is held back uncounted (see {@link wrapHeldBack}); one
-   * whose text changed is forgotten (its element goes to `changed`).
+   * whose text changed is forgotten (its block goes to `changed`).
    */
   private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, holds: SelectionGuard, changed?: Element[]): number {
     if (holds(group.nodes)) {
@@ -378,7 +378,7 @@ export class Annotator {
     }
     if (wrapGroup(group, MARK_WRAP, verify).length > 0) return group.ranges.length;
     this.forget(group.ranges);
-    const el = group.nodes[0]?.parentElement;
+    const el = observedElementOf(group.nodes[0]!);
     if (changed && el?.isConnected) changed.push(el);
     return 0;
   }

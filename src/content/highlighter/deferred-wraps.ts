@@ -156,7 +156,7 @@ export function widenRoots<T>(roots: readonly Node[], dropped: readonly WrapGrou
  * reports such an element; the block's box, which the walk found rendered,
  * is there. One element per paragraph also means fewer to observe.
  */
-function observedElementOf(node: Node): Element | null {
+export function observedElementOf(node: Node): Element | null {
   let el = node.parentElement;
   while (el && isInlineElement(el) && el.parentElement) el = el.parentElement;
   return el;

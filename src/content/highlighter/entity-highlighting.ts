@@ -109,20 +109,20 @@ export class EntityHighlighting {
 
   /** Scrolls to an entry's first mention and flashes it. */
   revealEntry(entryId: string): boolean {
-    this.wrapHeld();
+    this.wrapAllDeferred();
     return revealEntry(this.deps.document, entryId);
   }
 
   /** Focuses the next mention (keyboard command). */
   focusNextMention(): boolean {
-    this.wrapHeld();
+    this.wrapAllDeferred();
     return focusNextMention(this.deps.document);
   }
 
   /** A jump to a mention must find it marked, even one held back far from the viewport. */
-  private wrapHeld(): void {
+  private wrapAllDeferred(): void {
     if (!this.annotator || !this.deferred || this.deferred.size === 0) return;
-    this.annotator.wrapHeld();
+    this.annotator.wrapAllDeferred();
     this.changed();
   }
 
