@@ -74,6 +74,19 @@ describe('EntityHighlighting', () => {
     expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(0);
   });
 
+  it('sends the report it was holding back at once when the page goes away', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    const { h, reports, settings } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    expect(reports).toHaveLength(0);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ marks: 2, counts: { 'vladimir-putin': 1, hama: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reports).toHaveLength(1);
+  });
+
   it('matches in the background when it answers, and never compiles on the page', async () => {
     document.body.innerHTML = '<p>Bashar al-Assad met Putin.</p><p>Hama</p>';
     const background = compileMatcher(ENTRIES);

@@ -177,6 +177,8 @@ export class EntityHighlighting {
     const { matching, types, exclude } = this.recognition;
     this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, deferred }, this.settings);
     doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
+    // A tab closed within the report's delay would otherwise never tell the background what it showed.
+    doc.defaultView?.addEventListener('pagehide', () => this.flushReport(), { signal: session.signal });
     await this.pass([doc.body], session.signal);
   }
 
@@ -271,10 +273,19 @@ export class EntityHighlighting {
     const state = this.state();
     this.deps.onChange?.(state);
     if (this.reportTimer !== undefined) clearTimeout(this.reportTimer);
-    this.reportTimer = setTimeout(() => {
-      this.reportTimer = undefined;
-      const now = this.state();
-      this.deps.report({ title: this.deps.document.title, counts: now.counts, marks: now.marks, capped: now.capped });
-    }, REPORT_DELAY_MS);
+    this.reportTimer = setTimeout(() => this.sendReport(), REPORT_DELAY_MS);
+  }
+
+  /** Sends the report a burst of passes was waiting to send, if any (now: the page is going away). */
+  private flushReport(): void {
+    if (this.reportTimer === undefined) return;
+    clearTimeout(this.reportTimer);
+    this.sendReport();
+  }
+
+  private sendReport(): void {
+    this.reportTimer = undefined;
+    const now = this.state();
+    this.deps.report({ title: this.deps.document.title, counts: now.counts, marks: now.marks, capped: now.capped });
   }
 }
