@@ -385,40 +385,42 @@ export class Annotator {
 
   /** Picks the mentions to mark under the settings, the density and the cap; counts them. */
   private select(found: readonly EntityMatch[], offset: number, ranges: WrapRange<MentionMark>[]): void {
-    const { types, density, markCap } = this.settings;
+    const { types } = this.settings;
     for (const m of found) {
       const type = this.config.types.get(m.entryId);
       if (type === undefined || !types[typeGroupOf(type)]) continue;
-      if (this.marks >= markCap) {
-        this.capped = true;
-        break;
-      }
-      this.counts[m.entryId] = (this.counts[m.entryId] ?? 0) + 1;
-      if (density === 'first' && this.marked.has(m.entryId)) continue;
-      this.marked.add(m.entryId);
-      this.marks++;
-      ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention: this.nextMention++ } });
+      const admitted = this.admit(m.entryId);
+      if (admitted === 'capped') break;
+      if (admitted === 'mark') ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention: this.nextMention++ } });
     }
   }
 
-  /** Counts held-back mentions again under the cap and the density, as {@link select} does; returns those to mark. */
+  /** Counts held-back mentions again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
   private reclaim(ranges: readonly WrapRange<MentionMark>[]): WrapRange<MentionMark>[] {
-    const { density, markCap } = this.settings;
     const kept: WrapRange<MentionMark>[] = [];
     for (const r of ranges) {
-      const id = r.data.entryId;
-      if (this.marks >= markCap) {
-        this.capped = true;
-        break;
-      }
-      this.counts[id] = (this.counts[id] ?? 0) + 1;
-      // Another pass may have marked this entry meanwhile.
-      if (density === 'first' && this.marked.has(id)) continue;
-      this.marked.add(id);
-      this.marks++;
-      kept.push(r);
+      const admitted = this.admit(r.data.entryId);
+      if (admitted === 'capped') break;
+      if (admitted === 'mark') kept.push(r);
     }
     return kept;
+  }
+
+  /**
+   * Counts one mention of `entryId` under the cap and the density: `'mark'`
+   * when it is to be marked, `'counted'` when only counted (density "first",
+   * entry marked already), `'capped'` when the cap is reached (nothing counted).
+   */
+  private admit(entryId: string): 'mark' | 'counted' | 'capped' {
+    if (this.marks >= this.settings.markCap) {
+      this.capped = true;
+      return 'capped';
+    }
+    this.counts[entryId] = (this.counts[entryId] ?? 0) + 1;
+    if (this.settings.density === 'first' && this.marked.has(entryId)) return 'counted';
+    this.marked.add(entryId);
+    this.marks++;
+    return 'mark';
   }
 
   /** Takes back the counts of mentions whose text changed before they could be wrapped, or that were held back. */
