@@ -36,6 +36,13 @@ interface Drawn {
 const TOAST_MS = 8_000;
 
 /** The saved-highlights feature of one page. */
+/** A passage as offsets in the page text it was read from (the text, to tell whether they still hold). */
+interface PinnedPassage {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export class SavedHighlights {
   private readonly drawn = new Map<string, Drawn>();
   private orphanList: Highlight[] = [];
@@ -51,7 +58,7 @@ export class SavedHighlights {
    * the marked word. Drawing marks never changes the page's text, so while the
    * text is the same these offsets still say what the reader selected.
    */
-  private toolbarPassage: { text: string; start: number; end: number } | null = null;
+  private toolbarPassage: PinnedPassage | null = null;
   private watch: PageWatch | undefined;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly doc: Document;
@@ -198,7 +205,7 @@ export class SavedHighlights {
    * the drawing if that fails. `passage`: the offsets taken when the toolbar
    * opened, used while the page's text is unchanged (see {@link toolbarPassage}).
    */
-  private async save(range: Range, colour: HighlightColour, note: string, passage?: { text: string; start: number; end: number } | null): Promise<boolean> {
+  private async save(range: Range, colour: HighlightColour, note: string, passage?: PinnedPassage | null): Promise<boolean> {
     const body = this.doc.body;
     const page = collectText(body);
     const offsets = passage && passage.text === page.text ? { start: passage.start, end: passage.end } : rangeToOffsets(page, range);
