@@ -220,10 +220,10 @@ export class Annotator {
     if (held.length === 0) return false;
     const holds = selectionGuard(document);
     this.heldBack = held.filter((group) => holds(group.nodes));
-    if (this.heldBack.length === held.length) return false;
+    const released = held.filter((group) => !this.heldBack.includes(group));
+    if (released.length === 0) return false;
     this.config.mute(() => {
-      for (const group of held) {
-        if (this.heldBack.includes(group)) continue;
+      for (const group of released) {
         const ranges = this.reclaim(group.ranges);
         if (ranges.length > 0 && wrapGroup({ ...group, ranges }, MARK_WRAP).length === 0) this.forget(ranges);
       }
@@ -305,23 +305,11 @@ export class Annotator {
     const groups = planWraps(page, ranges);
     const eager = deferred ? eagerGroups(groups) : groups.length;
     if (eager < groups.length) deferred!.hold(groups.slice(eager));
-    let wrapMs = performance.now() - wrapStart;
-    let added = 0;
-    let i = 0;
-    while (i < eager) {
-      if (slicer.overBudget()) await slicer.yield();
-      const sliceStart = performance.now();
-      // The walk's text is still the page's as long as the page changed nothing since the walk began.
-      const verify = changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
-      // Read per slice: the reader may have selected text during the yield or the wait for the matches.
-      const holds = selectionGuard(document);
-      this.config.mute(() => {
-        do {
-          added += this.wrapOne(groups[i++]!, verify, holds);
-        } while (i < eager && !slicer.overBudget());
-      });
-      wrapMs += performance.now() - sliceStart;
-    }
+    const planMs = performance.now() - wrapStart;
+    // The walk's text is still the page's as long as the page changed nothing since the walk began.
+    const verify = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
+    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, verify);
+    const wrapMs = planMs + workMs;
     return this.finishPass(started, slicer, { roots: roots.length, stale: false, matchStart, matchMs, wrapStart, wrapMs, added, textLength: page.text.length, remoteMs, deferred: groups.length - eager });
   }
 
@@ -337,17 +325,7 @@ export class Annotator {
     const started = performance.now();
     const slicer = new TimeSlicer(signal);
     const changed: Element[] = [];
-    let added = 0;
-    let i = 0;
-    while (i < groups.length) {
-      if (slicer.overBudget()) await slicer.yield();
-      const holds = selectionGuard(document);
-      this.config.mute(() => {
-        do {
-          added += this.wrapOne(groups[i++]!, true, holds, changed);
-        } while (i < groups.length && !slicer.overBudget());
-      });
-    }
+    const { added } = await this.wrapInSlices(groups, slicer, () => true, changed);
     slicer.finish();
     try {
       performance.measure(MEASURES.wrap, { start: started, duration: slicer.totalMs(), detail: { deferred: true, groups: groups.length, added, longestSliceMs: slicer.longestSliceMs } });
@@ -357,12 +335,38 @@ export class Annotator {
     return changed;
   }
 
-  /** Wraps every held group now, in one task (before a jump to a mention, which must find it marked). */
-  wrapAllDeferred(): void {
+  /**
+   * Wraps `groups` in slices of `slicer`, muted; `verify()` (read per slice)
+   * says whether each group's text must be checked first. Returns the
+   * mentions marked and the slices' work time.
+   */
+  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, verify: () => boolean, changed?: Element[]): Promise<{ added: number; workMs: number }> {
+    let added = 0;
+    let workMs = 0;
+    let i = 0;
+    while (i < groups.length) {
+      if (slicer.overBudget()) await slicer.yield();
+      const sliceStart = performance.now();
+      const check = verify();
+      // Read per slice: the reader may have selected text during the yield or the wait for the matches.
+      const holds = selectionGuard(document);
+      this.config.mute(() => {
+        do {
+          added += this.wrapOne(groups[i++]!, check, holds, changed);
+        } while (i < groups.length && !slicer.overBudget());
+      });
+      workMs += performance.now() - sliceStart;
+    }
+    return { added, workMs };
+  }
+
+  /** Wraps every held group now, in one task (before a jump to a mention, which must find it marked); false when none was held. */
+  wrapAllDeferred(): boolean {
     const groups = this.config.deferred?.takeAll() ?? [];
-    if (groups.length === 0) return;
+    if (groups.length === 0) return false;
     const holds = selectionGuard(document);
     this.config.mute(() => groups.forEach((group) => this.wrapOne(group, true, holds)));
+    return true;
   }
 
   /**

@@ -49,13 +49,6 @@ export class DeferredWraps<T> {
     return typeof IntersectionObserver === 'function';
   }
 
-  /** Groups held or due. */
-  get size(): number {
-    let n = this.due.length;
-    for (const groups of this.held.values()) n += groups.length;
-    return n;
-  }
-
   /** Holds `groups` until their element comes near the viewport. */
   hold(groups: readonly WrapGroup<T>[]): void {
     for (const group of groups) {

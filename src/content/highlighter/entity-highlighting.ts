@@ -68,8 +68,6 @@ export class EntityHighlighting {
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
   private observer: PageObserver | undefined;
-  /** Marks waiting to come near the viewport (see `deferred-wraps.ts`). */
-  private deferred: DeferredWraps<MentionMark> | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
   /** A job that marks held-back mentions is queued and has not run yet. */
@@ -121,9 +119,7 @@ export class EntityHighlighting {
 
   /** A jump to a mention must find it marked, even one held back far from the viewport. */
   private wrapAllDeferred(): void {
-    if (!this.annotator || !this.deferred || this.deferred.size === 0) return;
-    this.annotator.wrapAllDeferred();
-    this.changed();
+    if (this.annotator?.wrapAllDeferred()) this.changed();
   }
 
   /**
@@ -173,7 +169,6 @@ export class EntityHighlighting {
     this.observer = observer;
     const Observer = this.deps.IntersectionObserver ?? (DeferredWraps.supported() ? IntersectionObserver : undefined);
     const deferred = Observer ? new DeferredWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) }) : undefined;
-    this.deferred = deferred;
     const { matching, types, exclude } = this.recognition;
     this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, deferred }, this.settings);
     doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
@@ -248,8 +243,6 @@ export class EntityHighlighting {
     this.session?.abort();
     this.session = undefined;
     this.observer = undefined;
-    this.deferred?.clear();
-    this.deferred = undefined;
     if (this.annotator) {
       // Not muted: the observer is already disconnected.
       this.annotator.clear(doc);
