@@ -14,6 +14,10 @@ const LONG_PAGE = `<!doctype html><title>Long</title><body>${Array.from(
   (_, i) => `<p id="p${i}">Dispatch ${i}: Vladimir Putin spoke about Hama today.</p>`,
 ).join('')}</body>`;
 
+/** The same page, with our shadow roots open to the test (see `shadow-host.ts`). */
+const LONG_PAGE_OPEN = LONG_PAGE.replace('<title>Long</title>', '<title>Long</title><meta name="backstory-test-open-shadow">');
+const TOOLBAR = 'backstory-highlights-ui >>> [data-testid="bs-toolbar"]';
+
 function markIds(page: DriverPage, selector: string): Promise<(string | null)[]> {
   return page.evaluate((sel) => [...document.querySelectorAll(`${sel} bs-mark`)].map((m) => m.getAttribute('data-entry-id')), selector);
 }
@@ -26,6 +30,7 @@ describe.each(BROWSERS)('long pages, end to end, in %s', (browserName) => {
   beforeAll(async () => {
     driver = await launchDriver(browserName);
     driver.server.route('/long.html', LONG_PAGE);
+    driver.server.route('/long-open.html', LONG_PAGE_OPEN);
   });
   afterAll(async () => {
     await driver?.close();
@@ -70,6 +75,42 @@ describe.each(BROWSERS)('long pages, end to end, in %s', (browserName) => {
     } finally {
       expect((await driver.call('settings.update', { patch: { enabled: true } })).ok).toBe(true);
     }
+    await page.close();
+  });
+
+  it('a passage saved from the toolbar keeps its last word when a held mark is drawn under it while the reader writes the note', async () => {
+    const page = await driver.open(driver.server.url('/long-open.html'));
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:annotate').length), { timeout: 15_000 }).toBeGreaterThan(0);
+    const last = `#p${PARAGRAPHS - 1}`;
+    expect(await markIds(page, last)).toEqual([]);
+    // The reader selects "spoke about Hama" down the page (still unmarked) and the toolbar opens.
+    await page.evaluate((sel) => {
+      const text = document.querySelector(sel)!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf('spoke'));
+      range.setEnd(text, text.data.indexOf(' today'));
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, last);
+    await page.waitForSelector(`${TOOLBAR} [data-action="save"]`, { state: 'attached' });
+    // Then writes a note: focus in the toolbar, no page selection left, and the paragraph comes into view.
+    await page.evaluate(() => document.querySelector('backstory-highlights-ui')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid="bs-toolbar"] [data-action="note"]')!.click());
+    await page.waitForSelector(`${TOOLBAR} textarea`, { state: 'attached' });
+    await page.evaluate((sel) => {
+      const root = document.querySelector('backstory-highlights-ui')!.shadowRoot!;
+      root.querySelector<HTMLTextAreaElement>('[data-testid="bs-toolbar"] textarea')!.focus({ preventScroll: true });
+      document.getSelection()!.removeAllRanges();
+      document.querySelector(sel)!.scrollIntoView();
+    }, last);
+    await expect.poll(() => markIds(page, last), { timeout: 10_000 }).toEqual(['vladimir-putin', 'hama']);
+    await page.click(`${TOOLBAR} [data-action="save"]`);
+    await expect
+      .poll(async () => {
+        const list = await driver.call('highlights.list', {});
+        return list.ok ? list.value.items.filter((h) => h.url === driver.server.url('/long-open.html')).map((h) => h.quote) : [];
+      }, { timeout: 10_000 })
+      .toEqual(['spoke about Hama']);
     await page.close();
   });
 });
