@@ -46,6 +46,13 @@ const SELECTED_PAGE = `<!doctype html><title>Selected</title><body><p id="chosen
   getSelection().addRange(range);
 </script></body>`;
 
+/** A page that leaves as soon as the first pass is measured: well within the report's 250 ms delay. */
+const LEAVING_PAGE = `<!doctype html><title>Leaving</title><body><p>Vladimir Putin met Recep Tayyip Erdogan in Moscow.</p><script>
+  new PerformanceObserver((list) => {
+    if (list.getEntries().some((e) => e.name === 'backstory:annotate')) location.href = '/late.html';
+  }).observe({ type: 'measure' });
+</script></body>`;
+
 interface MarkInfo {
   id: string | null;
   text: string;
@@ -97,6 +104,7 @@ describe.each(BROWSERS)('highlighting, end to end, in %s', (browserName) => {
     await driver.addInitScript(REMEMBER_SERVED);
     driver.server.route('/late.html', LATE_PAGE);
     driver.server.route('/ticker.html', TICKER_PAGE);
+    driver.server.route('/leaving.html', LEAVING_PAGE);
     driver.server.route('/selected.html', SELECTED_PAGE);
   });
   afterAll(async () => {
@@ -250,6 +258,19 @@ describe.each(BROWSERS)('highlighting, end to end, in %s', (browserName) => {
     const second = await page.evaluate(() => ({ mention: document.activeElement?.getAttribute('data-mention'), tag: document.activeElement?.tagName }));
     expect(second.tag).toBe('BS-MARK');
     expect(Number(second.mention)).toBeGreaterThan(Number(first));
+    await page.close();
+  });
+
+  it('reports a page the reader leaves right after its first pass', async () => {
+    const url = driver.server.url('/leaving.html');
+    const page = await driver.open(url);
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(driver.server.url('/late.html'));
+    await expect
+      .poll(async () => {
+        const reply = await driver.call('page.summary', { url });
+        return reply.ok && reply.value ? Object.keys(reply.value.counts).sort() : [];
+      }, { timeout: 10_000 })
+      .toEqual(['moscow', 'recep-tayyip-erdogan', 'vladimir-putin']);
     await page.close();
   });
 
