@@ -8,7 +8,10 @@
  * - Chromium's service worker has no `persist()`, and from an extension page
  *   `persist()` answers false, so `persisted()` stays false; but Chromium's
  *   quota manager never evicts an origin with unlimited storage (an extension
- *   with the `unlimitedStorage` permission), so the data is kept all the same.
+ *   with the `unlimitedStorage` permission): its eviction selector
+ *   (`storage/browser/quota/quota_database.cc`) skips the default bucket of any
+ *   origin whose special storage policy is durable or unlimited. The data is
+ *   kept all the same.
  */
 
 /**
