@@ -17,6 +17,7 @@ import {
   MAX_TITLE_LENGTH,
 } from '../shared/highlight-rules';
 import { TYPE_GROUPS } from '../shared/catalog';
+import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
 
 const empty = v.strictObject({});
@@ -30,6 +31,8 @@ const quote = v.pipe(v.string(), v.maxLength(MAX_QUOTE_LENGTH));
 const note = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH));
 const context = v.pipe(v.string(), v.maxLength(MAX_CONTEXT_LENGTH));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT_OFFSET));
+/** Most entries one page report may count: one mark each at the highest mark cap. */
+const MAX_REPORTED_ENTRIES = 100_000;
 /** Longest page text matched in the background: the largest offset a highlight may carry. */
 const MAX_PAGE_TEXT = MAX_TEXT_OFFSET;
 
@@ -58,7 +61,7 @@ const highlight = v.strictObject({
 const settingsPatch = v.partial(
   v.strictObject({
     enabled: v.boolean(),
-    disabledSites: v.array(v.pipe(v.string(), v.maxLength(300))),
+    disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(MAX_DISABLED_SITES)),
     types: v.partial(v.strictObject(Object.fromEntries(TYPE_GROUPS.map((g) => [g, v.boolean()])) as Record<(typeof TYPE_GROUPS)[number], v.BooleanSchema<undefined>>)),
     hoverDelayMs: v.pipe(v.number(), v.minValue(0), v.maxValue(5_000)),
     density: v.picklist(['all', 'first']),
@@ -73,7 +76,7 @@ export const PARAM_SCHEMAS = {
   'page.match': v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
     bounds: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(200_000)),
-    exclude: v.pipe(v.array(id), v.maxLength(10_000)),
+    exclude: v.pipe(v.array(id), v.maxLength(MAX_CORRECTIONS_PER_SITE)),
   }),
   'corpus.cards': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(5_000)), context: v.optional(v.record(id, shortText)) }),
   'corpus.entries': empty,
@@ -87,7 +90,10 @@ export const PARAM_SCHEMAS = {
   'search.query': v.strictObject({ q: shortText, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   'page.report': v.strictObject({
     title: shortText,
-    counts: v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0))),
+    counts: v.pipe(
+      v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0))),
+      v.check((counts) => Object.keys(counts).length <= MAX_REPORTED_ENTRIES, `names more than ${MAX_REPORTED_ENTRIES.toLocaleString('en')} entries`),
+    ),
     marks: v.pipe(v.number(), v.integer(), v.minValue(0)),
     capped: v.boolean(),
   }),
