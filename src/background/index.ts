@@ -4,7 +4,7 @@
  * the top level so a woken worker never misses the event that woke it.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { browser, extensionOrigin, requestPersistentStorage, setBadge } from '../shared/platform';
+import { browser, extensionOrigin, readStorageStatus, requestPersistentStorage, setBadge } from '../shared/platform';
 import { envelope } from '../shared/protocol';
 import type { CorpusBundle } from '../shared/corpus';
 import { dispatch } from './router';
@@ -29,6 +29,7 @@ function services(): Promise<Services> {
       );
     },
     setBadge,
+    storageStatus: readStorageStatus,
   }).catch((error: unknown) => {
     servicesPromise = undefined;
     throw error;
@@ -57,5 +58,9 @@ browser.runtime.onInstalled.addListener(() => {
     .catch((error: unknown) => console.error('Backstory: could not load the corpus', error));
   void requestPersistentStorage();
 });
+
+// Asked again at every browser start: a grant can be withdrawn (Firefox: Page Info →
+// Permissions), and where the browser grants it without a prompt, asking costs nothing.
+browser.runtime.onStartup.addListener(() => void requestPersistentStorage());
 
 registerTabCommands();

@@ -5,32 +5,55 @@
  */
 import * as v from 'valibot';
 import { HIGHLIGHT_COLOURS } from '../shared/highlight';
+import {
+  MAX_CONTEXT_LENGTH,
+  MAX_ENTITY_IDS,
+  MAX_ENTRY_ID_LENGTH,
+  MAX_HIGHLIGHT_ID_LENGTH,
+  MAX_HIGHLIGHTS_PER_CALL,
+  MAX_NOTE_LENGTH,
+  MAX_QUOTE_LENGTH,
+  MAX_TEXT_OFFSET,
+  MAX_TITLE_LENGTH,
+} from '../shared/highlight-rules';
 import { TYPE_GROUPS } from '../shared/catalog';
+import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
 
 const empty = v.strictObject({});
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+/** A catalog entry's id. */
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ENTRY_ID_LENGTH));
+/** A saved highlight's id: the same bound as import's, so every imported highlight stays addressable. */
+const highlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_HIGHLIGHT_ID_LENGTH));
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
-const longText = v.pipe(v.string(), v.maxLength(100_000));
 const colour = v.picklist(HIGHLIGHT_COLOURS);
-/** Longest page text matched in the background (UTF-16 units): far above any real page; the annotator caps marks long before. */
-const MAX_PAGE_TEXT = 32_000_000;
+const quote = v.pipe(v.string(), v.maxLength(MAX_QUOTE_LENGTH));
+const note = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH));
+const context = v.pipe(v.string(), v.maxLength(MAX_CONTEXT_LENGTH));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT_OFFSET));
+/** Most entries one page report may count: one mark each at the highest mark cap. */
+const MAX_REPORTED_ENTRIES = 100_000;
+/** Longest page text matched in the background: the largest offset a highlight may carry. */
+const MAX_PAGE_TEXT = MAX_TEXT_OFFSET;
 
+// The shapes only: `shared/highlight-rules.ts` checks the rules across fields
+// (dates, order of start and end, quote and selector) on every write path.
 const selectors = v.tuple([
-  v.strictObject({ type: v.literal('TextQuoteSelector'), exact: longText, prefix: shortText, suffix: shortText }),
-  v.strictObject({ type: v.literal('TextPositionSelector'), start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.strictObject({ type: v.literal('TextQuoteSelector'), exact: quote, prefix: context, suffix: context }),
+  v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
 ]);
+const entityIds = v.pipe(v.array(id), v.maxLength(MAX_ENTITY_IDS));
 
 const highlight = v.strictObject({
-  id,
+  id: highlightId,
   url: v.pipe(v.string(), v.url()),
-  site: v.string(),
-  title: shortText,
-  quote: longText,
+  site: v.pipe(v.string(), v.maxLength(300)),
+  title: v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH)),
+  quote,
   selectors,
   colour,
-  note: longText,
-  entityIds: v.array(id),
+  note,
+  entityIds,
   createdAt: v.number(),
   updatedAt: v.number(),
 });
@@ -38,7 +61,7 @@ const highlight = v.strictObject({
 const settingsPatch = v.partial(
   v.strictObject({
     enabled: v.boolean(),
-    disabledSites: v.array(v.pipe(v.string(), v.maxLength(300))),
+    disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(MAX_DISABLED_SITES)),
     types: v.partial(v.strictObject(Object.fromEntries(TYPE_GROUPS.map((g) => [g, v.boolean()])) as Record<(typeof TYPE_GROUPS)[number], v.BooleanSchema<undefined>>)),
     hoverDelayMs: v.pipe(v.number(), v.minValue(0), v.maxValue(5_000)),
     density: v.picklist(['all', 'first']),
@@ -53,7 +76,7 @@ export const PARAM_SCHEMAS = {
   'page.match': v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
     bounds: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(200_000)),
-    exclude: v.pipe(v.array(id), v.maxLength(10_000)),
+    exclude: v.pipe(v.array(id), v.maxLength(MAX_CORRECTIONS_PER_SITE)),
   }),
   'corpus.cards': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(5_000)), context: v.optional(v.record(id, shortText)) }),
   'corpus.entries': empty,
@@ -67,16 +90,19 @@ export const PARAM_SCHEMAS = {
   'search.query': v.strictObject({ q: shortText, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   'page.report': v.strictObject({
     title: shortText,
-    counts: v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0))),
+    counts: v.pipe(
+      v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0))),
+      v.check((counts) => Object.keys(counts).length <= MAX_REPORTED_ENTRIES, `names more than ${MAX_REPORTED_ENTRIES.toLocaleString('en')} entries`),
+    ),
     marks: v.pipe(v.number(), v.integer(), v.minValue(0)),
     capped: v.boolean(),
   }),
   'page.summary': v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer())), url: v.optional(v.string()) }),
   'highlights.forPage': empty,
-  'highlights.create': v.strictObject({ title: shortText, quote: v.pipe(longText, v.minLength(1)), selectors, colour, note: longText, entityIds: v.array(id) }),
-  'highlights.update': v.strictObject({ id, patch: v.strictObject({ colour: v.optional(colour), note: v.optional(longText) }) }),
-  'highlights.delete': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(100_000)) }),
-  'highlights.restore': v.strictObject({ highlights: v.array(highlight) }),
+  'highlights.create': v.strictObject({ title: v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH)), quote: v.pipe(quote, v.minLength(1)), selectors, colour, note, entityIds }),
+  'highlights.update': v.strictObject({ id: highlightId, patch: v.strictObject({ colour: v.optional(colour), note: v.optional(note) }) }),
+  'highlights.delete': v.strictObject({ ids: v.pipe(v.array(highlightId), v.maxLength(MAX_HIGHLIGHTS_PER_CALL)) }),
+  'highlights.restore': v.strictObject({ highlights: v.pipe(v.array(highlight), v.maxLength(MAX_HIGHLIGHTS_PER_CALL)) }),
   'highlights.forEntry': v.strictObject({ entryId: id }),
   'highlights.list': v.strictObject({
     text: v.optional(shortText),

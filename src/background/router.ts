@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { CALL_SENDERS, isEnvelope, type CallError, type CallMap, type CallName, type CallResult } from '../shared/protocol';
+import { InvalidHighlightError } from '../shared/highlight-rules';
 import { PARAM_SCHEMAS } from './message-schemas';
 import type { Sender } from './sender';
 
@@ -25,6 +26,7 @@ export type Handlers = { [K in CallName]: Handler<K> };
 
 function toCallError(error: unknown): CallError {
   if (error instanceof CallFailure) return { code: error.code, message: error.message };
+  if (error instanceof InvalidHighlightError) return { code: 'invalid-message', message: error.message };
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return { code: 'quota-exceeded', message: 'Your disk is full: the browser refused to store more. Free some space or delete old highlights, then try again.' };
   }

@@ -4,6 +4,7 @@
  */
 import type { CorpusBundle } from '../shared/corpus';
 import type { Settings } from '../shared/settings';
+import type { StorageStatus } from '../shared/protocol';
 import { openDatabase, type Database } from './db/open';
 import { CorpusStore } from './db/corpus-store';
 import { PageStore } from './db/page-store';
@@ -32,6 +33,8 @@ export interface Services {
   broadcastSettings(settings: Settings): Promise<void>;
   /** Sets the toolbar badge of a tab. */
   setBadge(tabId: number, text: string): Promise<void>;
+  /** Storage figures and whether the browser may evict our data. */
+  storageStatus(): Promise<StorageStatus>;
 }
 
 /** Effects that need the browser, injected so tests can run without one. */
@@ -41,6 +44,8 @@ export interface ServiceEffects {
   loadBundle(): Promise<CorpusBundle>;
   broadcastSettings(settings: Settings): Promise<void>;
   setBadge(tabId: number, text: string): Promise<void>;
+  /** Storage figures and eviction (the platform's); unknown, and so `best-effort`, when absent. */
+  storageStatus?(): Promise<StorageStatus>;
 }
 
 /** Creates the services over a database (opened here unless given). */
@@ -77,6 +82,7 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
     cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => services.ensureCorpus(), corpusIndex: () => services.corpusIndex() }),
     broadcastSettings: effects.broadcastSettings,
     setBadge: effects.setBadge,
+    storageStatus: effects.storageStatus ?? (async () => ({ persisted: false, protection: 'best-effort' })),
   };
   return services;
 }

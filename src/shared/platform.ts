@@ -7,6 +7,8 @@
  * extension); code that needs the browser takes it from here at the edges.
  */
 import browser from 'webextension-polyfill';
+import type { StorageStatus } from './protocol';
+import { storageProtection } from './storage-protection';
 
 export { browser };
 
@@ -39,6 +41,20 @@ export async function requestPersistentStorage(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Our storage's figures and whether the browser may evict it. Never throws:
+ * unknown figures are left out, and unreadable persistence counts as not persisted.
+ */
+export async function readStorageStatus(): Promise<StorageStatus> {
+  const storage = globalThis.navigator?.storage;
+  const [estimate, persisted, unlimitedStorage] = await Promise.all([
+    storage?.estimate().catch(() => undefined),
+    storage?.persisted().catch(() => false) ?? false,
+    browser.permissions.contains({ permissions: ['unlimitedStorage'] }).catch(() => false),
+  ]);
+  return { usage: estimate?.usage, quota: estimate?.quota, persisted, protection: storageProtection({ persisted, unlimitedStorage, browser: BROWSER }) };
 }
 
 /** The pages the content script runs on (the manifest's `content_scripts.matches`). */

@@ -14,6 +14,7 @@ import type { EntryCard, EntrySummary, EntryRef, Excerpt, RelatedEntry, Timeline
 import type { CorpusDocument, Entry, Passage } from './corpus';
 import type { Highlight, HighlightPatch, NewHighlight } from './highlight';
 import type { Settings, SettingsPatch } from './settings';
+import type { StorageProtection } from './storage-protection';
 
 /** Who sent a message: a content script in a web page, or one of our own pages. */
 export type SenderKind = 'content' | 'extension';
@@ -75,7 +76,10 @@ export type ExportFormat = 'json' | 'markdown' | 'jsonld';
 export interface StorageStatus {
   usage?: number;
   quota?: number;
+  /** `navigator.storage.persisted()` in the background. */
   persisted: boolean;
+  /** Whether the browser may delete our data to free disk space (see `storage-protection.ts`). */
+  protection: StorageProtection;
 }
 
 /** A call: its params and its result. Who may send it is {@link CALL_SENDERS}. */

@@ -16,6 +16,11 @@ export interface Settings {
   markCap: number;
 }
 
+/** Most sites highlighting may be off on: far above any reader's list, so a bad caller cannot grow the record without end. */
+export const MAX_DISABLED_SITES = 10_000;
+/** Most "not this one" corrections one site may hold: what one `page.match` call may exclude. */
+export const MAX_CORRECTIONS_PER_SITE = 10_000;
+
 /** Defaults for a new install; stored settings are merged over them. */
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,

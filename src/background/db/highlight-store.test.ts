@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { HighlightStore } from './highlight-store';
 import { sampleHighlight, sampleHighlights } from '../highlights-io/sample-highlights';
+import { InvalidHighlightError } from '../../shared/highlight-rules';
+import type { Highlight } from '../../shared/highlight';
 
 async function freshStore(): Promise<HighlightStore> {
   return new HighlightStore(await openDatabase(`highlights-${Math.random()}`));
@@ -23,8 +25,8 @@ describe('HighlightStore', () => {
     const store = await freshStore();
     await store.add(sampleHighlight(1, { id: 'one', note: '' }));
     expect((await store.list({ text: 'ceasefire' })).total).toBe(0);
-    const updated = await store.update('one', { note: 'Ceasefire talks', colour: 'pink' }, 42);
-    expect(updated).toMatchObject({ note: 'Ceasefire talks', colour: 'pink', updatedAt: 42 });
+    const updated = await store.update('one', { note: 'Ceasefire talks', colour: 'pink' }, 1_800_000_000_000);
+    expect(updated).toMatchObject({ note: 'Ceasefire talks', colour: 'pink', updatedAt: 1_800_000_000_000 });
     expect((await store.list({ text: 'ceasefire' })).items.map((h) => h.id)).toEqual(['one']);
     expect(await store.update('missing', { note: 'x' })).toBeUndefined();
   });
@@ -44,7 +46,9 @@ describe('HighlightStore', () => {
   it('searches text folded for case and diacritics, by site and by entity, sorts and pages', async () => {
     const store = await freshStore();
     for (const h of sampleHighlights(40, 10)) await store.add(h);
-    await store.add(sampleHighlight(99, { id: 'erdogan', quote: 'Erdoğan met Putin in Sochi', createdAt: 1 }));
+    const erdogan = sampleHighlight(99, { id: 'erdogan', quote: 'Erdoğan met Putin in Sochi', createdAt: 1 });
+    erdogan.selectors[0].exact = erdogan.quote;
+    await store.add(erdogan);
     expect((await store.list({ text: 'ERDOGAN' })).items.map((h) => h.id)).toEqual(['erdogan']);
     const bySite = await store.list({ site: 'news3.example' });
     expect(bySite.total).toBeGreaterThan(0);
@@ -115,8 +119,60 @@ describe('HighlightStore', () => {
     const db = await openDatabase(`highlights-refused-${Math.random()}`);
     const store = new HighlightStore(db);
     await store.add(sampleHighlight(1, { id: 'same' }));
-    await expect(store.add(sampleHighlight(2, { id: 'same', quote: 'A different passage, never stored' }))).rejects.toThrow();
+    const other = sampleHighlight(2, { id: 'same', quote: 'A different passage, never stored' });
+    other.selectors[0].exact = other.quote;
+    await expect(store.add(other)).rejects.toHaveProperty('name', 'ConstraintError');
     expect((await new HighlightStore(db).list({ text: 'never stored' })).total).toBe(0);
     expect((await store.list({ text: 'never stored' })).total).toBe(0);
+  });
+
+  describe('refuses a record that breaks the shared rules, and writes nothing', () => {
+    const NOW = 1_800_000_000_000;
+    const bad: [string, Partial<Highlight>, RegExp][] = [
+      ['a time that is no date', { createdAt: 1e300, updatedAt: 1e300 }, /createdAt: expected a whole number of milliseconds/],
+      ['a creation time a year ahead', { createdAt: NOW + 365 * 86_400_000, updatedAt: NOW + 365 * 86_400_000 }, /createdAt: is in the future/],
+      ['an update before 1970', { updatedAt: -5 }, /updatedAt: is before 1970/],
+      ['an update before its creation', { createdAt: NOW - 10, updatedAt: NOW - 20 }, /updatedAt: is before createdAt/],
+      ['a passage that ends before it starts', { selectors: [sampleHighlight(2).selectors[0], { type: 'TextPositionSelector', start: 50, end: 10 }] }, /selectors\[1\]\.end: is before start/],
+      ['a quote that differs from its selector', { quote: 'Not what the selector says' }, /selectors\[0\]\.exact: differs from the quote/],
+      ['an id over 2,048 characters', { id: 'x'.repeat(2_049) }, /id: is longer than 2,048/],
+    ];
+    it.each(bad)('%s: add, restore and import refuse it', async (_name, overrides, message) => {
+      const store = await freshStore();
+      const good = sampleHighlight(1);
+      await store.add(good, NOW);
+      const record = sampleHighlight(2, overrides);
+      await expect(store.add(record, NOW)).rejects.toThrow(InvalidHighlightError);
+      await expect(store.add(record, NOW)).rejects.toThrow(message);
+      // All or nothing: the good record beside it, changed, is not written either.
+      await expect(store.restore([{ ...good, note: 'changed' }, record], NOW)).rejects.toThrow(message);
+      await expect(store.importMany([sampleHighlight(3), record], NOW)).rejects.toThrow(message);
+      expect(await store.count()).toBe(1);
+      expect(await store.get(good.id)).toEqual(good);
+      expect((await store.list({})).total).toBe(1);
+    });
+
+    it('refuses more ids than one call may delete, and ids over the bound', async () => {
+      const store = await freshStore();
+      await store.add(sampleHighlight(1));
+      await expect(store.deleteMany(Array.from({ length: 100_001 }, (_, i) => `id-${i}`))).rejects.toThrow(/at most 100,000/);
+      await expect(store.deleteMany([sampleHighlight(1).id, 'x'.repeat(2_049)])).rejects.toThrow(/longer than 2,048/);
+      expect(await store.count()).toBe(1);
+    });
+
+    it('keeps an id of 2,048 characters addressable: update and delete', async () => {
+      const store = await freshStore();
+      const long = sampleHighlight(1, { id: 'i'.repeat(2_048) });
+      await store.importMany([long], NOW);
+      expect((await store.update(long.id, { note: 'edited' }, NOW))?.note).toBe('edited');
+      expect((await store.deleteMany([long.id])).map((h) => h.id)).toEqual([long.id]);
+    });
+
+    it('never sets updatedAt before createdAt, even with the clock set back', async () => {
+      const store = await freshStore();
+      const h = sampleHighlight(1);
+      await store.add(h, NOW);
+      expect((await store.update(h.id, { note: 'x' }, h.createdAt - 60_000))?.updatedAt).toBe(h.createdAt);
+    });
   });
 });

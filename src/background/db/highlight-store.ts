@@ -5,8 +5,13 @@
  * updates in the same transaction as the highlight (the background is the only
  * writer), held in memory once read; only the page of results it returns is
  * read as whole highlights.
+ *
+ * Every write checks its records against the shared rules
+ * (`shared/highlight-rules.ts`) before it opens a transaction: whichever call
+ * reaches it, a record that breaks one is refused and nothing is written.
  */
 import type { Highlight, HighlightPatch } from '../../shared/highlight';
+import { assertValidHighlights, assertValidIds } from '../../shared/highlight-rules';
 import type { HighlightQuery } from '../../shared/protocol';
 import type { IDBPTransaction } from 'idb';
 import { appendRow, bucketOf, emptyBucket, putRow, removeRow, searchRowOf, type SearchBucket, type SearchRow } from './highlight-search-rows';
@@ -132,15 +137,19 @@ export class HighlightStore {
     return this.db.count('highlights');
   }
 
-  /** Stores a new highlight (fails if the id exists). */
-  async add(highlight: Highlight): Promise<Highlight> {
+  /** Stores a new highlight (fails if the id exists, or if it breaks a rule). */
+  async add(highlight: Highlight, now = Date.now()): Promise<Highlight> {
+    assertValidHighlights([highlight], now);
     const tx = this.writeTx();
     await Promise.all([tx.objectStore('highlights').add(highlight), writeSearchRows(tx, [highlight]), tx.done]);
     await this.remember([highlight]);
     return highlight;
   }
 
-  /** Applies a note/colour change; undefined when the highlight does not exist. */
+  /**
+   * Applies a note/colour change; undefined when the highlight does not exist.
+   * `updatedAt` never goes before `createdAt`, even after the clock was set back.
+   */
   async update(id: string, patch: HighlightPatch, now = Date.now()): Promise<Highlight | undefined> {
     const tx = this.writeTx();
     const highlights = tx.objectStore('highlights');
@@ -149,9 +158,16 @@ export class HighlightStore {
       await tx.done;
       return undefined;
     }
-    const next: Highlight = { ...current, updatedAt: now };
+    const next: Highlight = { ...current, updatedAt: Math.max(now, current.createdAt) };
     if (patch.colour !== undefined) next.colour = patch.colour;
     if (patch.note !== undefined) next.note = patch.note;
+    try {
+      assertValidHighlights([next], now);
+    } catch (error) {
+      // Nothing was written: end the transaction before refusing.
+      await tx.done;
+      throw error;
+    }
     await Promise.all([highlights.put(next), writeSearchRows(tx, [next]), tx.done]);
     await this.remember([next]);
     return next;
@@ -159,6 +175,7 @@ export class HighlightStore {
 
   /** Deletes highlights in one transaction and returns those that existed (for undo). */
   async deleteMany(ids: readonly string[]): Promise<Highlight[]> {
+    assertValidIds(ids);
     const tx = this.writeTx();
     const highlights = tx.objectStore('highlights');
     const deleted: Highlight[] = [];
@@ -174,8 +191,9 @@ export class HighlightStore {
     return deleted;
   }
 
-  /** Puts highlights back exactly as they were (undo of a delete), in one transaction. */
-  async restore(highlights: readonly Highlight[]): Promise<void> {
+  /** Puts highlights back exactly as they were (undo of a delete), in one transaction; all or none. */
+  async restore(highlights: readonly Highlight[], now = Date.now()): Promise<void> {
+    assertValidHighlights(highlights, now);
     const tx = this.writeTx();
     const store = tx.objectStore('highlights');
     await Promise.all([...highlights.map((h) => store.put(h)), writeSearchRows(tx, highlights), tx.done]);
@@ -229,7 +247,8 @@ export class HighlightStore {
    * read inside that transaction, so a save arriving meanwhile cannot slip
    * between the check and the write.
    */
-  async importMany(highlights: readonly Highlight[]): Promise<ImportOutcome> {
+  async importMany(highlights: readonly Highlight[], now = Date.now()): Promise<ImportOutcome> {
+    assertValidHighlights(highlights, now);
     const tx = this.writeTx();
     const store = tx.objectStore('highlights');
     const existing = await store.getAll();

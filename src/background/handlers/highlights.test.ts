@@ -108,4 +108,97 @@ describe('highlights handlers', () => {
     expect(value(await call('highlights.forEntry', { entryId: 'russia' }, pageB))).toHaveLength(1);
     expect(value(await call('highlights.forEntry', { entryId: 'iran' }, manager))).toHaveLength(0);
   });
+
+  describe('every write path keeps to the same rules', () => {
+    /** JSON-LD with one of our annotations, its id `id` (after our prefix). */
+    function annotationFile(id: string, url = pageA.page!): string {
+      const quote = 'Damascus fell';
+      return JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        id: `urn:backstory:highlight:${id}`,
+        target: { source: url, selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 5, end: 5 + quote.length }] },
+      });
+    }
+
+    it('refuses a page’s restore of a record with impossible dates, a backwards passage, a mismatched quote or too many records, and changes nothing', async () => {
+      const { call, services } = await setUp();
+      const mine = value(await call('highlights.create', passage('Damascus fell', 'kept'), pageA));
+      const attempts: [string, unknown[], RegExp][] = [
+        ['createdAt 1e300', [{ ...mine, note: 'planted', createdAt: 1e300 }], /createdAt: expected a whole number/],
+        ['updatedAt -5', [{ ...mine, note: 'planted', updatedAt: -5 }], /updatedAt: is before 1970/],
+        ['end before start', [{ ...mine, note: 'planted', selectors: [mine.selectors[0], { type: 'TextPositionSelector', start: 40, end: 3 }] }], /selectors\[1\]\.end: is before start/],
+        ['quote not its selector', [{ ...mine, note: 'planted', quote: 'Something else entirely' }], /selectors\[0\]\.exact: differs from the quote/],
+        ['20,000 records', Array.from({ length: 20_000 }, (_, i) => ({ ...mine, id: `p-${i}` })), /Too many highlights in one call: 20,000, at most 1,000/],
+      ];
+      for (const [name, highlights, message] of attempts) {
+        const result = await call('highlights.restore', { highlights } as never, pageA);
+        expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringMatching(message) } });
+      }
+      expect(await services.highlights.count()).toBe(1);
+      expect(await services.highlights.get(mine.id)).toEqual(mine);
+      // The manager is held to the same record rules.
+      expect(await call('highlights.restore', { highlights: [{ ...mine, createdAt: 1e300 }] }, manager)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+      expect(await services.highlights.get(mine.id)).toEqual(mine);
+    });
+
+    it('refuses a page’s create whose quote is not its selector or whose passage runs backwards', async () => {
+      const { call, services } = await setUp();
+      const p = passage('Damascus fell');
+      expect(await call('highlights.create', { ...p, quote: 'Aleppo fell' }, pageA)).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringMatching(/differs from the quote/) } });
+      expect(await call('highlights.create', { ...p, selectors: [p.selectors[0], { type: 'TextPositionSelector', start: 9, end: 2 }] }, pageA)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-message', message: expect.stringMatching(/end: is before start/) },
+      });
+      expect(await services.highlights.count()).toBe(0);
+    });
+
+    it('limits how many ids a page may delete at once, and how long an id may be', async () => {
+      const { call, services } = await setUp();
+      const mine = value(await call('highlights.create', passage('Damascus fell'), pageA));
+      const many = [mine.id, ...Array.from({ length: 1_000 }, (_, i) => `gone-${i}`)];
+      expect(await call('highlights.delete', { ids: many }, pageA)).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringMatching(/at most 1,000/) } });
+      expect(await call('highlights.delete', { ids: ['x'.repeat(2_049)] }, manager)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+      expect(await call('highlights.update', { id: 'x'.repeat(2_049), patch: { note: 'x' } }, manager)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+      expect(await services.highlights.count()).toBe(1);
+    });
+
+    it('keeps an imported highlight with a long id editable and deletable, by its page and by the manager', async () => {
+      const { call, services } = await setUp();
+      const longId = 'L'.repeat(2_048);
+      expect(value(await call('highlights.import', { text: annotationFile(longId) }, manager))).toEqual({ added: 1, skipped: 0 });
+      expect(value(await call('highlights.update', { id: longId, patch: { note: 'edited on the page' } }, pageA)).note).toBe('edited on the page');
+      const deleted = value(await call('highlights.delete', { ids: [longId] }, pageA));
+      value(await call('highlights.restore', { highlights: deleted }, pageA));
+      expect(value(await call('highlights.update', { id: longId, patch: { colour: 'green' } }, manager)).colour).toBe('green');
+      expect(value(await call('highlights.delete', { ids: [longId] }, manager))).toHaveLength(1);
+      expect(await services.highlights.count()).toBe(0);
+
+      // An id no message could address (5,000 characters) is replaced on import, as a missing one is.
+      value(await call('highlights.import', { text: annotationFile('L'.repeat(5_000)) }, manager));
+      const [imported] = value(await call('highlights.list', {}, manager)).items;
+      expect(imported!.id.length).toBeLessThanOrEqual(2_048);
+      expect(value(await call('highlights.delete', { ids: [imported!.id] }, manager))).toHaveLength(1);
+      // Our own format names its ids itself: one over the bound is refused, clearly.
+      const ours = JSON.stringify({ format: 'backstory-highlights', version: 1, highlights: [{ ...mine(), id: 'L'.repeat(2_049) }] });
+      expect(await call('highlights.import', { text: ours }, manager)).toMatchObject({ ok: false, error: { code: 'invalid-import', message: expect.stringMatching(/id: is longer than 2,048 characters/) } });
+
+      function mine() {
+        const p = passage('Damascus fell');
+        return { ...p, url: pageA.page, createdAt: 1, updatedAt: 1 };
+      }
+    });
+
+    it('exports every format even with a stored record whose dates are no dates', async () => {
+      const { call, services } = await setUp();
+      const good = value(await call('highlights.create', passage('Damascus fell'), pageA));
+      // Planted past every check, as a record stored by an older version could be.
+      await services.db.put('highlights', { ...good, id: 'planted', quote: 'Planted passage', selectors: [{ ...good.selectors[0], exact: 'Planted passage' }, good.selectors[1]], createdAt: 1e300, updatedAt: -5 });
+      for (const format of ['json', 'jsonld', 'markdown'] as const) {
+        const file = value(await call('highlights.export', { format }, manager));
+        expect(file.text, format).toContain('Damascus fell');
+        expect(file.text, format).toContain('Planted passage');
+      }
+    });
+  });
 });

@@ -5,9 +5,12 @@
  * A content script works on its own page only: the page comes from the
  * browser's sender, and update/delete/restore are refused for highlights on
  * any other page, so a compromised or confused page cannot read or change the
- * reader's highlights elsewhere.
+ * reader's highlights elsewhere. Every record written is checked against the
+ * shared rules (`shared/highlight-rules.ts`) by the store, whichever call
+ * writes it; a content script may also delete or restore fewer at a time.
  */
 import type { Highlight } from '../../shared/highlight';
+import { MAX_HIGHLIGHTS_PER_CALL, MAX_PAGE_HIGHLIGHTS_PER_CALL, assertValidHighlights, assertValidIds } from '../../shared/highlight-rules';
 import { siteOf } from '../../shared/page-url';
 import { exportJson, exportJsonLd, exportMarkdown, parseImport } from '../highlights-io';
 import { CallFailure, type Handlers } from '../router';
@@ -33,6 +36,11 @@ function assertOwnPage(sender: Sender, highlight: Pick<Highlight, 'url'>): void 
   }
 }
 
+/** How many highlights one call from this sender may delete or restore. */
+function perCallLimit(sender: Sender): number {
+  return sender.kind === 'content' ? MAX_PAGE_HIGHLIGHTS_PER_CALL : MAX_HIGHLIGHTS_PER_CALL;
+}
+
 function contentPage(sender: Sender): string {
   if (!sender.page) throw new CallFailure('forbidden', 'This call needs a page.');
   return sender.page;
@@ -53,8 +61,6 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
 
     async 'highlights.create'(params, sender) {
       const url = contentPage(sender);
-      if (params.selectors[0].exact !== params.quote) throw new CallFailure('invalid-message', 'The quote differs from its TextQuoteSelector.');
-      if (params.selectors[1].end < params.selectors[1].start) throw new CallFailure('invalid-message', 'The passage ends before it starts.');
       const time = now();
       return s.highlights.add({
         id: newId(),
@@ -68,7 +74,7 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
         entityIds: [...new Set(params.entityIds)],
         createdAt: time,
         updatedAt: time,
-      });
+      }, time);
     },
 
     async 'highlights.update'({ id, patch }, sender) {
@@ -81,6 +87,7 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
     },
 
     async 'highlights.delete'({ ids }, sender) {
+      assertValidIds(ids, perCallLimit(sender));
       if (sender.kind === 'content') {
         // All or nothing: one foreign id refuses the whole call.
         for (const id of ids) {
@@ -92,6 +99,9 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
     },
 
     async 'highlights.restore'({ highlights }, sender) {
+      // Checked before the ownership reads below, which cost one read per record.
+      const time = now();
+      assertValidHighlights(highlights, time, perCallLimit(sender));
       for (const h of highlights) {
         assertOwnPage(sender, h);
         // Nor may a page overwrite another page's highlight by reusing its id.
@@ -100,7 +110,7 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
           if (existing) assertOwnPage(sender, existing);
         }
       }
-      await s.highlights.restore(highlights.map((h) => ({ ...h, site: siteOf(h.url) })));
+      await s.highlights.restore(highlights.map((h) => ({ ...h, site: siteOf(h.url) })), time);
       return null;
     },
 
@@ -127,9 +137,10 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
     },
 
     async 'highlights.import'({ text }) {
-      const parsed = parseImport(text, now());
+      const time = now();
+      const parsed = parseImport(text, time);
       if (!parsed.ok) throw new CallFailure('invalid-import', parsed.message);
-      return s.highlights.importMany(parsed.highlights);
+      return s.highlights.importMany(parsed.highlights, time);
     },
 
     async 'highlights.clear'() {

@@ -1,4 +1,5 @@
-import type { Handlers } from '../router';
+import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../../shared/settings';
+import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
 
 /** `settings.*` and `corrections.*`. */
@@ -13,6 +14,7 @@ export function settingsHandlers(s: Services): Pick<Handlers, 'settings.get' | '
     async 'settings.toggleSite'({ site, enabled }) {
       const current = await s.settings.get();
       const others = current.disabledSites.filter((d) => d !== site);
+      if (!enabled && others.length >= MAX_DISABLED_SITES) throw new CallFailure('invalid-message', `Highlighting is already off on ${MAX_DISABLED_SITES.toLocaleString('en')} sites, the most Backstory keeps.`);
       const next = await s.settings.update({ disabledSites: enabled ? others : [...others, site] });
       await s.broadcastSettings(next);
       return next;
@@ -21,7 +23,14 @@ export function settingsHandlers(s: Services): Pick<Handlers, 'settings.get' | '
       const site = sender.site!;
       const tx = s.db.transaction('corrections', 'readwrite');
       const record = (await tx.store.get(site)) ?? { site, excluded: [] };
-      if (!record.excluded.includes(entryId)) record.excluded.push(entryId);
+      if (!record.excluded.includes(entryId)) {
+        if (record.excluded.length >= MAX_CORRECTIONS_PER_SITE) {
+          // The transaction ends unused: nothing is written.
+          await tx.done;
+          throw new CallFailure('invalid-message', `This site already holds ${MAX_CORRECTIONS_PER_SITE.toLocaleString('en')} corrections, the most Backstory keeps.`);
+        }
+        record.excluded.push(entryId);
+      }
       await tx.store.put(record);
       await tx.done;
       return { excluded: record.excluded };

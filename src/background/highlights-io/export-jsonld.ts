@@ -6,6 +6,7 @@
  * entities as extension fields under the `bs:` prefix.
  */
 import type { Highlight } from '../../shared/highlight';
+import { isoTimeOf } from '../../shared/highlight-rules';
 import { ANNO_CONTEXT, BACKSTORY_NS } from './limits';
 
 /** The id prefix of our annotations, so an import gets our ids back. */
@@ -17,8 +18,9 @@ export function toAnnotation(h: Highlight): Record<string, unknown> {
     id: ANNOTATION_ID_PREFIX + h.id,
     type: 'Annotation',
     motivation: h.note ? 'commenting' : 'highlighting',
-    created: new Date(h.createdAt).toISOString(),
-    modified: new Date(h.updatedAt).toISOString(),
+    // A stored time that is no date is left out (both are optional in W3C), not allowed to fail the export.
+    created: isoTimeOf(h.createdAt),
+    modified: isoTimeOf(h.updatedAt),
     target: { source: h.url, selector: [h.selectors[0], h.selectors[1]] },
     'bs:colour': h.colour,
     'bs:title': h.title,

@@ -1,4 +1,5 @@
 import type { Highlight } from '../../shared/highlight';
+import { isoTimeOf } from '../../shared/highlight-rules';
 
 /**
  * Escapes characters Markdown (and the HTML it allows) would interpret, so a
@@ -35,7 +36,10 @@ export function exportMarkdown(highlights: readonly Highlight[], nameOf: (entity
     for (const h of list.sort((a, b) => a.selectors[1].start - b.selectors[1].start)) {
       out.push('', blockQuote(h.quote));
       const names = h.entityIds.map((id) => nameOf(id) ?? id).map((name) => `[[${name.replace(/[[\]]/g, '')}]]`);
-      const meta = [`${h.colour}`, new Date(h.createdAt).toISOString().slice(0, 10)];
+      const meta = [`${h.colour}`];
+      // A stored time that is no date is left out rather than failing the whole export.
+      const date = isoTimeOf(h.createdAt)?.slice(0, 10);
+      if (date) meta.push(date);
       if (names.length) meta.push(names.join(' '));
       out.push('', `— ${meta.join(' · ')}`);
       // Hard line breaks ("  \n") keep a multi-line note together as one paragraph.

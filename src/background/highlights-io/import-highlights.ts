@@ -12,6 +12,7 @@ import { describeIssue } from './issue-message';
 import { annotation, annotationTarget, ourFile, positionSelector, quoteSelector } from './import-schemas';
 import { FORMAT_NAME, FORMAT_VERSION, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from './limits';
 import { importTooLargeMessage } from '../../shared/import-limits';
+import { MAX_ENTRY_ID_LENGTH, MAX_HIGHLIGHT_ID_LENGTH, highlightProblem } from '../../shared/highlight-rules';
 
 /** The outcome of reading a file. */
 export type ParsedImport = { ok: true; format: 'json' | 'jsonld'; highlights: Highlight[] } | { ok: false; message: string };
@@ -35,8 +36,18 @@ function normalizeQuickly(raw: string): string {
   return /[?#]/.test(raw) ? normalizePageUrl(raw) : new URL(raw).toString();
 }
 
-/** Reads an import file's text. */
+/** Reads an import file's text; what it returns passes the rules every write path checks. */
 export function parseImport(text: string, now = Date.now()): ParsedImport {
+  const parsed = parseFile(text, now);
+  if (!parsed.ok) return parsed;
+  for (const [i, h] of parsed.highlights.entries()) {
+    const problem = highlightProblem(h, now);
+    if (problem) return fail(`Highlight ${(i + 1).toLocaleString('en')} of the file: ${problem}`);
+  }
+  return parsed;
+}
+
+function parseFile(text: string, now: number): ParsedImport {
   // First, before any parsing: an oversized file costs one length check.
   if (text.length > MAX_IMPORT_CHARS) return fail(importTooLargeMessage(text.length));
   let data: unknown;
@@ -130,7 +141,9 @@ function parseAnnotations(items: unknown[], root: string, now: number): ParsedIm
     }
     const url = normalizeQuickly(target.source);
     const created = timeOf(a.created, now, now);
-    const id = a.id?.startsWith(ANNOTATION_ID_PREFIX) ? a.id.slice(ANNOTATION_ID_PREFIX.length) : a.id && a.id.length <= 200 ? a.id : stableId(`${url}\u0000${quote.output.exact}\u0000${position.start}`);
+    // An id no message could address later (over the bound) is replaced, as a missing one is.
+    const own = a.id?.startsWith(ANNOTATION_ID_PREFIX) ? a.id.slice(ANNOTATION_ID_PREFIX.length) : a.id;
+    const id = own !== undefined && own.length <= MAX_HIGHLIGHT_ID_LENGTH ? own : stableId(`${url}\u0000${quote.output.exact}\u0000${position.start}`);
     if (!id) return fail(`${at}.id: is empty`);
     const colour = HIGHLIGHT_COLOURS.includes(a['bs:colour'] as HighlightColour) ? (a['bs:colour'] as HighlightColour) : 'yellow';
     highlights.push({
@@ -142,7 +155,7 @@ function parseAnnotations(items: unknown[], root: string, now: number): ParsedIm
       selectors: [{ type: 'TextQuoteSelector', exact: quote.output.exact, prefix: quote.output.prefix, suffix: quote.output.suffix }, position],
       colour,
       note: noteOf(a).slice(0, 100_000),
-      entityIds: (a['bs:entities'] ?? []).filter((e) => e.length > 0 && e.length <= 200),
+      entityIds: (a['bs:entities'] ?? []).filter((e) => e.length > 0 && e.length <= MAX_ENTRY_ID_LENGTH),
       createdAt: created,
       updatedAt: Math.max(created, timeOf(a.modified, created, now)),
     });

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { HIGHLIGHT_COLOURS } from '../../shared/highlight';
+import { MAX_ENTRY_ID_LENGTH, MAX_HIGHLIGHT_ID_LENGTH } from '../../shared/highlight-rules';
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -37,7 +38,7 @@ export const positionSelector = v.pipe(
 
 /** One highlight of our JSON format (unknown extra fields are dropped). */
 export const ourHighlight = v.object({
-  id: v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(200, 'is longer than 200 characters')),
+  id: v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(MAX_HIGHLIGHT_ID_LENGTH, `is longer than ${MAX_HIGHLIGHT_ID_LENGTH.toLocaleString('en')} characters`)),
   url: pageUrl,
   site: v.optional(v.string()),
   title: v.optional(text(2_000), ''),
@@ -45,7 +46,7 @@ export const ourHighlight = v.object({
   selectors: v.tuple([quoteSelector, positionSelector]),
   colour: v.picklist(HIGHLIGHT_COLOURS, `expected one of ${HIGHLIGHT_COLOURS.join(', ')}`),
   note: v.optional(text(100_000), ''),
-  entityIds: v.optional(v.array(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(200))), []),
+  entityIds: v.optional(v.array(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(MAX_ENTRY_ID_LENGTH))), []),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

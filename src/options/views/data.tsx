@@ -1,5 +1,5 @@
 /**
- * Data: how much is stored, export (JSON, Markdown, JSON-LD) as a download,
+ * Data: how much is stored and whether the browser may evict it, export (JSON, Markdown, JSON-LD) as a download,
  * import from a file, and clearing every highlight after a confirmation.
  */
 import { useState } from 'preact/hooks';
@@ -8,6 +8,7 @@ import { callBackground } from '../../shared/messaging';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
 import { useCall } from '../../components/use-call';
 import { CallView, Loading, friendlyError } from '../../components/status-notes';
+import { StorageNote } from './storage-note';
 
 function bytes(n: number | undefined): string {
   if (n === undefined) return 'unknown';
@@ -77,7 +78,10 @@ export function DataView() {
             <dd>
               {bytes(s.storage.usage)}
               {s.storage.quota ? ` of ${bytes(s.storage.quota)} available` : ''}
-              {s.storage.persisted ? ' (kept when disk space runs low)' : ''}
+            </dd>
+            <dt>When disk space runs low</dt>
+            <dd>
+              <StorageNote protection={s.storage.protection} onChanged={() => setVersion((v) => v + 1)} />
             </dd>
             <dt>Version</dt>
             <dd>{s.version}</dd>
