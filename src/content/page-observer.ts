@@ -61,8 +61,8 @@ export class PageObserver {
   private muted = false;
   /** Batches of page mutations seen so far: unchanged means the page did not touch its DOM meanwhile. */
   changes = 0;
-  /** Batches of page mutations that removed nodes: unchanged means nothing left the page meanwhile. */
-  removals = 0;
+  /** Batches of page mutations that removed nodes so far (see {@link removalsNow}). */
+  private removals = 0;
   /** The page removed nodes since the last flush. */
   private removedSinceFlush = false;
   /** Flushes so far (for tests and the bench). */
@@ -72,6 +72,16 @@ export class PageObserver {
     this.observer = new MutationObserver((records) => this.enqueue(records));
     this.observer.observe(options.target, OBSERVED);
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /**
+   * Batches of page mutations that removed nodes so far, including those the
+   * observer has not delivered yet: unchanged means nothing left the page
+   * meanwhile.
+   */
+  removalsNow(): number {
+    if (!this.muted) this.enqueue(this.observer.takeRecords());
+    return this.removals;
   }
 
   /** Runs our own DOM write without the observer reporting it as new content. */

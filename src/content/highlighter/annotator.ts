@@ -41,7 +41,7 @@ export interface AnnotatorConfig {
   mute(write: () => void): void;
   /** A count of the page's own DOM changes so far (see `PageObserver.changes`); absent: assume any. */
   pageChanges?(): number;
-  /** A count of the page's own removals so far (see `PageObserver.removals`); absent: assume any. */
+  /** A count of the page's own removals so far (see `PageObserver.removalsNow`); absent: assume any. */
   pageRemovals?(): number;
   /** Where a pass's marks past the first {@link EAGER_MARKS} wait to come near the viewport; absent: all wrapped at once. */
   deferred?: DeferredWraps<MentionMark>;

@@ -173,7 +173,7 @@ export class EntityHighlighting {
     const Observer = this.deps.IntersectionObserver ?? (DeferredWraps.supported() ? IntersectionObserver : undefined);
     const deferred = Observer ? new DeferredWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) }) : undefined;
     const { matching, types, exclude } = this.recognition;
-    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removals, deferred }, this.settings);
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), deferred }, this.settings);
     doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
     // A tab closed within the report's delay would otherwise never tell the background what it showed.
     doc.defaultView?.addEventListener('pagehide', () => this.flushReport(), { signal: session.signal });
