@@ -7,9 +7,9 @@
  * Passes run one at a time through a queue. When the page removes content,
  * the mentions that went stop counting (see `mention-ledger.ts`) and the
  * report is sent again; if that left room under the cap, the body is
- * annotated again, so a page that never stops changing keeps being marked. Mentions under an end of the
- * reader's selection wait until it moves (see `selection-guard.ts`), and are
- * then marked by a job of the same queue. A settings change that alters
+ * annotated again, so a page that never stops changing keeps being marked.
+ * Mentions under an end of the reader's selection wait until it moves (see
+ * `selection-guard.ts`), and are then marked by a job of the same queue. A settings change that alters
  * what is marked (types, density, cap) clears every mark and annotates again;
  * turning off clears, removes the stylesheet and stops observing, leaving the
  * page's text nodes exactly as they were.
