@@ -9,8 +9,9 @@
  * content script, style, layout and GC included, and unlike the tasks' wall
  * time not stretched when other processes take the CPU on a shared machine)
  * over the churn, with Backstory on minus with Backstory off, divided by the
- * figure with it off. The JS heap after a forced GC at the end, beside the
- * start, shows that memory stays flat. Runs alternate
+ * figure with it off. The JS heap after a forced GC, halfway and at the end,
+ * shows whether memory stays flat: the second half of the run should add
+ * about nothing (the first fills caches of the names seen, such as cards). Runs alternate
  * on and off; the figures are medians. The annotator's own User Timing
  * measures in the window are printed beside it (its work without the
  * browser's style and layout of the marks).
@@ -50,8 +51,8 @@ const BUDGET_SHARE = 0.5;
 interface ChurnRun {
   /** The page's main-thread CPU time over the churn. */
   cpuMs: number;
-  /** JS heap (after GC) at the end minus at the start, bytes. */
-  heapGrowth: number;
+  /** JS heap growth (after GC) over the first and the second half of the run, bytes. */
+  heapGrowth: [number, number];
   /** Our User Timing measures in the window (annotate and held-mark wraps). */
   ourMeasuresMs: number;
   /** Of which sending the text and choosing the mentions (the background matches), and wrapping. */
@@ -103,7 +104,10 @@ async function run(session: ExtensionSession, url: string, on: boolean): Promise
   await cdp.send('Performance.enable');
   const from = await page.evaluate(() => performance.now());
   const before = await sample(cdp);
-  await page.evaluate((ms) => (window as unknown as { churn(ms: number): Promise<void> }).churn(ms), DURATION_MS);
+  const churned = page.evaluate((ms) => (window as unknown as { churn(ms: number): Promise<void> }).churn(ms), DURATION_MS);
+  await page.waitForTimeout(DURATION_MS / 2);
+  const halfway = await sample(cdp);
+  await churned;
   // The last flush and pass after the churn stops are the churn's too.
   await page.waitForTimeout(1500);
   const after = await sample(cdp);
@@ -125,7 +129,7 @@ async function run(session: ExtensionSession, url: string, on: boolean): Promise
   }, from);
   await cdp.detach();
   await page.close();
-  return { cpuMs: after.cpuMs - before.cpuMs, heapGrowth: after.heap - before.heap, ourMeasuresMs: ours.ms, matchMs: ours.matchMs, wrapMs: ours.wrapMs, passes: ours.passes, marksAtEnd: ours.marks };
+  return { cpuMs: after.cpuMs - before.cpuMs, heapGrowth: [halfway.heap - before.heap, after.heap - halfway.heap], ourMeasuresMs: ours.ms, matchMs: ours.matchMs, wrapMs: ours.wrapMs, passes: ours.passes, marksAtEnd: ours.marks };
 }
 
 async function setEnabled(control: Page, enabled: boolean): Promise<void> {
@@ -171,11 +175,11 @@ export async function benchChurn(): Promise<void> {
       },
       { figure: '  of which the annotator measures (passes, held wraps)', value: formatMs(median(onRuns.map((r) => r.ourMeasuresMs))), baseline: `${median(onRuns.map((r) => r.passes))} passes` },
       { figure: '    match (sending the text) / wrap', value: `${formatMs(median(onRuns.map((r) => r.matchMs)))} / ${formatMs(median(onRuns.map((r) => r.wrapMs)))}` },
-      {
-        figure: 'JS heap growth over the run, after GC (Backstory on)',
-        value: `${Math.round(median(onRuns.map((r) => r.heapGrowth)) / 1024)} KB`,
-        baseline: `off ${Math.round(median(offRuns.map((r) => r.heapGrowth)) / 1024)} KB`,
-      },
+      ...([0, 1] as const).map((half) => ({
+        figure: `JS heap growth after GC, ${half === 0 ? 'first' : 'second'} half of the run (Backstory on)`,
+        value: `${Math.round(median(onRuns.map((r) => r.heapGrowth[half])) / 1024)} KB`,
+        baseline: `off ${Math.round(median(offRuns.map((r) => r.heapGrowth[half])) / 1024)} KB`,
+      })),
       { figure: '  marks in the page at the end (all shown paragraphs marked)', value: String(median(onRuns.map((r) => r.marksAtEnd))) },
     ];
     printMachine();
