@@ -40,12 +40,17 @@ const INTERVAL_MS = 20;
 /** Paragraphs on the page at any time (about 36 KB of text, a long live blog). */
 const SHOWN = 60;
 /**
- * Budget for the extra main-thread time, as a share of the page's own work.
- * The page's own work is small (a paragraph every 20 ms), so this is a strict
- * yardstick: at 50 % the content script adds less than the page's own
- * updates cost it, and in absolute terms a few ms per second of a main thread.
+ * Budget for the extra main-thread time, as a share of the page's own work:
+ * at most as much again. The page's own work here is small (it inserts one
+ * paragraph every 20 ms and lays it out), while the content script has to
+ * read, send and wrap every name of each paragraph, and the browser then
+ * styles and lays out the marks; costing the page no more than its own
+ * updates keeps such a page within twice its own load, which on this page is
+ * a few percent of one core (the absolute figure is printed beside it).
+ * Measured on a shared 2-core machine, the share moves by about ±30 points
+ * between runs: compare it with today's build in the same hour.
  */
-const BUDGET_SHARE = 0.5;
+const BUDGET_SHARE = 1;
 
 /** One run's figures, ms. */
 interface ChurnRun {
