@@ -213,11 +213,6 @@ export class Annotator {
     return { counts: this.ledger.counts(), marks: this.ledger.marks, capped: this.capped };
   }
 
-  /** Mentions tracked, marked or only counted (for tests: it follows the page, not its history). */
-  tracked(): number {
-    return this.ledger.size;
-  }
-
   /**
    * Stops counting what the page removed: mentions whose mark or text left
    * the document, and the held groups whose text did (held until near the
