@@ -8,6 +8,10 @@
  * a page that mutates all the time (a ticker) gets one small flush per
  * interval, not one per mutation. Attribute changes are not observed at all.
  *
+ * Removals are noted too (one flag per batch, no walk of the removed
+ * subtrees), so the owner can stop counting marks the page took away; a
+ * flush follows a removal even when nothing was added.
+ *
  * Our own DOM writes go through {@link PageObserver.mute}: records pending
  * before the write are queued, the write runs, and the records it produced are
  * dropped. JavaScript runs one task at a time, so nothing but our write can
@@ -23,8 +27,11 @@ const SETTLE_MS = 60;
 /** A flush waits for idle time at most this long. */
 const IDLE_TIMEOUT_MS = 1000;
 
-/** Receives the batch of added content (connected nodes, not nested in each other). */
-export type FlushHandler = (nodes: Node[]) => void;
+/**
+ * Receives the batch of added content (connected nodes, not nested in each
+ * other; possibly none) and whether the page removed nodes since the last flush.
+ */
+export type FlushHandler = (nodes: Node[], removed: boolean) => void;
 
 /** Options of a {@link PageObserver}. */
 export interface PageObserverOptions {
@@ -54,6 +61,10 @@ export class PageObserver {
   private muted = false;
   /** Batches of page mutations seen so far: unchanged means the page did not touch its DOM meanwhile. */
   changes = 0;
+  /** Batches of page mutations that removed nodes so far (see {@link removalsNow}). */
+  private removals = 0;
+  /** The page removed nodes since the last flush. */
+  private removedSinceFlush = false;
   /** Flushes so far (for tests and the bench). */
   flushes = 0;
 
@@ -61,6 +72,16 @@ export class PageObserver {
     this.observer = new MutationObserver((records) => this.enqueue(records));
     this.observer.observe(options.target, OBSERVED);
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /**
+   * Batches of page mutations that removed nodes so far, including those the
+   * observer has not delivered yet: unchanged means nothing left the page
+   * meanwhile.
+   */
+  removalsNow(): number {
+    if (!this.muted) this.enqueue(this.observer.takeRecords());
+    return this.removals;
   }
 
   /** Runs our own DOM write without the observer reporting it as new content. */
@@ -89,6 +110,7 @@ export class PageObserver {
     if (records.length === 0 || this.options.signal.aborted) return;
     const own = this.options.own ?? (() => false);
     let pageChanged = false;
+    let removed = false;
     for (const record of records) {
       if (record.type === 'characterData') {
         this.queue.add(record.target);
@@ -99,10 +121,14 @@ export class PageObserver {
         this.queue.add(node);
         pageChanged ||= !own(node);
       }
-      if (!pageChanged) for (const node of record.removedNodes) pageChanged ||= !own(node);
+      if (!removed) for (const node of record.removedNodes) removed ||= !own(node);
     }
-    if (pageChanged) this.changes++;
-    if (this.queue.size > 0) this.schedule();
+    if (pageChanged || removed) this.changes++;
+    if (removed) {
+      this.removals++;
+      this.removedSinceFlush = true;
+    }
+    if (this.queue.size > 0 || removed) this.schedule();
   }
 
   private schedule(): void {
@@ -126,7 +152,9 @@ export class PageObserver {
     this.flushes++;
     const root = this.options.root();
     const nodes = [...this.queue];
+    const removed = this.removedSinceFlush;
     this.queue.clear();
+    this.removedSinceFlush = false;
     if (!root) return;
     const kept: Node[] = [];
     const keptSet = new Set<Node>();
@@ -139,7 +167,7 @@ export class PageObserver {
       keptSet.add(candidate);
     }
     const outer = kept.filter((node) => !hasQueuedAncestor(node, keptSet, root));
-    if (outer.length > 0) this.options.onFlush(outer);
+    if (outer.length > 0 || removed) this.options.onFlush(outer, removed);
   }
 
   private stop(): void {

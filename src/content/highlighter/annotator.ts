@@ -22,8 +22,9 @@ import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
 import { observedElementOf, widenRoots, type DeferredWraps } from './deferred-wraps';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
+import { MentionLedger } from './mention-ledger';
 import type { PageMatching } from './page-matching';
-import { PageTextCollector, type PageText } from './page-text';
+import { nodeIndexAt, PageTextCollector, type PageText } from './page-text';
 import { selectionGuard, type SelectionGuard } from './selection-guard';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
@@ -40,15 +41,17 @@ export interface AnnotatorConfig {
   mute(write: () => void): void;
   /** A count of the page's own DOM changes so far (see `PageObserver.changes`); absent: assume any. */
   pageChanges?(): number;
+  /** A count of the page's own removals so far (see `PageObserver.removalsNow`); absent: assume any. */
+  pageRemovals?(): number;
   /** Where a pass's marks past the first {@link EAGER_MARKS} wait to come near the viewport; absent: all wrapped at once. */
   deferred?: DeferredWraps<MentionMark>;
 }
 
 /** What the page shows now, for `tab.state` and `page.report`. */
 export interface AnnotationState {
-  /** Mentions per entry id (visible types only, up to the cap). */
+  /** Mentions per entry id still in the page (visible types only, up to the cap). */
   counts: Record<string, number>;
-  /** Mentions marked (a mention split in pieces counts once). */
+  /** Mentions marked and still in the page (a mention split in pieces counts once). */
   marks: number;
   /** True when the mark cap stopped annotation. */
   capped: boolean;
@@ -87,7 +90,6 @@ export const MEASURES = { annotate: 'backstory:annotate', match: 'backstory:matc
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
-const MARK_WRAP: WrapOptions<MentionMark> = { tagName: MARK_TAG, className: (r) => markClassName(r.data), decorate: (el, r) => decorateMark(el, r.data) };
 
 /**
  * Text matched per call. A typical article is one chunk; a 1 MB page is cut
@@ -164,18 +166,36 @@ function shift(found: EntityMatch[], base: number): EntityMatch[] {
   return found;
 }
 
-/** Marks mentions on a page and remembers what it marked. Passes must not overlap (the caller queues them). */
+/** The text node holding offset `at` of `page`. */
+const nodeAt = (page: PageText, at: number): Text => page.nodes[Math.max(0, nodeIndexAt(page.starts, at))]!;
+
+/**
+ * Marks mentions on a page and remembers what it marked, as long as the page
+ * keeps it (see `mention-ledger.ts`). Passes must not overlap (the caller
+ * queues them).
+ */
 export class Annotator {
-  private counts: Record<string, number> = {};
-  private marks = 0;
+  /** Every counted mention, until it is forgotten or leaves the page. */
+  private readonly ledger = new MentionLedger();
   private capped = false;
+  /** A sweep left room, or an entry without its one mark (density "first"): the whole body should be annotated again. */
+  private refillDue = false;
+  /** `pageRemovals()` at the last sweep: unchanged means nothing can have left the page. */
+  private sweptAt: number | undefined;
   private nextMention = 0;
   /** The background failed to match once: the page matches by itself from then on. */
   private remoteFailed = false;
-  /** Entries marked at least once (for density "first"). */
-  private readonly marked = new Set<string>();
   /** Groups not wrapped because the selection has a boundary in them (see `selection-guard.ts`); not counted. */
   private heldBack: WrapGroup<MentionMark>[] = [];
+  /** How marks are made; a wrapped mark stands for its mention in the ledger. */
+  private readonly markWrap: WrapOptions<MentionMark> = {
+    tagName: MARK_TAG,
+    className: (r) => markClassName(r.data),
+    decorate: (el, r) => {
+      decorateMark(el, r.data);
+      this.ledger.anchor(r.data.mention, el);
+    },
+  };
 
   constructor(
     private readonly config: AnnotatorConfig,
@@ -187,19 +207,59 @@ export class Annotator {
     this.settings = settings;
   }
 
-  /** The current counts. */
+  /** The current counts, of what is still in the page. */
   state(): AnnotationState {
-    return { counts: { ...this.counts }, marks: this.marks, capped: this.capped };
+    this.sweep();
+    return { counts: this.ledger.counts(), marks: this.ledger.marks, capped: this.capped };
+  }
+
+  /**
+   * Stops counting what the page removed: mentions whose mark or text left
+   * the document, and the held groups whose text did (held until near the
+   * viewport, or under the selection). Does nothing when the page removed
+   * nothing since the last sweep. Returns true when counts changed. When the
+   * cap had stopped a pass and marks went, or density "first" lost an
+   * entry's one mark, {@link refillDue} turns true.
+   */
+  sweep(): boolean {
+    const removals = this.config.pageRemovals?.();
+    if (removals !== undefined && removals === this.sweptAt) return false;
+    this.sweptAt = removals;
+    for (const group of this.config.deferred?.dropDetached() ?? []) this.forget(group.ranges);
+    this.heldBack = this.heldBack.filter((group) => group.nodes.some((node) => node.isConnected));
+    const swept = this.ledger.sweep();
+    if ((this.capped && swept.marks > 0) || swept.unmarked.length > 0) this.refillDue = true;
+    return swept.dropped > 0;
+  }
+
+  /** True when a {@link refill} should run (see {@link sweep}). */
+  needsRefill(): boolean {
+    return this.refillDue;
+  }
+
+  /**
+   * Annotates the whole body again after the page removed marks: mentions the
+   * cap left out get their turn, and density "first" marks the next mention
+   * of an entry whose mark went. Marked text is skipped, as in every pass;
+   * mentions only counted are counted again by it.
+   */
+  async refill(body: Node, signal: AbortSignal): Promise<PassResult> {
+    this.refillDue = false;
+    this.capped = false;
+    this.ledger.forgetCounted();
+    const result = await this.annotate([body], signal);
+    // The page changed under the walk (it may change all the time): the next flush tries again.
+    if (result.stale) this.refillDue = true;
+    return result;
   }
 
   /** Removes every mark and forgets the counts; the page's text nodes are as before. */
   clear(root: ParentNode): void {
     this.config.deferred?.clear();
     this.config.mute(() => unwrapAll(root, MARK_SELECTOR));
-    this.counts = {};
-    this.marks = 0;
+    this.ledger.clear();
     this.capped = false;
-    this.marked.clear();
+    this.refillDue = false;
     this.heldBack = [];
   }
 
@@ -224,8 +284,8 @@ export class Annotator {
     if (released.length === 0) return false;
     this.config.mute(() => {
       for (const group of released) {
-        const ranges = this.reclaim(group.ranges);
-        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, MARK_WRAP).length === 0) this.forget(ranges);
+        const ranges = this.reclaim(group);
+        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, this.markWrap).length === 0) this.forget(ranges);
       }
     });
     return true;
@@ -288,7 +348,7 @@ export class Annotator {
     }
     if (found !== null) {
       const selectStart = performance.now();
-      this.select(found, 0, ranges);
+      this.select(found, page, 0, ranges);
       matchMs += performance.now() - selectStart;
     } else {
       for (let k = 0; k < bounds.length; k += 2) {
@@ -296,7 +356,7 @@ export class Annotator {
         const chunkStart = performance.now();
         const start = bounds[k]!;
         const local = this.config.matching.local().match(page.text.slice(start, bounds[k + 1]), { exclude: this.config.exclude });
-        this.select(local, start, ranges);
+        this.select(local, page, start, ranges);
         matchMs += performance.now() - chunkStart;
       }
     }
@@ -380,30 +440,31 @@ export class Annotator {
       this.heldBack.push(group);
       return 0;
     }
-    if (wrapGroup(group, MARK_WRAP, verify).length > 0) return group.ranges.length;
+    if (wrapGroup(group, this.markWrap, verify).length > 0) return group.ranges.length;
     this.forget(group.ranges);
     const el = observedElementOf(group.nodes[0]!);
     if (changed && el?.isConnected) changed.push(el);
     return 0;
   }
 
-  /** Picks the mentions to mark under the settings, the density and the cap; counts them. */
-  private select(found: readonly EntityMatch[], offset: number, ranges: WrapRange<MentionMark>[]): void {
+  /** Picks the mentions of `page` (at `offset`) to mark under the settings, the density and the cap; counts them. */
+  private select(found: readonly EntityMatch[], page: PageText, offset: number, ranges: WrapRange<MentionMark>[]): void {
     const { types } = this.settings;
     for (const m of found) {
       const type = this.config.types.get(m.entryId);
       if (type === undefined || !types[typeGroupOf(type)]) continue;
-      const admitted = this.admit(m.entryId);
+      const mention = this.nextMention++;
+      const admitted = this.admit(m.entryId, mention, nodeAt(page, offset + m.start));
       if (admitted === 'capped') break;
-      if (admitted === 'mark') ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention: this.nextMention++ } });
+      if (admitted === 'mark') ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention } });
     }
   }
 
-  /** Counts held-back mentions again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
-  private reclaim(ranges: readonly WrapRange<MentionMark>[]): WrapRange<MentionMark>[] {
+  /** Counts a held-back group's mentions again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
+  private reclaim(group: WrapGroup<MentionMark>): WrapRange<MentionMark>[] {
     const kept: WrapRange<MentionMark>[] = [];
-    for (const r of ranges) {
-      const admitted = this.admit(r.data.entryId);
+    for (const r of group.ranges) {
+      const admitted = this.admit(r.data.entryId, r.data.mention, nodeAt(group.page, r.start));
       if (admitted === 'capped') break;
       if (admitted === 'mark') kept.push(r);
     }
@@ -411,31 +472,24 @@ export class Annotator {
   }
 
   /**
-   * Counts one mention of `entryId` under the cap and the density: `'mark'`
-   * when it is to be marked, `'counted'` when only counted (density "first",
-   * entry marked already), `'capped'` when the cap is reached (nothing counted).
+   * Counts mention number `mention` of `entryId` (its name starts in `node`)
+   * under the cap and the density: `'mark'` when it is to be marked,
+   * `'counted'` when only counted (density "first", entry marked already),
+   * `'capped'` when the cap is reached (nothing counted).
    */
-  private admit(entryId: string): 'mark' | 'counted' | 'capped' {
-    if (this.marks >= this.settings.markCap) {
+  private admit(entryId: string, mention: number, node: Node): 'mark' | 'counted' | 'capped' {
+    if (this.ledger.marks >= this.settings.markCap) {
       this.capped = true;
       return 'capped';
     }
-    this.counts[entryId] = (this.counts[entryId] ?? 0) + 1;
-    if (this.settings.density === 'first' && this.marked.has(entryId)) return 'counted';
-    this.marked.add(entryId);
-    this.marks++;
-    return 'mark';
+    const kind = this.settings.density === 'first' && this.ledger.hasMark(entryId) ? 'counted' : 'mark';
+    this.ledger.add(mention, entryId, kind, node);
+    return kind;
   }
 
   /** Takes back the counts of mentions whose text changed before they could be wrapped, or that were held back. */
   private forget(ranges: readonly WrapRange<MentionMark>[]): void {
-    for (const r of ranges) {
-      const id = r.data.entryId;
-      this.counts[id] = Math.max(0, (this.counts[id] ?? 1) - 1);
-      if (this.counts[id] === 0) delete this.counts[id];
-      this.marks--;
-      this.marked.delete(id);
-    }
+    for (const r of ranges) this.ledger.forget(r.data.mention);
   }
 
   /** Leaves the pass's User Timing measures (see {@link MEASURES}) and returns its result. */
@@ -449,7 +503,7 @@ export class Annotator {
       performance.measure(MEASURES.annotate, {
         start: started,
         duration: workMs,
-        detail: { roots, added, deferred, marks: this.marks, capped: this.capped, textLength, remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
+        detail: { roots, added, deferred, marks: this.ledger.marks, capped: this.capped, textLength, remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
       });
     } catch {
       // A page that replaced `performance` must not stop annotation.

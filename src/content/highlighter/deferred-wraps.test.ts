@@ -167,6 +167,23 @@ describe('marks held until near the viewport', () => {
     expect(h.state()).toMatchObject({ marks: 800, counts: { 'vladimir-putin': 400, hama: 400 } });
   });
 
+  it('a page that replaces its long content again and again keeps nothing held or counted of what it removed', async () => {
+    longPage(400);
+    const h = setUp();
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    const observer = FakeObserver.last!;
+    for (let round = 1; round <= 3; round++) {
+      const p0 = document.getElementById('p0')!;
+      longPage(400);
+      // The new content is annotated (its top wrapped at once) and the old is no longer counted.
+      await vi.waitFor(() => expect(marks(document.getElementById('p0')!)).toHaveLength(2), { timeout: 5000 });
+      expect(p0.isConnected).toBe(false);
+      expect(h.state()).toMatchObject({ marks: 800, capped: false, counts: { 'vladimir-putin': 400, hama: 400 } });
+      expect([...observer.observed].every((el) => el.isConnected)).toBe(true);
+      expect(observer.observed.size).toBeLessThanOrEqual(400);
+    }
+  });
+
   it('wraps everything at once where there is no IntersectionObserver', async () => {
     longPage(400);
     const h = new EntityHighlighting({

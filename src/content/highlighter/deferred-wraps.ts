@@ -87,10 +87,23 @@ export class DeferredWraps<T> {
    * of their text).
    */
   dropInside(roots: readonly Node[]): WrapGroup<T>[] {
+    return this.dropWhere((group) => group.nodes.some((node) => roots.some((root) => root.contains(node))));
+  }
+
+  /**
+   * Removes and returns the groups whose text the page removed (every node
+   * out of the document), and stops observing their elements: a page that
+   * replaces its content all the time must not leave them all held here.
+   */
+  dropDetached(): WrapGroup<T>[] {
+    return this.dropWhere((group) => !group.nodes.some((node) => node.isConnected));
+  }
+
+  /** Removes and returns the groups, held or due, for which `drop` is true. */
+  private dropWhere(drop: (group: WrapGroup<T>) => boolean): WrapGroup<T>[] {
     const dropped: WrapGroup<T>[] = [];
-    const inside = (group: WrapGroup<T>): boolean => group.nodes.some((node) => roots.some((root) => root.contains(node)));
     for (const [el, groups] of this.held) {
-      const keep = groups.filter((group) => !inside(group));
+      const keep = groups.filter((group) => !drop(group));
       if (keep.length === groups.length) continue;
       dropped.push(...groups.filter((group) => !keep.includes(group)));
       if (keep.length > 0) this.held.set(el, keep);
@@ -100,7 +113,7 @@ export class DeferredWraps<T> {
       }
     }
     const due: WrapGroup<T>[] = [];
-    for (const group of this.due) (inside(group) ? dropped : due).push(group);
+    for (const group of this.due) (drop(group) ? dropped : due).push(group);
     this.due = due;
     return dropped;
   }

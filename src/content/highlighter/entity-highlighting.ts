@@ -4,9 +4,12 @@
  * reaction to settings changes without reload, and the report to the
  * background.
  *
- * Passes run one at a time through a queue. Mentions under an end of the
- * reader's selection wait until it moves (see `selection-guard.ts`), and are
- * then marked by a job of the same queue. A settings change that alters
+ * Passes run one at a time through a queue. When the page removes content,
+ * the mentions that went stop counting (see `mention-ledger.ts`) and the
+ * report is sent again; if that left room under the cap, the body is
+ * annotated again, so a page that never stops changing keeps being marked.
+ * Mentions under an end of the reader's selection wait until it moves (see
+ * `selection-guard.ts`), and are then marked by a job of the same queue. A settings change that alters
  * what is marked (types, density, cap) clears every mark and annotates again;
  * turning off clears, removes the stylesheet and stops observing, leaving the
  * page's text nodes exactly as they were.
@@ -163,14 +166,14 @@ export class EntityHighlighting {
       root: () => doc.body,
       ignore: (node) => this.isOurs(node),
       own: (node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(UI_ATTRIBUTE),
-      onFlush: (nodes) => void this.enqueue(() => this.pass(nodes, session.signal)),
+      onFlush: (nodes, removed) => void this.enqueue(() => this.flushed(nodes, removed, session.signal)),
       signal: session.signal,
     });
     this.observer = observer;
     const Observer = this.deps.IntersectionObserver ?? (DeferredWraps.supported() ? IntersectionObserver : undefined);
     const deferred = Observer ? new DeferredWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) }) : undefined;
     const { matching, types, exclude } = this.recognition;
-    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, deferred }, this.settings);
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), deferred }, this.settings);
     doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
     // A tab closed within the report's delay would otherwise never tell the background what it showed.
     doc.defaultView?.addEventListener('pagehide', () => this.flushReport(), { signal: session.signal });
@@ -203,6 +206,24 @@ export class EntityHighlighting {
     if (!session || !this.annotator || !doc.body) return;
     this.annotator.clear(doc);
     await this.pass([doc.body], session.signal);
+  }
+
+  /**
+   * The page added `nodes` and/or removed something: stop counting what went,
+   * then annotate what came, or the whole body when the removal left room
+   * under the cap (see `Annotator.refill`).
+   */
+  private async flushed(nodes: Node[], removed: boolean, signal: AbortSignal): Promise<void> {
+    const annotator = this.annotator;
+    const body = this.deps.document.body;
+    if (signal.aborted || !annotator) return;
+    // A sweep may already have run (the popup asked for the state): the report is due anyway.
+    if (removed) annotator.sweep();
+    if (annotator.needsRefill() && body) {
+      await annotator.refill(body, signal);
+      this.changed();
+    } else if (nodes.length > 0) await this.pass(nodes, signal);
+    else if (removed) this.changed();
   }
 
   /** One pass; re-runs once on the body if the DOM changed under the walk. */
