@@ -255,7 +255,7 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
 
   // --- support: a quote that is corpus text must also say what its claim says
   // (quotes that are not corpus text are reported by resolve above).
-  for (const claim of auditClaims(documents, all, unique)) {
+  for (const claim of auditClaims(documents, all, unique, quotes)) {
     if (claim.status === 'unsupported') problems.push({ file: claim.file, entryId: claim.entryId, message: claimProblem(claim) });
   }
 

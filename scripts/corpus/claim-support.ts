@@ -9,15 +9,22 @@
  */
 import { normalizeQuote } from './evidence';
 
-/** Lower case, no accents, one space between words, hyphens as spaces. */
+const folded = new Map<string, string>();
+
+/** Lower case, no accents, one space between words, hyphens as spaces. Memoised: the same evidence is folded by many checks. */
 export function foldWords(text: string): string {
-  return normalizeQuote(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = normalizeQuote(text)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/['’]s\b/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    folded.set(text, out);
+  }
+  return out;
 }
 
 const STOP = new Set(['of', 'the', 'in', 'and', 'to', 'for', 'a', 'an', 'at', 'on', 's', 'its', 'his', 'her']);
@@ -161,12 +168,10 @@ export function relationVoice(label: string): 'passive' | 'active' | 'symmetric'
 /** Where a quote names an entry: its folded surface forms. */
 export type NameForms = readonly string[];
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function names(q: string, forms: NameForms, before: string, after = ''): boolean {
-  return forms.some((f) => f !== '' && new RegExp(`(^| )${before}${escape(f)}${after}( |$)`).test(q));
+/** Whether the folded quote has one of `forms` right after one of `prefixes` (and before `suffix`). */
+function names(q: string, forms: NameForms, prefixes: readonly string[], suffix = ''): boolean {
+  const padded = ` ${q} `;
+  return forms.some((f) => f !== '' && prefixes.some((p) => padded.includes(` ${p}${f}${suffix} `)));
 }
 
 /**
@@ -177,9 +182,10 @@ function names(q: string, forms: NameForms, before: string, after = ''): boolean
 export function actorInQuote(quote: string, a: NameForms, b: NameForms): 'a' | 'b' | undefined {
   const q = foldWords(quote);
   // "stood by X" stands with X; it does not make X the one acting.
-  const by = (forms: NameForms) => names(q.replace(/\b(stood|stand|stands|standing|firmly) by\b/g, '$1 with'), forms, 'by (the )?');
-  const against = (forms: NameForms) => names(q, forms, '(against (the )?|anti )');
-  const led = (forms: NameForms) => names(q, forms, '', ' led');
+  const byText = q.replace(/\b(stood|stand|stands|standing|firmly) by\b/g, '$1 with');
+  const by = (forms: NameForms) => names(byText, forms, ['by ', 'by the ']);
+  const against = (forms: NameForms) => names(q, forms, ['against ', 'against the ', 'anti ']);
+  const led = (forms: NameForms) => names(q, forms, [''], ' led');
   const aActs = by(a) || against(b) || led(a);
   const bActs = by(b) || against(a) || led(b);
   if (aActs === bActs) return undefined;

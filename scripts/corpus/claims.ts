@@ -73,9 +73,27 @@ function nameForms(entry: CatalogEntry): NameForms {
   return [...new Set([...forms, ...(STATE_FORMS[entry.id] ?? [])])].filter((f) => f !== '');
 }
 
-/** Audits every claim of `catalog` against `documents`. Pure. */
-export function auditClaims(documents: readonly CorpusDocument[], passages: readonly Passage[], catalog: readonly SourcedEntry[]): AuditedClaim[] {
-  const quotes = new QuoteIndex(passages);
+/**
+ * Audits every claim of `catalog` against `documents` (whose passages, before
+ * deduplication, are `passages`; `index` may be their quote index, if built). Pure.
+ */
+export function auditClaims(
+  documents: readonly CorpusDocument[],
+  passages: readonly Passage[],
+  catalog: readonly SourcedEntry[],
+  index: QuoteIndex = new QuoteIndex(passages),
+): AuditedClaim[] {
+  // Each quote is looked up by several checks (and cited by several claims): once is enough.
+  const found = new Map<string, string[]>();
+  const quotes = {
+    find(quote: string): string[] {
+      const known = found.get(quote);
+      if (known !== undefined) return known;
+      const ids = index.find(quote);
+      found.set(quote, ids);
+      return ids;
+    },
+  };
   const passageById = new Map(passages.map((p) => [p.id, p]));
   const docById = new Map(documents.map((d) => [d.id, d]));
   const byId = new Map(catalog.map((s) => [s.entry.id, s.entry]));
