@@ -202,7 +202,7 @@ describe('assembleCorpus', () => {
     const bad = replace('putin-sharaa-meeting', {
       dates: [
         { start: '2025-13-01', quote: 'met Vladimir Putin in Moscow' },
-        { start: '2025-10-15', end: '2025-10-14', quote: 'met Vladimir Putin in Moscow' },
+        { start: '2025-10-15', end: '2025-10-14', quote: 'met Vladimir Putin in Moscow on 15 October' },
       ],
     });
     const lavrov = { ...BASE[0]!, roles: [{ title: 'Foreign Minister', from: 'spring 2004', quote: 'Russian Foreign Minister Sergei Lavrov' }] };

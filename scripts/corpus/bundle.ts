@@ -19,6 +19,7 @@ import { aliasKey, compileMatcher } from '../../src/shared/matcher/index';
 import type { EntityMatch, MatcherEntry } from '../../src/shared/matcher/types';
 import { splitPassages } from '../../src/shared/passages';
 import { CatalogError, type CatalogProblem } from './catalog-yaml';
+import { auditClaims, claimProblem } from './claims';
 import { isIsoDate } from './documents';
 import { QuoteIndex } from './evidence';
 
@@ -196,7 +197,7 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
     }
     if (e.summary.length === 0) problem(s, 'has no summary');
     e.summary.forEach((f, i) => {
-      if (f.evidence.length === 0) problem(s, `summary #${i + 1} has no evidence quote`);
+      if (f.evidence.length === 0 && !f.outsideCorpus) problem(s, `summary #${i + 1} has no evidence quote`);
     });
   }
 
@@ -252,6 +253,12 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
     return [...new Set(ids.map((id) => replaced.get(id) ?? id))];
   };
 
+  // --- support: a quote that is corpus text must also say what its claim says
+  // (quotes that are not corpus text are reported by resolve above).
+  for (const claim of auditClaims(documents, all, unique, quotes)) {
+    if (claim.status === 'unsupported') problems.push({ file: claim.file, entryId: claim.entryId, message: claimProblem(claim) });
+  }
+
   // --- mentions
   let mentions: Mention[] = [];
   let matched = true;
@@ -282,6 +289,7 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
       summary: e.summary.map((f, n) => ({
         text: f.text,
         passageIds: [...new Set(f.evidence.flatMap((q) => resolve(s, q, `summary #${n + 1}`)))],
+        ...(f.outsideCorpus ? { outsideCorpus: true } : {}),
       })),
       roles: (e.roles ?? []).map(({ quote, ...role }) => ({ ...role, passageIds: resolve(s, quote, `role "${role.title}"`) })),
       dates: (e.dates ?? []).map(({ quote, ...date }) => ({ ...date, passageIds: resolve(s, quote, `date ${date.start}`) })),
@@ -298,6 +306,7 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
         passageIds: d.passageIds,
       };
       if (d.end !== undefined) event.end = d.end;
+      if (d.label !== undefined) event.label = d.label;
       timeline.push(event);
     }
     for (const r of e.related ?? []) {
@@ -305,7 +314,7 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
       const id = `${e.id}→${r.id}:${r.relation}`;
       const existing = relations.get(id);
       if (existing) existing.passageIds = [...new Set([...existing.passageIds, ...ids])];
-      else relations.set(id, { id, from: e.id, to: r.id, relation: r.relation, kind: 'authored', passageIds: ids });
+      else relations.set(id, { id, from: e.id, to: r.id, relation: r.relation, kind: 'authored', passageIds: ids, ...(r.outsideCorpus ? { outsideCorpus: true } : {}) });
     }
   });
 

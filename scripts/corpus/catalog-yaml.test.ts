@@ -54,6 +54,29 @@ describe('parseCatalog', () => {
     expect(parseCatalog(formatCatalog([]), 'empty.yaml')).toEqual([]);
   });
 
+  it('reads and round-trips what dates and marks a claim: at, ended, outsideCorpus, a dated fact’s label', () => {
+    const text = `- id: hafez
+  name: Hafez
+  type: person
+  aliases: []
+  summary:
+    - { text: Capital of nowhere., evidence: [], outsideCorpus: true }
+  roles:
+    - { title: President of Syria, at: "1998", ended: death, quote: "When Syrian President Hafez al-Assad died" }
+  dates:
+    - { start: "1975", label: Arms exports begin, quote: "started in 1975" }
+  related:
+    - { id: bashar, relation: father of, quote: "53 years", outsideCorpus: true }
+`;
+    const [entry] = parseCatalog(text, 'a.yaml');
+    expect(entry!.summary).toEqual([{ text: 'Capital of nowhere.', evidence: [], outsideCorpus: true }]);
+    expect(entry!.roles).toEqual([{ title: 'President of Syria', at: '1998', ended: 'death', quote: 'When Syrian President Hafez al-Assad died' }]);
+    expect(entry!.dates).toEqual([{ start: '1975', label: 'Arms exports begin', quote: 'started in 1975' }]);
+    expect(entry!.related).toEqual([{ id: 'bashar', relation: 'father of', quote: '53 years', outsideCorpus: true }]);
+    expect(parseCatalog(formatCatalog([entry!]), 'b.yaml')).toEqual([entry]);
+    expect(() => parseCatalog(text.replace('ended: death', 'ended: retired'), 'c.yaml')).toThrow('role "President of Syria": "ended" must be "death" or "former"');
+  });
+
   it('lists every structural problem with file and entry id', () => {
     const bad = `
 - id: a

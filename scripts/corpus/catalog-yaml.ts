@@ -102,6 +102,10 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
       return v;
     };
 
+    const onlyKeys = (obj: Obj, keys: readonly string[], where: string): void => {
+      for (const key of Object.keys(obj)) if (!keys.includes(key)) problem(`${where}unknown field "${key}"`);
+    };
+
     const id = str(item, 'id', '');
     const name = str(item, 'name', '');
     const type = str(item, 'type', '');
@@ -155,22 +159,30 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
         problem(`summary #${i + 1} must be a mapping with text and evidence`);
         return;
       }
+      onlyKeys(f, ['text', 'evidence', 'outsideCorpus'], `summary #${i + 1}: `);
       const text = str(f, 'text', `summary #${i + 1}: `);
       if (text === undefined) return;
-      summary.push({ text, evidence: quoteList(f.evidence, `summary #${i + 1}: `) });
+      const fact: Fact = { text, evidence: quoteList(f.evidence, `summary #${i + 1}: `) };
+      if (bool(f, 'outsideCorpus', `summary #${i + 1}: `) === true) fact.outsideCorpus = true;
+      summary.push(fact);
     });
 
     const roles: Role[] = [];
     list('roles').forEach((r, i) => {
       if (!isObj(r)) return void problem(`role #${i + 1} must be a mapping`);
+      onlyKeys(r, ['title', 'quote', 'from', 'until', 'at', 'ended', 'outsideCorpus'], `role #${i + 1}: `);
       const title = str(r, 'title', `role #${i + 1}: `);
       const quote = str(r, 'quote', `role #${i + 1}: `);
       if (title === undefined || quote === undefined) return;
       const role: Role = { title, quote };
-      const from = str(r, 'from', `role "${title}": `, false);
-      const until = str(r, 'until', `role "${title}": `, false);
-      if (from !== undefined) role.from = from;
-      if (until !== undefined) role.until = until;
+      for (const key of ['from', 'until', 'at'] as const) {
+        const v = str(r, key, `role "${title}": `, false);
+        if (v !== undefined) role[key] = v;
+      }
+      const ended = str(r, 'ended', `role "${title}": `, false);
+      if (ended === 'death' || ended === 'former') role.ended = ended;
+      else if (ended !== undefined) problem(`role "${title}": "ended" must be "death" or "former"`);
+      if (bool(r, 'outsideCorpus', `role "${title}": `) === true) role.outsideCorpus = true;
       roles.push(role);
     });
 
@@ -180,9 +192,12 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
       const start = str(d, 'start', `date #${i + 1}: `);
       const quote = str(d, 'quote', `date #${i + 1}: `);
       if (start === undefined || quote === undefined) return;
+      onlyKeys(d, ['start', 'end', 'inferred', 'label', 'quote'], `date #${i + 1}: `);
       const date: EntryDate = { start, quote };
       const end = str(d, 'end', `date ${start}: `, false);
       if (end !== undefined) date.end = end;
+      const label = str(d, 'label', `date ${start}: `, false);
+      if (label !== undefined) date.label = label;
       const inferred = bool(d, 'inferred', `date ${start}: `);
       if (inferred !== undefined) date.inferred = inferred;
       dates.push(date);
@@ -197,11 +212,14 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
     const related: Relation[] = [];
     list('related').forEach((r, i) => {
       if (!isObj(r)) return void problem(`related #${i + 1} must be a mapping`);
+      onlyKeys(r, ['id', 'relation', 'quote', 'outsideCorpus'], `related #${i + 1}: `);
       const rid = str(r, 'id', `related #${i + 1}: `);
       const relation = str(r, 'relation', `related #${i + 1}: `);
       const quote = str(r, 'quote', `related #${i + 1}: `);
       if (rid === undefined || relation === undefined || quote === undefined) return;
-      related.push({ id: rid, relation, quote });
+      const rel: Relation = { id: rid, relation, quote };
+      if (bool(r, 'outsideCorpus', `related ${rid}: `) === true) rel.outsideCorpus = true;
+      related.push(rel);
     });
 
     if (id === undefined || name === undefined || type === undefined) return;
@@ -229,12 +247,15 @@ function formatAlias(a: AliasSpec): string | Obj {
 export function formatCatalog(entries: readonly CatalogEntry[]): string {
   const data = entries.map((e) => {
     const out: Obj = { id: e.id, name: e.name, type: e.type, aliases: e.aliases.map(formatAlias) };
-    out.summary = e.summary.map((f) => ({ text: f.text, evidence: [...f.evidence] }));
+    out.summary = e.summary.map((f) => ({ text: f.text, evidence: [...f.evidence], ...(f.outsideCorpus ? { outsideCorpus: true } : {}) }));
     if (e.roles !== undefined) {
       out.roles = e.roles.map((r) => {
         const o: Obj = { title: r.title };
         if (r.from !== undefined) o.from = r.from;
         if (r.until !== undefined) o.until = r.until;
+        if (r.at !== undefined) o.at = r.at;
+        if (r.ended !== undefined) o.ended = r.ended;
+        if (r.outsideCorpus) o.outsideCorpus = true;
         o.quote = r.quote;
         return o;
       });
@@ -244,12 +265,15 @@ export function formatCatalog(entries: readonly CatalogEntry[]): string {
         const o: Obj = { start: d.start };
         if (d.end !== undefined) o.end = d.end;
         if (d.inferred !== undefined) o.inferred = d.inferred;
+        if (d.label !== undefined) o.label = d.label;
         o.quote = d.quote;
         return o;
       });
     }
     if (e.participants !== undefined) out.participants = [...e.participants];
-    if (e.related !== undefined) out.related = e.related.map((r) => ({ id: r.id, relation: r.relation, quote: r.quote }));
+    if (e.related !== undefined) {
+      out.related = e.related.map((r) => ({ id: r.id, relation: r.relation, quote: r.quote, ...(r.outsideCorpus ? { outsideCorpus: true } : {}) }));
+    }
     return out;
   });
   if (data.length === 0) return '[]\n';

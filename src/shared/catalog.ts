@@ -86,6 +86,15 @@ export interface AliasSpec {
   corpusOnly?: boolean;
 }
 
+/**
+ * Marks a claim kept from outside the corpus (a city being a capital, a date
+ * no article states): the build does not look for its support, the audit lists
+ * it as `outside`, and the card labels it "not from the corpus".
+ */
+export interface OutsideMark {
+  outsideCorpus?: boolean;
+}
+
 /** A fact with the exact corpus words that support it. */
 export interface Evidence {
   /**
@@ -97,11 +106,22 @@ export interface Evidence {
 }
 
 /** A role an actor held over a span of time (ISO dates, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
-export interface Role extends Evidence {
+export interface Role extends Evidence, OutsideMark {
   /** "President of Syria", "Leader of Hayat Tahrir al-Sham". */
   title: string;
   from?: string;
   until?: string;
+  /**
+   * The role is over: `death` when it ended with the holder's death (the quote
+   * must say so), `former` when the corpus says it is over but not when. With
+   * no `until`, the corpus does not date the end.
+   */
+  ended?: 'death' | 'former';
+  /**
+   * A date the quote itself says the role was held ("then-president" in 2015),
+   * when it is not the article's date. The quote must state its year.
+   */
+  at?: string;
 }
 
 /** A dated happening of an event entry (a meeting, an offensive, a signing). */
@@ -111,10 +131,15 @@ export interface EntryDate extends Evidence {
   end?: string;
   /** True when the corpus implies the date rather than stating it. */
   inferred?: boolean;
+  /**
+   * What happened, for a dated fact of an actor ("Russia exported arms to
+   * Syria"); an event's own dates need none (the event's name says it).
+   */
+  label?: string;
 }
 
 /** A typed link from one entry to another. */
-export interface Relation extends Evidence {
+export interface Relation extends Evidence, OutsideMark {
   /** Id of the related entry. */
   id: string;
   /** How they relate, read as "<this> <relation> <other>": "leads", "allied with", "signed". */
@@ -122,7 +147,7 @@ export interface Relation extends Evidence {
 }
 
 /** A sentence of the summary with its evidence. */
-export interface Fact {
+export interface Fact extends OutsideMark {
   text: string;
   evidence: string[];
 }

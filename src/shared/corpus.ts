@@ -45,7 +45,7 @@ export interface Entry {
   name: string;
   type: EntryType;
   aliases: AliasSpec[];
-  summary: { text: string; passageIds: string[] }[];
+  summary: { text: string; passageIds: string[]; outsideCorpus?: boolean }[];
   roles: (Omit<Role, 'quote'> & { passageIds: string[] })[];
   dates: (Omit<EntryDate, 'quote'> & { passageIds: string[] })[];
   participants: string[];
@@ -71,6 +71,8 @@ export interface EntryRelation {
   /** Authored in the catalog, or derived from passages naming both. */
   kind: 'authored' | 'co-mention';
   passageIds: string[];
+  /** Kept from outside the corpus (see `OutsideMark`). */
+  outsideCorpus?: boolean;
 }
 
 /** A dated event on the corpus timeline. */
@@ -81,6 +83,8 @@ export interface TimelineEvent {
   start: string;
   end?: string;
   inferred: boolean;
+  /** What happened, for a dated fact of an actor (an event's name says it otherwise). */
+  label?: string;
   /** Passages that state the date. Never empty. */
   passageIds: string[];
 }

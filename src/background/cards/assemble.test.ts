@@ -3,7 +3,7 @@ import type { Highlight } from '../../shared/highlight';
 import { assembleCard } from './assemble';
 import { buildCorpusIndex } from './corpus-index';
 import { FIXTURE } from './cards.fixture';
-import { compareDates, periodEnd } from './iso-date';
+import { compareDates, periodEnd } from '../../shared/iso-date';
 
 const index = buildCorpusIndex(FIXTURE);
 
@@ -31,11 +31,39 @@ describe('assembleCard', () => {
     expect(assembleCard(index, 'nobody')).toBeUndefined();
   });
 
-  it('splits the current role from the earlier ones as of the corpus date', () => {
+  it('dates each role by its evidence: the ongoing one as of its article, the ended one as over', () => {
     const card = assembleCard(index, 'karim')!;
     expect(card.asOf).toBe('2025-10-22');
-    expect(card.currentRole?.title).toBe('In exile in Russia');
-    expect(card.earlierRoles.map((r) => r.title)).toEqual(['President']);
+    expect(card.roles.map((r) => [r.title, r.over, r.attested])).toEqual([
+      ['In exile in Russia', false, '2025-10-22'],
+      ['President', true, '2020-09'],
+    ]);
+    expect(card.roles[0]!.attestedInferred).toBe(true);
+    expect(card.roles[0]!.evidence.map((e) => e.passageId)).toEqual(['b-2025#p0.s0']);
+  });
+
+  it('shows a role whose newest evidence is older than the corpus with that date, not as held on the corpus date', () => {
+    const [role] = assembleCard(index, 'volkov')!.roles;
+    expect(role).toMatchObject({ title: 'President of Russia', over: false, attested: '2020-09', attestedInferred: false });
+    expect(role!.evidence[0]!.outlet).toBe('Daily A');
+  });
+
+  it('never shows a person the corpus says died as holding the role', () => {
+    const [role] = assembleCard(index, 'nadim')!.roles;
+    expect(role).toMatchObject({ title: 'President', over: true, ended: 'death' });
+  });
+
+  it('gives each summary sentence its evidence, and the entry the date of the corpus’ latest word on it', () => {
+    const card = assembleCard(index, 'karim')!;
+    expect(card.facts).toEqual([{ text: 'Former president.', evidence: [expect.objectContaining({ passageId: 'a-2020#p0.s0', published: '2020-09' })] }]);
+    expect(card.latest).toBe('2025-10-22');
+    expect(assembleCard(index, 'nadim')!.latest).toBe('2020-09');
+  });
+
+  it('puts a dated fact on its entry’s card with its quote, not among the neighbours of other events', () => {
+    const card = assembleCard(index, 'aleppo-offensive')!;
+    expect(card.datedFacts.map((f) => [f.start, f.label, f.source?.passageId])).toEqual([['2016-12', 'The siege of the old city ends', 'a-2020#p1.s0']]);
+    expect(assembleCard(index, 'grain-accord')!.before.map((e) => [e.id, e.start])).toEqual([['aleppo-offensive', '2016']]);
   });
 
   it('quotes two or three excerpts, from different documents first, never the one-word sentence', () => {

@@ -7,14 +7,14 @@
  * mention) is kept as unscored candidates; the reader's highlights are read
  * per request.
  */
-import type { EntryCard, EntryRef } from '../../shared/card';
+import type { EntryCard, EntryRef, TimelineItem } from '../../shared/card';
 import type { Highlight } from '../../shared/highlight';
 import { typeGroupOf } from '../../shared/catalog';
 import type { CorpusIndex } from './corpus-index';
 import { excerptCandidates, pickExcerpts, type ExcerptCandidate, type WordWeights } from './excerpts';
 import { relatedEntries } from './related';
-import { splitRoles } from './roles';
-import { keyEvents, refOf, timelineNeighbours } from './timeline';
+import { datedRoles, factsOf, latestWordOn } from './roles';
+import { keyEvents, refOf, timelineNeighbours, toTimelineItem } from './timeline';
 
 /** How many of the reader's highlights a card lists (newest first). */
 export const HIGHLIGHTS_PER_CARD = 5;
@@ -25,7 +25,7 @@ export const HIGHLIGHTS_PER_CARD = 5;
  * timeline): stored seeds of another format are rebuilt. Seeds are also
  * rebuilt on every install and update, so a forgotten bump is caught there.
  */
-export const CARD_SEED_FORMAT = 1;
+export const CARD_SEED_FORMAT = 2;
 
 /** What is known about the page the card is shown on. */
 export interface CardContext {
@@ -54,10 +54,16 @@ export function cardSeed(index: CorpusIndex, entryId: string): CardSeed | undefi
   const card: CardSeed['card'] = {
     entry,
     asOf: index.asOf,
-    ...splitRoles(entry.roles, index.asOf),
+    latest: latestWordOn(index, entry),
+    facts: factsOf(index, entry),
+    roles: datedRoles(index, entry),
     before,
     after,
     keyEvents: isEvent ? [] : keyEvents(index, entryId),
+    datedFacts: (index.timelineByEntry.get(entryId) ?? [])
+      .filter((event) => event.label !== undefined)
+      .map((event) => toTimelineItem(index, event))
+      .filter((item): item is TimelineItem => item !== undefined),
     related: relatedEntries(index, entryId),
   };
   if (entry.participants.length > 0) {

@@ -17,6 +17,7 @@ const PASSAGES: [id: string, text: string, mentions: string[]][] = [
   [`${docA}#p0.s1`, 'Karim met Volkov in Moscow to sign the Grain Accord, and Karim praised it.', ['karim', 'karim', 'volkov', 'grain-accord']],
   [`${docA}#p1.s0`, 'The Aleppo offensive began in 2016 and ended the siege of the old city.', ['aleppo-offensive', 'aleppo']],
   [`${docA}#p1.s1`, 'Karim.', ['karim']],
+  [`${docA}#p2.s0`, 'When President Nadim died, the army chose his successor.', ['nadim']],
   [`${docB}#p0.s0`, 'Karim fled to Moscow in December 2024 after rebels took Aleppo in a lightning offensive.', ['karim', 'aleppo']],
   [`${docB}#p0.s1`, 'Volkov offered Karim asylum and the rebels asked for his extradition to face trial.', ['volkov', 'karim']],
   [`${docB}#p1.s0`, 'The Grain Accord of 2019 was signed by both governments.', ['grain-accord']],
@@ -44,10 +45,17 @@ export const FIXTURE: CorpusBundle = {
         { title: 'In exile in Russia', from: '2024-12-08', passageIds: [`${docB}#p0.s0`] },
       ],
     }),
-    entry('volkov', 'Ivan Volkov', 'person', { roles: [{ title: 'President of Russia', from: '2012', passageIds: [] }] }),
+    // Only a 2020 article shows his role: it is not called current in 2025.
+    entry('volkov', 'Ivan Volkov', 'person', { roles: [{ title: 'President of Russia', passageIds: [`${docA}#p0.s1`] }] }),
+    entry('nadim', 'Sami Nadim', 'person', { roles: [{ title: 'President', ended: 'death', passageIds: [`${docA}#p2.s0`] }] }),
     entry('aleppo', 'Aleppo', 'place'),
     entry('grain-accord', 'Grain Accord', 'agreement', { dates: [{ start: '2019', passageIds: [`${docB}#p1.s0`] }], participants: ['karim', 'volkov'] }),
-    entry('aleppo-offensive', 'Aleppo offensive', 'offensive', { dates: [{ start: '2016', passageIds: [`${docA}#p1.s0`] }] }),
+    entry('aleppo-offensive', 'Aleppo offensive', 'offensive', {
+      dates: [
+        { start: '2016', passageIds: [`${docA}#p1.s0`] },
+        { start: '2016-12', label: 'The siege of the old city ends', passageIds: [`${docA}#p1.s0`] },
+      ],
+    }),
     entry('lightning-offensive', 'Lightning offensive', 'offensive', { dates: [{ start: '2024-11', passageIds: [`${docB}#p1.s1`] }] }),
   ],
   mentions: PASSAGES.flatMap(([passageId, , ids]) => ids.map((entryId, i) => ({ entryId, passageId, start: i, end: i + 1 }))),
@@ -60,6 +68,7 @@ export const FIXTURE: CorpusBundle = {
   timeline: [
     { id: 'lightning-offensive@2024-11', entryId: 'lightning-offensive', start: '2024-11', inferred: false, passageIds: [`${docB}#p1.s1`] },
     { id: 'aleppo-offensive@2016', entryId: 'aleppo-offensive', start: '2016', inferred: false, passageIds: [`${docA}#p1.s0`] },
+    { id: 'aleppo-offensive@2016-12', entryId: 'aleppo-offensive', start: '2016-12', inferred: false, label: 'The siege of the old city ends', passageIds: [`${docA}#p1.s0`] },
     { id: 'grain-accord@2019', entryId: 'grain-accord', start: '2019', inferred: false, passageIds: [`${docB}#p1.s0`] },
   ],
 };

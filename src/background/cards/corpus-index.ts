@@ -4,7 +4,7 @@
  * so a batch of a hundred cards is a few map look-ups each, not storage reads.
  */
 import type { CorpusDocument, Entry, EntryRelation, Passage, TimelineEvent } from '../../shared/corpus';
-import { compareDates } from './iso-date';
+import { compareDates } from '../../shared/iso-date';
 import { contentWords } from './text-words';
 
 /** The raw records the index is built from (what the CorpusStore returns). */

@@ -41,6 +41,7 @@ export function relatedEntries(index: CorpusIndex, entryId: string, max = RELATE
     };
     const evidence = excerptOf(index, relation.passageIds[0]);
     if (evidence) related.evidence = evidence;
+    if (relation.outsideCorpus) related.outsideCorpus = true;
     result.push(related);
   }
   return result;

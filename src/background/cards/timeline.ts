@@ -24,6 +24,7 @@ export function toTimelineItem(index: CorpusIndex, event: TimelineEvent): Timeli
   if (!ref) return undefined;
   const item: TimelineItem = { ...ref, start: event.start, inferred: event.inferred };
   if (event.end !== undefined) item.end = event.end;
+  if (event.label !== undefined) item.label = event.label;
   const source = excerptOf(index, event.passageIds[0]);
   if (source) item.source = source;
   return item;
@@ -33,12 +34,17 @@ function items(index: CorpusIndex, events: readonly TimelineEvent[]): TimelineIt
   return events.map((e) => toTimelineItem(index, e)).filter((i): i is TimelineItem => i !== undefined);
 }
 
-/** The events just before and just after an event's (first) date, other entries only. */
+/**
+ * The events just before and just after an event's (first) date, other entries
+ * only. A labelled date is a fact about the event, not when it happened, so it
+ * does not place it.
+ */
 export function timelineNeighbours(index: CorpusIndex, entryId: string, n = NEIGHBOURS): { before: TimelineItem[]; after: TimelineItem[] } {
-  const own = index.timelineByEntry.get(entryId)?.[0];
+  const own = index.timelineByEntry.get(entryId)?.find((e) => e.label === undefined);
   if (!own) return { before: [], after: [] };
   const at = index.timeline.indexOf(own);
-  const others = (e: TimelineEvent): boolean => e.entryId !== entryId;
+  // Dated facts stay on their own entry's card and its actors' key events.
+  const others = (e: TimelineEvent): boolean => e.entryId !== entryId && e.label === undefined;
   const before = index.timeline.slice(0, at).filter(others).slice(-n);
   const after = index.timeline.slice(at + 1).filter(others).slice(0, n);
   return { before: items(index, before), after: items(index, after) };
@@ -47,17 +53,19 @@ export function timelineNeighbours(index: CorpusIndex, entryId: string, n = NEIG
 /**
  * The dated events an actor took part in: those whose entry lists it as a
  * participant, or whose dating passages name it. Oldest first, the newest
- * {@link KEY_EVENTS} kept, one date per event.
+ * {@link KEY_EVENTS} kept, one date per event (a dated fact, with its label,
+ * counts apart from its event's own date).
  */
 export function keyEvents(index: CorpusIndex, actorId: string, max = KEY_EVENTS): TimelineItem[] {
   const seen = new Set<string>();
   const found: TimelineEvent[] = [];
   for (const event of index.timeline) {
-    if (event.entryId === actorId || seen.has(event.entryId)) continue;
+    const key = event.label === undefined ? event.entryId : event.id;
+    if (event.entryId === actorId || seen.has(key)) continue;
     const participant = index.entries.get(event.entryId)?.participants.includes(actorId) ?? false;
     const named = event.passageIds.some((id) => index.passages.get(id)?.mentionCounts.has(actorId));
     if (!participant && !named) continue;
-    seen.add(event.entryId);
+    seen.add(key);
     found.push(event);
   }
   return items(index, found.slice(-max));

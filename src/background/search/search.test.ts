@@ -85,7 +85,7 @@ describe('explorer handlers', () => {
     const page = await explorer['corpus.entryPage']({ id: 'putin' }, extension);
     expect(page.passages.map((p) => p.passageId)).toEqual(['new#p0.s0', 'old#p0.s0']);
     expect(page.relations.map((r) => r.id)).toEqual(['erdogan']);
-    expect(page.card.currentRole?.title).toBe('President of Russia');
+    expect(page.card.roles[0]?.title).toBe('President of Russia');
     expect(page.card.keyEvents.map((k) => k.id)).toContain('sochi-agreement');
     await expect(explorer['corpus.entryPage']({ id: 'nobody' }, extension)).rejects.toMatchObject({ code: 'not-found' });
   });

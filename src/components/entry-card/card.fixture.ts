@@ -44,48 +44,58 @@ export const KARIM_CARD: EntryCard = {
     "origin": "bundled"
   },
   "asOf": "2025-10-22",
-  "currentRole": {
-    "title": "In exile in Russia",
-    "from": "2024-12-08",
-    "passageIds": [
-      "b-2025#p0.s0"
-    ]
-  },
-  "earlierRoles": [
+  "latest": "2025-10-22",
+  "facts": [
     {
-      "title": "President",
-      "until": "2024-12",
-      "passageIds": [
-        "a-2020#p0.s0"
+      "text": "Former president.",
+      "evidence": [
+        {
+          "passageId": "a-2020#p0.s0",
+          "text": "President Karim ruled Aleppo and Damascus with an iron hand for two decades.",
+          "documentId": "a-2020",
+          "documentTitle": "Old order",
+          "published": "2020-09",
+          "publishedInferred": false,
+          "outlet": "Daily A"
+        }
       ]
     }
   ],
-  "excerpts": [
+  "roles": [
     {
-      "passageId": "a-2020#p0.s0",
-      "text": "President Karim ruled Aleppo and Damascus with an iron hand for two decades.",
-      "documentId": "a-2020",
-      "documentTitle": "Old order",
-      "published": "2020-09",
-      "publishedInferred": false,
-      "outlet": "Daily A"
+      "title": "In exile in Russia",
+      "over": false,
+      "attestedInferred": true,
+      "evidence": [
+        {
+          "passageId": "b-2025#p0.s0",
+          "text": "Karim fled to Moscow in December 2024 after rebels took Aleppo in a lightning offensive.",
+          "documentId": "b-2025",
+          "documentTitle": "New order",
+          "published": "2025-10-22",
+          "publishedInferred": true
+        }
+      ],
+      "attested": "2025-10-22",
+      "from": "2024-12-08"
     },
     {
-      "passageId": "b-2025#p0.s0",
-      "text": "Karim fled to Moscow in December 2024 after rebels took Aleppo in a lightning offensive.",
-      "documentId": "b-2025",
-      "documentTitle": "New order",
-      "published": "2025-10-22",
-      "publishedInferred": true
-    },
-    {
-      "passageId": "a-2020#p0.s1",
-      "text": "Karim met Volkov in Moscow to sign the Grain Accord, and Karim praised it.",
-      "documentId": "a-2020",
-      "documentTitle": "Old order",
-      "published": "2020-09",
-      "publishedInferred": false,
-      "outlet": "Daily A"
+      "title": "President",
+      "over": true,
+      "attestedInferred": false,
+      "evidence": [
+        {
+          "passageId": "a-2020#p0.s0",
+          "text": "President Karim ruled Aleppo and Damascus with an iron hand for two decades.",
+          "documentId": "a-2020",
+          "documentTitle": "Old order",
+          "published": "2020-09",
+          "publishedInferred": false,
+          "outlet": "Daily A"
+        }
+      ],
+      "attested": "2020-09",
+      "until": "2024-12"
     }
   ],
   "before": [],
@@ -122,6 +132,7 @@ export const KARIM_CARD: EntryCard = {
       }
     }
   ],
+  "datedFacts": [],
   "related": [
     {
       "id": "grain-accord",
@@ -169,6 +180,34 @@ export const KARIM_CARD: EntryCard = {
         "publishedInferred": false,
         "outlet": "Daily A"
       }
+    }
+  ],
+  "excerpts": [
+    {
+      "passageId": "a-2020#p0.s0",
+      "text": "President Karim ruled Aleppo and Damascus with an iron hand for two decades.",
+      "documentId": "a-2020",
+      "documentTitle": "Old order",
+      "published": "2020-09",
+      "publishedInferred": false,
+      "outlet": "Daily A"
+    },
+    {
+      "passageId": "b-2025#p0.s0",
+      "text": "Karim fled to Moscow in December 2024 after rebels took Aleppo in a lightning offensive.",
+      "documentId": "b-2025",
+      "documentTitle": "New order",
+      "published": "2025-10-22",
+      "publishedInferred": true
+    },
+    {
+      "passageId": "a-2020#p0.s1",
+      "text": "Karim met Volkov in Moscow to sign the Grain Accord, and Karim praised it.",
+      "documentId": "a-2020",
+      "documentTitle": "Old order",
+      "published": "2020-09",
+      "publishedInferred": false,
+      "outlet": "Daily A"
     }
   ],
   "highlights": []

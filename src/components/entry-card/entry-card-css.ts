@@ -48,8 +48,15 @@ export const ENTRY_CARD_CSS = `
 .bs-card__type--event { color: var(--bs-event); }
 .bs-card__muted { color: var(--bs-fg-soft); }
 .bs-card__summary { margin: 0 0 6px; }
-.bs-card__roles { margin: 8px 0; }
+.bs-card__roles { margin: 8px 0; padding: 0; list-style: none; }
 .bs-card__role { margin: 0 0 4px; }
+.bs-card__outside { font-size: 12px; font-style: italic; color: var(--bs-fg-soft); }
+.bs-card .bs-prov__toggle { display: inline; margin: 0; padding: 0 4px; border: 1px solid var(--bs-border); border-radius: 999px; background: var(--bs-bg-soft); font-size: 11.5px; line-height: 16px; color: var(--bs-fg-soft); vertical-align: 1px; }
+.bs-card .bs-prov__toggle[aria-expanded="true"] { color: var(--bs-fg); border-color: var(--bs-accent); }
+.bs-prov__panel { display: block; margin: 4px 0 6px; padding: 6px 8px; border-left: 3px solid var(--bs-accent); background: var(--bs-bg-soft); font-size: 13px; }
+.bs-prov__item { display: block; }
+.bs-prov__item + .bs-prov__item { margin-top: 4px; }
+.bs-prov__quote { font-style: normal; }
 .bs-card__notice { margin: 0 0 10px; padding: 8px 10px; border: 1px solid var(--bs-notice-border); border-radius: 8px; background: var(--bs-notice); font-size: 13.5px; }
 .bs-card__notice p { margin: 0 0 6px; }
 .bs-card__not-this { padding: 3px 10px; border: 1px solid var(--bs-border); border-radius: 6px; background: var(--bs-bg); }

@@ -29,8 +29,9 @@ describe('EntryCardView', () => {
     act(() => render(<EntryCardView card={card} titleId="t" links={l} />, root));
     expect(root.querySelector('#t')?.textContent).toBe('Omar Karim');
     expect(root.querySelector('.bs-card__type')?.textContent).toBe('Person');
-    expect(root.querySelector('[data-role="current"]')?.textContent).toBe('As of Oct 2025: In exile in Russia (since 8 Dec 2024)');
-    expect(root.querySelector('[data-role="earlier"]')?.textContent).toContain('President (until Dec 2024)');
+    const roles = [...root.querySelectorAll('.bs-card__role')].map((li) => li.textContent);
+    expect(roles).toEqual(['In exile in Russia (since 8 Dec 2024) — as of 22 Oct 2025 (approx.) source', 'President until Dec 2024 source']);
+    expect(root.textContent).not.toMatch(/As of Oct 2025|current/i);
     const excerpts = root.querySelectorAll('.bs-card__excerpt');
     expect(excerpts.length).toBe(3);
     const link = excerpts[0]!.querySelector('a')!;
@@ -42,7 +43,7 @@ describe('EntryCardView', () => {
     expect(l.opened).toEqual(['volkov']);
   });
 
-  it('shows the stale-background notice, the ambiguity choice and a way back', () => {
+  it('shows the latest-word notice, the ambiguity choice and a way back', () => {
     const card = KARIM_CARD;
     const notThis = vi.fn();
     const back = vi.fn();
@@ -59,12 +60,57 @@ describe('EntryCardView', () => {
         root,
       ),
     );
-    expect(root.querySelector('[data-notice="stale"]')?.textContent).toContain('Background as of Oct 2025 — this page is from 3 Feb 2026');
+    expect(root.querySelector('[data-notice="latest"]')?.textContent).toContain('Backstory’s latest on Omar Karim: Oct 2025 — this page is from 3 Feb 2026');
+    expect(root.querySelector('[data-notice="then"]')).toBeNull();
     expect(root.querySelector('[data-notice="ambiguous"]')?.textContent).toContain('Ivan Volkov');
     act(() => root.querySelector<HTMLButtonElement>('.bs-card__not-this')!.click());
     act(() => root.querySelector<HTMLButtonElement>('.bs-card__back')!.click());
     expect(notThis).toHaveBeenCalledOnce();
     expect(back).toHaveBeenCalledOnce();
+  });
+
+  it('on a page older than the corpus, says which roles the corpus shows held then', () => {
+    act(() => render(<EntryCardView card={KARIM_CARD} titleId="t" links={links()} pageDate="2021-03-14" />, root));
+    expect(root.querySelector('[data-notice="then"]')?.textContent).toBe('At the time of this article, Mar 2021: President');
+    expect(root.querySelector('[data-notice="latest"]')).toBeNull();
+    // Before any evidence of a role the corpus cannot say: no notice rather than a guess.
+    act(() => render(<EntryCardView card={KARIM_CARD} titleId="t" links={links()} pageDate="2015-03-01" />, root));
+    expect(root.querySelector('[data-notice="then"]')).toBeNull();
+  });
+
+  it('says a role ended with a death and never dates it "as of"', () => {
+    const role = { title: 'President of Syria', ended: 'death' as const, over: true, attested: '2022-08', attestedInferred: true, evidence: [] };
+    act(() => render(<EntryCardView card={{ ...KARIM_CARD, roles: [role] }} titleId="t" links={links()} />, root));
+    expect(root.querySelector('[data-role="over"]')?.textContent).toBe('President of Syria until death');
+  });
+
+  it('reveals the quote, source and date of a summary sentence on hover, on keyboard focus and on click', () => {
+    act(() => render(<EntryCardView card={KARIM_CARD} titleId="t" links={links()} />, root));
+    const toggle = () => root.querySelector<HTMLButtonElement>('.bs-card__summary .bs-prov__toggle')!;
+    const panel = () => root.querySelector('.bs-card__summary .bs-prov__panel');
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(toggle().getAttribute('aria-label')).toBe('Source of “Former president.”');
+    expect(panel()).toBeNull();
+    act(() => void toggle().dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+    act(() => void toggle().dispatchEvent(new MouseEvent('mouseenter')));
+    expect(panel()?.textContent).toContain('President Karim ruled Aleppo');
+    expect(panel()?.textContent).toContain('Old order, Daily A, Sep 2020');
+    act(() => void toggle().parentElement!.dispatchEvent(new MouseEvent('mouseleave')));
+    expect(panel()).toBeNull();
+    act(() => void toggle().dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    expect(toggle().getAttribute('aria-controls')).toBe(panel()?.id);
+    act(() => void toggle().dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
+    expect(panel()).toBeNull();
+    act(() => toggle().click());
+    expect(panel()?.querySelector('a')?.getAttribute('href')).toMatch(/#reader\/a-2020\//);
+  });
+
+  it('labels what is kept from outside the corpus', () => {
+    const card = { ...KARIM_CARD, facts: [{ text: 'Capital of nowhere.', evidence: [], outsideCorpus: true }], related: [{ ...KARIM_CARD.related[0]!, outsideCorpus: true }] };
+    act(() => render(<EntryCardView card={card} titleId="t" links={links()} />, root));
+    expect(root.querySelector('.bs-card__summary')?.textContent).toBe('Capital of nowhere. not from the corpus');
+    expect(root.querySelector('.bs-card__related .bs-card__outside')?.textContent).toBe(' not from the corpus');
   });
 
   it('never renders text as HTML', () => {

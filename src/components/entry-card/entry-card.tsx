@@ -7,8 +7,10 @@
 import type { ComponentChildren } from 'preact';
 import type { EntryCard, EntryRef } from '../../shared/card';
 import { typeGroupOf } from '../../shared/catalog';
-import { formatDate, formatMonth, formatSpan } from './format-date';
+import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
+import { Provenance } from './provenance';
+import { PageTimeNotices, Roles } from './roles';
 import { EntryButton, Excerpts, Related, Timeline, YourHighlights } from './sections';
 import { typeLabel } from './type-label';
 
@@ -37,39 +39,20 @@ export interface EntryCardViewProps {
   /** Set when the card was reached from another: shows a way back. */
   back?: { name: string; onBack(): void };
   ambiguity?: CardAmbiguity;
-  /** The page's publication date, when it is newer than the corpus. */
-  pageDate?: string;
+  /**
+   * The page's publication date, when it has one: the card shows the roles
+   * held then, or that the page is newer than the corpus' latest word.
+   */
+  pageDate?: string | undefined;
   /** 'auto' follows the system; the page-side container forces dark on dark pages. */
   theme?: 'auto' | 'light' | 'dark';
   onClose?(): void;
   footer?: ComponentChildren;
 }
 
-function Roles({ card }: { card: EntryCard }) {
-  const { currentRole, earlierRoles } = card;
-  if (!currentRole && earlierRoles.length === 0) return null;
-  return (
-    <div class="bs-card__roles">
-      {currentRole && (
-        <p class="bs-card__role" data-role="current">
-          <span class="bs-card__muted">As of {formatMonth(card.asOf)}:</span> {currentRole.title}
-          {currentRole.from ? ` (since ${formatDate(currentRole.from)})` : ''}
-        </p>
-      )}
-      {earlierRoles.length > 0 && (
-        <p class="bs-card__role" data-role="earlier">
-          <span class="bs-card__muted">Earlier:</span>{' '}
-          {earlierRoles
-            .map((r) => `${r.title}${r.from || r.until ? ` (${r.from ? formatDate(r.from) : ''}${r.until ? `${r.from ? ' – ' : 'until '}${formatDate(r.until)}` : ' on'})` : ''}`)
-            .join('; ')}
-        </p>
-      )}
-    </div>
-  );
-}
-
 function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
-  const { dates } = card.entry;
+  // Labelled dates are facts about the entry, listed with the timeline.
+  const dates = card.entry.dates.filter((d) => d.label === undefined);
   const participants = card.participants ?? [];
   if (dates.length === 0 && participants.length === 0) return null;
   return (
@@ -139,11 +122,7 @@ export function EntryCardView(props: EntryCardViewProps) {
 
       {card && (
         <div class="bs-card__body">
-          {pageDate && (
-            <p class="bs-card__notice" data-notice="stale">
-              Background as of {formatMonth(card.asOf)} — this page is from {formatDate(pageDate)}, so events since then are not covered.
-            </p>
-          )}
+          <PageTimeNotices card={card} pageDate={pageDate} />
           {ambiguity && ambiguity.candidates.length > 0 && (
             <div class="bs-card__notice" data-notice="ambiguous">
               <p>This name could also mean:</p>
@@ -157,13 +136,15 @@ export function EntryCardView(props: EntryCardViewProps) {
               </button>
             </div>
           )}
-          {card.entry.summary.map((fact, i) => (
+          {card.facts.map((fact, i) => (
             <p key={i} class="bs-card__summary">
               {fact.text}
+              <Provenance claim={fact.text} evidence={fact.evidence} outsideCorpus={fact.outsideCorpus} links={links} />
             </p>
           ))}
-          <Roles card={card} />
+          <Roles card={card} links={links} />
           <EventFacts card={card} links={links} />
+          <Timeline title="Dated facts" items={card.datedFacts} links={links} />
           <Excerpts excerpts={card.excerpts} links={links} />
           <Timeline title="Before" items={card.before} links={links} />
           <Timeline title="After" items={card.after} links={links} />

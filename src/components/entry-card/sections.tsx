@@ -6,8 +6,10 @@
 import type { EntryRef, Excerpt, RelatedEntry, TimelineItem } from '../../shared/card';
 import type { Highlight } from '../../shared/highlight';
 import { typeGroupOf } from '../../shared/catalog';
-import { formatDate, formatSpan } from './format-date';
+import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
+import { Provenance } from './provenance';
+import { Source } from './source';
 
 /** A button that opens another entry's card, coloured by its group. */
 export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLinks }) {
@@ -15,19 +17,6 @@ export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLink
     <button type="button" class={`bs-card__entry bs-card__entry--${typeGroupOf(entry.type)}`} data-entry-id={entry.id} onClick={() => links.onOpenEntry(entry)}>
       {entry.name}
     </button>
-  );
-}
-
-/** Where an excerpt comes from: title (a link into the reader), outlet, date. */
-export function Source({ excerpt, links }: { excerpt: Excerpt; links: CardLinks }) {
-  return (
-    <span class="bs-card__source">
-      <a href={links.readerHref(excerpt.documentId, excerpt.passageId)} target="_blank" rel="noopener">
-        {excerpt.documentTitle}
-      </a>
-      {excerpt.outlet ? `, ${excerpt.outlet}` : ''}
-      {`, ${formatDate(excerpt.published)}${excerpt.publishedInferred ? ' (approx.)' : ''}`}
-    </span>
   );
 }
 
@@ -49,7 +38,7 @@ export function Excerpts({ excerpts, links }: { excerpts: Excerpt[]; links: Card
   );
 }
 
-/** A titled list of dated events. */
+/** A titled list of dated events; a dated fact shows what happened and reveals its quote. */
 export function Timeline({ title, items, links }: { title: string; items: TimelineItem[]; links: CardLinks }) {
   if (items.length === 0) return null;
   return (
@@ -63,6 +52,13 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
               {item.inferred ? ' (approx.)' : ''}
             </span>{' '}
             <EntryButton entry={item} links={links} />
+            {item.label && (
+              <>
+                {': '}
+                <span class="bs-card__fact-label">{item.label}</span>
+                <Provenance claim={item.label} evidence={item.source ? [item.source] : []} links={links} />
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -80,6 +76,7 @@ export function Related({ related, links }: { related: RelatedEntry[]; links: Ca
         {related.map((r) => (
           <li key={r.id} class="bs-card__related" data-related-id={r.id}>
             <EntryButton entry={r} links={links} /> <span class="bs-card__muted">{r.relation}</span>
+            {r.outsideCorpus && <span class="bs-card__outside"> not from the corpus</span>}
             {r.evidence && (
               <span class="bs-card__evidence">
                 “{r.evidence.text}” <Source excerpt={r.evidence} links={links} />

@@ -4,7 +4,7 @@ import type { EntryCard } from '../../shared/card';
 import type { CallResult } from '../../shared/protocol';
 import { KARIM_CARD } from '../../components/entry-card/card.fixture';
 import { HoverCardController } from './hover-card-controller';
-import { readPageDate, pageNewerThan } from './page-date';
+import { readPageDate } from './page-date';
 import { sentenceAround } from './mention-context';
 
 function cardFor(id: string, name: string): EntryCard {
@@ -155,14 +155,12 @@ describe('HoverCardController', () => {
 });
 
 describe('page date', () => {
-  it('reads Open Graph, <time> and JSON-LD dates, and compares with the corpus date', () => {
+  it('reads Open Graph, <time> and JSON-LD dates', () => {
     document.head.innerHTML = '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2026-01-05T10:00:00Z"}]}</script>';
     document.body.innerHTML = '';
     expect(readPageDate(document)).toBe('2026-01-05');
     document.body.innerHTML = '<time datetime="2025-11-01">1 Nov</time>';
     expect(readPageDate(document)).toBe('2025-11-01');
-    expect(pageNewerThan('2025-11-01', '2025-10-22')).toBe('2025-11-01');
-    expect(pageNewerThan('2025-10-02', '2025-10')).toBeUndefined();
     document.head.innerHTML = '';
   });
 });

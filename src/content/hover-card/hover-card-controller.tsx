@@ -16,7 +16,7 @@ import { createCardHost, type CardHost } from './card-host';
 import { CardPopover } from './card-popover';
 import { HoverIntent } from './hover-intent';
 import { sentenceAround } from './mention-context';
-import { pageNewerThan, readPageDate } from './page-date';
+import { readPageDate } from './page-date';
 import { isPageDark } from './page-theme';
 
 /** The highlighter's mark element. */
@@ -439,7 +439,7 @@ export class HoverCardController {
         links={{ readerHref: this.deps.readerHref, onOpenEntry: (ref) => this.guard(() => this.navigate(ref)) }}
         back={previous === undefined ? undefined : { name: this.refOf(previous, state).name, onBack: () => this.guard(() => this.back()) }}
         ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c, state)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
-        pageDate={card ? pageNewerThan(this.pageDate ?? undefined, card.asOf) : undefined}
+        pageDate={this.pageDate ?? undefined}
         theme={this.theme}
         onClose={() => this.guard(() => this.close(true))}
       />

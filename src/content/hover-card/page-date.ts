@@ -41,9 +41,3 @@ export function readPageDate(doc: Document): string | undefined {
   }
   return undefined;
 }
-
-/** The page's date when it is newer than the corpus' `asOf`, else undefined. */
-export function pageNewerThan(pageDate: string | undefined, asOf: string): string | undefined {
-  if (!pageDate || !asOf) return undefined;
-  return pageDate > asOf.padEnd(10, '-99').slice(0, 10) ? pageDate : undefined;
-}

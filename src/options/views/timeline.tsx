@@ -183,11 +183,11 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
             const date = item.end ? `${item.start} – ${item.end}` : item.start;
             return (
               <a key={`${item.id}@${item.start}`} href={href} class={`tl-event tl-event--${group}`} data-entry-id={item.id} data-start={item.start}>
-                <title>{`${item.name}, ${date}${item.inferred ? ' (date inferred)' : ''}${item.source ? ` — source: ${item.source.documentTitle}` : ''}`}</title>
+                <title>{`${item.label ? `${item.name}: ${item.label}` : item.name}, ${date}${item.inferred ? ' (date inferred)' : ''}${item.source ? ` — source: ${item.source.documentTitle}` : ''}`}</title>
                 {endX > x + 2 && <rect x={x} y={y - 4} width={endX - x} height={8} rx={4} class="tl-bar" />}
                 <circle cx={x} cy={y} r={5} class="tl-dot" />
                 <text x={x + 9} y={y + 4} class="tl-label">
-                  {item.name}
+                  {item.label ?? item.name}
                 </text>
               </a>
             );
