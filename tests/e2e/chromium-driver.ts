@@ -5,7 +5,7 @@
  * over CDP and evaluated in with Playwright's worker handle.
  */
 import type { Page } from 'playwright-core';
-import { envelopeOf, initScriptSource, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import { envelopeOf, initScriptSource, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type LaunchOptions, type WaitOptions } from './driver';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const pages = new WeakMap<DriverPage, Page>();
@@ -31,6 +31,10 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),
     screenshot: async () => new Uint8Array(await page.screenshot({ type: 'png' })),
+    async frameText(urlPrefix) {
+      const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+      return frame ? frame.evaluate(() => document.body?.innerText ?? '').catch(() => null) : null;
+    },
     close: () => page.close(),
     title: () => page.title(),
     getAttribute: (selector, name) => first(selector).getAttribute(name, { timeout: TIMEOUT }),
@@ -90,10 +94,10 @@ export function playwrightPageOf(page: DriverPage): Page {
 }
 
 /** Launches Chromium with the Chrome build through `harness.ts`. */
-export async function launchChromiumDriver(): Promise<ExtensionDriver> {
+export async function launchChromiumDriver(options: LaunchOptions = {}): Promise<ExtensionDriver> {
   let session: ExtensionSession;
   try {
-    session = await launchExtension();
+    session = await launchExtension(options);
   } catch (error) {
     throw new Error(`Chromium could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

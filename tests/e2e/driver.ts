@@ -80,6 +80,13 @@ export interface DriverPage {
   bringToFront(): Promise<void>;
   /** A PNG of the viewport (write it with `writeFile` to keep it). */
   screenshot(): Promise<Uint8Array>;
+  /**
+   * The `body.innerText` of the first frame inside this page (at any depth,
+   * shadow roots and other origins included: the harness sees what page
+   * scripts cannot) whose URL starts with `urlPrefix`, or null when there is
+   * none yet. No waiting: poll it.
+   */
+  frameText(urlPrefix: string): Promise<string | null>;
   close(): Promise<void>;
 
   // Element reads. Each waits (up to 15 s) for a matching element to be attached,
@@ -198,10 +205,19 @@ export interface ExtensionDriver {
   close(): Promise<void>;
 }
 
+/** Options of {@link launchDriver}. */
+export interface LaunchOptions {
+  /**
+   * The unpacked build to load (absolute path). By default the test build,
+   * `dist/test-chrome` or `dist/test-firefox`: the only builds with test hooks.
+   */
+  extensionDir?: string;
+}
+
 /** Launches `browser` with the extension loaded. Throws a clear message when the browser cannot start. */
-export async function launchDriver(browser: BrowserName): Promise<ExtensionDriver> {
-  if (browser === 'chromium') return (await import('./chromium-driver')).launchChromiumDriver();
-  return (await import('./firefox-harness')).launchFirefoxDriver();
+export async function launchDriver(browser: BrowserName, options: LaunchOptions = {}): Promise<ExtensionDriver> {
+  if (browser === 'chromium') return (await import('./chromium-driver')).launchChromiumDriver(options);
+  return (await import('./firefox-harness')).launchFirefoxDriver(options);
 }
 
 /** Splits a Playwright-style chord (`Alt+Shift+N`) into modifiers and the key; `+` alone is a key. */

@@ -28,11 +28,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findFirefox } from '../../scripts/find-browser';
-import { envelopeOf, initScriptSource, splitChord, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import { envelopeOf, initScriptSource, splitChord, type BackgroundFunction, type DriverPage, type ExtensionDriver, type LaunchOptions, type WaitOptions } from './driver';
 import { ROOT, startFixtureServer } from './server';
 
-/** The unpacked Firefox build the tests install. */
-export const FIREFOX_DIST = path.join(ROOT, 'dist', 'firefox');
+/** The unpacked Firefox build the tests install: the test build (see `harness.ts`'s `CHROME_DIST`). */
+export const FIREFOX_DIST = process.env.BACKSTORY_FIREFOX_DIST ?? path.join(ROOT, 'dist', 'test-firefox');
 /** The fixed `moz-extension://` UUID of the test profile. */
 export const FIREFOX_EXTENSION_UUID = '5b0f1e7a-3c2d-4e8f-9a61-7d4c2b8e0f13';
 
@@ -51,9 +51,9 @@ function contextOf(page: Page): string {
 }
 
 /** The add-on id Firefox knows the build by (`browser_specific_settings.gecko.id`). */
-function geckoId(): string {
-  const manifestPath = path.join(FIREFOX_DIST, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error('dist/firefox is missing: run `npm run build` first.');
+function geckoId(extensionDir: string): string {
+  const manifestPath = path.join(extensionDir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${path.relative(ROOT, extensionDir)} is missing: run \`npm run build\` first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const id = manifest.browser_specific_settings?.gecko?.id;
   if (!id) throw new Error('dist/firefox/manifest.json has no browser_specific_settings.gecko.id');
@@ -170,6 +170,10 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),
     screenshot: async () => page.screenshot({ type: 'png' }),
+    async frameText(urlPrefix) {
+      const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+      return frame ? frame.evaluate(() => document.body?.innerText ?? '').catch(() => null) : null;
+    },
     close: () => page.close(),
     title: () => page.evaluate(() => document.title),
     getAttribute: (selector, name) => onFirst(selector, (h) => h.evaluate((e, n) => e.getAttribute(n), name)),
@@ -237,9 +241,9 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
 const pages = new WeakMap<DriverPage, Page>();
 
 /** Launches Firefox ESR with the extension and a fixture server. */
-export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
+export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST }: LaunchOptions = {}): Promise<ExtensionDriver> {
   const executablePath = firefoxExecutable();
-  const addonId = geckoId();
+  const addonId = geckoId(extensionDir);
   const server = await startFixtureServer();
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-firefox-'));
   const pageErrors: Error[] = [];
@@ -288,7 +292,7 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
     browser.on('targetcreated', (target) => {
       void target.page().then((page) => page && track(page), () => undefined);
     });
-    const installed = await browser.installExtension(FIREFOX_DIST);
+    const installed = await browser.installExtension(extensionDir);
     if (installed !== addonId) throw new Error(`Firefox installed ${installed}, expected ${addonId}`);
     const raw = await browser.version(); // "firefox/153.7.0esr"
     version = `Firefox ${raw.split('/').at(-1) ?? raw}`;
