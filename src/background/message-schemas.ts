@@ -77,6 +77,7 @@ export const PARAM_SCHEMAS = {
   'highlights.update': v.strictObject({ id, patch: v.strictObject({ colour: v.optional(colour), note: v.optional(longText) }) }),
   'highlights.delete': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(100_000)) }),
   'highlights.restore': v.strictObject({ highlights: v.array(highlight) }),
+  'highlights.get': v.strictObject({ id }),
   'highlights.forEntry': v.strictObject({ entryId: id }),
   'highlights.list': v.strictObject({
     text: v.optional(shortText),

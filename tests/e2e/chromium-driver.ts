@@ -33,7 +33,8 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     screenshot: async () => new Uint8Array(await page.screenshot({ type: 'png' })),
     async frameText(urlPrefix) {
       const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
-      return frame ? frame.evaluate(() => document.body?.innerText ?? '').catch(() => null) : null;
+      const read = () => [document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((f) => (f as HTMLInputElement).value)].join('\n');
+      return frame ? frame.evaluate(read).catch(() => null) : null;
     },
     close: () => page.close(),
     title: () => page.title(),

@@ -81,10 +81,11 @@ export interface DriverPage {
   /** A PNG of the viewport (write it with `writeFile` to keep it). */
   screenshot(): Promise<Uint8Array>;
   /**
-   * The `body.innerText` of the first frame inside this page (at any depth,
+   * What the reader sees in the first frame inside this page (at any depth,
    * shadow roots and other origins included: the harness sees what page
-   * scripts cannot) whose URL starts with `urlPrefix`, or null when there is
-   * none yet. No waiting: poll it.
+   * scripts cannot) whose URL starts with `urlPrefix`: its `body.innerText`,
+   * then the value of each of its text fields on a line of its own. Null when
+   * there is no such frame yet. No waiting: poll it.
    */
   frameText(urlPrefix: string): Promise<string | null>;
   close(): Promise<void>;

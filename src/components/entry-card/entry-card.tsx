@@ -43,6 +43,12 @@ export interface EntryCardViewProps {
   theme?: 'auto' | 'light' | 'dark';
   onClose?(): void;
   footer?: ComponentChildren;
+  /**
+   * Shown instead of the card's "Your highlights": the page-side card passes
+   * its private frame, as the card it gets is corpus only (see ARCHITECTURE,
+   * Privacy); our own pages leave it out and list `card.highlights`.
+   */
+  privateSection?: ComponentChildren;
 }
 
 function Roles({ card }: { card: EntryCard }) {
@@ -169,7 +175,7 @@ export function EntryCardView(props: EntryCardViewProps) {
           <Timeline title="After" items={card.after} links={links} />
           <Timeline title="Key events" items={card.keyEvents} links={links} />
           <Related related={card.related} links={links} />
-          <YourHighlights highlights={card.highlights} />
+          {props.privateSection ?? <YourHighlights highlights={card.highlights} />}
         </div>
       )}
       {footer && <footer class="bs-card__footer">{footer}</footer>}

@@ -94,4 +94,22 @@ describe('SavedHighlights', () => {
     expect(created.map((c) => c.quote)).toEqual(['the outskirts of Aleppo']);
     expect(created[0]!.entityIds).toEqual(['aleppo']);
   });
+
+  it('opens a highlight or the toolbar on the reader’s input only, never on a page script’s synthetic events', async () => {
+    for (const trusted of [undefined, () => true]) {
+      document.body.innerHTML = '<p>Turkey reopened its embassy.</p>';
+      session = new AbortController();
+      await new SavedHighlights(session.signal, backgroundWith([highlightOf('h1', 'embassy')]), document, { trusted }).start();
+      const piece = document.querySelector('bs-highlight')!;
+      piece.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('p')!);
+      document.getSelection()!.addRange(range);
+      document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true }));
+      // Untrusted: no UI host at all. Taken as the reader's: the popover's host appears.
+      expect(document.querySelector('[data-backstory-ui]') !== null).toBe(trusted !== undefined);
+      document.getSelection()!.removeAllRanges();
+      session.abort();
+    }
+  });
 });

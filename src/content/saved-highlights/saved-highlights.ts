@@ -18,6 +18,7 @@ import type { CallName, CallResult, ParamsOf, ResultOf } from '../../shared/prot
 import { UI_ATTRIBUTE } from '../highlighter/element-kinds';
 import { scrollBehavior } from '../highlighter/mention-navigation';
 import { selectionGuard } from '../highlighter/selection-guard';
+import { isTrusted } from '../trusted-input';
 import { anchorAll, type Placement } from './anchor-page';
 import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG, textNodesIn } from './draw';
 import { flashPieces, paintPiece } from './highlight-style';
@@ -63,12 +64,24 @@ export class SavedHighlights {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly doc: Document;
 
+  private readonly trusted: (event: Event) => boolean;
+  private readonly noteFrameHref: ((highlightId: string) => string) | undefined;
+
+  /**
+   * `options.trusted`: whether the reader (not a page script) raised an event;
+   * `event.isTrusted` by default (unit tests, whose events are never trusted,
+   * pass their own). `options.noteFrameHref`: the private frame's URL showing
+   * a highlight's note (none in unit tests).
+   */
   constructor(
     private readonly signal: AbortSignal,
     private readonly call: BackgroundCaller,
     doc: Document = document,
+    options: { trusted?(event: Event): boolean; noteFrameHref?(highlightId: string): string } = {},
   ) {
     this.doc = doc;
+    this.trusted = options.trusted ?? isTrusted;
+    this.noteFrameHref = options.noteFrameHref;
     this.ui = createHighlightsUi(doc, {
       chooseColour: (colour) => this.setState({ colour }),
       save: (note) => void this.saveFromToolbar(note),
@@ -85,12 +98,16 @@ export class SavedHighlights {
     const { signal, doc } = this;
     if (signal.aborted || !doc.body) return;
     const opts = { signal, capture: true } as const;
-    doc.addEventListener('mouseup', (e) => this.onPointerUp(e), opts);
-    doc.addEventListener('keyup', (e) => this.onKeyUp(e), opts);
-    doc.addEventListener('mousedown', (e) => this.onPointerDown(e), opts);
+    // Only the reader's input opens the toolbar or a highlight: a page script's
+    // synthetic mouseup, keyup, click or keydown does nothing.
+    const trusted = <E extends Event>(handle: (e: E) => void) => (e: E) => this.trusted(e) && handle(e);
+    doc.addEventListener('mouseup', trusted((e) => this.onPointerUp(e)), opts);
+    doc.addEventListener('keyup', trusted((e) => this.onKeyUp(e)), opts);
+    doc.addEventListener('mousedown', trusted((e) => this.onPointerDown(e)), opts);
+    // It only closes the toolbar and draws what waited: nothing a page could learn from.
     doc.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
-    doc.addEventListener('click', (e) => this.onClick(e), { signal });
-    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
+    doc.addEventListener('click', trusted((e: MouseEvent) => this.onClick(e)), { signal });
+    doc.addEventListener('keydown', trusted((e: KeyboardEvent) => this.onKeyDown(e)), { signal });
     signal.addEventListener('abort', () => this.teardown(), { once: true });
     try {
       const result = await this.call('highlights.forPage', {});
@@ -264,7 +281,7 @@ export class SavedHighlights {
     if (!drawn || id.startsWith('pending-')) return;
     const { placement } = drawn;
     this.closeToolbar();
-    this.setState({ popover: { highlight: placement.highlight, reference, current: placement.changed ? placement.current : undefined } });
+    this.setState({ popover: { highlight: placement.highlight, reference, current: placement.changed ? placement.current : undefined, noteFrameSrc: this.noteFrameHref?.(id) } });
   }
 
   private async update(id: string, patch: HighlightPatch): Promise<void> {

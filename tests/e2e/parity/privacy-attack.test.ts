@@ -29,6 +29,8 @@ const OTHER_QUOTE = 'Assad kept the keys of the old palace';
 const OWN_NOTE = 'call Rania 0931 about this';
 const SECRETS = [OTHER_NOTE, OTHER_QUOTE, OWN_NOTE, 'elsewhere.example'];
 const OWN_QUOTE = 'fled to Moscow in December 2024';
+/** A host's box, offset, scroll and client sizes and computed size: a point, whatever it holds. */
+const FIXED_POINT = '0 0 0 0 0 0 0 0 0px 0px';
 
 /** The hostile page's own script: the attacks, as functions on `window`. */
 const ATTACK_SCRIPT = String.raw`
@@ -41,7 +43,8 @@ new MutationObserver((records) => {
   }
 }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true, characterDataOldValue: true });
 
-window.ourHosts = () => [...document.querySelectorAll('*')].filter((el) => el.hasAttribute('data-backstory-ui') || (el.tagName.includes('-') && !/^BS-/.test(el.tagName)));
+// Every custom element but the marks and highlights themselves: where our UI lives.
+window.ourHosts = () => [...document.querySelectorAll('*')].filter((el) => el.tagName.includes('-') && !/^BS-/.test(el.tagName));
 
 window.syntheticAttack = async () => {
   for (const el of document.querySelectorAll('bs-mark, bs-highlight')) {
@@ -212,7 +215,7 @@ describe.each(BUILDS)('a hostile page learns nothing private, in $browser ($buil
     expect(result.openShadowRoots).toEqual([]);
     expect(result.hosts).toEqual(['backstory-card-host']);
     // The host is a fixed point: its box says nothing about what the card shows.
-    expect(result.measures).toEqual(['0 0 0 0 0 0 0 0 0px 0px']);
+    expect(result.measures).toEqual([FIXED_POINT]);
   });
 
   it('with its own highlight opened by a real click, the page cannot read the note', async () => {
@@ -223,7 +226,7 @@ describe.each(BUILDS)('a hostile page learns nothing private, in $browser ($buil
     const result = await probe(page);
     expect(result.found).toEqual([]);
     expect(result.openShadowRoots).toEqual([]);
-    expect(result.measures.every((m) => m === '0 0 0 0 0 0 0 0 0px 0px')).toBe(true);
+    expect(result.measures).toEqual(result.measures.map(() => FIXED_POINT));
   });
 
   it('raised no page errors', () => {
