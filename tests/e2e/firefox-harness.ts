@@ -171,9 +171,14 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     bringToFront: () => page.bringToFront(),
     screenshot: async () => page.screenshot({ type: 'png' }),
     async frameText(urlPrefix) {
-      const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+      // Puppeteer reports extension frames' URLs as about:blank (as it does extension pages): ask each frame.
       const read = () => [document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((f) => (f as HTMLInputElement).value)].join('\n');
-      return frame ? frame.evaluate(read).catch(() => null) : null;
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const href = await frame.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(urlPrefix)) return frame.evaluate(read).catch(() => null);
+      }
+      return null;
     },
     close: () => page.close(),
     title: () => page.evaluate(() => document.title),
