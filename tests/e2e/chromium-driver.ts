@@ -27,6 +27,21 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     count: (selector) => page.locator(css(selector)).count(),
     click: (selector) => page.click(css(selector)),
     hover: (selector) => page.hover(css(selector)),
+    async tap(selector) {
+      const box = await page.locator(css(selector)).first().boundingBox();
+      if (!box) throw new Error(`tap: ${selector} is not rendered`);
+      // Playwright's touchscreen needs a touch context; CDP taps in any page while touch emulation is on.
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+        const point = { x: box.x + 4, y: box.y + box.height / 2 };
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      } finally {
+        await cdp.detach();
+      }
+    },
     press: (chord) => page.keyboard.press(chord),
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),

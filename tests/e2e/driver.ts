@@ -72,6 +72,11 @@ export interface DriverPage {
   count(selector: string): Promise<number>;
   click(selector: string): Promise<void>;
   hover(selector: string): Promise<void>;
+  /**
+   * A touchscreen tap (trusted touch input: `pointerType: 'touch'`, then a
+   * click) 4 px inside the left edge of the first match, halfway down.
+   */
+  tap(selector: string): Promise<void>;
   /** Presses a key or a chord in Playwright's notation: `Enter`, `Alt+Shift+N`, `Shift+ArrowRight`. */
   press(key: string): Promise<void>;
   /** Types text into the focused element. */

@@ -161,6 +161,12 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     count: (selector) => page.$$eval(selector, (elements) => elements.length),
     click: (selector) => page.click(selector),
     hover: (selector) => page.hover(selector),
+    async tap(selector) {
+      const handle = await page.waitForSelector(selector, { timeout: TIMEOUT });
+      const box = await handle?.boundingBox();
+      if (!box) throw new Error(`tap: ${selector} is not rendered`);
+      await page.touchscreen.tap(box.x + 4, box.y + box.height / 2);
+    },
     async press(chord) {
       const { modifiers, key } = splitChord(chord);
       for (const modifier of modifiers) await page.keyboard.down(modifier as never);
