@@ -4,7 +4,7 @@
  * directly. The Chrome build's background is a service worker: it is stopped
  * over CDP and evaluated in with Playwright's worker handle.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { envelopeOf, initScriptSource, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type LaunchOptions, type WaitOptions } from './driver';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -13,6 +13,22 @@ const pages = new WeakMap<DriverPage, Page>();
 const TIMEOUT = 15_000;
 
 /** Wraps a Playwright page in the driver's page interface. */
+/** The first frame inside `page` whose URL starts with `urlPrefix`. */
+function frameOf(page: Page, urlPrefix: string): Frame | undefined {
+  return page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+}
+
+/** {@link frameOf}, waiting up to 15 s for it to appear. */
+async function waitForFrame(page: Page, urlPrefix: string): Promise<Frame> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const frame = frameOf(page, urlPrefix);
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error(`no frame of ${urlPrefix} in ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export function wrapPlaywrightPage(page: Page): DriverPage {
   const wrapped: DriverPage = {
     url: () => page.evaluate(() => location.href),
@@ -47,9 +63,15 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     bringToFront: () => page.bringToFront(),
     screenshot: async () => new Uint8Array(await page.screenshot({ type: 'png' })),
     async frameText(urlPrefix) {
-      const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+      const frame = frameOf(page, urlPrefix);
       const read = () => [document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((f) => (f as HTMLInputElement).value)].join('\n');
       return frame ? frame.evaluate(read).catch(() => null) : null;
+    },
+    async frameFill(urlPrefix, selector, text) {
+      await (await waitForFrame(page, urlPrefix)).fill(selector, text);
+    },
+    async frameClick(urlPrefix, selector) {
+      await (await waitForFrame(page, urlPrefix)).click(selector);
     },
     close: () => page.close(),
     title: () => page.title(),

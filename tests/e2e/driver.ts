@@ -93,6 +93,10 @@ export interface DriverPage {
    * there is no such frame yet. No waiting: poll it.
    */
   frameText(urlPrefix: string): Promise<string | null>;
+  /** In that frame (waits up to 15 s for it and the element): {@link DriverPage.fill} of `selector` with `text`, by typing. */
+  frameFill(urlPrefix: string, selector: string, text: string): Promise<void>;
+  /** In that frame (waits up to 15 s for it and the element): a click on `selector`. */
+  frameClick(urlPrefix: string, selector: string): Promise<void>;
   close(): Promise<void>;
 
   // Element reads. Each waits (up to 15 s) for a matching element to be attached,

@@ -22,7 +22,7 @@
  *   http://127.0.0.1 without a prompt.
  * - Nothing leaves the machine: every host but 127.0.0.1 goes to a dead proxy.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -98,6 +98,31 @@ async function gotoWebPage(page: Page, url: string): Promise<void> {
         () => false,
       );
     if (!loaded) throw error;
+  }
+}
+
+/**
+ * The first frame inside `page` whose `location.href` starts with `urlPrefix`
+ * (Puppeteer reports extension frames' URLs as about:blank, as it does
+ * extension pages, so each frame is asked).
+ */
+async function frameOf(page: Page, urlPrefix: string): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith(urlPrefix)) return frame;
+  }
+  return undefined;
+}
+
+/** {@link frameOf}, waiting up to 15 s for it to appear. */
+async function waitForFrame(page: Page, urlPrefix: string): Promise<Frame> {
+  const until = Date.now() + TIMEOUT;
+  for (;;) {
+    const frame = await frameOf(page, urlPrefix);
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error(`no frame of ${urlPrefix} in ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -177,14 +202,22 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     bringToFront: () => page.bringToFront(),
     screenshot: async () => page.screenshot({ type: 'png' }),
     async frameText(urlPrefix) {
-      // Puppeteer reports extension frames' URLs as about:blank (as it does extension pages): ask each frame.
       const read = () => [document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((f) => (f as HTMLInputElement).value)].join('\n');
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame()) continue;
-        const href = await frame.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith(urlPrefix)) return frame.evaluate(read).catch(() => null);
-      }
-      return null;
+      const frame = await frameOf(page, urlPrefix);
+      return frame ? frame.evaluate(read).catch(() => null) : null;
+    },
+    async frameFill(urlPrefix, selector, text) {
+      const frame = await waitForFrame(page, urlPrefix);
+      await frame.waitForSelector(selector, { timeout: TIMEOUT });
+      await frame.focus(selector);
+      await frame.$eval(selector, (field) => (field as HTMLTextAreaElement).select());
+      if (text) await page.keyboard.type(text);
+      else await page.keyboard.press('Backspace');
+    },
+    async frameClick(urlPrefix, selector) {
+      const frame = await waitForFrame(page, urlPrefix);
+      await frame.waitForSelector(selector, { timeout: TIMEOUT });
+      await frame.click(selector);
     },
     close: () => page.close(),
     title: () => page.evaluate(() => document.title),
