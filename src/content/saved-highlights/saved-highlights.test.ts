@@ -75,7 +75,7 @@ describe('SavedHighlights', () => {
     range.setStart(text, text.data.indexOf('the outskirts'));
     range.setEnd(text, text.data.indexOf(' within'));
     document.getSelection()!.addRange(range);
-    const internals = saved as unknown as { showToolbarForSelection(): void; saveFromToolbar(note: string): Promise<void>; toolbarRange: Range | null };
+    const internals = saved as unknown as { showToolbarForSelection(): void; saveFromToolbar(withNote: boolean): Promise<void>; toolbarRange: Range | null };
     internals.showToolbarForSelection();
     // The reader clicks into the note field (focus in our UI's host): the document selection goes, and a pass marks "Aleppo".
     const host = document.querySelector<HTMLElement>('[data-backstory-ui]')!;
@@ -90,7 +90,7 @@ describe('SavedHighlights', () => {
     });
     expect(internals.toolbarRange!.toString()).toBe('the outskirts of ');
 
-    await internals.saveFromToolbar('a note');
+    await internals.saveFromToolbar(false);
     expect(created.map((c) => c.quote)).toEqual(['the outskirts of Aleppo']);
     expect(created[0]!.entityIds).toEqual(['aleppo']);
   });

@@ -84,7 +84,7 @@ export class SavedHighlights {
     this.noteFrameHref = options.noteFrameHref;
     this.ui = createHighlightsUi(doc, {
       chooseColour: (colour) => this.setState({ colour }),
-      save: (note) => void this.saveFromToolbar(note),
+      save: (withNote) => void this.saveFromToolbar(withNote),
       closeToolbar: () => this.closeToolbar(),
       updateHighlight: (id, patch) => void this.update(id, patch),
       deleteHighlight: (id) => void this.remove(id),
@@ -137,7 +137,7 @@ export class SavedHighlights {
       this.toast('Select some text first, then save it as a highlight.');
       return false;
     }
-    return this.save(range, this.state.colour, '');
+    return (await this.save(range, this.state.colour)) !== null;
   }
 
   /** Scrolls to a drawn highlight, outlines it briefly and focuses it. */
@@ -212,23 +212,35 @@ export class SavedHighlights {
 
   // -------------------------------------------------------------- saving ---
 
-  private async saveFromToolbar(note: string): Promise<void> {
+  /**
+   * Saves the toolbar's passage; `withNote` then opens the saved highlight,
+   * whose note is written in the popover's private frame: a note typed in the
+   * toolbar would sit in the page's DOM (see `ui/highlight-popover.tsx`).
+   */
+  private async saveFromToolbar(withNote: boolean): Promise<void> {
     const range = this.toolbarRange;
-    if (range && (await this.save(range, this.state.colour, note, this.toolbarPassage))) this.closeToolbar();
+    const id = range && (await this.save(range, this.state.colour, this.toolbarPassage));
+    if (!id) return;
+    this.closeToolbar();
+    const first = this.drawn.get(id)?.pieces.find((p) => p.isConnected);
+    if (withNote && first) this.open(id, first);
   }
 
   /**
    * Draws the passage at once, then asks the background to store it; undoes
    * the drawing if that fails. `passage`: the offsets taken when the toolbar
    * opened, used while the page's text is unchanged (see {@link toolbarPassage}).
+   * Returns the saved highlight's id, or null when it was not saved.
    */
-  private async save(range: Range, colour: HighlightColour, note: string, passage?: PinnedPassage | null): Promise<boolean> {
+  private async save(range: Range, colour: HighlightColour, passage?: PinnedPassage | null): Promise<string | null> {
+    // Saved without a note: the reader writes one in the private frame afterwards.
+    const note = '';
     const body = this.doc.body;
     const page = collectText(body);
     const offsets = passage && passage.text === page.text ? { start: passage.start, end: passage.end } : rangeToOffsets(page, range);
     if (!offsets) {
       this.report('This selection has no page text to save (it may be in a form field or an editor).');
-      return false;
+      return null;
     }
     const selectors = describeRange(page.text, offsets.start, offsets.end);
     const quote = selectors[0].exact;
@@ -259,13 +271,13 @@ export class SavedHighlights {
       erasePieces(pieces);
       this.watch?.ignoreOwn();
       this.report(`Not saved: ${result.error.message}`);
-      return false;
+      return null;
     }
     const saved = result.value;
     for (const piece of pieces) piece.setAttribute('data-highlight-id', saved.id);
     this.drawn.set(saved.id, { placement: { ...placement, highlight: saved }, pieces });
     this.watch?.ignoreOwn();
-    return true;
+    return saved.id;
   }
 
   /** Shows a problem where the reader is looking: in the toolbar when it is open, else in a toast. */

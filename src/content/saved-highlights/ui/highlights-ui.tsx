@@ -22,7 +22,8 @@ export interface UiState {
 /** What the UI asks the controller to do. */
 export interface UiActions {
   chooseColour(colour: HighlightColour): void;
-  save(note: string): void;
+  /** Saves the selection; `withNote` then opens it to write its note. */
+  save(withNote: boolean): void;
   closeToolbar(): void;
   updateHighlight(id: string, patch: HighlightPatch): void;
   deleteHighlight(id: string): void;
