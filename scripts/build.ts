@@ -1,7 +1,12 @@
 /**
  * `npm run build`: writes `dist/chrome/` and `dist/firefox/` from the one source
- * manifest, plus `dist/demo/` (the demo page `npm start` serves).
- * `--production` minifies and drops source maps.
+ * manifest, plus `dist/demo/` (the demo page `npm start` serves), and the
+ * builds the e2e tests load, `dist/test-chrome/` and `dist/test-firefox/`.
+ * `--production` minifies and drops source maps (and writes no test builds).
+ *
+ * Test hooks (`__TEST_HOOKS__`) are compiled into the `dist/test-*` builds
+ * only: the builds a reader loads (`dist/chrome`, `dist/firefox`, the store
+ * zips) never carry one, since a hook a test can reach a web page may reach too.
  */
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,6 +23,15 @@ const BROWSERS: TargetBrowser[] = ['chrome', 'firefox'];
 /** Options of one build. */
 export interface BuildOptions {
   production: boolean;
+  /** Where `chrome/`, `firefox/` and `demo/` go; `dist/` by default. */
+  outRoot?: string;
+}
+
+/** One extension build: its browser, its directory under the out root, and whether it carries test hooks. */
+interface Variant {
+  browser: TargetBrowser;
+  dir: string;
+  testHooks: boolean;
 }
 
 function pageShell(title: string, script: string): string {
@@ -39,15 +53,19 @@ function pageShell(title: string, script: string): string {
 }
 
 /** Builds both browsers' extension directories and the demo page. */
-export async function buildAll({ production }: BuildOptions): Promise<void> {
+export async function buildAll({ production, outRoot = path.join(ROOT, 'dist') }: BuildOptions): Promise<void> {
   const started = performance.now();
   const source = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const corpus = await buildCorpus(ROOT);
   const corpusJson = JSON.stringify(corpus);
 
-  for (const browser of BROWSERS) {
-    const outDir = path.join(ROOT, 'dist', browser);
+  const variants: Variant[] = BROWSERS.flatMap((browser) => [
+    { browser, dir: browser, testHooks: false },
+    ...(production ? [] : [{ browser, dir: `test-${browser}`, testHooks: true }]),
+  ]);
+  for (const { browser, dir, testHooks } of variants) {
+    const outDir = path.join(outRoot, dir);
     await rm(outDir, { recursive: true, force: true });
     await mkdir(outDir, { recursive: true });
     await build({
@@ -65,6 +83,7 @@ export async function buildAll({ production }: BuildOptions): Promise<void> {
       define: {
         __BROWSER__: JSON.stringify(browser),
         __DEV__: JSON.stringify(!production),
+        __TEST_HOOKS__: JSON.stringify(testHooks),
         __VERSION__: JSON.stringify(pkg.version),
         __CORPUS_HASH__: JSON.stringify(corpus.hash),
       },
@@ -78,12 +97,12 @@ export async function buildAll({ production }: BuildOptions): Promise<void> {
     await writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   }
 
-  const demoDir = path.join(ROOT, 'dist', 'demo');
+  const demoDir = path.join(outRoot, 'demo');
   await rm(demoDir, { recursive: true, force: true });
   await mkdir(demoDir, { recursive: true });
   for (const page of renderDemoPages(corpus)) await writeFile(path.join(demoDir, page.file), page.html);
 
-  console.log(`built dist/chrome, dist/firefox, dist/demo in ${Math.round(performance.now() - started)} ms${production ? ' (production)' : ''}`);
+  console.log(`built ${variants.map((v) => v.dir).join(', ')} and demo in ${path.relative(ROOT, outRoot) || '.'} in ${Math.round(performance.now() - started)} ms${production ? ' (production)' : ''}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -93,7 +93,7 @@ async function contentSize(withCard: boolean): Promise<{ raw: number; gzip: numb
     jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'silent',
-    define: { __BROWSER__: '"chrome"', __DEV__: 'false', __VERSION__: '"bench"' },
+    define: { __BROWSER__: '"chrome"', __DEV__: 'false', __TEST_HOOKS__: 'false', __VERSION__: '"bench"' },
     plugins: withCard ? [] : [stub],
   });
   const code = result.outputFiles[0]!.contents;

@@ -18,4 +18,6 @@ export const ENTRIES: BuildEntry[] = [
   { in: 'src/content/index.ts', out: 'content' },
   { in: 'src/popup/index.tsx', out: 'popup', page: { title: 'Backstory' } },
   { in: 'src/options/index.tsx', out: 'options', page: { title: 'Backstory — explorer and settings' } },
+  // The private frame page-side UI embeds where it shows the reader's own data (see ARCHITECTURE, Privacy).
+  { in: 'src/private/index.tsx', out: 'private', page: { title: 'Backstory — your highlights' } },
 ];

@@ -103,6 +103,7 @@ export const PARAM_SCHEMAS = {
   'highlights.update': v.strictObject({ id: highlightId, patch: v.strictObject({ colour: v.optional(colour), note: v.optional(note) }) }),
   'highlights.delete': v.strictObject({ ids: v.pipe(v.array(highlightId), v.maxLength(MAX_HIGHLIGHTS_PER_CALL)) }),
   'highlights.restore': v.strictObject({ highlights: v.pipe(v.array(highlight), v.maxLength(MAX_HIGHLIGHTS_PER_CALL)) }),
+  'highlights.get': v.strictObject({ id: highlightId }),
   'highlights.forEntry': v.strictObject({ entryId: id }),
   'highlights.list': v.strictObject({
     text: v.optional(shortText),

@@ -43,6 +43,6 @@ export function registerTabCommands(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   // Browser automation cannot click a native context menu or press an extension
-  // shortcut, so development builds expose the very listeners to e2e tests.
-  if (__DEV__) (globalThis as { backstoryTabCommands?: unknown }).backstoryTabCommands = { onMenuClicked, onCommand };
+  // shortcut, so the test builds expose the very listeners to e2e tests.
+  if (typeof __TEST_HOOKS__ !== 'undefined' && __TEST_HOOKS__) (globalThis as { backstoryTabCommands?: unknown }).backstoryTabCommands = { onMenuClicked, onCommand };
 }

@@ -30,13 +30,14 @@ const HOST_STYLE: [string, string][] = [
 ];
 
 /**
- * Whether to open the shadow root for tests. Only in development builds and
- * only on a page that asks with `<meta name="backstory-test-open-shadow">`:
- * Playwright and axe-core cannot see inside a closed root. Production builds
- * compile this to `false`.
+ * Whether to open the shadow root for tests. Only in the `dist/test-*` builds
+ * (never in one a reader loads: any page could ask) and only on a page that
+ * asks with `<meta name="backstory-test-open-shadow">`: Playwright and
+ * axe-core cannot see inside a closed root. Every other build compiles this to
+ * `false`.
  */
 function openForTests(doc: Document): boolean {
-  return typeof __DEV__ !== 'undefined' && __DEV__ && doc.querySelector('meta[name="backstory-test-open-shadow"]') !== null;
+  return typeof __TEST_HOOKS__ !== 'undefined' && __TEST_HOOKS__ && doc.querySelector('meta[name="backstory-test-open-shadow"]') !== null;
 }
 
 /** Creates a `<tagName data-backstory-ui>` host with `css` in its shadow root, on `doc`'s root element. */

@@ -21,7 +21,7 @@ export function extensionOrigin(): string {
 }
 
 /** The URL of one of our pages. */
-export function extensionPageUrl(page: 'popup.html' | 'options.html', hash = ''): string {
+export function extensionPageUrl(page: 'popup.html' | 'options.html' | 'private.html', hash = ''): string {
   return browser.runtime.getURL(page) + (hash ? `#${hash}` : '');
 }
 

@@ -103,7 +103,12 @@ export interface CallMap {
    * offsets are in `text`. `exclude`: entries the reader excluded on the page.
    */
   'page.match': Call<{ text: string; bounds: number[]; exclude: string[] }, EntityMatch[]>;
-  /** Card data for many entries at once; `context` maps an entry id to the sentence around its first mention, to rank excerpts. */
+  /**
+   * Card data for many entries at once; `context` maps an entry id to the
+   * sentence around its first mention, to rank excerpts. A content script's
+   * cards have no highlights (empty `highlights`): the page-side card shows
+   * corpus content only.
+   */
   'corpus.cards': Call<{ ids: string[]; context?: Record<string, string> }, EntryCard[]>;
   /** Every entry, for the explorer. */
   'corpus.entries': Call<Record<string, never>, EntrySummary[]>;
@@ -143,7 +148,9 @@ export interface CallMap {
   'highlights.delete': Call<{ ids: string[] }, Highlight[]>;
   /** Puts deleted highlights back (undo; content: only on its own page). */
   'highlights.restore': Call<{ highlights: Highlight[] }, null>;
-  /** Highlights mentioning an entry, across all sites. */
+  /** One highlight by id (our pages only: the note in the private frame). */
+  'highlights.get': Call<{ id: string }, Highlight>;
+  /** Highlights mentioning an entry, across all sites (our pages only: the card's private frame, never a content script). */
   'highlights.forEntry': Call<{ entryId: string }, Highlight[]>;
   /** The manager's query. */
   'highlights.list': Call<HighlightQuery, { items: Highlight[]; total: number }>;
@@ -228,7 +235,8 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'highlights.update': ['content', 'extension'],
   'highlights.delete': ['content', 'extension'],
   'highlights.restore': ['content', 'extension'],
-  'highlights.forEntry': ['content', 'extension'],
+  'highlights.get': ['extension'],
+  'highlights.forEntry': ['extension'],
   'highlights.list': ['extension'],
   'highlights.export': ['extension'],
   'highlights.import': ['extension'],

@@ -4,8 +4,8 @@
  * directly. The Chrome build's background is a service worker: it is stopped
  * over CDP and evaluated in with Playwright's worker handle.
  */
-import type { Page } from 'playwright-core';
-import { envelopeOf, initScriptSource, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import type { Frame, Page } from 'playwright-core';
+import { envelopeOf, initScriptSource, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type LaunchOptions, type WaitOptions } from './driver';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const pages = new WeakMap<DriverPage, Page>();
@@ -13,6 +13,22 @@ const pages = new WeakMap<DriverPage, Page>();
 const TIMEOUT = 15_000;
 
 /** Wraps a Playwright page in the driver's page interface. */
+/** The first frame inside `page` whose URL starts with `urlPrefix`. */
+function frameOf(page: Page, urlPrefix: string): Frame | undefined {
+  return page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+}
+
+/** {@link frameOf}, waiting up to 15 s for it to appear. */
+async function waitForFrame(page: Page, urlPrefix: string): Promise<Frame> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const frame = frameOf(page, urlPrefix);
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error(`no frame of ${urlPrefix} in ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export function wrapPlaywrightPage(page: Page): DriverPage {
   const wrapped: DriverPage = {
     url: () => page.evaluate(() => location.href),
@@ -27,10 +43,36 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     count: (selector) => page.locator(css(selector)).count(),
     click: (selector) => page.click(css(selector)),
     hover: (selector) => page.hover(css(selector)),
+    async tap(selector) {
+      const box = await page.locator(css(selector)).first().boundingBox();
+      if (!box) throw new Error(`tap: ${selector} is not rendered`);
+      // Playwright's touchscreen needs a touch context; CDP taps in any page while touch emulation is on.
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+        const point = { x: box.x + 4, y: box.y + box.height / 2 };
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      } finally {
+        await cdp.detach();
+      }
+    },
     press: (chord) => page.keyboard.press(chord),
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),
     screenshot: async () => new Uint8Array(await page.screenshot({ type: 'png' })),
+    async frameText(urlPrefix) {
+      const frame = frameOf(page, urlPrefix);
+      const read = () => [document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((f) => (f as HTMLInputElement).value)].join('\n');
+      return frame ? frame.evaluate(read).catch(() => null) : null;
+    },
+    async frameFill(urlPrefix, selector, text) {
+      await (await waitForFrame(page, urlPrefix)).fill(selector, text);
+    },
+    async frameClick(urlPrefix, selector) {
+      await (await waitForFrame(page, urlPrefix)).click(selector);
+    },
     close: () => page.close(),
     title: () => page.title(),
     getAttribute: (selector, name) => first(selector).getAttribute(name, { timeout: TIMEOUT }),
@@ -90,10 +132,10 @@ export function playwrightPageOf(page: DriverPage): Page {
 }
 
 /** Launches Chromium with the Chrome build through `harness.ts`. */
-export async function launchChromiumDriver(): Promise<ExtensionDriver> {
+export async function launchChromiumDriver(options: LaunchOptions = {}): Promise<ExtensionDriver> {
   let session: ExtensionSession;
   try {
-    session = await launchExtension();
+    session = await launchExtension(options);
   } catch (error) {
     throw new Error(`Chromium could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

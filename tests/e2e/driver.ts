@@ -72,6 +72,11 @@ export interface DriverPage {
   count(selector: string): Promise<number>;
   click(selector: string): Promise<void>;
   hover(selector: string): Promise<void>;
+  /**
+   * A touchscreen tap (trusted touch input: `pointerType: 'touch'`, then a
+   * click) 4 px inside the left edge of the first match, halfway down.
+   */
+  tap(selector: string): Promise<void>;
   /** Presses a key or a chord in Playwright's notation: `Enter`, `Alt+Shift+N`, `Shift+ArrowRight`. */
   press(key: string): Promise<void>;
   /** Types text into the focused element. */
@@ -80,6 +85,18 @@ export interface DriverPage {
   bringToFront(): Promise<void>;
   /** A PNG of the viewport (write it with `writeFile` to keep it). */
   screenshot(): Promise<Uint8Array>;
+  /**
+   * What the reader sees in the first frame inside this page (at any depth,
+   * shadow roots and other origins included: the harness sees what page
+   * scripts cannot) whose URL starts with `urlPrefix`: its `body.innerText`,
+   * then the value of each of its text fields on a line of its own. Null when
+   * there is no such frame yet. No waiting: poll it.
+   */
+  frameText(urlPrefix: string): Promise<string | null>;
+  /** In that frame (waits up to 15 s for it and the element): {@link DriverPage.fill} of `selector` with `text`, by typing. */
+  frameFill(urlPrefix: string, selector: string, text: string): Promise<void>;
+  /** In that frame (waits up to 15 s for it and the element): a click on `selector`. */
+  frameClick(urlPrefix: string, selector: string): Promise<void>;
   close(): Promise<void>;
 
   // Element reads. Each waits (up to 15 s) for a matching element to be attached,
@@ -198,10 +215,19 @@ export interface ExtensionDriver {
   close(): Promise<void>;
 }
 
+/** Options of {@link launchDriver}. */
+export interface LaunchOptions {
+  /**
+   * The unpacked build to load (absolute path). By default the test build,
+   * `dist/test-chrome` or `dist/test-firefox`: the only builds with test hooks.
+   */
+  extensionDir?: string;
+}
+
 /** Launches `browser` with the extension loaded. Throws a clear message when the browser cannot start. */
-export async function launchDriver(browser: BrowserName): Promise<ExtensionDriver> {
-  if (browser === 'chromium') return (await import('./chromium-driver')).launchChromiumDriver();
-  return (await import('./firefox-harness')).launchFirefoxDriver();
+export async function launchDriver(browser: BrowserName, options: LaunchOptions = {}): Promise<ExtensionDriver> {
+  if (browser === 'chromium') return (await import('./chromium-driver')).launchChromiumDriver(options);
+  return (await import('./firefox-harness')).launchFirefoxDriver(options);
 }
 
 /** Splits a Playwright-style chord (`Alt+Shift+N`) into modifiers and the key; `+` alone is a key. */

@@ -22,17 +22,17 @@
  *   http://127.0.0.1 without a prompt.
  * - Nothing leaves the machine: every host but 127.0.0.1 goes to a dead proxy.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findFirefox } from '../../scripts/find-browser';
-import { envelopeOf, initScriptSource, splitChord, type BackgroundFunction, type DriverPage, type ExtensionDriver, type WaitOptions } from './driver';
+import { envelopeOf, initScriptSource, splitChord, type BackgroundFunction, type DriverPage, type ExtensionDriver, type LaunchOptions, type WaitOptions } from './driver';
 import { ROOT, startFixtureServer } from './server';
 
-/** The unpacked Firefox build the tests install. */
-export const FIREFOX_DIST = path.join(ROOT, 'dist', 'firefox');
+/** The unpacked Firefox build the tests install: the test build (see `harness.ts`'s `CHROME_DIST`). */
+export const FIREFOX_DIST = process.env.BACKSTORY_FIREFOX_DIST ?? path.join(ROOT, 'dist', 'test-firefox');
 /** The fixed `moz-extension://` UUID of the test profile. */
 export const FIREFOX_EXTENSION_UUID = '5b0f1e7a-3c2d-4e8f-9a61-7d4c2b8e0f13';
 
@@ -51,9 +51,9 @@ function contextOf(page: Page): string {
 }
 
 /** The add-on id Firefox knows the build by (`browser_specific_settings.gecko.id`). */
-function geckoId(): string {
-  const manifestPath = path.join(FIREFOX_DIST, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error('dist/firefox is missing: run `npm run build` first.');
+function geckoId(extensionDir: string): string {
+  const manifestPath = path.join(extensionDir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${path.relative(ROOT, extensionDir)} is missing: run \`npm run build\` first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const id = manifest.browser_specific_settings?.gecko?.id;
   if (!id) throw new Error('dist/firefox/manifest.json has no browser_specific_settings.gecko.id');
@@ -98,6 +98,31 @@ async function gotoWebPage(page: Page, url: string): Promise<void> {
         () => false,
       );
     if (!loaded) throw error;
+  }
+}
+
+/**
+ * The first frame inside `page` whose `location.href` starts with `urlPrefix`
+ * (Puppeteer reports extension frames' URLs as about:blank, as it does
+ * extension pages, so each frame is asked).
+ */
+async function frameOf(page: Page, urlPrefix: string): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith(urlPrefix)) return frame;
+  }
+  return undefined;
+}
+
+/** {@link frameOf}, waiting up to 15 s for it to appear. */
+async function waitForFrame(page: Page, urlPrefix: string): Promise<Frame> {
+  const until = Date.now() + TIMEOUT;
+  for (;;) {
+    const frame = await frameOf(page, urlPrefix);
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error(`no frame of ${urlPrefix} in ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -161,6 +186,12 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     count: (selector) => page.$$eval(selector, (elements) => elements.length),
     click: (selector) => page.click(selector),
     hover: (selector) => page.hover(selector),
+    async tap(selector) {
+      const handle = await page.waitForSelector(selector, { timeout: TIMEOUT });
+      const box = await handle?.boundingBox();
+      if (!box) throw new Error(`tap: ${selector} is not rendered`);
+      await page.touchscreen.tap(box.x + 4, box.y + box.height / 2);
+    },
     async press(chord) {
       const { modifiers, key } = splitChord(chord);
       for (const modifier of modifiers) await page.keyboard.down(modifier as never);
@@ -170,6 +201,24 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),
     screenshot: async () => page.screenshot({ type: 'png' }),
+    async frameText(urlPrefix) {
+      const read = () => [document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((f) => (f as HTMLInputElement).value)].join('\n');
+      const frame = await frameOf(page, urlPrefix);
+      return frame ? frame.evaluate(read).catch(() => null) : null;
+    },
+    async frameFill(urlPrefix, selector, text) {
+      const frame = await waitForFrame(page, urlPrefix);
+      await frame.waitForSelector(selector, { timeout: TIMEOUT });
+      await frame.focus(selector);
+      await frame.$eval(selector, (field) => (field as HTMLTextAreaElement).select());
+      if (text) await page.keyboard.type(text);
+      else await page.keyboard.press('Backspace');
+    },
+    async frameClick(urlPrefix, selector) {
+      const frame = await waitForFrame(page, urlPrefix);
+      await frame.waitForSelector(selector, { timeout: TIMEOUT });
+      await frame.click(selector);
+    },
     close: () => page.close(),
     title: () => page.evaluate(() => document.title),
     getAttribute: (selector, name) => onFirst(selector, (h) => h.evaluate((e, n) => e.getAttribute(n), name)),
@@ -237,9 +286,9 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
 const pages = new WeakMap<DriverPage, Page>();
 
 /** Launches Firefox ESR with the extension and a fixture server. */
-export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
+export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST }: LaunchOptions = {}): Promise<ExtensionDriver> {
   const executablePath = firefoxExecutable();
-  const addonId = geckoId();
+  const addonId = geckoId(extensionDir);
   const server = await startFixtureServer();
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-firefox-'));
   const pageErrors: Error[] = [];
@@ -288,7 +337,7 @@ export async function launchFirefoxDriver(): Promise<ExtensionDriver> {
     browser.on('targetcreated', (target) => {
       void target.page().then((page) => page && track(page), () => undefined);
     });
-    const installed = await browser.installExtension(FIREFOX_DIST);
+    const installed = await browser.installExtension(extensionDir);
     if (installed !== addonId) throw new Error(`Firefox installed ${installed}, expected ${addonId}`);
     const raw = await browser.version(); // "firefox/153.7.0esr"
     version = `Firefox ${raw.split('/').at(-1) ?? raw}`;

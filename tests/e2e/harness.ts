@@ -11,8 +11,13 @@ import path from 'node:path';
 import { findBrowser } from '../../scripts/find-browser';
 import { ROOT, startFixtureServer, type FixtureServer } from './server';
 
-/** The built extension; `BACKSTORY_CHROME_DIST` points benches at another build (A/B comparisons). */
-export const CHROME_DIST = process.env.BACKSTORY_CHROME_DIST ?? path.join(ROOT, 'dist', 'chrome');
+/**
+ * The build the e2e tests load: the test build, whose hooks (open shadow roots
+ * on request, the tab commands on the background's global scope) no reader's
+ * build carries. `BACKSTORY_CHROME_DIST` points benches at another build (A/B
+ * comparisons); `launchExtension({ extensionDir })` points one suite at another.
+ */
+export const CHROME_DIST = process.env.BACKSTORY_CHROME_DIST ?? path.join(ROOT, 'dist', 'test-chrome');
 
 /** A browser with the extension loaded, and helpers for tests. */
 export interface ExtensionSession {
@@ -39,15 +44,15 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-async function launchContext(userDataDir: string): Promise<BrowserContext> {
-  if (!existsSync(path.join(CHROME_DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first.');
+async function launchContext(userDataDir: string, extensionDir: string): Promise<BrowserContext> {
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${path.relative(ROOT, extensionDir)} is missing: run \`npm run build\` first.`);
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findBrowser(),
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${CHROME_DIST}`,
-      `--load-extension=${CHROME_DIST}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -60,7 +65,7 @@ async function launchContext(userDataDir: string): Promise<BrowserContext> {
 }
 
 /** Launches Chromium with the extension and a fixture server. */
-export async function launchExtension(): Promise<ExtensionSession> {
+export async function launchExtension({ extensionDir = CHROME_DIST }: { extensionDir?: string } = {}): Promise<ExtensionSession> {
   const server = await startFixtureServer();
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-'));
   const pageErrors: Error[] = [];
@@ -68,7 +73,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
   let extensionId = '';
 
   async function setUp(): Promise<void> {
-    context = await launchContext(userDataDir);
+    context = await launchContext(userDataDir, extensionDir);
     // Nothing leaves the machine: every request to another host is aborted.
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

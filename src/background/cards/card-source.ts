@@ -25,8 +25,13 @@ export interface CardSourceDeps {
 
 /** Cards in batches, and the seeds kept in step with the corpus. */
 export interface CardSource {
-  /** The cards of `ids` (unknown and repeated ids left out), excerpts chosen for each id's `context` sentence. */
-  cards(ids: readonly string[], context?: Record<string, string>): Promise<EntryCard[]>;
+  /**
+   * The cards of `ids` (unknown and repeated ids left out), excerpts chosen
+   * for each id's `context` sentence. `highlights: false` leaves the reader's
+   * highlights out (empty lists, never read): a content script's cards are
+   * corpus only, as a page could learn what they show.
+   */
+  cards(ids: readonly string[], context?: Record<string, string>, options?: { highlights?: boolean }): Promise<EntryCard[]>;
   /**
    * Builds and stores the seeds unless the stored ones match the loaded
    * corpus and this code's format; `rebuild` builds them in any case (after
@@ -53,10 +58,10 @@ export function createCardSource(deps: CardSourceDeps): CardSource {
   }
 
   return {
-    async cards(ids, context) {
+    async cards(ids, context, options) {
       await deps.ensureCorpus();
       const unique = [...new Set(ids)];
-      const batch = await deps.store.readBatch(unique);
+      const batch = await deps.store.readBatch(unique, options);
       const info = batch.info?.format === CARD_SEED_FORMAT ? batch.info : undefined;
       if (info) {
         const weights: WordWeights = { idf: (word) => info.idf.get(word), passageCount: info.passageCount };

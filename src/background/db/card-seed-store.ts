@@ -38,16 +38,17 @@ export class CardSeedStore {
 
   /**
    * Reads, in one transaction, the loaded corpus hash, the seeds' info, the
-   * seeds of `ids` and the reader's highlights of each (`by-entity` index).
+   * seeds of `ids` and, with `highlights`, the reader's highlights of each
+   * (`by-entity` index; without, empty lists and the store is not opened).
    */
-  async readBatch(ids: readonly string[]): Promise<CardSeedBatch> {
-    const tx = this.db.transaction(['meta', 'cardSeeds', 'highlights']);
-    const byEntity = tx.objectStore('highlights').index('by-entity');
+  async readBatch(ids: readonly string[], { highlights: withHighlights = true }: { highlights?: boolean } = {}): Promise<CardSeedBatch> {
+    const tx = this.db.transaction(withHighlights ? ['meta', 'cardSeeds', 'highlights'] : ['meta', 'cardSeeds']);
+    const byEntity = withHighlights ? tx.objectStore('highlights').index('by-entity') : undefined;
     const [corpusHash, info, seeds, highlights] = await Promise.all([
       tx.objectStore('meta').get('corpusHash'),
       tx.objectStore('meta').get(INFO_KEY),
       Promise.all(ids.map((id) => tx.objectStore('cardSeeds').get(id))),
-      Promise.all(ids.map((id) => byEntity.getAll(id))),
+      Promise.all(ids.map((id) => (byEntity ? byEntity.getAll(id) : []))),
     ]);
     const current = info?.value as CardSeedsInfo | undefined;
     const valid = current !== undefined && corpusHash?.value !== undefined && current.hash === corpusHash.value;

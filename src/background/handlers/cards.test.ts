@@ -28,7 +28,7 @@ async function setUpOver(db: Database) {
 }
 
 describe('corpus.cards', () => {
-  it('assembles a batch, skips unknown and repeated ids, and reads highlights from the by-entity index', async () => {
+  it('assembles a batch, skips unknown and repeated ids, and reads highlights from the by-entity index for our pages only', async () => {
     const { db, handlers } = await setUp();
     await db.put('highlights', {
       id: 'h1',
@@ -46,7 +46,11 @@ describe('corpus.cards', () => {
       createdAt: 1,
       updatedAt: 1,
     });
-    const cards = await handlers['corpus.cards']({ ids: ['karim', 'nobody', 'volkov', 'karim', 'aleppo'], context: { karim: 'asylum extradition' } }, { kind: 'content', site: 'news.example', page: 'https://news.example/', tabId: 1 });
+    const params = { ids: ['karim', 'nobody', 'volkov', 'karim', 'aleppo'], context: { karim: 'asylum extradition' } };
+    // A page-side card is corpus only: a content script never gets the reader's highlights.
+    const forPage = await handlers['corpus.cards'](params, { kind: 'content', site: 'news.example', page: 'https://news.example/', tabId: 1 });
+    expect(forPage.map((c) => c.highlights)).toEqual([[], [], []]);
+    const cards = await handlers['corpus.cards'](params, { kind: 'extension' });
     expect(cards.map((c) => c.entry.id)).toEqual(['karim', 'volkov', 'aleppo']);
     expect(cards[0]!.highlights.map((h) => h.id)).toEqual(['h1']);
     expect(cards[1]!.highlights.map((h) => h.id)).toEqual(['h1']);

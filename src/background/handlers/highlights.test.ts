@@ -102,11 +102,18 @@ describe('highlights handlers', () => {
     expect(value(await call('highlights.list', { sort: 'oldest' }, manager))).toEqual(before);
   });
 
-  it('finds highlights by entity for cards and the manager', async () => {
+  it('finds highlights by entity and by id for our pages (the private frame), never for a content script', async () => {
     const { call } = await setUp();
-    value(await call('highlights.create', passage('Damascus fell'), pageA));
-    expect(value(await call('highlights.forEntry', { entryId: 'russia' }, pageB))).toHaveLength(1);
+    const created = value(await call('highlights.create', passage('Damascus fell'), pageA));
+    expect(value(await call('highlights.forEntry', { entryId: 'russia' }, manager))).toHaveLength(1);
     expect(value(await call('highlights.forEntry', { entryId: 'iran' }, manager))).toHaveLength(0);
+    expect(value(await call('highlights.get', { id: created.id }, manager))).toEqual(created);
+    expect(await call('highlights.get', { id: 'gone' }, manager)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // A page, even the highlight's own, gets neither: what a content script holds, a page may learn.
+    for (const sender of [pageA, pageB]) {
+      expect(await call('highlights.forEntry', { entryId: 'russia' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await call('highlights.get', { id: created.id }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
   });
 
   describe('every write path keeps to the same rules', () => {

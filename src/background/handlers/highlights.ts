@@ -23,6 +23,7 @@ type HighlightCall =
   | 'highlights.update'
   | 'highlights.delete'
   | 'highlights.restore'
+  | 'highlights.get'
   | 'highlights.forEntry'
   | 'highlights.list'
   | 'highlights.export'
@@ -112,6 +113,12 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
       }
       await s.highlights.restore(highlights.map((h) => ({ ...h, site: siteOf(h.url) })), time);
       return null;
+    },
+
+    async 'highlights.get'({ id }) {
+      const found = await s.highlights.get(id);
+      if (!found) throw new CallFailure('not-found', 'This highlight no longer exists.');
+      return found;
     },
 
     async 'highlights.forEntry'({ entryId }) {

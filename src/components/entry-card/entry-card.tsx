@@ -48,6 +48,12 @@ export interface EntryCardViewProps {
   theme?: 'auto' | 'light' | 'dark';
   onClose?(): void;
   footer?: ComponentChildren;
+  /**
+   * Shown instead of the card's "Your highlights": the page-side card passes
+   * its private frame, as the card it gets is corpus only (see ARCHITECTURE,
+   * Privacy); our own pages leave it out and list `card.highlights`.
+   */
+  privateSection?: ComponentChildren;
 }
 
 function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
@@ -150,7 +156,7 @@ export function EntryCardView(props: EntryCardViewProps) {
           <Timeline title="After" items={card.after} links={links} />
           <Timeline title="Key events" items={card.keyEvents} links={links} />
           <Related related={card.related} links={links} />
-          <YourHighlights highlights={card.highlights} />
+          {props.privateSection ?? <YourHighlights highlights={card.highlights} />}
         </div>
       )}
       {footer && <footer class="bs-card__footer">{footer}</footer>}

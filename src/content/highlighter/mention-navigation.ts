@@ -4,6 +4,7 @@
  * mention after the current focus or scroll position; the hover card opens on
  * focus).
  */
+import { focusAsOurs } from '../trusted-input';
 import { MARK_SELECTOR, mentionHeads } from './entity-marks';
 import { FLASH_CLASS } from './mark-style';
 
@@ -66,7 +67,8 @@ export function focusNextMention(doc: Document): boolean {
   if (!next) return false;
   // Focusable by script only: marks do not join the page's Tab order.
   next.setAttribute('tabindex', '-1');
-  next.focus({ preventScroll: true });
+  // As ours: the focus opens the name's card (see `trusted-input.ts`).
+  focusAsOurs(next, { preventScroll: true });
   next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   return true;
 }

@@ -6,6 +6,7 @@ import { KARIM_CARD } from '../../components/entry-card/card.fixture';
 import { HoverCardController } from './hover-card-controller';
 import { readPageDate } from './page-date';
 import { sentenceAround } from './mention-context';
+import { focusAsOurs } from '../trusted-input';
 
 function cardFor(id: string, name: string): EntryCard {
   return { ...KARIM_CARD, entry: { ...KARIM_CARD.entry, id, name } };
@@ -18,7 +19,8 @@ let lifetime: AbortController;
 let fetches: string[][];
 let corrections: string[];
 
-function setUp(body: string): void {
+/** `trust`: whether the controller takes the test's dispatched (untrusted) events as the reader's. */
+function setUp(body: string, { trust = true }: { trust?: boolean } = {}): void {
   document.body.innerHTML = body;
   lifetime = new AbortController();
   fetches = [];
@@ -32,6 +34,7 @@ function setUp(body: string): void {
     readerHref: (d, p) => `ext:${d}/${p}`,
     addCorrection: async (id) => corrections.push(id),
     hoverDelayMs: () => 400,
+    ...(trust ? { isTrusted: () => true } : {}),
   });
 }
 
@@ -119,7 +122,7 @@ describe('HoverCardController', () => {
     setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
     await controller.prefetchFromPage();
     const mark = document.querySelector<HTMLElement>('bs-mark')!;
-    mark.focus();
+    focusAsOurs(mark);
     expect(shown()).toBe('Omar Karim');
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(shown()).toBeUndefined();
@@ -128,7 +131,7 @@ describe('HoverCardController', () => {
 
   it('shows a skeleton for an entry not loaded yet, then fills in', async () => {
     setUp('<p><bs-mark tabindex="-1" data-entry-id="volkov">Volkov</bs-mark></p>');
-    document.querySelector<HTMLElement>('bs-mark')!.focus();
+    focusAsOurs(document.querySelector<HTMLElement>('bs-mark')!);
     expect(shown()).toBe('Volkov');
     await vi.advanceTimersByTimeAsync(0);
     expect(shown()).toBe('Ivan Volkov');
@@ -137,7 +140,7 @@ describe('HoverCardController', () => {
   it('"not this one" records a correction and switches to the next candidate', async () => {
     setUp('<p><bs-mark tabindex="-1" data-entry-id="karim" data-candidates="karim volkov">Karim</bs-mark></p>');
     await controller.prefetchFromPage();
-    document.querySelector<HTMLElement>('bs-mark')!.focus();
+    focusAsOurs(document.querySelector<HTMLElement>('bs-mark')!);
     const host = (controller as unknown as { host: { shadow: ShadowRoot } }).host;
     host.shadow.querySelector<HTMLButtonElement>('.bs-card__not-this')!.click();
     await vi.advanceTimersByTimeAsync(0);
@@ -145,9 +148,24 @@ describe('HoverCardController', () => {
     expect(shown()).toBe('Ivan Volkov');
   });
 
-  it('removes its host when the signal aborts', async () => {
+  it('opens on nothing a page script can do: synthetic events, or its own focus() of a name', async () => {
+    setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>', { trust: false });
+    await controller.prefetchFromPage();
+    const mark = document.querySelector<HTMLElement>('bs-mark')!;
+    pointer('pointerover', mark);
+    mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(shown()).toBeUndefined();
+    // A page's focus() raises trusted focus events: only our own focus moves open a card.
     setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
     document.querySelector<HTMLElement>('bs-mark')!.focus();
+    expect(shown()).toBeUndefined();
+    expect(document.querySelector('backstory-card-host')).toBeNull();
+  });
+
+  it('removes its host when the signal aborts', async () => {
+    setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
+    focusAsOurs(document.querySelector<HTMLElement>('bs-mark')!);
     expect(document.querySelector('backstory-card-host')).not.toBeNull();
     lifetime.abort();
     expect(document.querySelector('backstory-card-host')).toBeNull();

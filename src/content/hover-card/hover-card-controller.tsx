@@ -18,6 +18,7 @@ import { HoverIntent } from './hover-intent';
 import { sentenceAround } from './mention-context';
 import { readPageDate } from './page-date';
 import { isPageDark } from './page-theme';
+import { isOwnFocus, isTrusted } from '../trusted-input';
 
 /** The highlighter's mark element. */
 export const MARK_SELECTOR = 'bs-mark';
@@ -37,10 +38,18 @@ export interface HoverCardDeps {
   addCorrection(entryId: string): Promise<unknown>;
   /** Tells the highlighter an entry was rejected here, so it can redraw the page's marks. */
   onExcluded?(entryId: string): void;
+  /** The private frame's URL showing the reader's highlights of an entry (`private.html#entry=…`). */
+  privateFrameHref?(entryId: string, dark: boolean): string;
   /** settings.hoverDelayMs, read at each hover. */
   hoverDelayMs(): number;
   signal: AbortSignal;
   doc?: Document;
+  /**
+   * Whether the reader (not a page script) raised an event; `event.isTrusted`
+   * by default. Unit tests, whose dispatched events are never trusted, pass
+   * their own.
+   */
+  isTrusted?(event: Event): boolean;
 }
 
 interface OpenCard {
@@ -88,13 +97,18 @@ export class HoverCardController {
     this.cache = new CardCache(deps.fetchCards);
     const unsubscribe = this.cache.subscribe(() => this.state && this.renderCard());
     const options = { capture: true, signal: deps.signal };
-    this.doc.addEventListener('pointerover', (e) => this.guard(() => this.onPointerOver(e)), options);
-    this.doc.addEventListener('pointerout', (e) => this.guard(() => this.onPointerOut(e)), options);
-    this.doc.addEventListener('pointerdown', (e) => (this.lastPointerType = e.pointerType), options);
-    this.doc.addEventListener('focusin', (e) => this.guard(() => this.onFocusIn(e)), options);
-    this.doc.addEventListener('focusout', (e) => this.guard(() => this.onFocusOut(e)), options);
-    this.doc.addEventListener('keydown', (e) => this.guard(() => this.onKeyDown(e)), options);
-    this.doc.addEventListener('click', (e) => this.guard(() => this.onClick(e)), options);
+    // Only the reader's input opens, moves or closes a card: a page script's
+    // synthetic events (and its `focus()` of a mark, see `onFocusIn`) do nothing.
+    const trusted = deps.isTrusted ?? isTrusted;
+    const on = <K extends keyof DocumentEventMap>(type: K, handle: (e: DocumentEventMap[K]) => void) =>
+      this.doc.addEventListener(type, (e) => trusted(e) && this.guard(() => handle(e)), options);
+    on('pointerover', (e) => this.onPointerOver(e));
+    on('pointerout', (e) => this.onPointerOut(e));
+    on('pointerdown', (e) => (this.lastPointerType = e.pointerType));
+    on('focusin', (e) => this.onFocusIn(e));
+    on('focusout', (e) => this.onFocusOut(e));
+    on('keydown', (e) => this.onKeyDown(e));
+    on('click', (e) => this.onClick(e));
     deps.signal.addEventListener('abort', () => {
       unsubscribe();
       this.destroy();
@@ -209,6 +223,10 @@ export class HoverCardController {
       this.suppressFocusOpen = undefined;
       return;
     }
+    // Marks are not in the Tab order: only Backstory's own focus moves (the
+    // next-mention command) open a card; a page script's `mark.focus()` raises
+    // a trusted focusin too, and must not.
+    if (!isOwnFocus(mark)) return;
     this.intent.clear();
     this.open(mark, 'focus');
   }
@@ -441,6 +459,7 @@ export class HoverCardController {
         ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c, state)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
         pageDate={this.pageDate ?? undefined}
         theme={this.theme}
+        privateFrameSrc={card ? this.deps.privateFrameHref?.(card.entry.id, this.theme === 'dark') : undefined}
         onClose={() => this.guard(() => this.close(true))}
       />
     );

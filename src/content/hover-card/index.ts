@@ -4,6 +4,7 @@
  */
 import { callBackground } from '../../shared/messaging';
 import { extensionPageUrl } from '../../shared/platform';
+import { PRIVATE_FRAME_PAGE, privateFrameHash } from '../../shared/private-frame';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { HoverCardController } from './hover-card-controller';
 
@@ -21,6 +22,7 @@ export function startHoverCard(signal: AbortSignal, hoverDelayMs: () => number |
     fetchCards: (ids, context) => callBackground('corpus.cards', { ids, context }),
     readerHref: (documentId, passageId) => extensionPageUrl('options.html', `reader/${encodeURIComponent(documentId)}/${encodeURIComponent(passageId)}`),
     addCorrection: (entryId) => callBackground('corrections.add', { entryId }),
+    privateFrameHref: (entryId, dark) => extensionPageUrl(PRIVATE_FRAME_PAGE, privateFrameHash({ kind: 'entry', id: entryId, dark })),
     hoverDelayMs: () => hoverDelayMs() ?? DEFAULT_SETTINGS.hoverDelayMs,
   });
 }

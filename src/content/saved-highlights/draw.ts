@@ -17,9 +17,12 @@ export function collectText(root: Element): PageText {
   return collectPageText([root], { separator: '\n' });
 }
 
+/**
+ * The piece's label for screen readers. It sits in the page's DOM, where page
+ * scripts read it: never the note (that is read in the popover's private frame).
+ */
 function describeForReaders(p: Placement): string {
-  const note = p.highlight.note.trim();
-  return `Saved highlight${p.changed ? ' (the page has changed since)' : ''}${note ? `, note: ${note.slice(0, 120)}` : ''}. Press Enter to edit.`;
+  return `Saved highlight${p.changed ? ' (the page has changed since)' : ''}. Press Enter to open it and its note.`;
 }
 
 /**

@@ -4,12 +4,16 @@
  * and fills `highlights`/`orphans` in `tab.state`.
  */
 import { callBackground } from '../../shared/messaging';
+import { extensionPageUrl } from '../../shared/platform';
+import { PRIVATE_FRAME_PAGE, privateFrameHash } from '../../shared/private-frame';
 import type { PageFeature, PageFeatureContext } from '../page-feature';
 import { SavedHighlights } from './saved-highlights';
 
 /** Starts saved highlights on this page. */
 export function startSavedHighlights(context: PageFeatureContext): PageFeature {
-  const saved = new SavedHighlights(context.signal, callBackground);
+  const saved = new SavedHighlights(context.signal, callBackground, document, {
+    noteFrameHref: (id) => extensionPageUrl(PRIVATE_FRAME_PAGE, privateFrameHash({ kind: 'note', id, dark: false })),
+  });
   saved.start().catch((error: unknown) => {
     if (__DEV__) console.warn('Backstory: saved highlights could not start', error);
   });

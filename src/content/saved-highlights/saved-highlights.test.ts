@@ -75,7 +75,7 @@ describe('SavedHighlights', () => {
     range.setStart(text, text.data.indexOf('the outskirts'));
     range.setEnd(text, text.data.indexOf(' within'));
     document.getSelection()!.addRange(range);
-    const internals = saved as unknown as { showToolbarForSelection(): void; saveFromToolbar(note: string): Promise<void>; toolbarRange: Range | null };
+    const internals = saved as unknown as { showToolbarForSelection(): void; saveFromToolbar(withNote: boolean): Promise<void>; toolbarRange: Range | null };
     internals.showToolbarForSelection();
     // The reader clicks into the note field (focus in our UI's host): the document selection goes, and a pass marks "Aleppo".
     const host = document.querySelector<HTMLElement>('[data-backstory-ui]')!;
@@ -90,8 +90,26 @@ describe('SavedHighlights', () => {
     });
     expect(internals.toolbarRange!.toString()).toBe('the outskirts of ');
 
-    await internals.saveFromToolbar('a note');
+    await internals.saveFromToolbar(false);
     expect(created.map((c) => c.quote)).toEqual(['the outskirts of Aleppo']);
     expect(created[0]!.entityIds).toEqual(['aleppo']);
+  });
+
+  it('opens a highlight or the toolbar on the reader’s input only, never on a page script’s synthetic events', async () => {
+    for (const trusted of [undefined, () => true]) {
+      document.body.innerHTML = '<p>Turkey reopened its embassy.</p>';
+      session = new AbortController();
+      await new SavedHighlights(session.signal, backgroundWith([highlightOf('h1', 'embassy')]), document, { trusted }).start();
+      const piece = document.querySelector('bs-highlight')!;
+      piece.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('p')!);
+      document.getSelection()!.addRange(range);
+      document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true }));
+      // Untrusted: no UI host at all. Taken as the reader's: the popover's host appears.
+      expect(document.querySelector('[data-backstory-ui]') !== null).toBe(trusted !== undefined);
+      document.getSelection()!.removeAllRanges();
+      session.abort();
+    }
   });
 });

@@ -18,6 +18,7 @@ import type { CallName, CallResult, ParamsOf, ResultOf } from '../../shared/prot
 import { UI_ATTRIBUTE } from '../highlighter/element-kinds';
 import { scrollBehavior } from '../highlighter/mention-navigation';
 import { selectionGuard } from '../highlighter/selection-guard';
+import { isTrusted } from '../trusted-input';
 import { anchorAll, type Placement } from './anchor-page';
 import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG, textNodesIn } from './draw';
 import { flashPieces, paintPiece } from './highlight-style';
@@ -63,15 +64,27 @@ export class SavedHighlights {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly doc: Document;
 
+  private readonly trusted: (event: Event) => boolean;
+  private readonly noteFrameHref: ((highlightId: string) => string) | undefined;
+
+  /**
+   * `options.trusted`: whether the reader (not a page script) raised an event;
+   * `event.isTrusted` by default (unit tests, whose events are never trusted,
+   * pass their own). `options.noteFrameHref`: the private frame's URL showing
+   * a highlight's note (none in unit tests).
+   */
   constructor(
     private readonly signal: AbortSignal,
     private readonly call: BackgroundCaller,
     doc: Document = document,
+    options: { trusted?(event: Event): boolean; noteFrameHref?(highlightId: string): string } = {},
   ) {
     this.doc = doc;
+    this.trusted = options.trusted ?? isTrusted;
+    this.noteFrameHref = options.noteFrameHref;
     this.ui = createHighlightsUi(doc, {
       chooseColour: (colour) => this.setState({ colour }),
-      save: (note) => void this.saveFromToolbar(note),
+      save: (withNote) => void this.saveFromToolbar(withNote),
       closeToolbar: () => this.closeToolbar(),
       updateHighlight: (id, patch) => void this.update(id, patch),
       deleteHighlight: (id) => void this.remove(id),
@@ -85,12 +98,16 @@ export class SavedHighlights {
     const { signal, doc } = this;
     if (signal.aborted || !doc.body) return;
     const opts = { signal, capture: true } as const;
-    doc.addEventListener('mouseup', (e) => this.onPointerUp(e), opts);
-    doc.addEventListener('keyup', (e) => this.onKeyUp(e), opts);
-    doc.addEventListener('mousedown', (e) => this.onPointerDown(e), opts);
+    // Only the reader's input opens the toolbar or a highlight: a page script's
+    // synthetic mouseup, keyup, click or keydown does nothing.
+    const trusted = <E extends Event>(handle: (e: E) => void) => (e: E) => this.trusted(e) && handle(e);
+    doc.addEventListener('mouseup', trusted((e) => this.onPointerUp(e)), opts);
+    doc.addEventListener('keyup', trusted((e) => this.onKeyUp(e)), opts);
+    doc.addEventListener('mousedown', trusted((e) => this.onPointerDown(e)), opts);
+    // It only closes the toolbar and draws what waited: nothing a page could learn from.
     doc.addEventListener('selectionchange', () => this.onSelectionChange(), { signal });
-    doc.addEventListener('click', (e) => this.onClick(e), { signal });
-    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
+    doc.addEventListener('click', trusted((e: MouseEvent) => this.onClick(e)), { signal });
+    doc.addEventListener('keydown', trusted((e: KeyboardEvent) => this.onKeyDown(e)), { signal });
     signal.addEventListener('abort', () => this.teardown(), { once: true });
     try {
       const result = await this.call('highlights.forPage', {});
@@ -120,7 +137,7 @@ export class SavedHighlights {
       this.toast('Select some text first, then save it as a highlight.');
       return false;
     }
-    return this.save(range, this.state.colour, '');
+    return (await this.save(range, this.state.colour)) !== null;
   }
 
   /** Scrolls to a drawn highlight, outlines it briefly and focuses it. */
@@ -195,23 +212,35 @@ export class SavedHighlights {
 
   // -------------------------------------------------------------- saving ---
 
-  private async saveFromToolbar(note: string): Promise<void> {
+  /**
+   * Saves the toolbar's passage; `withNote` then opens the saved highlight,
+   * whose note is written in the popover's private frame: a note typed in the
+   * toolbar would sit in the page's DOM (see `ui/highlight-popover.tsx`).
+   */
+  private async saveFromToolbar(withNote: boolean): Promise<void> {
     const range = this.toolbarRange;
-    if (range && (await this.save(range, this.state.colour, note, this.toolbarPassage))) this.closeToolbar();
+    const id = range && (await this.save(range, this.state.colour, this.toolbarPassage));
+    if (!id) return;
+    this.closeToolbar();
+    const first = this.drawn.get(id)?.pieces.find((p) => p.isConnected);
+    if (withNote && first) this.open(id, first);
   }
 
   /**
    * Draws the passage at once, then asks the background to store it; undoes
    * the drawing if that fails. `passage`: the offsets taken when the toolbar
    * opened, used while the page's text is unchanged (see {@link toolbarPassage}).
+   * Returns the saved highlight's id, or null when it was not saved.
    */
-  private async save(range: Range, colour: HighlightColour, note: string, passage?: PinnedPassage | null): Promise<boolean> {
+  private async save(range: Range, colour: HighlightColour, passage?: PinnedPassage | null): Promise<string | null> {
+    // Saved without a note: the reader writes one in the private frame afterwards.
+    const note = '';
     const body = this.doc.body;
     const page = collectText(body);
     const offsets = passage && passage.text === page.text ? { start: passage.start, end: passage.end } : rangeToOffsets(page, range);
     if (!offsets) {
       this.report('This selection has no page text to save (it may be in a form field or an editor).');
-      return false;
+      return null;
     }
     const selectors = describeRange(page.text, offsets.start, offsets.end);
     const quote = selectors[0].exact;
@@ -242,13 +271,13 @@ export class SavedHighlights {
       erasePieces(pieces);
       this.watch?.ignoreOwn();
       this.report(`Not saved: ${result.error.message}`);
-      return false;
+      return null;
     }
     const saved = result.value;
     for (const piece of pieces) piece.setAttribute('data-highlight-id', saved.id);
     this.drawn.set(saved.id, { placement: { ...placement, highlight: saved }, pieces });
     this.watch?.ignoreOwn();
-    return true;
+    return saved.id;
   }
 
   /** Shows a problem where the reader is looking: in the toolbar when it is open, else in a toast. */
@@ -264,7 +293,7 @@ export class SavedHighlights {
     if (!drawn || id.startsWith('pending-')) return;
     const { placement } = drawn;
     this.closeToolbar();
-    this.setState({ popover: { highlight: placement.highlight, reference, current: placement.changed ? placement.current : undefined } });
+    this.setState({ popover: { highlight: placement.highlight, reference, current: placement.changed ? placement.current : undefined, noteFrameSrc: this.noteFrameHref?.(id) } });
   }
 
   private async update(id: string, patch: HighlightPatch): Promise<void> {

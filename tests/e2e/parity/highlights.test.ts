@@ -147,7 +147,8 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     const page = await openPage();
     await page.waitForSelector('bs-mark', { state: 'attached' });
     await select(page, QUOTE);
-    await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })));
+    // The reader's own key press (Shift, as when extending a selection): a page's synthetic mouseup opens nothing.
+    await page.press('Shift');
     await page.waitForSelector(`${TOOLBAR} [data-action="save"]`, { timeout: 20_000 });
     await page.click(`${TOOLBAR} [data-colour="green"]`);
     await page.click(`${TOOLBAR} [data-action="save"]`);
@@ -233,13 +234,12 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     await expect.poll(async () => (await drawn(page)).length, { timeout: 20_000 }).toBe(3);
     const target = (await drawn(page)).find((d) => d.text === QUOTE)!;
     await page.click(`bs-highlight[data-highlight-id="${target.id}"]`);
-    await page.fill(`${POPOVER} textarea`, 'Asylum, not exile');
-    // A Playwright click waited for the button to be enabled; a driver click does not.
-    await page.waitForFunction(
-      () => document.querySelector('backstory-highlights-ui')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="bs-popover"] [data-action="save-note"]')?.disabled === false,
-    );
-    await page.click(`${POPOVER} [data-action="save-note"]`);
+    // The note is edited in the popover's private frame (an extension page), never in the page's DOM.
+    expect(await page.getAttribute(`${POPOVER} iframe.note-frame`, 'src')).toBe(`${driver.extensionOrigin}private.html#note=${encodeURIComponent(target.id)}`);
+    await page.frameFill(driver.extensionOrigin, 'textarea', 'Asylum, not exile');
+    await page.frameClick(driver.extensionOrigin, '[data-action="save-note"]:not([disabled])');
     await expect.poll(async () => (await allHighlights()).find((h) => h.id === target.id)?.note, { timeout: 10_000 }).toBe('Asylum, not exile');
+    expect(await page.frameText(driver.extensionOrigin)).toContain('Note saved.');
 
     await page.click(`bs-highlight[data-highlight-id="${target.id}"]`);
     await page.waitForSelector(`${POPOVER} [data-action="delete"]`);
@@ -328,7 +328,7 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     const page = await openPage();
     await expect.poll(async () => (await drawn(page)).length, { timeout: 20_000 }).toBe(3);
     await page.click(`bs-highlight[data-highlight-id="${file.highlights[0]!.id}"]`);
-    await expect.poll(() => page.inputValue(`${POPOVER} textarea`), { timeout: 10_000 }).toBe(evil);
+    await expect.poll(() => page.frameText(driver.extensionOrigin), { timeout: 10_000 }).toContain(evil);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
     expect(await page.count(`${POPOVER} img`)).toBe(0);
     expect(await page.count(`${POPOVER} script`)).toBe(0);

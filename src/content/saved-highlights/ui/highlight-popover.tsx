@@ -1,6 +1,10 @@
 /**
  * A saved highlight, opened by clicking it: its quote (and, when the page has
- * changed, the text as it was saved), its note and colour to edit, and Delete.
+ * changed, the text as it was saved), its colour to change, its note, and
+ * Delete. The note is the reader's private text: it is read and edited in the
+ * private frame (a fixed-size extension page, saved from there), never put in
+ * the page's DOM, where Chromium's `window.find` searches even the fields of
+ * a closed shadow root.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColour, HighlightPatch } from '../../../shared/highlight';
@@ -14,19 +18,20 @@ export interface HighlightPopoverProps {
   /** The text on the page now, when it differs from the saved quote. */
   current?: string;
   error?: string;
+  /** The private frame's URL with this highlight's note (`private.html#note=…`). */
+  noteFrameSrc?: string;
   onSave(patch: HighlightPatch): void;
   onDelete(): void;
   onClose(): void;
 }
 
 /** The popover; focus moves into it when it opens and back to the highlight when it closes. */
-export function HighlightPopover({ highlight, reference, current, error, onSave, onDelete, onClose }: HighlightPopoverProps) {
+export function HighlightPopover({ highlight, reference, current, error, noteFrameSrc, onSave, onDelete, onClose }: HighlightPopoverProps) {
   const panel = useFloating<HTMLDivElement>(reference);
-  const [note, setNote] = useState(highlight.note);
   const [colour, setColour] = useState<HighlightColour>(highlight.colour);
-  const noteField = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => noteField.current?.focus(), [highlight.id]);
-  const dirty = note !== highlight.note || colour !== highlight.colour;
+  const firstControl = useRef<HTMLDivElement>(null);
+  useEffect(() => firstControl.current?.querySelector<HTMLElement>('button, iframe')?.focus(), [highlight.id]);
+  const dirty = colour !== highlight.colour;
   return (
     <div
       ref={panel}
@@ -51,19 +56,18 @@ export function HighlightPopover({ highlight, reference, current, error, onSave,
       ) : (
         <blockquote class="quote">{highlight.quote}</blockquote>
       )}
-      <label class="stack">
-        <span class="label">Note</span>
-        <textarea ref={noteField} value={note} maxLength={100_000} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
-      </label>
-      <ColourPicker value={colour} onChange={setColour} />
+      {noteFrameSrc && <iframe key={noteFrameSrc} class="note-frame" src={noteFrameSrc} title="Note" />}
+      <div ref={firstControl}>
+        <ColourPicker value={colour} onChange={setColour} />
+      </div>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       <div class="row">
-        <button type="button" class="primary" data-action="save-note" disabled={!dirty} onClick={() => onSave({ note, colour })}>
-          Save
+        <button type="button" class="primary" data-action="save-colour" disabled={!dirty} onClick={() => onSave({ colour })}>
+          Save colour
         </button>
         <button type="button" class="danger" data-action="delete" onClick={onDelete}>
           Delete

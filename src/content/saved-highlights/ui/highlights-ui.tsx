@@ -15,14 +15,15 @@ import { createUiHost } from './ui-host';
 export interface UiState {
   colour: HighlightColour;
   toolbar: { reference: ReferenceElement; error?: string } | null;
-  popover: { highlight: Highlight; reference: Element; current?: string; error?: string } | null;
+  popover: { highlight: Highlight; reference: Element; current?: string; error?: string; noteFrameSrc?: string } | null;
   toast: { message: string; undo?: () => void } | null;
 }
 
 /** What the UI asks the controller to do. */
 export interface UiActions {
   chooseColour(colour: HighlightColour): void;
-  save(note: string): void;
+  /** Saves the selection; `withNote` then opens it to write its note. */
+  save(withNote: boolean): void;
   closeToolbar(): void;
   updateHighlight(id: string, patch: HighlightPatch): void;
   deleteHighlight(id: string): void;
@@ -57,6 +58,7 @@ function App({ state, actions }: { state: UiState; actions: UiActions }) {
           reference={popover.reference}
           current={popover.current}
           error={popover.error}
+          noteFrameSrc={popover.noteFrameSrc}
           onSave={(patch) => actions.updateHighlight(popover.highlight.id, patch)}
           onDelete={() => actions.deleteHighlight(popover.highlight.id)}
           onClose={actions.closePopover}

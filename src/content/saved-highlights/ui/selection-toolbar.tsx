@@ -1,10 +1,11 @@
 /**
- * The toolbar over a text selection: Save, a colour, and an optional note.
- * It never takes focus on its own (the reader is selecting text), but every
- * control is a real button reachable with Tab.
+ * The toolbar over a text selection: Save, a colour, and Note (saves, then
+ * opens the highlight to write its note in the private frame: no note is
+ * ever typed into the page's DOM). It never takes focus on its own (the
+ * reader is selecting text), but every control is a real button reachable
+ * with Tab.
  */
 import type { ReferenceElement } from '@floating-ui/dom';
-import { useState } from 'preact/hooks';
 import type { HighlightColour } from '../../../shared/highlight';
 import { ColourPicker } from './colour-picker';
 import { useFloating } from './use-floating';
@@ -15,15 +16,14 @@ export interface SelectionToolbarProps {
   colour: HighlightColour;
   error?: string;
   onColour(colour: HighlightColour): void;
-  onSave(note: string): void;
+  /** `withNote`: open the saved highlight to write its note. */
+  onSave(withNote: boolean): void;
   onClose(): void;
 }
 
 /** The floating toolbar. */
 export function SelectionToolbar({ reference, colour, error, onColour, onSave, onClose }: SelectionToolbarProps) {
   const panel = useFloating<HTMLDivElement>(reference);
-  const [noteOpen, setNoteOpen] = useState(false);
-  const [note, setNote] = useState('');
   return (
     <div
       ref={panel}
@@ -35,25 +35,17 @@ export function SelectionToolbar({ reference, colour, error, onColour, onSave, o
         if (e.key === 'Escape') onClose();
       }}
       // Keep the page's selection while the reader clicks our buttons.
-      onMouseDown={(e) => {
-        if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
-      }}
+      onMouseDown={(e) => e.preventDefault()}
     >
       <div class="row">
-        <button type="button" class="primary" data-action="save" onClick={() => onSave(note)}>
+        <button type="button" class="primary" data-action="save" onClick={() => onSave(false)}>
           Save
         </button>
         <ColourPicker value={colour} onChange={onColour} />
-        <button type="button" data-action="note" aria-expanded={noteOpen} onClick={() => setNoteOpen(!noteOpen)}>
-          Note
+        <button type="button" data-action="note" onClick={() => onSave(true)}>
+          Save with note…
         </button>
       </div>
-      {noteOpen && (
-        <label class="stack">
-          <span class="label">Note (saved with the highlight)</span>
-          <textarea value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} maxLength={100_000} />
-        </label>
-      )}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,0 +1,83 @@
+/**
+ * The private frame's view (see `shared/private-frame.ts`): the reader's
+ * highlights that mention an entry (the card's "Your highlights"), or one
+ * highlight's note to read and edit (the saved-highlight popover's note).
+ * It asks the background itself, as an extension page; nothing it shows ever
+ * passes through the page or its content script.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
+import { YourHighlights } from '../components/entry-card/sections';
+import type { Highlight } from '../shared/highlight';
+import { callBackground } from '../shared/messaging';
+import type { PrivateFrameRequest } from '../shared/private-frame';
+
+/** The frame's content for `request` (nothing to show: a short message). */
+export function PrivateFrame({ request }: { request: PrivateFrameRequest | undefined }) {
+  if (!request) return <p class="private error">Nothing to show.</p>;
+  return (
+    <div class="private" data-theme={request.dark ? 'dark' : 'auto'} style={request.dark ? 'color-scheme: dark' : undefined}>
+      <style>{ENTRY_CARD_CSS}</style>
+      {request.kind === 'entry' ? <EntryHighlights entryId={request.id} dark={request.dark} /> : <NoteEditor id={request.id} />}
+    </div>
+  );
+}
+
+function EntryHighlights({ entryId, dark }: { entryId: string; dark: boolean }) {
+  const [state, setState] = useState<{ highlights?: Highlight[]; error?: string }>({});
+  useEffect(() => {
+    void callBackground('highlights.forEntry', { entryId }).then((result) =>
+      setState(result.ok ? { highlights: [...result.value].sort((a, b) => b.updatedAt - a.updatedAt) } : { error: result.error.message }),
+    );
+  }, [entryId]);
+  return (
+    <article class="bs-card" data-theme={dark ? 'dark' : 'auto'} data-testid="private-highlights">
+      {state.error && <p class="error">{state.error}</p>}
+      {state.highlights && state.highlights.length === 0 && <p class="bs-card__muted">None of your saved highlights mention this name yet.</p>}
+      {state.highlights && <YourHighlights highlights={state.highlights} />}
+    </article>
+  );
+}
+
+function NoteEditor({ id }: { id: string }) {
+  const [saved, setSaved] = useState<string | undefined>();
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<{ message: string; error?: boolean } | undefined>();
+  useEffect(() => {
+    void callBackground('highlights.get', { id }).then((result) => {
+      if (!result.ok) return setStatus({ message: result.error.message, error: true });
+      setSaved(result.value.note);
+      setNote(result.value.note);
+    });
+  }, [id]);
+  if (saved === undefined) return status ? <p class="error">{status.message}</p> : null;
+  const save = async () => {
+    const result = await callBackground('highlights.update', { id, patch: { note } });
+    if (!result.ok) return setStatus({ message: `Not saved: ${result.error.message}`, error: true });
+    setSaved(result.value.note);
+    setStatus({ message: 'Note saved.' });
+  };
+  return (
+    <label class="stack" data-testid="private-note">
+      <span class="label">Note</span>
+      <textarea
+        value={note}
+        maxLength={100_000}
+        onInput={(e) => {
+          setNote((e.currentTarget as HTMLTextAreaElement).value);
+          setStatus(undefined);
+        }}
+      />
+      <span class="row">
+        <button type="button" class="primary" data-action="save-note" disabled={note === saved} onClick={() => void save()}>
+          Save note
+        </button>
+        {status && (
+          <span class={status.error ? 'error' : 'status'} role={status.error ? 'alert' : 'status'}>
+            {status.message}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
