@@ -68,7 +68,7 @@ function Form({ initial }: { initial: Settings }) {
             {GROUP_LABELS[g]}
           </label>
         ))}
-        <p class="small muted">Each group has its own colour, on pages and in cards; the colours are fixed so they stay readable in light and dark pages.</p>
+        <p class="small muted">Each group has one colour, the same on pages, in cards, in the popup, in this legend and on the timeline (a lighter shade of it on dark backgrounds, so it stays readable).</p>
       </fieldset>
       <fieldset>
         <legend>Density</legend>
