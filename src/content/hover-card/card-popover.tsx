@@ -18,7 +18,7 @@ export function CardPopover({ popoverRef, ...view }: CardPopoverProps) {
         {...view}
         footer={
           <>
-            <kbd>Alt+Shift+N</kbd>: next name · <kbd>Esc</kbd>: close
+            <kbd>Alt+Shift+K</kbd>: next name · <kbd>Esc</kbd>: close
           </>
         }
       />
