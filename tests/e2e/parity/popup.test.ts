@@ -8,6 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
 import { saveScreenshot } from '../screenshots';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT } from '../server';
 
 const DOC = '2025-10-sharaa-overture-to-putin';
 const ENTRY_BUTTONS = '[data-testid=page-entries] button[data-entry-id]';
@@ -89,6 +92,56 @@ describe.each(BROWSERS)('popup, in %s', (browserName) => {
       )
       .toBe(true);
     await expect.poll(() => popup.textContents('[role=status]')).toContainEqual(expect.stringContaining('Showing'));
+    await popup.close();
+  });
+
+  it('shows the page first: its names, its highlights and search fit the default popup without scrolling', async () => {
+    const quote = 'Syria';
+    // A saved highlight on the article, made as the reader makes one: select, then the keyboard command's tab call.
+    await article.evaluate((word) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes(word))!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, quote);
+    expect((await driver.callTab(article, 'tab.saveSelection', {})).ok).toBe(true);
+    await article.evaluate(() => getSelection()!.removeAllRanges());
+    const popup = await driver.openPopupFor(article);
+    await popup.setViewport(380, 600);
+    await popup.waitForSelector('[data-testid=page-highlights] .highlight-row');
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    const bottoms = await popup.evaluate(() => {
+      const bottom = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? Infinity;
+      return {
+        names: bottom('[data-testid=page-entries] .entry-row'),
+        highlights: bottom('[data-testid=page-highlights] .highlight-row'),
+        search: bottom('#popup-q'),
+        viewport: innerHeight,
+      };
+    });
+    expect(bottoms.names).toBeLessThanOrEqual(bottoms.viewport);
+    expect(bottoms.highlights).toBeLessThanOrEqual(bottoms.viewport);
+    expect(bottoms.search).toBeLessThanOrEqual(bottoms.viewport);
+
+    // The lists' scrolling boxes hold buttons, so a keyboard reaches what they hide; axe agrees.
+    await popup.addScript(await readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+    const violations = await popup.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      return (await axe.run({ resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await popup.close();
+  });
+
+  it('a jump to a name flashes its mark on the page', async () => {
+    const popup = await driver.openPopupFor(article);
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    const id = await popup.getAttribute(ENTRY_BUTTONS, 'data-entry-id');
+    await popup.click(`button[data-entry-id="${id}"]`);
+    await expect
+      .poll(() => article.evaluate((entry) => [...document.querySelectorAll(`bs-mark[data-entry-id="${entry}"]`)].some((m) => getComputedStyle(m).animationName === 'bs-mark-flash'), id))
+      .toBe(true);
     await popup.close();
   });
 
