@@ -1,6 +1,7 @@
 /**
  * Reader-facing names of the five colour groups, in the order lists show
- * them, with the CSS variable that holds each group's colour in theme.css.
+ * them, with the CSS variable that holds each group's colour (set from
+ * `type-colours.ts`).
  */
 import { TYPE_GROUPS, type TypeGroup } from '../shared/catalog';
 

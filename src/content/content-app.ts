@@ -89,7 +89,7 @@ export class ContentApp {
   private tabHandlers(): TabHandlers {
     const own: TabHandlers = {
       'tab.state': async () => {
-        let state: TabState = { ...this.highlighting.state(), orphans: [], highlights: [] };
+        let state: TabState = { ...this.highlighting.state(), orphans: [], highlights: [], changed: [] };
         this.each((f) => {
           if (f.state) state = { ...state, ...f.state() };
         });

@@ -1,6 +1,7 @@
 /**
  * The page's saved highlights, and the orphans (saved here, but their text is
- * no longer on the page). Choosing one scrolls the page to it.
+ * no longer on the page). A highlight re-anchored to text that differs from
+ * what was saved says so. Choosing one scrolls the page to it.
  */
 import { useState } from 'preact/hooks';
 import type { Highlight } from '../shared/highlight';
@@ -17,6 +18,7 @@ function clip(text: string, max = 140): string {
 export function PageHighlights({ tabId, state }: { tabId: number; state: TabState }) {
   const [status, setStatus] = useState('');
   if (!state.highlights.length && !state.orphans.length) return null;
+  const changed = new Set(state.changed);
 
   async function reveal(h: Highlight) {
     const result = await callTab(tabId, 'tab.revealHighlight', { id: h.id });
@@ -32,6 +34,11 @@ export function PageHighlights({ tabId, state }: { tabId: number; state: TabStat
             <button type="button" class="highlight-row" data-highlight-id={h.id} onClick={() => reveal(h)}>
               <span class={`hl-swatch hl-swatch--${h.colour}`} aria-hidden="true" />
               <span>{clip(h.quote)}</span>
+              {changed.has(h.id) && (
+                <span class="changed-note small muted" data-testid="changed-since-saved">
+                  Text changed since saved
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -1,6 +1,8 @@
 /**
- * The toolbar popup: what Backstory found on the current page, on/off for the
- * site and everywhere, the page's saved highlights, and a search box.
+ * The toolbar popup, the page first: a search box, what Backstory found on the
+ * current page and the page's saved highlights (each list scrolls in its own
+ * box, so all three fit the default popup), then on/off for the site and
+ * everywhere.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EntrySummary } from '../shared/card';
@@ -67,11 +69,11 @@ export function Popup() {
         </a>
       </header>
       {error && <ErrorNote message={friendlyError(error)} />}
+      <PopupSearch />
       {!overview || !settings ? (
         <Loading lines={6} label="Reading this page…" />
       ) : (
         <>
-          <SiteToggles site={overview.site} settings={settings} onChange={onSettings} />
           {overview.state.ok ? (
             <>
               <PageEntries tabId={overview.tab!.id} state={overview.state.value} names={names} namesLoading={entries.status === 'loading'} />
@@ -83,9 +85,9 @@ export function Popup() {
               ordinary web pages it works. You can still search the corpus below.
             </p>
           )}
+          <SiteToggles site={overview.site} settings={settings} onChange={onSettings} />
         </>
       )}
-      <PopupSearch />
     </main>
   );
 }

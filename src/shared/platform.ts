@@ -98,7 +98,9 @@ export async function openShortcutSettings(): Promise<void> {
 
 /** Where the reader changes shortcuts by hand, for the settings page's hint. */
 export const SHORTCUTS_HINT =
-  BROWSER === 'firefox' ? 'In Firefox: Add-ons and themes → gear menu → Manage Extension Shortcuts.' : 'In Chrome: Extensions → Keyboard shortcuts (chrome://extensions/shortcuts).';
+  BROWSER === 'firefox'
+    ? 'In Firefox: Add-ons and themes (about:addons) → gear menu → Manage Extension Shortcuts.'
+    : 'In Chrome or Chromium: open chrome://extensions/shortcuts (Extensions → Keyboard shortcuts) and type the keys beside a command.';
 
 /** Sets the toolbar badge of a tab. Firefox and Chrome both take the same call via the polyfill. */
 export async function setBadge(tabId: number, text: string): Promise<void> {

@@ -174,7 +174,7 @@ export interface CallMap {
 /** Calls a tab's content script handles (sent by the popup or the background). */
 export interface TabCallMap {
   /** What the page shows now. */
-  'tab.state': Call<Record<string, never>, { active: boolean; counts: Record<string, number>; marks: number; capped: boolean; orphans: Highlight[]; highlights: Highlight[] }>;
+  'tab.state': Call<Record<string, never>, { active: boolean; counts: Record<string, number>; marks: number; capped: boolean; orphans: Highlight[]; highlights: Highlight[]; changed: string[] }>;
   /** Scroll to an entry's first mention and flash it. */
   'tab.revealEntry': Call<{ entryId: string }, boolean>;
   /** Scroll to a saved highlight. */

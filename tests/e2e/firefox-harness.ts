@@ -321,6 +321,9 @@ export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST }: Launc
         args: ['--remote-allow-system-access'],
         extraPrefsFirefox: {
           'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+          // Headless windows never get the system's focus: without this, :focus and
+          // :focus-visible match nothing in a tab the driver opened, and no focus ring draws.
+          'focusmanager.testmode': true,
           // Nothing leaves the machine: every host but the fixture server's goes to a closed port.
           'network.proxy.type': 1,
           'network.proxy.http': '127.0.0.1',

@@ -5,17 +5,18 @@
  * scoped under `.bs-card`. Light by default, dark when the system asks
  * (`data-theme="auto"`) or the host forces it (`data-theme="dark"`).
  */
+import { typeColourDeclarations } from '../type-colours';
 
 const LIGHT = `
   --bs-bg: #ffffff; --bs-bg-soft: #f4f5f7; --bs-fg: #1b1f24; --bs-fg-soft: #57606a;
   --bs-border: #d0d7de; --bs-accent: #4338ca; --bs-notice: #fff7d6; --bs-notice-border: #e6c84f;
-  --bs-person: #b45309; --bs-group: #be123c; --bs-state: #1d4ed8; --bs-place: #047857; --bs-event: #7c3aed;
+  ${typeColourDeclarations('light', '--bs-')}
   color-scheme: light;`;
 
 const DARK = `
   --bs-bg: #16181c; --bs-bg-soft: #22252b; --bs-fg: #e8eaed; --bs-fg-soft: #a9b1bb;
   --bs-border: #3a3f47; --bs-accent: #a5b4fc; --bs-notice: #3a3220; --bs-notice-border: #8a7430;
-  --bs-person: #fbbf24; --bs-group: #fb7185; --bs-state: #93c5fd; --bs-place: #6ee7b7; --bs-event: #c4b5fd;
+  ${typeColourDeclarations('dark', '--bs-')}
   color-scheme: dark;`;
 
 /** The card's CSS. */

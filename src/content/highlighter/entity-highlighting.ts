@@ -26,6 +26,7 @@ import { DeferredWraps } from './deferred-wraps';
 import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from './element-kinds';
 import { MARK_SELECTOR, type MentionMark } from './entity-marks';
 import { injectMarkStyle } from './mark-style';
+import { isPageDark } from '../hover-card/page-theme';
 import { focusNextMention, revealEntry } from './mention-navigation';
 import type { PageMatching } from './page-matching';
 import { SliceAborted } from './time-slicer';
@@ -160,7 +161,7 @@ export class EntityHighlighting {
     if (!this.settings) return;
     const session = new AbortController();
     this.session = session;
-    this.removeStyle = injectMarkStyle(doc);
+    this.removeStyle = injectMarkStyle(doc, isPageDark(doc) ? 'dark' : 'light');
     const observer = new PageObserver({
       target: doc.documentElement,
       root: () => doc.body,

@@ -27,7 +27,7 @@ export function CardPopover({ popoverRef, privateFrameSrc, ...view }: CardPopove
         privateSection={privateFrameSrc && <iframe key={privateFrameSrc} class="bs-card__private" src={privateFrameSrc} title="Your highlights" />}
         footer={
           <>
-            <kbd>Alt+Shift+N</kbd>: next name · <kbd>Esc</kbd>: close
+            <kbd>Alt+Shift+K</kbd>: next name · <kbd>Esc</kbd>: close
           </>
         }
       />

@@ -1,7 +1,7 @@
 /**
  * Saved highlights as a page feature of the content app: started with the
  * app's AbortSignal, it answers `tab.saveSelection` and `tab.revealHighlight`
- * and fills `highlights`/`orphans` in `tab.state`.
+ * and fills `highlights`/`orphans`/`changed` in `tab.state`.
  */
 import { callBackground } from '../../shared/messaging';
 import { extensionPageUrl } from '../../shared/platform';
@@ -22,6 +22,6 @@ export function startSavedHighlights(context: PageFeatureContext): PageFeature {
       'tab.saveSelection': () => saved.saveSelection(),
       'tab.revealHighlight': async ({ id }) => saved.reveal(id),
     },
-    state: () => ({ highlights: saved.highlights(), orphans: saved.orphans() }),
+    state: () => ({ highlights: saved.highlights(), orphans: saved.orphans(), changed: saved.changed() }),
   };
 }

@@ -124,6 +124,11 @@ export class SavedHighlights {
     return [...drawn, ...this.waiting.map((w) => w.highlight)];
   }
 
+  /** Ids of the drawn highlights whose text on the page differs from the text saved (re-anchored approximately). */
+  changed(): string[] {
+    return [...this.drawn.values()].filter((d) => d.placement.changed).map((d) => d.placement.highlight.id);
+  }
+
   /** Highlights of this page that could not be placed. */
   orphans(): Highlight[] {
     return [...this.orphanList];

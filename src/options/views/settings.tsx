@@ -3,40 +3,13 @@
  * delay, density, the sites where highlighting is off, and the keyboard
  * shortcuts. Every change is saved at once; the background tells open tabs.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { callBackground } from '../../shared/messaging';
-import { browser, openShortcutSettings, SHORTCUTS_HINT } from '../../shared/platform';
 import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
 import { useCall } from '../../components/use-call';
 import { GROUP_LABELS, GROUP_ORDER } from '../../components/type-groups';
-
-function Shortcuts() {
-  const [commands, setCommands] = useState<{ name?: string; description?: string; shortcut?: string }[] | undefined>();
-  useEffect(() => {
-    browser.commands.getAll().then(setCommands, () => setCommands([]));
-  }, []);
-  return (
-    <fieldset>
-      <legend>Keyboard shortcuts</legend>
-      {!commands ? (
-        <Loading lines={2} />
-      ) : (
-        <ul>
-          {commands.map((c) => (
-            <li key={c.name}>
-              {c.description ?? c.name}: <kbd>{c.shortcut || 'not set'}</kbd>
-            </li>
-          ))}
-        </ul>
-      )}
-      <button type="button" onClick={() => void openShortcutSettings()}>
-        Change shortcuts…
-      </button>
-      <p class="small muted">{SHORTCUTS_HINT}</p>
-    </fieldset>
-  );
-}
+import { Shortcuts } from './shortcuts';
 
 function Form({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
@@ -68,7 +41,7 @@ function Form({ initial }: { initial: Settings }) {
             {GROUP_LABELS[g]}
           </label>
         ))}
-        <p class="small muted">Each group has its own colour, on pages and in cards; the colours are fixed so they stay readable in light and dark pages.</p>
+        <p class="small muted">Each group has one colour, the same on pages, in cards, in the popup, in this legend and on the timeline (a lighter shade of it on dark backgrounds, so it stays readable).</p>
       </fieldset>
       <fieldset>
         <legend>Density</legend>

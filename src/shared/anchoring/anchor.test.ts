@@ -111,3 +111,29 @@ describe('anchorQuote', () => {
     expect(('Update. ' + text).slice(found.start, found.end)).toBe('🇷🇺 were raised');
   });
 });
+
+describe('anchorQuote keeps whole words', () => {
+  const text = 'Officials said on Tuesday that the Kremlin expects Putin will end the talks early if the ceasefire collapses, according to Reuters.';
+  const selectorsOf = (quote: string) => select(text, quote);
+
+  it('does not cut the last or first word after a word is inserted inside the quote', () => {
+    const edited = text.replace('the Kremlin', 'the Russian Kremlin');
+    const found = anchorQuote(edited, selectorsOf('the Kremlin expects Putin will end'))!;
+    expect(edited.slice(found.start, found.end)).toBe('Kremlin expects Putin will end');
+    expect(found).toMatchObject({ method: 'fuzzy', changed: true });
+  });
+
+  it('ends on a whole word when the quote lost its last word', () => {
+    const edited = text.replace('end the talks early', 'end talks soon');
+    const found = anchorQuote(edited, selectorsOf('expects Putin will end the'))!;
+    const now = edited.slice(found.start, found.end);
+    expect(now).toMatch(/^expects Putin will end( talks)?$/);
+  });
+
+  it('keeps a quote that the reader started inside a word where the match put it', () => {
+    const quote = 'remlin expects Putin will end the talks';
+    const edited = text.replace('Putin will', 'Mr Putin will');
+    const found = anchorQuote(edited, selectorsOf(quote))!;
+    expect(edited.slice(found.start, found.end)).toBe('remlin expects Mr Putin will end the talks');
+  });
+});

@@ -2,11 +2,13 @@
  * Finding a saved passage again in a page's text, which may have changed
  * since: the exact quote with its context, then the position hint, then the
  * quote alone, then an approximate match (approx-string-match) whose error
- * threshold rejects wrong places. Pure: works on a string, no DOM.
+ * threshold rejects wrong places, moved to whole words (see `snapToWords`).
+ * Pure: works on a string, no DOM.
  */
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from '../highlight';
 import { contextScore, proximityScore } from './context-score';
+import { snapToWords } from './word-bounds';
 
 /** How a passage was found. */
 export type AnchorMethod = 'context' | 'position' | 'quote' | 'fuzzy';
@@ -107,7 +109,8 @@ export function anchorQuote(text: string, selectors: readonly [TextQuoteSelector
     if (!found && (windowStart > 0 || windowEnd < text.length)) found = bestFuzzy(text, 0, text.length, quote, hint, maxErrors);
   }
   if (!found) return null;
-  return { start: found.start, end: found.end, method: 'fuzzy', changed: text.slice(found.start, found.end) !== exact };
+  const whole = snapToWords(text, found.start, found.end, quote);
+  return { start: whole.start, end: whole.end, method: 'fuzzy', changed: text.slice(whole.start, whole.end) !== exact };
 }
 
 function bestFuzzy(text: string, from: number, to: number, quote: TextQuoteSelector, hint: number, maxErrors: number): { start: number; end: number } | null {

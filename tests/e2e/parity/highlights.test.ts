@@ -2,8 +2,9 @@
  * Issue 6, in both browsers (issue 8): saved highlights end to end. Save by
  * the selection toolbar, by the context menu and by the keyboard command;
  * reload and see them restored; serve changed versions of the page (paragraph
- * inserted before, a word edited inside the quote, the paragraph removed) and
- * see restored / restored-as-changed / orphan; edit a note, delete and undo;
+ * inserted before, a word edited inside the quote, a word inserted at its start,
+ * the paragraph removed) and see restored / restored-as-changed (whole words,
+ * flagged in the popup) / orphan; edit a note, delete and undo;
  * restart the background; export, clear, import; refuse bad imports.
  *
  * No driver can click a native context menu or press an extension shortcut
@@ -60,6 +61,7 @@ interface Stored {
 interface TabState {
   highlights: { id: string; quote: string }[];
   orphans: { id: string; quote: string }[];
+  changed: string[];
 }
 
 interface TabCommands {
@@ -208,6 +210,22 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     expect(changed.text).toBe(QUOTE.replace('asylum', 'refuge'));
     await page.click(`bs-highlight[data-highlight-id="${changed.id}"]`);
     await expect.poll(() => page.textContent(`${UI}[data-testid="bs-old-quote"]`), { timeout: 10_000 }).toBe(QUOTE);
+    await page.close();
+
+    // A word inserted at the quote's start: the re-anchored highlight holds whole
+    // words ("deposed former …", not "e deposed former …"), and the popup's list
+    // says the text changed since it was saved.
+    driver.server.route(PATH, article([P1, P2.replace('gave the former', 'gave the deposed former'), P3]));
+    page = await openPage();
+    await expect.poll(async () => (await drawn(page)).filter((d) => d.changed).length, { timeout: 20_000 }).toBe(1);
+    const reanchored = (await drawn(page)).find((d) => d.changed)!;
+    expect(reanchored.text).toBe('deposed former president asylum in Moscow within days');
+    expect((await tabState(page)).changed).toEqual([reanchored.id]);
+    const popup = await driver.openPopupFor(page);
+    await popup.waitForSelector(`[data-testid=page-highlights] [data-highlight-id="${reanchored.id}"] [data-testid=changed-since-saved]`);
+    expect(await popup.count('[data-testid=changed-since-saved]')).toBe(1);
+    expect(await popup.textContent('[data-testid=changed-since-saved]')).toBe('Text changed since saved');
+    await popup.close();
     await page.close();
 
     // The paragraph removed: an orphan, listed in tab.state, not deleted.

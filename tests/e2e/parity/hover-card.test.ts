@@ -11,7 +11,7 @@
  * closed and the card still shows.
  *
  * Two paths have their own tests here: the `next-mention` keyboard command
- * (Alt+Shift+N), driven through the background's very command listener
+ * (Alt+Shift+K), driven through the background's very command listener
  * (exposed to e2e in the test build only, as automation cannot press an
  * extension shortcut), which sends `tab.focusNextMention` to the tab; and a
  * touch tap, as trusted touch input from the driver (events a page
@@ -119,7 +119,7 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
     expect(href).toMatch(new RegExp(`^${origin}options\\.html#reader/[^/]+/[^/]+$`));
     expect(await page.getAttribute(`${CARD} .bs-card__excerpt a`, 'target')).toBe('_blank');
     expect(await page.textContent(`${CARD} .bs-card__source`)).toMatch(/\d{4}/);
-    expect(await page.textContent(`${CARD} .bs-card__footer`)).toContain('Alt+Shift+N: next name');
+    expect(await page.textContent(`${CARD} .bs-card__footer`)).toContain('Alt+Shift+K: next name');
     const box = await cardBox(page);
     expect(box.width).toBeGreaterThanOrEqual(320);
     expect(box.width).toBeLessThanOrEqual(450);
@@ -165,7 +165,7 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
     await page.close();
   });
 
-  it('the next-mention command (Alt+Shift+N) focuses the next name and opens its card', async () => {
+  it('the next-mention command (Alt+Shift+K) focuses the next name and opens its card', async () => {
     // No served marks: the command walks the highlighter's own mentions.
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Next mention</title><meta name="backstory-test-open-shadow"></head>
 <body><main><h1>Talks</h1><p>Vladimir Putin received Recep Tayyip Erdoğan in Moscow.</p></main></body></html>`;

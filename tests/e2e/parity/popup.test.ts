@@ -3,11 +3,18 @@
  * bound to a demo article's tab, it lists the names the page marks with the
  * same counts, reveals one on the page, turns the site off and on without a
  * reload, says when the page hit the mark cap (issue 4), searches, and explains
- * itself on pages Backstory cannot run on.
+ * itself on pages Backstory cannot run on; it shows the page first, and each
+ * type group has the same colour on the page, in the popup, the Settings
+ * legend and the timeline (issue 16).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
 import { saveScreenshot } from '../screenshots';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT } from '../server';
+import { TYPE_COLOURS } from '../../../src/components/type-colours';
+import { TYPE_GROUPS, type TypeGroup } from '../../../src/shared/catalog';
 
 const DOC = '2025-10-sharaa-overture-to-putin';
 const ENTRY_BUTTONS = '[data-testid=page-entries] button[data-entry-id]';
@@ -28,6 +35,28 @@ function pageCounts(page: DriverPage): Promise<Record<string, number>> {
 
 function popupCounts(popup: DriverPage): Promise<Record<string, number>> {
   return popup.evaluateAll(ENTRY_BUTTONS, (buttons) => Object.fromEntries(buttons.map((b) => [b.getAttribute('data-entry-id')!, Number(b.getAttribute('data-count'))])));
+}
+
+/** `#rrggbb` as the `rgb(r, g, b)` a computed style reports. */
+function cssRgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/** For each group, the computed `property` of the first element `selectorOf(group)` matches (absent groups left out). */
+function coloursOf(page: DriverPage, selectorOf: (group: TypeGroup) => string, property: string): Promise<Partial<Record<TypeGroup, string>>> {
+  const selectors = Object.fromEntries(TYPE_GROUPS.map((g) => [g, selectorOf(g)]));
+  return page.evaluate(
+    ({ selectors, property }) => {
+      const found: Record<string, string> = {};
+      for (const [group, selector] of Object.entries(selectors)) {
+        const el = document.querySelector(selector);
+        if (el) found[group] = getComputedStyle(el).getPropertyValue(property);
+      }
+      return found;
+    },
+    { selectors, property },
+  );
 }
 
 describe.each(BROWSERS)('popup, in %s', (browserName) => {
@@ -91,6 +120,80 @@ describe.each(BROWSERS)('popup, in %s', (browserName) => {
     await expect.poll(() => popup.textContents('[role=status]')).toContainEqual(expect.stringContaining('Showing'));
     await popup.close();
   });
+
+  it('shows the page first: its names, its highlights and search fit the default popup without scrolling', async () => {
+    const quote = 'Syria';
+    // A saved highlight on the article, made as the reader makes one: select, then the keyboard command's tab call.
+    await article.evaluate((word) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes(word))!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, quote);
+    expect((await driver.callTab(article, 'tab.saveSelection', {})).ok).toBe(true);
+    await article.evaluate(() => getSelection()!.removeAllRanges());
+    const popup = await driver.openPopupFor(article);
+    await popup.setViewport(380, 600);
+    await popup.waitForSelector('[data-testid=page-highlights] .highlight-row');
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    const bottoms = await popup.evaluate(() => {
+      const bottom = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? Infinity;
+      return {
+        names: bottom('[data-testid=page-entries] .entry-row'),
+        highlights: bottom('[data-testid=page-highlights] .highlight-row'),
+        search: bottom('#popup-q'),
+        viewport: innerHeight,
+      };
+    });
+    expect(bottoms.names).toBeLessThanOrEqual(bottoms.viewport);
+    expect(bottoms.highlights).toBeLessThanOrEqual(bottoms.viewport);
+    expect(bottoms.search).toBeLessThanOrEqual(bottoms.viewport);
+
+    // The lists' scrolling boxes hold buttons, so a keyboard reaches what they hide; axe agrees.
+    await popup.addScript(await readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+    const violations = await popup.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      return (await axe.run({ resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await popup.close();
+  });
+
+  it('a jump to a name flashes its mark on the page', async () => {
+    const popup = await driver.openPopupFor(article);
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    const id = await popup.getAttribute(ENTRY_BUTTONS, 'data-entry-id');
+    await popup.click(`button[data-entry-id="${id}"]`);
+    await expect
+      .poll(() => article.evaluate((entry) => [...document.querySelectorAll(`bs-mark[data-entry-id="${entry}"]`)].some((m) => getComputedStyle(m).animationName === 'bs-mark-flash'), id))
+      .toBe(true);
+    await popup.close();
+  });
+
+  it('one colour per type group (issue 16): marks, popup, legend and timeline agree', async () => {
+    const marks = await coloursOf(article, (g) => `bs-mark.bs-mark--${g}`, 'border-bottom-color');
+    // The demo article names people, groups, states, places and events.
+    expect(Object.keys(marks).sort()).toEqual([...TYPE_GROUPS].sort());
+    expect(marks).toEqual(Object.fromEntries(TYPE_GROUPS.map((g) => [g, cssRgb(TYPE_COLOURS[g].light)])));
+
+    const popup = await driver.openPopupFor(article);
+    await popup.waitForSelector('[data-testid=page-entries] .entry-group');
+    const popupColours = await coloursOf(popup, (g) => `.entry-group[data-group=${g}] .swatch`, 'background-color');
+    expect(popupColours).toEqual(marks);
+    await popup.close();
+
+    const options = await driver.openExtensionPage('options.html', '#settings');
+    await options.waitForSelector('.legend-row .swatch');
+    expect(await coloursOf(options, (g) => `.legend-row .swatch--${g}`, 'background-color')).toEqual(marks);
+
+    await options.evaluate(() => (location.hash = '#timeline'));
+    await options.waitForSelector('[data-testid=timeline] a.tl-event .tl-dot');
+    const timeline = await coloursOf(options, (g) => `[data-testid=timeline] a.tl-event--${g} .tl-dot`, 'fill');
+    expect(Object.keys(timeline).length).toBeGreaterThan(0);
+    for (const [group, colour] of Object.entries(timeline)) expect(colour, group).toBe(marks[group as TypeGroup]);
+    await options.close();
+  }, 120_000);
 
   it('the site switch turns highlighting off and on without a reload', async () => {
     const before = await pageCounts(article);
