@@ -175,6 +175,8 @@ export interface Compiled {
    * match on a given page, and a page's content script runs this as cold code).
    */
   groupCandidateCache: (GroupCandidates | undefined)[];
+  /** Per group, the {@link SHAPE} bits of its alias (see {@link aliasShape}), ANDed over its claims' texts. */
+  groupShape: Uint8Array;
   /** Token ids of "al" and "el" (articles), always present. */
   articleA: number;
   articleE: number;
@@ -196,6 +198,35 @@ export function groupCandidates(c: Compiled, g: number): GroupCandidates {
     c.groupCandidateCache[g] = cached;
   }
   return cached;
+}
+
+/** Bits of {@link Compiled.groupShape}: what the resolver's context checks need to know of an alias. */
+export const SHAPE = {
+  /** One word (acronyms with dots included: "U.S."), after the article: the alias can be part of a longer name. */
+  single: 1,
+  /** No lower-case letter ("US", "SAA", "U.S."). */
+  acronym: 2,
+  /** Its first word (after "the" and the article) starts with a capital: a proper name. */
+  proper: 4,
+  /** At most three letters: short enough to be a word inside an all-caps run ("IS"). */
+  short: 8,
+} as const;
+
+/** The {@link SHAPE} bits of one alias text. */
+export function aliasShape(text: string): number {
+  const units = stripArticles(tokenize(text));
+  const words = units.filter((u) => u.kind === 'word');
+  const lead = words.length >= 2 && LEADING_WORDS.has(words[0]!.key) ? 1 : 0;
+  const first = words[lead];
+  if (first === undefined) return 0;
+  const letters = words.map((u) => text.slice(u.start, u.end)).join('');
+  const firstChar = text.charAt(first.start);
+  let shape = 0;
+  if (words.length - lead === 1) shape |= SHAPE.single;
+  if (letters.toUpperCase() === letters && letters.toLowerCase() !== letters) shape |= SHAPE.acronym;
+  if (firstChar !== firstChar.toLowerCase()) shape |= SHAPE.proper;
+  if (words.length === 1 && first.key.length <= 3) shape |= SHAPE.short;
+  return shape;
 }
 
 /** What {@link Compiled} derives from its groups. */
@@ -272,6 +303,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const ledTokenOf: number[] = [-1];
   const groupOf = new Map<string, number>();
   const groups: Claim[][] = [];
+  const shapes: number[] = [];
   let aliasCount = 0;
 
   /** Enters `units` into the trie from the root; returns the state they end in. */
@@ -321,10 +353,12 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
       if (g === undefined) {
         g = groups.length;
         groups.push([]);
+        shapes.push(0xff);
         groupOf.set(key, g);
         if (ledAt >= 0) ledAcceptOf[ledAt] = g;
         else acceptOf[state] = g;
       }
+      shapes[g]! &= aliasShape(alias.text);
       groups[g]!.push({
         entry: entryIndex,
         weak: alias.weak === true,
@@ -369,6 +403,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     ledToken: Int32Array.from(ledTokenOf),
     groups,
     ...groupTables(groups),
+    groupShape: Uint8Array.from(shapes),
     articleA,
     articleE,
     aliasCount,

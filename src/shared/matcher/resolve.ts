@@ -13,7 +13,13 @@
  *   strong one (the catalog marks a claim weak precisely because the bare form
  *   rarely means that entry); among the rest, the candidate with the most strong
  *   mentions in the text, then the alias's default, then the first claimant.
- * - A weak mention is kept only when its chosen entry is strongly mentioned.
+ * - A weak mention is kept only when its chosen entry is strongly mentioned
+ *   in the same region of the text: within {@link REGION_SPAN} characters
+ *   before or after it (a bare "Ahmed" three paragraphs from "Elham Ahmed"
+ *   is someone else).
+ * - Before any of this, a mention its context shows to be no name of the
+ *   catalog ("The Washington Post", "WHAT IS NEXT", "cold turkey") is dropped
+ *   (`context.ts`); it then counts for nothing.
  *
  * Only the returned matches are allocated: candidate lists are the compiled,
  * shared ones unless the reader excluded entries, and the per-entry context
@@ -23,10 +29,14 @@ import type { Candidate, Claim, Compiled } from './compile';
 import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
+import { rejectedByContext } from './context';
 import type { EntityMatch } from './types';
 
 /** How far (UTF-16 units) before a mention a strong mention still counts as local context across blocks. */
 export const LOCAL_SPAN = 250;
+
+/** How far (UTF-16 units, about a paragraph) a strong mention of the same entry licenses a weak one, before or after. */
+export const REGION_SPAN = 600;
 
 /** Per-entry scratch, indexed by entry; entries touched by a call are reset at its end. */
 let strongCount = new Int32Array(64);
@@ -89,6 +99,11 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
   mentionCands.length = count;
   for (let k = 0; k < count; k++) {
     const g = raw.group[k]!;
+    const shape = c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]!;
+    if (rejectedByContext(text, raw.start[k]!, raw.end[k]!, shape, k > 0 ? raw.end[k - 1]! : 0, k + 1 < count ? raw.start[k + 1]! : text.length)) {
+      mentionCands[k] = NONE;
+      continue;
+    }
     const cs: readonly Candidate[] =
       shared && g >= 0 ? groupCandidates(c, g).candidates : candidatesOf(g >= 0 ? c.groups[g]! : (raw.filtered[-1 - g] as readonly Claim[]), entryIds, exclude);
     mentionCands[k] = cs;
@@ -128,7 +143,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
       }
       chosen = best ?? textWide(cs);
     }
-    if (chosen.weak && strongCount[chosen.entry] === 0) continue;
+    if (chosen.weak && !strongNearby(chosen.entry, k, raw, count)) continue;
     const g = raw.group[k]!;
     out.push({
       start,
@@ -145,6 +160,24 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
   for (let t = 0; t < touchedCount; t++) lastStart[touched[t]!] = -1;
   mentionCands.length = 0;
   return out;
+}
+
+/** No candidate: a mention its context rejected. */
+const NONE: readonly Candidate[] = Object.freeze([]);
+
+/**
+ * Whether `entry` is strongly mentioned within {@link REGION_SPAN} of mention
+ * `k`: before it (the latest such mention, from the forward walk) or after it.
+ */
+function strongNearby(entry: number, k: number, raw: RawMatches, count: number): boolean {
+  if (strongCount[entry] === 0) return false;
+  if (lastStart[entry]! >= 0 && raw.start[k]! - lastEnd[entry]! <= REGION_SPAN) return true;
+  const end = raw.end[k]!;
+  for (let j = k + 1; j < count && raw.start[j]! - end <= REGION_SPAN; j++) {
+    const cs = mentionCands[j]!;
+    if (cs.length === 1 && cs[0]!.entry === entry && !cs[0]!.weak) return true;
+  }
+  return false;
 }
 
 /** The text-wide choice: strong claims first, then most strong mentions, then the default, then the first. */

@@ -31,6 +31,8 @@ export interface RawMatches {
    */
   group: Int32Array;
   filtered: (readonly Claim[])[];
+  /** The alias group each `filtered[k]` was taken from. */
+  filteredGroup: number[];
   /**
    * Offsets of the line feeds and U+0000 the main loop passed, in order: where
    * block separators can be (a gap a walk skipped has at most one line feed).
@@ -45,6 +47,7 @@ const raw: RawMatches = {
   end: new Int32Array(256),
   group: new Int32Array(256),
   filtered: [],
+  filteredGroup: [],
   breaks: new Int32Array(256),
   breakCount: 0,
 };
@@ -80,6 +83,7 @@ export function scan(c: Compiled, text: string): RawMatches {
   raw.count = 0;
   raw.breakCount = 0;
   raw.filtered.length = 0;
+  raw.filteredGroup.length = 0;
   const F = FOLD;
   const keys = c.starter.keys;
   const mask = c.starter.mask;
@@ -348,6 +352,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     if (claims === c.groups[g]) pushMatch(from, end, g);
     else {
       raw.filtered.push(claims);
+      raw.filteredGroup.push(g);
       pushMatch(from, end, -raw.filtered.length);
     }
     if (end !== pos) stopHash = 0; // the stop word does not follow the mention: rescan from its end
