@@ -29,6 +29,9 @@ export interface Claim {
   isDefault: boolean;
   /** For case-sensitive aliases: the exact word characters the text must show ("US"). */
   caseForm: string | null;
+  /** The years of a dated claim (`AliasSpec.years`), inclusive; 0 and 0 when undated. */
+  from: number;
+  to: number;
 }
 
 /** One candidate of a mention: an entry and how it claims the alias (one per entry; a strong claim beats a weak one). */
@@ -37,6 +40,9 @@ export interface Candidate {
   entry: number;
   weak: boolean;
   isDefault: boolean;
+  /** The claim's years (see {@link Claim.from}); 0 when undated. */
+  from: number;
+  to: number;
 }
 
 /** The candidates of `claims`, one per entry, minus the excluded entries. */
@@ -45,7 +51,7 @@ export function candidatesOf(claims: readonly Claim[], entryIds: readonly string
   for (const claim of claims) {
     if (exclude !== undefined && exclude.has(entryIds[claim.entry]!)) continue;
     const seen = out.find((cand) => cand.entry === claim.entry);
-    if (seen === undefined) out.push({ entry: claim.entry, weak: claim.weak, isDefault: claim.isDefault });
+    if (seen === undefined) out.push({ entry: claim.entry, weak: claim.weak, isDefault: claim.isDefault, from: claim.from, to: claim.to });
     else {
       seen.weak &&= claim.weak;
       seen.isDefault ||= claim.isDefault;
@@ -177,6 +183,10 @@ export interface Compiled {
   groupCandidateCache: (GroupCandidates | undefined)[];
   /** Per group, the {@link SHAPE} bits of its alias (see {@link aliasShape}), ANDed over its claims' texts. */
   groupShape: Uint8Array;
+  /** 1 for the groups with a dated claim (the resolver reads a year for those). */
+  groupHasYears: Uint8Array;
+  /** Token id of the `{year}` placeholder: any four-digit number. */
+  yearToken: number;
   /** Token ids of "al" and "el" (articles), always present. */
   articleA: number;
   articleE: number;
@@ -267,6 +277,29 @@ function buildTable(hashes: readonly number[], ids: readonly number[]): HashTabl
   return { keys, vals, mask };
 }
 
+/** The folded key of the `{year}` placeholder unit. */
+const YEAR_KEY = '{year}';
+
+/** Turns the three units of a `{year}` placeholder ("{", "year", "}") into one unit with key {@link YEAR_KEY}. */
+function yearUnits(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    if (u.key === '{' && units[k + 1]?.key === 'year' && units[k + 2]?.key === '}') {
+      out.push({ ...units[k + 1]!, key: YEAR_KEY, start: u.start, end: units[k + 2]!.end, sepBefore: u.sepBefore });
+      k += 2;
+    } else out.push(u);
+  }
+  return out;
+}
+
+/** `"1970-2000"` → from 1970 to 2000; `"2015"` → 2015 to 2015; undefined → 0, 0. */
+function yearSpan(years: string | undefined): { from: number; to: number } {
+  const m = years === undefined ? null : /^(\d{4})(?:-(\d{4}))?$/.exec(years);
+  if (!m) return { from: 0, to: 0 };
+  return { from: Number(m[1]), to: Number(m[2] ?? m[1]) };
+}
+
 /** Compiles the aliases of `entries` (see the module comment). */
 export function compile(entries: readonly MatcherEntry[]): Compiled {
   // Entries with the same id (a reader's entry extending a bundled one) are one entry.
@@ -295,6 +328,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   };
   const articleA = wordId('al', tokenize('al')[0]!.hash);
   const articleE = wordId('el', tokenize('el')[0]!.hash);
+  // A key no folded word can have: the placeholder is never looked up by hash.
+  const yearToken = wordId('{year}', 0);
 
   // Trie built with plain arrays/maps, packed once the token count is known.
   const trie = new TrieBuilder();
@@ -311,7 +346,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     let state = 0;
     for (const u of units) {
       let id: number;
-      if (u.kind === 'word') id = wordId(u.key, u.hash);
+      if (u.key === YEAR_KEY) id = yearToken;
+      else if (u.kind === 'word') id = wordId(u.key, u.hash);
       else {
         const code = u.key.charCodeAt(0);
         id = punctIds.get(code) ?? -1;
@@ -334,7 +370,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   for (const entry of entries) {
     const entryIndex = entryIndexOf.get(entry.id)!;
     for (const alias of entry.aliases) {
-      const units = stripArticles(tokenize(alias.text));
+      const units = yearUnits(stripArticles(tokenize(alias.text)));
       // An alias must start with a word: the scanner only looks up words.
       if (!units.some((u) => u.kind === 'word') || units[0]!.kind !== 'word') continue;
       aliasCount++;
@@ -365,6 +401,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
         shared: alias.shared === true,
         isDefault: alias.default === true,
         caseForm: alias.caseSensitive === true ? caseForm(alias.text) : null,
+        ...yearSpan(alias.years),
       });
     }
   }
@@ -380,6 +417,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const allHashes: number[] = [];
   const allIds: number[] = [];
   for (const [key, id] of wordIds) {
+    if (id === yearToken) continue;
     allHashes.push(wordHash[id]!);
     allIds.push(id);
     if (rootNext[id]! >= 0 || isArticleKey(key)) {
@@ -404,6 +442,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     groups,
     ...groupTables(groups),
     groupShape: Uint8Array.from(shapes),
+    groupHasYears: Uint8Array.from(groups, (g) => (g.some((claim) => claim.from > 0) ? 1 : 0)),
+    yearToken,
     articleA,
     articleE,
     aliasCount,

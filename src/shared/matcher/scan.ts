@@ -316,6 +316,8 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
       }
       unitEnd = wordEnd;
       if (id >= 0) next = nextState(c.trans, state, id);
+      // "Russia's {year} intervention": any four-digit year follows the placeholder's edge.
+      if (next < 0 && !skipped && isYear(text, j, unitEnd)) next = nextState(c.trans, state, c.yearToken);
       if (next < 0) {
         if (!skipped) {
           stopHash = hash;
@@ -364,6 +366,18 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     return end;
   }
   return -1;
+}
+
+/** Whether `text[from, to)` is a four-digit year (ASCII digits, 1000–2999). */
+export function isYear(text: string, from: number, to: number): boolean {
+  if (to - from !== 4) return false;
+  const first = text.charCodeAt(from);
+  if (first !== 0x31 && first !== 0x32) return false;
+  for (let i = from + 1; i < to; i++) {
+    const d = text.charCodeAt(i);
+    if (d < 0x30 || d > 0x39) return false;
+  }
+  return true;
 }
 
 /** Records an accepting (end, group) pair of the current walk; returns the new count. */
