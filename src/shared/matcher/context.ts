@@ -41,11 +41,34 @@ const SMALL_WORDS: ReadonlySet<string> = new Set('a an the and but or nor for of
 /** Lower-case words after a hyphen that make a place name an adjective of somewhere else ("Washington-based"). */
 const LOCATIVE_SUFFIXES: ReadonlySet<string> = new Set(['based', 'born', 'bred', 'headquartered', 'registered', 'listed', 'area', 'style']);
 
-/** A word of the text: its span and folded form. */
+/** A word of the text: its span (its folded form is read only when needed, by {@link keyOf}). */
 interface Word {
   start: number;
   end: number;
-  key: string;
+}
+
+/** The folded form of a word. */
+function keyOf(text: string, w: Word): string {
+  let key = '';
+  for (let i = w.start; i < w.end; i++) {
+    const f = fold(text.charCodeAt(i));
+    if (f !== SKIP) key += String.fromCharCode(f);
+  }
+  return key;
+}
+
+/** Whether the code unit is an upper-case letter (ASCII without allocating). */
+function isUpper(code: number): boolean {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase();
+}
+
+/** Whether the code unit is a lower-case letter (ASCII without allocating). */
+function isLower(code: number): boolean {
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toUpperCase();
 }
 
 /** A space form: a separator that is not a hyphen or dash ("Aleppo – Dozens" are two clauses). */
@@ -60,14 +83,8 @@ function isWordChar(text: string, i: number): boolean {
 /** The word that starts at `from` (a word character). */
 function wordAt(text: string, from: number): Word {
   let i = from;
-  let key = '';
-  while (i < text.length) {
-    const f = fold(text.charCodeAt(i));
-    if (f < WORD_MIN) break;
-    if (f !== SKIP) key += String.fromCharCode(f);
-    i++;
-  }
-  return { start: from, end: i, key };
+  while (i < text.length && fold(text.charCodeAt(i)) >= WORD_MIN) i++;
+  return { start: from, end: i };
 }
 
 /** The word that ends at `to` (exclusive; `text[to - 1]` is a word character). */
@@ -107,16 +124,20 @@ function skipSpacesBackward(text: string, i: number): number {
 
 /** The first letter of the word is a capital and another letter of it is not ("Post", not "POST" or "post"). */
 function isTitleCase(text: string, w: Word): boolean {
-  const first = text.charAt(w.start);
-  if (first === first.toLowerCase()) return false;
-  const rest = text.slice(w.start + 1, w.end);
-  return rest !== rest.toUpperCase();
+  if (!isUpper(text.charCodeAt(w.start))) return false;
+  for (let i = w.start + 1; i < w.end; i++) if (isLower(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Every letter a capital, at least two letters ("WHAT", "NEXT"). */
 function isAllCaps(text: string, w: Word): boolean {
-  const s = text.slice(w.start, w.end);
-  return w.key.length >= 2 && s === s.toUpperCase() && s !== s.toLowerCase();
+  let letters = 0;
+  for (let i = w.start; i < w.end; i++) {
+    const code = text.charCodeAt(i);
+    if (isLower(code)) return false;
+    if (isUpper(code)) letters++;
+  }
+  return letters >= 2;
 }
 
 /** Endings of nationality and direction adjectives ("Syrian Mediterranean port", "Turkish", "Lebanese", "Eastern"): they describe a name, they are not part of it. */
@@ -124,7 +145,9 @@ const ADJECTIVE_ENDING = /(?:ian|ish|ese|ean|ern|can|ench|eli|aqi|udi|rab)$/;
 
 /** A capitalised word that can be part of a person's, company's or outlet's name. */
 function isNamePart(text: string, w: Word): boolean {
-  return isTitleCase(text, w) && !NOT_NAME_PARTS.has(w.key) && !ADJECTIVE_ENDING.test(w.key);
+  if (!isTitleCase(text, w)) return false;
+  const key = keyOf(text, w);
+  return !NOT_NAME_PARTS.has(key) && !ADJECTIVE_ENDING.test(key);
 }
 
 /** The word after `w` across spaces only, or null. */
@@ -147,7 +170,7 @@ function previousWord(text: string, start: number): Word | null {
  */
 function titleCaseRun(text: string, next: Word): boolean {
   let w = nextWord(text, next.end);
-  while (w !== null && SMALL_WORDS.has(w.key) && !isTitleCase(text, w)) w = nextWord(text, w.end);
+  while (w !== null && !isTitleCase(text, w) && SMALL_WORDS.has(keyOf(text, w))) w = nextWord(text, w.end);
   return w !== null && (isTitleCase(text, w) || isAllCaps(text, w));
 }
 
@@ -155,7 +178,8 @@ function titleCaseRun(text: string, next: Word): boolean {
 function significantWord(text: string, start: number, end: number): Word {
   let w = wordAt(text, start);
   for (;;) {
-    if (!(SMALL_WORDS.has(w.key) || w.key === 'al' || w.key === 'el')) return w;
+    const key = keyOf(text, w);
+    if (!(SMALL_WORDS.has(key) || key === 'al' || key === 'el')) return w;
     let j = w.end;
     while (j < end && !isWordChar(text, j)) j++;
     if (j >= end) return w;
@@ -196,10 +220,8 @@ function after(text: string, i: number): number {
 export function rejectedByContext(text: string, start: number, end: number, shape: number, prevEnd: number, nextStart: number): boolean {
   // A common word: a one-word proper name written in lower case ("cold turkey"). Longer
   // aliases are kept: a display name's sentence case ("Annexation of Crimea") says nothing.
-  if ((shape & (SHAPE.proper | SHAPE.single)) === (SHAPE.proper | SHAPE.single)) {
-    const w = significantWord(text, start, end);
-    const c = text.charAt(w.start);
-    if (c !== c.toUpperCase()) return true;
+  if ((shape & (SHAPE.proper | SHAPE.single)) === (SHAPE.proper | SHAPE.single) && isLower(text.charCodeAt(start))) {
+    if (isLower(text.charCodeAt(significantWord(text, start, end).start))) return true;
   }
   // Identifiers and currencies: "ANIME_IS_LIFE", "US$400".
   if (charIs(text, start - 1, UNDERSCORE) || charIs(text, end, UNDERSCORE)) return true;
@@ -218,19 +240,18 @@ export function rejectedByContext(text: string, start: number, end: number, shap
   // Hyphen compounds: "Washington-based"; "en-US", "AWS-SAA" for acronyms.
   if (charIs(text, end, HYPHEN) && isWordChar(text, end + 1)) {
     const w = wordAt(text, end + 1);
-    if (LOCATIVE_SUFFIXES.has(w.key) && !isTitleCase(text, w)) return true;
+    if (!isTitleCase(text, w) && LOCATIVE_SUFFIXES.has(keyOf(text, w))) return true;
     if ((shape & SHAPE.acronym) !== 0 && isAllCaps(text, w)) return true;
   }
   if ((shape & SHAPE.acronym) !== 0 && charIs(text, start - 1, HYPHEN) && isWordChar(text, start - 2)) {
     const w = wordEndingAt(text, start - 1);
-    const s = text.slice(w.start, w.end);
-    if (s === s.toLowerCase() || isAllCaps(text, w)) return true;
+    if (isLower(text.charCodeAt(w.start)) || isAllCaps(text, w)) return true;
   }
   // A capitalised neighbour makes a longer name: "Melania Trump", "Radio France".
   if (prev !== null && prev.start >= prevEnd && isNamePart(text, prev)) return true;
   if (next !== null && next.end <= nextStart) {
     // "France 2": a channel, not the country.
-    if (next.key.length <= 2 && /^\d+$/.test(next.key) && !isWordChar(text, next.end)) return true;
+    if (next.end - next.start <= 2 && /^\d+$/.test(text.slice(next.start, next.end))) return true;
     // Acronyms qualify the next noun ("U.S. Congress", "UK Edition"): only their other rules apply.
     if ((shape & SHAPE.acronym) === 0 && isNamePart(text, next) && !titleCaseRun(text, next)) return true;
   }
