@@ -226,6 +226,8 @@ export function rejectedByContext(text: string, start: number, end: number, shap
   // Identifiers and currencies: "ANIME_IS_LIFE", "US$400".
   if (charIs(text, start - 1, UNDERSCORE) || charIs(text, end, UNDERSCORE)) return true;
   if ((shape & SHAPE.acronym) !== 0 && charIs(text, end, DOLLAR)) return true;
+  // Longer aliases ("Bashar al-Assad") are names by themselves: no neighbour to read.
+  if ((shape & (SHAPE.single | SHAPE.acronym | SHAPE.short)) === 0) return false;
   const prev = start > prevEnd ? previousWord(text, start) : null;
   const next = end < nextStart ? nextWord(text, end) : null;
   // An all-caps run: "WHAT IS NEXT", "FOLLOW US".
