@@ -123,7 +123,7 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
         return;
       }
       for (const key of Object.keys(a)) {
-        if (key !== 'text' && !(ALIAS_FLAGS as readonly string[]).includes(key)) {
+        if (key !== 'text' && key !== 'years' && !(ALIAS_FLAGS as readonly string[]).includes(key)) {
           problem(`alias #${i + 1}: unknown field "${key}"`);
         }
       }
@@ -133,6 +133,11 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
       for (const flag of ALIAS_FLAGS) {
         const v = bool(a, flag, `alias "${text}": `);
         if (v !== undefined) spec[flag] = v;
+      }
+      const years = asString(a.years);
+      if (a.years !== undefined) {
+        if (years === undefined || !/^\d{4}(-\d{4})?$/.test(years)) problem(`alias "${text}": "years" must be a year or a span of years ("1970-2000")`);
+        else spec.years = years;
       }
       aliases.push(spec);
     });
@@ -237,9 +242,10 @@ export function parseCatalog(text: string, fileName: string): CatalogEntry[] {
 /** An alias as written: a plain string when it has no flags. */
 function formatAlias(a: AliasSpec): string | Obj {
   const flags = ALIAS_FLAGS.filter((f) => a[f] !== undefined);
-  if (flags.length === 0) return a.text;
+  if (flags.length === 0 && a.years === undefined) return a.text;
   const out: Obj = { text: a.text };
   for (const f of flags) out[f] = a[f];
+  if (a.years !== undefined) out.years = a.years;
   return out;
 }
 

@@ -22,8 +22,9 @@ import { listenForTabCalls, type TabHandlers } from './tab-listener';
 /** The page features, started once per page in this order. */
 const FEATURES: PageFeatureStarter[] = [
   // The background card on hover/focus of a mark; prefetches card data whenever marks change.
+  // "Not this one" in the card removes that entry's marks at once (the card also stores the site's correction).
   (context) => {
-    const card = startHoverCard(context.signal, () => context.settings()?.hoverDelayMs);
+    const card = startHoverCard(context.signal, () => context.settings()?.hoverDelayMs, (entryId) => context.excludeEntry(entryId));
     return { marksChanged: () => void card.prefetchFromPage() };
   },
   // Saved highlights: drawn on load, the selection toolbar, re-anchoring on page changes.

@@ -84,6 +84,14 @@ export interface AliasSpec {
    * unrelated text.
    */
   corpusOnly?: boolean;
+  /**
+   * The years this claim belongs to, `"1970-2000"` or `"2015"`: a year written
+   * in the alias's `{year}` placeholder ("Russia's {year} intervention"), right
+   * before the mention ("the 2016 fall of Aleppo"), or nearby in the text, or
+   * the page's date, picks the claims whose years contain it (the Assads: a
+   * page about 1982 means Hafez).
+   */
+  years?: string;
 }
 
 /**

@@ -29,6 +29,9 @@ export interface Claim {
   isDefault: boolean;
   /** For case-sensitive aliases: the exact word characters the text must show ("US"). */
   caseForm: string | null;
+  /** The years of a dated claim (`AliasSpec.years`), inclusive; 0 and 0 when undated. */
+  from: number;
+  to: number;
 }
 
 /** One candidate of a mention: an entry and how it claims the alias (one per entry; a strong claim beats a weak one). */
@@ -37,6 +40,9 @@ export interface Candidate {
   entry: number;
   weak: boolean;
   isDefault: boolean;
+  /** The claim's years (see {@link Claim.from}); 0 when undated. */
+  from: number;
+  to: number;
 }
 
 /** The candidates of `claims`, one per entry, minus the excluded entries. */
@@ -45,7 +51,7 @@ export function candidatesOf(claims: readonly Claim[], entryIds: readonly string
   for (const claim of claims) {
     if (exclude !== undefined && exclude.has(entryIds[claim.entry]!)) continue;
     const seen = out.find((cand) => cand.entry === claim.entry);
-    if (seen === undefined) out.push({ entry: claim.entry, weak: claim.weak, isDefault: claim.isDefault });
+    if (seen === undefined) out.push({ entry: claim.entry, weak: claim.weak, isDefault: claim.isDefault, from: claim.from, to: claim.to });
     else {
       seen.weak &&= claim.weak;
       seen.isDefault ||= claim.isDefault;
@@ -175,6 +181,12 @@ export interface Compiled {
    * match on a given page, and a page's content script runs this as cold code).
    */
   groupCandidateCache: (GroupCandidates | undefined)[];
+  /** Per group, the {@link SHAPE} bits of its alias (see {@link aliasShape}), ANDed over its claims' texts. */
+  groupShape: Uint8Array;
+  /** 1 for the groups with a dated claim (the resolver reads a year for those). */
+  groupHasYears: Uint8Array;
+  /** Token id of the `{year}` placeholder: any four-digit number. */
+  yearToken: number;
   /** Token ids of "al" and "el" (articles), always present. */
   articleA: number;
   articleE: number;
@@ -196,6 +208,35 @@ export function groupCandidates(c: Compiled, g: number): GroupCandidates {
     c.groupCandidateCache[g] = cached;
   }
   return cached;
+}
+
+/** Bits of {@link Compiled.groupShape}: what the resolver's context checks need to know of an alias. */
+export const SHAPE = {
+  /** One word (acronyms with dots included: "U.S."), after the article: the alias can be part of a longer name. */
+  single: 1,
+  /** No lower-case letter ("US", "SAA", "U.S."). */
+  acronym: 2,
+  /** Its first word (after "the" and the article) starts with a capital: a proper name. */
+  proper: 4,
+  /** At most three letters: short enough to be a word inside an all-caps run ("IS"). */
+  short: 8,
+} as const;
+
+/** The {@link SHAPE} bits of one alias text. */
+export function aliasShape(text: string): number {
+  const units = stripArticles(tokenize(text));
+  const words = units.filter((u) => u.kind === 'word');
+  const lead = words.length >= 2 && LEADING_WORDS.has(words[0]!.key) ? 1 : 0;
+  const first = words[lead];
+  if (first === undefined) return 0;
+  const letters = words.map((u) => text.slice(u.start, u.end)).join('');
+  const firstChar = text.charAt(first.start);
+  let shape = 0;
+  if (words.length - lead === 1) shape |= SHAPE.single;
+  if (letters.toUpperCase() === letters && letters.toLowerCase() !== letters) shape |= SHAPE.acronym;
+  if (firstChar !== firstChar.toLowerCase()) shape |= SHAPE.proper;
+  if (words.length === 1 && first.key.length <= 3) shape |= SHAPE.short;
+  return shape;
 }
 
 /** What {@link Compiled} derives from its groups. */
@@ -236,6 +277,29 @@ function buildTable(hashes: readonly number[], ids: readonly number[]): HashTabl
   return { keys, vals, mask };
 }
 
+/** The folded key of the `{year}` placeholder unit. */
+const YEAR_KEY = '{year}';
+
+/** Turns the three units of a `{year}` placeholder ("{", "year", "}") into one unit with key {@link YEAR_KEY}. */
+function yearUnits(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    if (u.key === '{' && units[k + 1]?.key === 'year' && units[k + 2]?.key === '}') {
+      out.push({ ...units[k + 1]!, key: YEAR_KEY, start: u.start, end: units[k + 2]!.end, sepBefore: u.sepBefore });
+      k += 2;
+    } else out.push(u);
+  }
+  return out;
+}
+
+/** `"1970-2000"` → from 1970 to 2000; `"2015"` → 2015 to 2015; undefined → 0, 0. */
+function yearSpan(years: string | undefined): { from: number; to: number } {
+  const m = years === undefined ? null : /^(\d{4})(?:-(\d{4}))?$/.exec(years);
+  if (!m) return { from: 0, to: 0 };
+  return { from: Number(m[1]), to: Number(m[2] ?? m[1]) };
+}
+
 /** Compiles the aliases of `entries` (see the module comment). */
 export function compile(entries: readonly MatcherEntry[]): Compiled {
   // Entries with the same id (a reader's entry extending a bundled one) are one entry.
@@ -264,6 +328,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   };
   const articleA = wordId('al', tokenize('al')[0]!.hash);
   const articleE = wordId('el', tokenize('el')[0]!.hash);
+  // A key no folded word can have: the placeholder is never looked up by hash.
+  const yearToken = wordId('{year}', 0);
 
   // Trie built with plain arrays/maps, packed once the token count is known.
   const trie = new TrieBuilder();
@@ -272,6 +338,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const ledTokenOf: number[] = [-1];
   const groupOf = new Map<string, number>();
   const groups: Claim[][] = [];
+  const shapes: number[] = [];
   let aliasCount = 0;
 
   /** Enters `units` into the trie from the root; returns the state they end in. */
@@ -279,7 +346,8 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     let state = 0;
     for (const u of units) {
       let id: number;
-      if (u.kind === 'word') id = wordId(u.key, u.hash);
+      if (u.key === YEAR_KEY) id = yearToken;
+      else if (u.kind === 'word') id = wordId(u.key, u.hash);
       else {
         const code = u.key.charCodeAt(0);
         id = punctIds.get(code) ?? -1;
@@ -302,7 +370,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   for (const entry of entries) {
     const entryIndex = entryIndexOf.get(entry.id)!;
     for (const alias of entry.aliases) {
-      const units = stripArticles(tokenize(alias.text));
+      const units = yearUnits(stripArticles(tokenize(alias.text)));
       // An alias must start with a word: the scanner only looks up words.
       if (!units.some((u) => u.kind === 'word') || units[0]!.kind !== 'word') continue;
       aliasCount++;
@@ -321,16 +389,19 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
       if (g === undefined) {
         g = groups.length;
         groups.push([]);
+        shapes.push(0xff);
         groupOf.set(key, g);
         if (ledAt >= 0) ledAcceptOf[ledAt] = g;
         else acceptOf[state] = g;
       }
+      shapes[g]! &= aliasShape(alias.text);
       groups[g]!.push({
         entry: entryIndex,
         weak: alias.weak === true,
         shared: alias.shared === true,
         isDefault: alias.default === true,
         caseForm: alias.caseSensitive === true ? caseForm(alias.text) : null,
+        ...yearSpan(alias.years),
       });
     }
   }
@@ -346,6 +417,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const allHashes: number[] = [];
   const allIds: number[] = [];
   for (const [key, id] of wordIds) {
+    if (id === yearToken) continue;
     allHashes.push(wordHash[id]!);
     allIds.push(id);
     if (rootNext[id]! >= 0 || isArticleKey(key)) {
@@ -369,6 +441,9 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
     ledToken: Int32Array.from(ledTokenOf),
     groups,
     ...groupTables(groups),
+    groupShape: Uint8Array.from(shapes),
+    groupHasYears: Uint8Array.from(groups, (g) => (g.some((claim) => claim.from > 0) ? 1 : 0)),
+    yearToken,
     articleA,
     articleE,
     aliasCount,

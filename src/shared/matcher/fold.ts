@@ -28,8 +28,11 @@ export const HARD = 4;
 /** Not filled in yet: {@link fold} fills the code unit's block and returns its real value. */
 export const UNKNOWN = 5;
 /**
- * Combining marks, soft hyphens, zero-width joiners: inside a word but ignored,
- * so "Erdog\u0306an" (decomposed) and "Erdo\u00ADğan" (soft hyphen) fold like "Erdogan".
+ * Combining marks and every invisible format character (soft hyphen, zero-width
+ * space and joiners, word joiner, bidi marks): inside a word but ignored, so
+ * "Erdog\u0306an" (decomposed) and "Erdo\u00ADğan" (soft hyphen) fold like
+ * "Erdogan". They keep their place in the text: offsets never shift, and a mark
+ * covers the whole name with its invisible characters.
  */
 export const SKIP = 6;
 /** Code units with a fold value `>= WORD_MIN` continue a word (including {@link SKIP}). */
@@ -52,8 +55,12 @@ const SEPARATORS = [
   0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xfe63, 0xff0d,
 ];
 
-/** Invisible format characters that may sit inside a word on real pages. */
-const IGNORABLE = [0xad, 0x200c, 0x200d, 0x2060, 0xfeff, 0x0640 /* Arabic tatweel */];
+/**
+ * Invisible characters that may sit inside a word on real pages beyond the
+ * format characters (every `\p{Cf}`: soft hyphen, zero-width space and
+ * joiners, word joiner, bidi marks, BOM), which {@link fillBlock} skips by class.
+ */
+const IGNORABLE = [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x0640 /* Arabic tatweel */];
 
 /**
  * Letters that Unicode does not decompose but that readers treat as the base
@@ -81,7 +88,7 @@ function foldsToItself(c: number): boolean {
 
 const WORD = /^[\p{L}\p{N}]$/u;
 const MARKS = /\p{M}/gu;
-const CLASSES = /([\p{L}\p{N}]+)|(\p{M}+)/gu;
+const CLASSES = /([\p{L}\p{N}]+)|([\p{M}\p{Cf}]+)/gu;
 /** Sub-block size for the fast path below. */
 const RUN = 64;
 

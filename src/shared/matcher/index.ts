@@ -11,6 +11,7 @@
 import { compile } from './compile';
 import { resolve } from './resolve';
 import { scan } from './scan';
+import { yearOf } from './years';
 import type { EntityMatch, MatchOptions, MatcherEntry } from './types';
 
 export type { EntityMatch, MatchOptions, MatcherEntry } from './types';
@@ -35,7 +36,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   return {
     aliasCount: compiled.aliasCount,
     match(text: string, options?: MatchOptions): EntityMatch[] {
-      return resolve(scan(compiled, text), text, compiled, options?.exclude);
+      return resolve(scan(compiled, text), text, compiled, options?.exclude, yearOf(options?.pageDate));
     },
   };
 }

@@ -48,7 +48,7 @@ describe('whole words', () => {
   });
 
   it('treats digits as word characters', () => {
-    expect(found('Hama2 and 2Hama and Hama 2')).toEqual(['Hama=hama']);
+    expect(found('Hama2 and 2Hama and Hama 22a')).toEqual(['Hama=hama']);
   });
 
   it('finds names at the very start and end of the text', () => {
@@ -76,8 +76,8 @@ describe('longest match first', () => {
 });
 
 describe('case', () => {
-  it('folds case for names', () => {
-    expect(found('HAMA and hama and hAmA')).toEqual(['HAMA=hama', 'hama=hama', 'hAmA=hama']);
+  it('folds case for names, but a lower-case word is no proper name', () => {
+    expect(found('HAMA and hama and HaMa')).toEqual(['HAMA=hama', 'HaMa=hama']);
   });
 
   it('matches a case-sensitive alias only in its exact case', () => {

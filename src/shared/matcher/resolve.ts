@@ -13,7 +13,17 @@
  *   strong one (the catalog marks a claim weak precisely because the bare form
  *   rarely means that entry); among the rest, the candidate with the most strong
  *   mentions in the text, then the alias's default, then the first claimant.
- * - A weak mention is kept only when its chosen entry is strongly mentioned.
+ * - A dated alias claim (`AliasSpec.years`) is checked against the year of
+ *   its mention (`years.ts`): a year in the phrase drops the claims it does
+ *   not fit; a nearby year or the page's date chooses among namesakes (after
+ *   local context), and counts as the support a weak claim needs.
+ * - A weak mention is kept only when its chosen entry is strongly mentioned
+ *   in the same region of the text: within {@link REGION_SPAN} characters
+ *   before or after it (a bare "Ahmed" three paragraphs from "Elham Ahmed"
+ *   is someone else).
+ * - Before any of this, a mention its context shows to be no name of the
+ *   catalog ("The Washington Post", "WHAT IS NEXT", "cold turkey") is dropped
+ *   (`context.ts`); it then counts for nothing.
  *
  * Only the returned matches are allocated: candidate lists are the compiled,
  * shared ones unless the reader excluded entries, and the per-entry context
@@ -23,10 +33,15 @@ import type { Candidate, Claim, Compiled } from './compile';
 import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
+import { rejectedByContext } from './context';
+import { fitsYear, mentionYear } from './years';
 import type { EntityMatch } from './types';
 
 /** How far (UTF-16 units) before a mention a strong mention still counts as local context across blocks. */
 export const LOCAL_SPAN = 250;
+
+/** How far (UTF-16 units, about a paragraph) a strong mention of the same entry licenses a weak one, before or after. */
+export const REGION_SPAN = 600;
 
 /** Per-entry scratch, indexed by entry; entries touched by a call are reset at its end. */
 let strongCount = new Int32Array(64);
@@ -77,7 +92,7 @@ class BlockBreaks {
 }
 
 /** Turns raw mentions into resolved {@link EntityMatch}es (see the module comment). */
-export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: ReadonlySet<string> | undefined): EntityMatch[] {
+export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: ReadonlySet<string> | undefined, pageYear = 0): EntityMatch[] {
   const count = raw.count;
   if (count === 0) return [];
   const entryIds = c.entryIds;
@@ -89,8 +104,15 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
   mentionCands.length = count;
   for (let k = 0; k < count; k++) {
     const g = raw.group[k]!;
-    const cs: readonly Candidate[] =
+    const shape = c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]!;
+    if (rejectedByContext(text, raw.start[k]!, raw.end[k]!, shape, k > 0 ? raw.end[k - 1]! : 0, k + 1 < count ? raw.start[k + 1]! : text.length)) {
+      mentionCands[k] = NONE;
+      continue;
+    }
+    let cs: readonly Candidate[] =
       shared && g >= 0 ? groupCandidates(c, g).candidates : candidatesOf(g >= 0 ? c.groups[g]! : (raw.filtered[-1 - g] as readonly Claim[]), entryIds, exclude);
+    mentionDated[k] = -1;
+    if (c.groupHasYears[g >= 0 ? g : raw.filteredGroup[-1 - g]!] === 1) cs = dated(k, cs, raw, text, pageYear);
     mentionCands[k] = cs;
     if (cs.length === 1 && !cs[0]!.weak) {
       const e = cs[0]!.entry;
@@ -126,12 +148,15 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
       if (best !== undefined && start - lastEnd[best.entry]! > LOCAL_SPAN && (blocks ??= new BlockBreaks(text, raw)).lastBefore(start) >= bestStart) {
         best = undefined;
       }
+      // Without local context, a year chose (the date is then this mention's support), else the text.
+      if (best === undefined && mentionDated[k]! >= 0) best = cs.find((cand) => cand.entry === mentionDated[k]);
+      else if (best !== undefined) mentionDated[k] = -1;
       chosen = best ?? textWide(cs);
     }
-    if (chosen.weak && strongCount[chosen.entry] === 0) continue;
+    if (chosen.weak && mentionDated[k] !== chosen.entry && !strongNearby(chosen.entry, k, raw, count)) continue;
     const g = raw.group[k]!;
     out.push({
-      start,
+      start: mentionStart[k] ?? start,
       end: raw.end[k]!,
       entryId: entryIds[chosen.entry]!,
       // Shared and frozen: readers only read it.
@@ -144,7 +169,56 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
   // lastStart is set only for strongly mentioned entries: the same list resets it.
   for (let t = 0; t < touchedCount; t++) lastStart[touched[t]!] = -1;
   mentionCands.length = 0;
+  mentionDated.length = 0;
+  mentionStart.length = 0;
   return out;
+}
+
+/** Per mention of the current call: the entry its year chose among several, else -1. */
+const mentionDated: number[] = [];
+/** Per mention of the current call: its start when a year right before it joined it. */
+const mentionStart: (number | undefined)[] = [];
+
+/**
+ * The candidates of dated mention `k` that fit its year (see `years.ts`): a
+ * year inside the phrase drops the claims it does not fit (all of them: no
+ * mark), and so does a year right before it that leaves one claim (the year
+ * then joins the mention); any other year (right before, nearby, the page's
+ * date) chooses when exactly one dated candidate fits it, and otherwise
+ * changes nothing.
+ */
+function dated(k: number, cs: readonly Candidate[], raw: RawMatches, text: string, pageYear: number): readonly Candidate[] {
+  const { year, explicit, start } = mentionYear(text, raw.start[k]!, raw.end[k]!, pageYear);
+  if (year === 0) return cs;
+  const fit = cs.filter((cand) => fitsYear(cand, year));
+  const inside = explicit && start === raw.start[k];
+  // A year before the phrase joins it only when it picks one claim ("the 2016 fall of Aleppo");
+  // "In 1982 Assad's troops" merely dates the namesakes.
+  if (inside || (explicit && fit.length === 1)) {
+    if (!inside) mentionStart[k] = start;
+    return fit;
+  }
+  const datedFits = fit.filter((cand) => cand.from > 0);
+  if (cs.length > 1 && datedFits.length === 1) mentionDated[k] = datedFits[0]!.entry;
+  return cs;
+}
+
+/** No candidate: a mention its context rejected. */
+const NONE: readonly Candidate[] = Object.freeze([]);
+
+/**
+ * Whether `entry` is strongly mentioned within {@link REGION_SPAN} of mention
+ * `k`: before it (the latest such mention, from the forward walk) or after it.
+ */
+function strongNearby(entry: number, k: number, raw: RawMatches, count: number): boolean {
+  if (strongCount[entry] === 0) return false;
+  if (lastStart[entry]! >= 0 && raw.start[k]! - lastEnd[entry]! <= REGION_SPAN) return true;
+  const end = raw.end[k]!;
+  for (let j = k + 1; j < count && raw.start[j]! - end <= REGION_SPAN; j++) {
+    const cs = mentionCands[j]!;
+    if (cs.length === 1 && cs[0]!.entry === entry && !cs[0]!.weak) return true;
+  }
+  return false;
 }
 
 /** The text-wide choice: strong claims first, then most strong mentions, then the default, then the first. */

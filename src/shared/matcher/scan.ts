@@ -31,6 +31,8 @@ export interface RawMatches {
    */
   group: Int32Array;
   filtered: (readonly Claim[])[];
+  /** The alias group each `filtered[k]` was taken from. */
+  filteredGroup: number[];
   /**
    * Offsets of the line feeds and U+0000 the main loop passed, in order: where
    * block separators can be (a gap a walk skipped has at most one line feed).
@@ -45,6 +47,7 @@ const raw: RawMatches = {
   end: new Int32Array(256),
   group: new Int32Array(256),
   filtered: [],
+  filteredGroup: [],
   breaks: new Int32Array(256),
   breakCount: 0,
 };
@@ -80,6 +83,7 @@ export function scan(c: Compiled, text: string): RawMatches {
   raw.count = 0;
   raw.breakCount = 0;
   raw.filtered.length = 0;
+  raw.filteredGroup.length = 0;
   const F = FOLD;
   const keys = c.starter.keys;
   const mask = c.starter.mask;
@@ -312,6 +316,8 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
       }
       unitEnd = wordEnd;
       if (id >= 0) next = nextState(c.trans, state, id);
+      // "Russia's {year} intervention": any four-digit year follows the placeholder's edge.
+      if (next < 0 && !skipped && isYear(text, j, unitEnd)) next = nextState(c.trans, state, c.yearToken);
       if (next < 0) {
         if (!skipped) {
           stopHash = hash;
@@ -348,6 +354,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     if (claims === c.groups[g]) pushMatch(from, end, g);
     else {
       raw.filtered.push(claims);
+      raw.filteredGroup.push(g);
       pushMatch(from, end, -raw.filtered.length);
     }
     if (end !== pos) stopHash = 0; // the stop word does not follow the mention: rescan from its end
@@ -359,6 +366,18 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     return end;
   }
   return -1;
+}
+
+/** Whether `text[from, to)` is a four-digit year (ASCII digits, 1000–2999). */
+export function isYear(text: string, from: number, to: number): boolean {
+  if (to - from !== 4) return false;
+  const first = text.charCodeAt(from);
+  if (first !== 0x31 && first !== 0x32) return false;
+  for (let i = from + 1; i < to; i++) {
+    const d = text.charCodeAt(i);
+    if (d < 0x30 || d > 0x39) return false;
+  }
+  return true;
 }
 
 /** Records an accepting (end, group) pair of the current walk; returns the new count. */

@@ -34,4 +34,9 @@ export interface MatchOptions {
    * A mention whose every candidate is excluded is not reported.
    */
   exclude?: ReadonlySet<string>;
+  /**
+   * The page's publication day (`YYYY-MM-DD`) or year, when it says: a dated
+   * alias claim (`years`) is chosen by it when the text near a mention gives no year.
+   */
+  pageDate?: string;
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, type MatcherEntry } from './index';
+
+const entries: MatcherEntry[] = [
+  { id: 'washington', type: 'place', aliases: [{ text: 'Washington' }] },
+  { id: 'france', type: 'state', aliases: [{ text: 'France' }] },
+  { id: 'turkey', type: 'state', aliases: [{ text: 'Turkey' }] },
+  { id: 'united-states', type: 'state', aliases: [{ text: 'US', caseSensitive: true }] },
+  { id: 'islamic-state', type: 'organisation', aliases: [{ text: 'ISIS' }, { text: 'IS', caseSensitive: true, weak: true }] },
+  { id: 'boris-johnson', type: 'person', aliases: [{ text: 'Boris Johnson' }, { text: 'Johnson', weak: true }] },
+  { id: 'elham-ahmed', type: 'person', aliases: [{ text: 'Elham Ahmed' }, { text: 'Ahmed', weak: true }] },
+  { id: 'vladimir-putin', type: 'person', aliases: [{ text: 'Vladimir Putin' }, { text: 'Putin' }] },
+  { id: 'sharaa', type: 'person', aliases: [{ text: 'Ahmed al-Sharaa' }] },
+  { id: 'mediterranean', type: 'place', aliases: [{ text: 'Mediterranean' }] },
+];
+const matcher = compileMatcher(entries);
+const found = (text: string): string[] => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.entryId}`);
+
+describe('longer names win', () => {
+  it('skips a one-word alias inside a longer proper name', () => {
+    expect(found('The Washington Post ran it.')).toEqual([]);
+    expect(found('A Washington-based group.')).toEqual([]);
+    expect(found('Johnson & Johnson and Boris Johnson.')).toEqual(['Boris Johnson=boris-johnson']);
+    expect(found('Radio France Internationale')).toEqual([]);
+    expect(found('Melania Trump and Vladimir Putin.')).toEqual(['Vladimir Putin=vladimir-putin']);
+    expect(found('It aired on France 2.')).toEqual([]);
+    expect(found('It costs US$400 in en-US.')).toEqual([]);
+  });
+
+  it('keeps names after openers, titles, nationality adjectives, and in title-case headlines', () => {
+    expect(found('Under Putin, Washington spoke.')).toEqual(['Putin=vladimir-putin', 'Washington=washington']);
+    expect(found('President Putin and the Syrian Mediterranean port.')).toEqual(['Putin=vladimir-putin', 'Mediterranean=mediterranean']);
+    expect(found('Putin Shocked to Learn the News')).toEqual(['Putin=vladimir-putin']);
+    expect(found('The US Congress met.')).toEqual(['US=united-states']);
+  });
+});
+
+describe('weak aliases need nearby support', () => {
+  it('marks a bare name only near a full mention of the same entry', () => {
+    expect(found('Elham Ahmed spoke. Ahmed added more.')).toEqual(['Elham Ahmed=elham-ahmed', 'Ahmed=elham-ahmed']);
+    const far = `Elham Ahmed spoke.\u0000${'Nothing else happened. '.repeat(40)}\u0000Ahmed, a shopkeeper, agreed.`;
+    expect(found(far)).toEqual(['Elham Ahmed=elham-ahmed']);
+  });
+
+  it('never marks a bare name after a different given name', () => {
+    expect(found('Boris Johnson met Lyndon Johnson.')).toEqual(['Boris Johnson=boris-johnson']);
+    expect(found('Elham Ahmed and Ahmed al-Sharaa.')).toEqual(['Elham Ahmed=elham-ahmed', 'Ahmed al-Sharaa=sharaa']);
+  });
+});
+
+describe('case matters', () => {
+  it('does not mark acronyms inside all-caps runs', () => {
+    expect(found('ISIS: WHAT IS NEXT')).toEqual(['ISIS=islamic-state']);
+    expect(found('FOLLOW US')).toEqual([]);
+    expect(found('The US spoke.')).toEqual(['US=united-states']);
+  });
+
+  it('does not mark a proper name written as a lower-case word', () => {
+    expect(found('He quit cold turkey; Turkey did not.')).toEqual(['Turkey=turkey']);
+  });
+});
+
+describe('invisible characters', () => {
+  it('skips soft hyphens and every format character, and the mark covers the whole name', () => {
+    for (const c of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\u200e', '\ufeff']) {
+      const text = `Met Vladi${c}mir Pu${c}tin.`;
+      expect(found(text)).toEqual([`Vladi${c}mir Pu${c}tin=vladimir-putin`]);
+    }
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Context checks on one mention, made by the resolver on the (few) mentions the
+ * scan found, never on every word of the text. They read the characters around
+ * a mention to reject the three kinds of wrong marks case-blind whole-word
+ * matching makes (issue #15):
+ *
+ * - **a longer name**: a one-word alias inside a longer proper name ("The
+ *   Washington Post", "Radio France", "Melania Trump", "Johnson & Johnson",
+ *   "Washington-based", "US$", "en-US", "AWS-SAA", "France 2"). A capitalised
+ *   neighbour joined by spaces makes the longer name, unless it is a function
+ *   word, a title, a day or month ("Under Assad", "President Putin", "on
+ *   Monday Putin"), or the text is a title-case headline ("Trump Shocked to
+ *   Learn…", where every word is capitalised);
+ * - **an all-caps run**: an acronym or short alias among all-caps words ("WHAT
+ *   IS NEXT", "FOLLOW US");
+ * - **a common word**: a proper name written in lower case ("cold turkey").
+ */
+import { SHAPE } from './compile';
+import { APOS, HARD, NEWLINE, SEP, SKIP, WORD_MIN, fold } from './fold';
+
+/**
+ * Capitalised words that do not make a longer name with the name beside them:
+ * sentence openers, titles, days and months (folded).
+ */
+const NOT_NAME_PARTS: ReadonlySet<string> = new Set(
+  (
+    'the a an in on at of to for by with from into onto over under after before since until during while when where why how what who whom whose which ' +
+    'as but and or nor so yet if then than though although because unlike like despite against without between among amid around through across behind beyond near ' +
+    'this that these those there here now later today yesterday tomorrow tonight meanwhile also still even only once both neither either each every all some many most ' +
+    'it its he she they we you i his her their our my your him them us me not no yes is was were are be been has had have do does did will would can could should may might must shall ' +
+    'mr mrs ms dr sir lord lady president presidents minister ministers prime foreign defence defense interior secretary general gen col colonel commander chief leader ' +
+    'chairman chancellor king queen prince princess sheikh emir sultan ayatollah imam pope ambassador envoy spokesman spokeswoman governor mayor senator sen rep marshal admiral ' +
+    'former late then acting interim deputy vice top senior new old says said told asked according ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'
+  ).split(' '),
+);
+
+/** Lower-case words a title-case headline leaves small ("Shocked to Learn"). */
+const SMALL_WORDS: ReadonlySet<string> = new Set('a an the and but or nor for of to in on at by as vs via with from into up off out over per'.split(' '));
+
+/** Lower-case words after a hyphen that make a place name an adjective of somewhere else ("Washington-based"). */
+const LOCATIVE_SUFFIXES: ReadonlySet<string> = new Set(['based', 'born', 'bred', 'headquartered', 'registered', 'listed', 'area', 'style']);
+
+/** A word of the text: its span (its folded form is read only when needed, by {@link keyOf}). */
+interface Word {
+  start: number;
+  end: number;
+}
+
+/** The folded form of a word. */
+function keyOf(text: string, w: Word): string {
+  let key = '';
+  for (let i = w.start; i < w.end; i++) {
+    const f = fold(text.charCodeAt(i));
+    if (f !== SKIP) key += String.fromCharCode(f);
+  }
+  return key;
+}
+
+/** Whether the code unit is an upper-case letter (ASCII without allocating). */
+function isUpper(code: number): boolean {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase();
+}
+
+/** Whether the code unit is a lower-case letter (ASCII without allocating). */
+function isLower(code: number): boolean {
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toUpperCase();
+}
+
+/** A space form: a separator that is not a hyphen or dash ("Aleppo – Dozens" are two clauses). */
+function isSpace(code: number): boolean {
+  return fold(code) === SEP && code !== 0x2d && (code < 0x2010 || code > 0x2013) && code !== 0xfe63 && code !== 0xff0d;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && fold(text.charCodeAt(i)) >= WORD_MIN;
+}
+
+/** The word that starts at `from` (a word character). */
+function wordAt(text: string, from: number): Word {
+  let i = from;
+  while (i < text.length && fold(text.charCodeAt(i)) >= WORD_MIN) i++;
+  return { start: from, end: i };
+}
+
+/** The word that ends at `to` (exclusive; `text[to - 1]` is a word character). */
+function wordEndingAt(text: string, to: number): Word {
+  let i = to;
+  while (i > 0 && isWordChar(text, i - 1)) i--;
+  return wordAt(text, i);
+}
+
+/** Offset after the run of spaces (and at most one line feed) from `i`, or -1 when none or a block break. */
+function skipSpacesForward(text: string, i: number): number {
+  let j = i;
+  let newlines = 0;
+  while (j < text.length) {
+    const f = fold(text.charCodeAt(j));
+    if (f === NEWLINE) {
+      if (++newlines >= 2) return -1;
+    } else if (!isSpace(text.charCodeAt(j))) break;
+    j++;
+  }
+  return j === i ? -1 : j;
+}
+
+/** Offset just after the word before the run of spaces ending at `i`, or -1. */
+function skipSpacesBackward(text: string, i: number): number {
+  let j = i;
+  let newlines = 0;
+  while (j > 0) {
+    const f = fold(text.charCodeAt(j - 1));
+    if (f === NEWLINE) {
+      if (++newlines >= 2) return -1;
+    } else if (!isSpace(text.charCodeAt(j - 1))) break;
+    j--;
+  }
+  return j === i ? -1 : j;
+}
+
+/** The first letter of the word is a capital and another letter of it is not ("Post", not "POST" or "post"). */
+function isTitleCase(text: string, w: Word): boolean {
+  if (!isUpper(text.charCodeAt(w.start))) return false;
+  for (let i = w.start + 1; i < w.end; i++) if (isLower(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Every letter a capital, at least two letters ("WHAT", "NEXT"). */
+function isAllCaps(text: string, w: Word): boolean {
+  let letters = 0;
+  for (let i = w.start; i < w.end; i++) {
+    const code = text.charCodeAt(i);
+    if (isLower(code)) return false;
+    if (isUpper(code)) letters++;
+  }
+  return letters >= 2;
+}
+
+/** Endings of nationality and direction adjectives ("Syrian Mediterranean port", "Turkish", "Lebanese", "Eastern"): they describe a name, they are not part of it. */
+const ADJECTIVE_ENDING = /(?:ian|ish|ese|ean|ern|can|ench|eli|aqi|udi|rab)$/;
+
+/** A capitalised word that can be part of a person's, company's or outlet's name. */
+function isNamePart(text: string, w: Word): boolean {
+  if (!isTitleCase(text, w)) return false;
+  const key = keyOf(text, w);
+  return !NOT_NAME_PARTS.has(key) && !ADJECTIVE_ENDING.test(key);
+}
+
+/** The word after `w` across spaces only, or null. */
+function nextWord(text: string, end: number): Word | null {
+  const j = skipSpacesForward(text, end);
+  return j >= 0 && isWordChar(text, j) ? wordAt(text, j) : null;
+}
+
+/** The word before `start` across spaces only, or null (a possessive "Russia's" is not a word before). */
+function previousWord(text: string, start: number): Word | null {
+  const j = skipSpacesBackward(text, start);
+  if (j < 0 || !isWordChar(text, j - 1)) return null;
+  const w = wordEndingAt(text, j);
+  return w.start > 0 && fold(text.charCodeAt(w.start - 1)) === APOS ? null : w;
+}
+
+/**
+ * Whether the capitalised `next` word begins a title-case run (a headline):
+ * the word after it, past small words, is capitalised too.
+ */
+function titleCaseRun(text: string, next: Word): boolean {
+  let w = nextWord(text, next.end);
+  while (w !== null && !isTitleCase(text, w) && SMALL_WORDS.has(keyOf(text, w))) w = nextWord(text, w.end);
+  return w !== null && (isTitleCase(text, w) || isAllCaps(text, w));
+}
+
+/** The first word of `text[start, end)` past "the/a/an" and the Arabic article, when another word follows it. */
+function significantWord(text: string, start: number, end: number): Word {
+  let w = wordAt(text, start);
+  for (;;) {
+    const key = keyOf(text, w);
+    if (!(SMALL_WORDS.has(key) || key === 'al' || key === 'el')) return w;
+    let j = w.end;
+    while (j < end && !isWordChar(text, j)) j++;
+    if (j >= end) return w;
+    w = wordAt(text, j);
+  }
+}
+
+/** The character at `i` is `code`, else false (out of range included). */
+function charIs(text: string, i: number, code: number): boolean {
+  return i >= 0 && i < text.length && text.charCodeAt(i) === code;
+}
+
+const AMP = 0x26;
+const HYPHEN = 0x2d;
+const UNDERSCORE = 0x5f;
+const DOLLAR = 0x24;
+
+/** The first non-space character before `i` (its offset), or -1. */
+function before(text: string, i: number): number {
+  let j = i - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  return j;
+}
+
+/** The first non-space character from `i` (its offset), or the text's length. */
+function after(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * Whether the mention `text[start, end)` of an alias of shape `shape` (see
+ * {@link SHAPE}) is a wrong mark by its context (see the module comment).
+ * `prevEnd` is the end of the mention before it (its words are another name,
+ * not part of this one), `nextStart` the start of the one after (or the text's length).
+ */
+export function rejectedByContext(text: string, start: number, end: number, shape: number, prevEnd: number, nextStart: number): boolean {
+  // A common word: a one-word proper name written in lower case ("cold turkey"). Longer
+  // aliases are kept: a display name's sentence case ("Annexation of Crimea") says nothing.
+  if ((shape & (SHAPE.proper | SHAPE.single)) === (SHAPE.proper | SHAPE.single) && isLower(text.charCodeAt(start))) {
+    if (isLower(text.charCodeAt(significantWord(text, start, end).start))) return true;
+  }
+  // Identifiers and currencies: "ANIME_IS_LIFE", "US$400".
+  if (charIs(text, start - 1, UNDERSCORE) || charIs(text, end, UNDERSCORE)) return true;
+  if ((shape & SHAPE.acronym) !== 0 && charIs(text, end, DOLLAR)) return true;
+  // Longer aliases ("Bashar al-Assad") are names by themselves: no neighbour to read.
+  if ((shape & (SHAPE.single | SHAPE.acronym | SHAPE.short)) === 0) return false;
+  const prev = start > prevEnd ? previousWord(text, start) : null;
+  const next = end < nextStart ? nextWord(text, end) : null;
+  // An all-caps run: "WHAT IS NEXT", "FOLLOW US".
+  if ((shape & (SHAPE.acronym | SHAPE.short)) !== 0 && ((prev !== null && isAllCaps(text, prev) && prev.start >= prevEnd) || (next !== null && isAllCaps(text, next) && next.end <= nextStart))) {
+    return true;
+  }
+  if ((shape & SHAPE.single) === 0) return false;
+  // "Johnson & Johnson", "AT&T".
+  const b = before(text, start);
+  const a = after(text, end);
+  if ((b >= 0 && text.charCodeAt(b) === AMP) || (a < text.length && text.charCodeAt(a) === AMP)) return true;
+  // Hyphen compounds: "Washington-based"; "en-US", "AWS-SAA" for acronyms.
+  if (charIs(text, end, HYPHEN) && isWordChar(text, end + 1)) {
+    const w = wordAt(text, end + 1);
+    if (!isTitleCase(text, w) && LOCATIVE_SUFFIXES.has(keyOf(text, w))) return true;
+    if ((shape & SHAPE.acronym) !== 0 && isAllCaps(text, w)) return true;
+  }
+  if ((shape & SHAPE.acronym) !== 0 && charIs(text, start - 1, HYPHEN) && isWordChar(text, start - 2)) {
+    const w = wordEndingAt(text, start - 1);
+    if (isLower(text.charCodeAt(w.start)) || isAllCaps(text, w)) return true;
+  }
+  // A capitalised neighbour makes a longer name: "Melania Trump", "Radio France".
+  if (prev !== null && prev.start >= prevEnd && isNamePart(text, prev)) return true;
+  if (next !== null && next.end <= nextStart) {
+    // "France 2": a channel, not the country.
+    if (next.end - next.start <= 2 && /^\d+$/.test(text.slice(next.start, next.end))) return true;
+    // Acronyms qualify the next noun ("U.S. Congress", "UK Edition"): only their other rules apply.
+    if ((shape & SHAPE.acronym) === 0 && isNamePart(text, next) && !titleCaseRun(text, next)) return true;
+  }
+  return false;
+}
+
+/** Whether a block separator (U+0000 or a blank line) lies in `text[from, to)`. */
+export function blockBreakBetween(text: string, from: number, to: number): boolean {
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const f = fold(text.charCodeAt(i));
+    if (f === HARD) return true;
+    if (f === NEWLINE) {
+      if (++newlines >= 2) return true;
+    } else if (f !== SEP) newlines = 0;
+  }
+  return false;
+}

@@ -1,0 +1,62 @@
+/**
+ * Issue 15 in both browsers: "not this one" in the card removes that entry's
+ * marks at once and they stay gone on reload of the site; a name an outlet
+ * split with soft hyphens is marked whole.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+
+const CARD = 'backstory-card-host >>> .bs-popover';
+const HEAD = '<meta charset="utf-8"><meta name="backstory-test-open-shadow"><title>Recognition test</title>';
+
+function pageHtml(body: string): string {
+  return `<!doctype html><html lang="en"><head>${HEAD}</head><body><main>${body}</main></body></html>`;
+}
+
+describe.each(BROWSERS)('recognition on a page, in %s', (browserName) => {
+  let driver: ExtensionDriver;
+
+  beforeAll(async () => {
+    driver = await launchDriver(browserName);
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  const marksOf = (page: DriverPage, id: string): Promise<string[]> => page.textContents(`bs-mark[data-mention][data-entry-id="${id}"]`);
+
+  async function open(route: string, body: string): Promise<DriverPage> {
+    driver.server.route(route, pageHtml(body));
+    const page = await driver.open(driver.server.url(route));
+    await page.waitForSelector('bs-mark[data-mention]', { state: 'attached' });
+    return page;
+  }
+
+  it('"not this one" removes every mark of that entry at once, and on reload of the site', async () => {
+    // "Assad" alone is ambiguous: the card offers "Not Bashar al-Assad".
+    const body = `<p>Assad said the army would hold the line, and Russia agreed.</p>
+<p>Later, Assad repeated it in Moscow.</p>`;
+    const page = await open('/recognition/not-this-one.html', body);
+    expect(await marksOf(page, 'bashar-al-assad')).toEqual(['Assad', 'Assad']);
+    await page.mouseMove(5, 5);
+    await page.hover('bs-mark[data-entry-id="bashar-al-assad"]');
+    await page.waitForSelector(`${CARD} .bs-card[data-entry-id="bashar-al-assad"]`);
+    await page.click(`${CARD} .bs-card__not-this`);
+    // At once, without a reload: no mark of the page means Bashar al-Assad any more; the other names stay.
+    await expect.poll(() => marksOf(page, 'bashar-al-assad'), { timeout: 15_000 }).toEqual([]);
+    expect(await marksOf(page, 'russia')).toEqual(['Russia']);
+    await page.reload();
+    await page.waitForSelector('bs-mark[data-mention][data-entry-id="moscow"]', { state: 'attached' });
+    expect(await marksOf(page, 'bashar-al-assad')).toEqual([]);
+    expect(await marksOf(page, 'russia')).toEqual(['Russia']);
+    await page.close();
+  });
+
+  it('marks the whole name when an outlet split it with soft hyphens', async () => {
+    const page = await open('/recognition/soft-hyphens.html', '<p>Vladi&shy;mir Pu&shy;tin met Erdo&shy;ğan in So&shy;chi.</p>');
+    expect(await marksOf(page, 'vladimir-putin')).toEqual(['Vladi\u00admir Pu\u00adtin']);
+    expect(await marksOf(page, 'recep-tayyip-erdogan')).toEqual(['Erdo\u00adğan']);
+    expect(await marksOf(page, 'sochi')).toEqual(['So\u00adchi']);
+    await page.close();
+  });
+});
