@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { HIGHLIGHT_COLOURS } from '../shared/highlight';
+import { highlightId, keptAnnotation } from './highlights-io/import-schemas';
 import { TYPE_GROUPS } from '../shared/catalog';
 import type { CallMap, CallName } from '../shared/protocol';
 
@@ -22,7 +23,7 @@ const selectors = v.tuple([
 ]);
 
 const highlight = v.strictObject({
-  id,
+  id: highlightId,
   url: v.pipe(v.string(), v.url()),
   site: v.string(),
   title: shortText,
@@ -33,6 +34,7 @@ const highlight = v.strictObject({
   entityIds: v.array(id),
   createdAt: v.number(),
   updatedAt: v.number(),
+  kept: v.optional(keptAnnotation),
 });
 
 const settingsPatch = v.partial(
@@ -74,8 +76,8 @@ export const PARAM_SCHEMAS = {
   'page.summary': v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer())), url: v.optional(v.string()) }),
   'highlights.forPage': empty,
   'highlights.create': v.strictObject({ title: shortText, quote: v.pipe(longText, v.minLength(1)), selectors, colour, note: longText, entityIds: v.array(id) }),
-  'highlights.update': v.strictObject({ id, patch: v.strictObject({ colour: v.optional(colour), note: v.optional(longText) }) }),
-  'highlights.delete': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(100_000)) }),
+  'highlights.update': v.strictObject({ id: highlightId, patch: v.strictObject({ colour: v.optional(colour), note: v.optional(longText) }) }),
+  'highlights.delete': v.strictObject({ ids: v.pipe(v.array(highlightId), v.maxLength(100_000)) }),
   'highlights.restore': v.strictObject({ highlights: v.array(highlight) }),
   'highlights.forEntry': v.strictObject({ entryId: id }),
   'highlights.list': v.strictObject({
@@ -86,7 +88,10 @@ export const PARAM_SCHEMAS = {
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
-  'highlights.export': v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }),
+  'highlights.export': v.strictObject({
+    format: v.picklist(['json', 'markdown', 'jsonld']),
+    cursor: v.optional(v.strictObject({ afterUrl: v.pipe(v.string(), v.maxLength(100_000)), exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)) })),
+  }),
   'highlights.import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(200_000_000)) }),
   'highlights.clear': empty,
   'settings.get': empty,
