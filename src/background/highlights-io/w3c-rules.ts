@@ -6,6 +6,7 @@
  * where: "first.items[3].id: … (model §3.1)". Pure; no DOM.
  */
 import { ANNO_CONTEXT } from './limits';
+import { isObject, listOf, type Json } from './import-common';
 
 /** One broken rule: where (a path relative to the checked value: "", ".id", ".target[1].selector"), what, and the model's section. */
 export interface RuleBreach {
@@ -14,10 +15,6 @@ export interface RuleBreach {
   section: string;
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const listOf = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** An absolute IRI: a scheme, then no spaces or characters IRIs exclude (JSON Schema's `uri` format, as the W3C tests use). */
 export function isIri(value: unknown): value is string {
