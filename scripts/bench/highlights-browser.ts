@@ -105,7 +105,9 @@ async function timeCalls(page: Page, calls: { call: string; params: unknown; tim
       if (!reply.ok) throw new Error(`${call}: ${JSON.stringify(reply.error)}`);
       if (timed) times.push(ms);
       // Big values (an export's text) are summarised, not sent back to Node.
-      const value = reply.value as { text?: string } | null;
+      const value = reply.value as { text?: string; next?: unknown } | null;
+      // A timed export is the whole file: 10,000 highlights fit one piece.
+      if (value && typeof value === 'object' && value.next) throw new Error(`${call}: the file came in more than one piece`);
       results.push(value && typeof value === 'object' && typeof value.text === 'string' ? { length: value.text.length } : value);
     }
     return { times, results };

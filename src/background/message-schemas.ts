@@ -16,6 +16,7 @@ import {
   MAX_TEXT_OFFSET,
   MAX_TITLE_LENGTH,
 } from '../shared/highlight-rules';
+import { keptAnnotation } from './highlights-io/import-schemas';
 import { TYPE_GROUPS } from '../shared/catalog';
 import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
@@ -56,6 +57,7 @@ const highlight = v.strictObject({
   entityIds,
   createdAt: v.number(),
   updatedAt: v.number(),
+  kept: v.optional(keptAnnotation),
 });
 
 const settingsPatch = v.partial(
@@ -113,7 +115,10 @@ export const PARAM_SCHEMAS = {
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
-  'highlights.export': v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }),
+  'highlights.export': v.strictObject({
+    format: v.picklist(['json', 'markdown', 'jsonld']),
+    cursor: v.optional(v.strictObject({ afterUrl: v.pipe(v.string(), v.maxLength(100_000)), exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)) })),
+  }),
   'highlights.import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(200_000_000)) }),
   'highlights.clear': empty,
   'settings.get': empty,

@@ -24,6 +24,24 @@ export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] a
 /** One of {@link HIGHLIGHT_COLOURS}. */
 export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
 
+
+/**
+ * What an imported annotation carried that Backstory does not use, kept as
+ * given so an export gives it back. Absent on highlights made in Backstory.
+ */
+export interface KeptAnnotation {
+  /** Annotation-level keys Backstory does not read (motivation, creator, generator, rights, …), as given. */
+  fields: Record<string, unknown>;
+  /** Every target as given: the page address with its fragment, every selector, other targets. */
+  targets: unknown[];
+  /** Bodies Backstory does not show (addresses, Choices, SpecificResources, …), as given. */
+  bodies: unknown[];
+  /** Tags, from tagging bodies or Hypothesis tags. */
+  tags: string[];
+  /** The note's TextualBody without its value (format, language, purpose, …), or `bodyValue` when the note was one. */
+  noteBody?: Record<string, unknown> | 'bodyValue';
+}
+
 /** A stored highlight. */
 export interface Highlight {
   id: string;
@@ -41,6 +59,8 @@ export interface Highlight {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
+  /** What an imported annotation carried beyond this (optional: old records and Backstory's own have none). */
+  kept?: KeptAnnotation;
 }
 
 /** What a content script sends to save a highlight; the page comes from the sender. */

@@ -72,6 +72,30 @@ export interface HighlightQuery {
 /** Export formats. */
 export type ExportFormat = 'json' | 'markdown' | 'jsonld';
 
+/** Where the next piece of an export starts: pass it back as given. */
+export interface ExportCursor {
+  /** The last page address written (pages are written whole, in address order). */
+  afterUrl: string;
+  /** When the export began (the file's date and ids), epoch ms. */
+  exportedAt: number;
+}
+
+/** One piece of an export file: the pieces in order are the file; `next` is null after the last. */
+export interface ExportPiece {
+  filename: string;
+  mime: string;
+  text: string;
+  next: ExportCursor | null;
+}
+
+/** What an import did: highlights added, stored ones replaced by a newer version, and how many were skipped, by reason. */
+export interface ImportResult {
+  added: number;
+  updated: number;
+  skipped: number;
+  skippedBy: { reason: string; count: number }[];
+}
+
 /** Storage figures for the data panel. */
 export interface StorageStatus {
   usage?: number;
@@ -154,10 +178,10 @@ export interface CallMap {
   'highlights.forEntry': Call<{ entryId: string }, Highlight[]>;
   /** The manager's query. */
   'highlights.list': Call<HighlightQuery, { items: Highlight[]; total: number }>;
-  /** Export all highlights. */
-  'highlights.export': Call<{ format: ExportFormat }, { filename: string; mime: string; text: string }>;
-  /** Import our JSON or W3C JSON-LD: validated in full, then written in one transaction. */
-  'highlights.import': Call<{ text: string }, { added: number; skipped: number }>;
+  /** One piece of the export of every highlight, from `cursor` on (the first piece without one). */
+  'highlights.export': Call<{ format: ExportFormat; cursor?: ExportCursor }, ExportPiece>;
+  /** Import our JSON, W3C JSON-LD or a Hypothesis export: validated in full, then written in one transaction. */
+  'highlights.import': Call<{ text: string }, ImportResult>;
   /** Deletes every highlight. */
   'highlights.clear': Call<Record<string, never>, { deleted: number }>;
 

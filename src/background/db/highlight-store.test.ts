@@ -77,11 +77,42 @@ describe('HighlightStore', () => {
   it('imports once: same id or same page+quote+position is skipped', async () => {
     const store = await freshStore();
     const batch = sampleHighlights(10);
-    expect(await store.importMany(batch)).toEqual({ added: 10, skipped: 0 });
-    expect(await store.importMany(batch)).toEqual({ added: 0, skipped: 10 });
+    expect(await store.importMany(batch)).toEqual({ added: 10, updated: 0, skipped: 0 });
+    expect(await store.importMany(batch)).toEqual({ added: 0, updated: 0, skipped: 10 });
     const sameText = { ...batch[0]!, id: 'other-id' };
-    expect(await store.importMany([sameText, sampleHighlight(500)])).toEqual({ added: 1, skipped: 1 });
+    expect(await store.importMany([sameText, sampleHighlight(500)])).toEqual({ added: 1, updated: 0, skipped: 1 });
     expect(await store.count()).toBe(11);
+  });
+
+  it('replaces a stored highlight with a later version from a file, keeping an older one as it is', async () => {
+    const store = await freshStore();
+    const [a, b] = sampleHighlights(2);
+    await store.importMany([a!, b!]);
+    const newer = { ...a!, note: 'Edited in another tool', updatedAt: a!.updatedAt + 1 };
+    const older = { ...b!, note: 'An older copy', createdAt: b!.createdAt - 1, updatedAt: b!.updatedAt - 1 };
+    expect(await store.importMany([newer, older])).toEqual({ added: 0, updated: 1, skipped: 1 });
+    expect(await store.get(a!.id)).toEqual(newer);
+    expect(await store.get(b!.id)).toEqual(b);
+    expect((await store.list({ text: 'another tool' })).items).toEqual([newer]);
+  });
+
+  it('reads pages in address order, each page whole, after a given page', async () => {
+    const store = await freshStore();
+    const all = sampleHighlights(60, 7);
+    await store.importMany(all);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const step: Highlight[] = await store.pagesAfter(after, 10);
+      if (step.length === 0) break;
+      // Every page in a step is there whole, in address order, after the last step's.
+      for (const url of new Set(step.map((h) => h.url))) expect(step.filter((h) => h.url === url).length).toBe(all.filter((h) => h.url === url).length);
+      expect(step.every((h) => after === null || h.url > after)).toBe(true);
+      expect(step.map((h) => h.url)).toEqual([...step.map((h) => h.url)].sort());
+      for (const h of step) seen.push(h.id);
+      after = step.at(-1)!.url;
+    }
+    expect(seen.sort()).toEqual(all.map((h) => h.id).sort());
   });
 
   it('clears everything and reports how many', async () => {

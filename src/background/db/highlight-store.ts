@@ -22,9 +22,10 @@ import type { BackstoryDB } from './schema';
 /** Default page size of {@link HighlightStore.list}. */
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** What an import wrote. */
+/** What an import wrote: new highlights, stored ones replaced by a newer version, and those skipped as already saved. */
 export interface ImportOutcome {
   added: number;
+  updated: number;
   skipped: number;
 }
 
@@ -241,30 +242,56 @@ export class HighlightStore {
   }
 
   /**
-   * Writes imported highlights in one transaction, skipping any whose id is
-   * already stored or whose page, quote and position match a stored one (so
-   * importing the same file twice adds nothing). The stored highlights are
-   * read inside that transaction, so a save arriving meanwhile cannot slip
-   * between the check and the write.
+   * The highlights of the pages after `afterUrl` in address order, at least
+   * `limit` of them unless fewer are left, and always every highlight of the
+   * last page read: an export reads the store in pieces this way, each page's
+   * highlights together.
+   */
+  async pagesAfter(afterUrl: string | null, limit: number): Promise<Highlight[]> {
+    const tx = this.db.transaction('highlights');
+    const index = tx.store.index('by-url');
+    const batch = await index.getAll(afterUrl === null ? undefined : IDBKeyRange.lowerBound(afterUrl, true), limit);
+    const last = batch.at(-1);
+    if (batch.length < limit || !last) return batch;
+    // The last page may go on past the limit: read it whole.
+    const lastPage = await index.getAll(last.url);
+    return [...batch.filter((h) => h.url !== last.url), ...lastPage];
+  }
+
+  /**
+   * Writes imported highlights in one transaction. A highlight whose id is
+   * stored replaces it when the file's version was modified later, and is
+   * skipped otherwise; one whose page, quote and position match another
+   * stored highlight is skipped (so importing the same file twice changes
+   * nothing). The stored highlights are read inside that transaction, so a
+   * save arriving meanwhile cannot slip between the check and the write.
    */
   async importMany(highlights: readonly Highlight[], now = Date.now()): Promise<ImportOutcome> {
     assertValidHighlights(highlights, now);
     const tx = this.writeTx();
     const store = tx.objectStore('highlights');
     const existing = await store.getAll();
-    const ids = new Set(existing.map((h) => h.id));
+    const stored = new Map(existing.map((h) => [h.id, h]));
     const passages = new Set(existing.map(passageKey));
+    const seen = new Set<string>();
     const fresh: Highlight[] = [];
+    const newer: Highlight[] = [];
     for (const h of highlights) {
+      if (seen.has(h.id)) continue;
+      seen.add(h.id);
+      const current = stored.get(h.id);
+      if (current) {
+        if (h.updatedAt > current.updatedAt) newer.push(h);
+        continue;
+      }
       const key = passageKey(h);
-      if (ids.has(h.id) || passages.has(key)) continue;
-      ids.add(h.id);
+      if (passages.has(key)) continue;
       passages.add(key);
       fresh.push(h);
     }
     // Requests are queued without awaiting each one; the transaction commits once, after the last.
-    await Promise.all([...fresh.map((h) => store.add(h)), writeSearchRows(tx, fresh, [], true), tx.done]);
-    await this.remember(fresh);
-    return { added: fresh.length, skipped: highlights.length - fresh.length };
+    await Promise.all([...fresh.map((h) => store.add(h)), ...newer.map((h) => store.put(h)), writeSearchRows(tx, [...fresh, ...newer], [], newer.length === 0), tx.done]);
+    await this.remember([...fresh, ...newer]);
+    return { added: fresh.length, updated: newer.length, skipped: highlights.length - fresh.length - newer.length };
   }
 }

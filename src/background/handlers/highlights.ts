@@ -12,7 +12,7 @@
 import type { Highlight } from '../../shared/highlight';
 import { MAX_HIGHLIGHTS_PER_CALL, MAX_PAGE_HIGHLIGHTS_PER_CALL, assertValidHighlights, assertValidIds } from '../../shared/highlight-rules';
 import { siteOf } from '../../shared/page-url';
-import { exportJson, exportJsonLd, exportMarkdown, parseImport } from '../highlights-io';
+import { PIECE_WRITERS, SKIP, parseImport } from '../highlights-io';
 import { CallFailure, type Handlers } from '../router';
 import type { Sender } from '../sender';
 import type { Services } from '../services';
@@ -47,14 +47,21 @@ function contentPage(sender: Sender): string {
   return sender.page;
 }
 
+/**
+ * How an export is cut: characters per piece (far below the 64 MiB a message
+ * may carry, large enough that 100,000 highlights take a few dozen pieces) and
+ * highlights read from the store per step while a piece fills.
+ */
+export const EXPORT_PIECES = { pieceChars: 8_000_000, readStep: 500 };
+
 const EXPORTS = {
   json: { extension: 'json', mime: 'application/json' },
   markdown: { extension: 'md', mime: 'text/markdown' },
   jsonld: { extension: 'jsonld', mime: 'application/ld+json' },
 } as const;
 
-/** Handlers of every highlights call. `newId` and `now` are injectable for tests. */
-export function highlightHandlers(s: Services, newId: () => string = () => crypto.randomUUID(), now: () => number = Date.now): Pick<Handlers, HighlightCall> {
+/** Handlers of every highlights call. `newId`, `now` and the export's piece size are injectable for tests. */
+export function highlightHandlers(s: Services, newId: () => string = () => crypto.randomUUID(), now: () => number = Date.now, pieces = EXPORT_PIECES): Pick<Handlers, HighlightCall> {
   return {
     async 'highlights.forPage'(_params, sender) {
       return s.highlights.forUrl(contentPage(sender));
@@ -129,25 +136,44 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
       return s.highlights.list(query);
     },
 
-    async 'highlights.export'({ format }) {
-      const all = await s.highlights.everything();
-      const date = new Date(now());
-      let text: string;
-      if (format === 'json') text = exportJson(all, date);
-      else if (format === 'jsonld') text = exportJsonLd(all, date);
-      else {
-        const names = new Map((await s.corpus.allEntries()).map((e) => [e.id, e.name]));
-        text = exportMarkdown(all, (id) => names.get(id), date);
+    async 'highlights.export'({ format, cursor }) {
+      const date = new Date(cursor?.exportedAt ?? now());
+      const writer = PIECE_WRITERS[format];
+      const names = format === 'markdown' ? new Map((await s.corpus.allEntries()).map((e) => [e.id, e.name])) : new Map<string, string>();
+      const nameOf = (id: string) => names.get(id);
+      let text = cursor ? '' : writer.head(await s.highlights.count(), date);
+      let afterUrl = cursor?.afterUrl ?? null;
+      let first = !cursor;
+      let done = false;
+      while (text.length < pieces.pieceChars) {
+        const step = await s.highlights.pagesAfter(afterUrl, pieces.readStep);
+        if (step.length === 0) {
+          done = true;
+          break;
+        }
+        text += writer.items(step, first, nameOf);
+        first = false;
+        afterUrl = step.at(-1)!.url;
       }
+      if (done) text += writer.tail(date);
       const { extension, mime } = EXPORTS[format];
-      return { filename: `backstory-highlights-${date.toISOString().slice(0, 10)}.${extension}`, mime, text };
+      return {
+        filename: `backstory-highlights-${date.toISOString().slice(0, 10)}.${extension}`,
+        mime,
+        text,
+        next: done ? null : { afterUrl: afterUrl ?? '', exportedAt: date.getTime() },
+      };
     },
 
     async 'highlights.import'({ text }) {
       const time = now();
       const parsed = parseImport(text, time);
       if (!parsed.ok) throw new CallFailure('invalid-import', parsed.message);
-      return s.highlights.importMany(parsed.highlights, time);
+      const written = await s.highlights.importMany(parsed.highlights, time);
+      const reasons: Record<string, number> = { ...parsed.skipped };
+      if (written.skipped) reasons[SKIP.duplicate] = written.skipped;
+      const skippedBy = Object.entries(reasons).map(([reason, count]) => ({ reason, count }));
+      return { added: written.added, updated: written.updated, skipped: skippedBy.reduce((sum, r) => sum + r.count, 0), skippedBy };
     },
 
     async 'highlights.clear'() {

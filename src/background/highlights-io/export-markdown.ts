@@ -17,23 +17,28 @@ function blockQuote(text: string): string {
     .join('\n');
 }
 
+/** The start of a Markdown export of `total` highlights. */
+export function markdownFrame(total: number, date: Date): string {
+  return `# Backstory highlights\n\nExported ${date.toISOString().slice(0, 10)}: ${total} highlights.\n`;
+}
+
 /**
- * Every highlight as Markdown, grouped by page (pages in order of their newest
- * highlight, passages in page order), the entities each passage mentions as
- * `[[Name]]` links for note-taking tools.
+ * Highlights as Markdown sections, one per page in the order given (a page's
+ * highlights together), passages in page order, the entities each passage
+ * mentions as `[[Name]]` links for note-taking tools.
  */
-export function exportMarkdown(highlights: readonly Highlight[], nameOf: (entityId: string) => string | undefined, now = new Date()): string {
+export function markdownPage(highlights: readonly Highlight[], nameOf: (entityId: string) => string | undefined): string {
   const pages = new Map<string, Highlight[]>();
-  for (const h of [...highlights].sort((a, b) => b.createdAt - a.createdAt)) {
+  for (const h of highlights) {
     const list = pages.get(h.url) ?? [];
     list.push(h);
     pages.set(h.url, list);
   }
-  const out = [`# Backstory highlights`, '', `Exported ${now.toISOString().slice(0, 10)}: ${highlights.length} highlights on ${pages.size} pages.`];
+  const out: string[] = [];
   for (const [url, list] of pages) {
-    const title = list[0]!.title.trim() || url;
+    const title = list.find((h) => h.title.trim())?.title.trim() || url;
     out.push('', `## [${escapeMarkdown(title)}](<${url.replace(/>/g, '%3E')}>)`);
-    for (const h of list.sort((a, b) => a.selectors[1].start - b.selectors[1].start)) {
+    for (const h of [...list].sort((a, b) => a.selectors[1].start - b.selectors[1].start)) {
       out.push('', blockQuote(h.quote));
       const names = h.entityIds.map((id) => nameOf(id) ?? id).map((name) => `[[${name.replace(/[[\]]/g, '')}]]`);
       const meta = [`${h.colour}`];
@@ -46,5 +51,11 @@ export function exportMarkdown(highlights: readonly Highlight[], nameOf: (entity
       if (h.note.trim()) out.push('', `**Note:** ${h.note.trim().split(/\r?\n/).map(escapeMarkdown).join('  \n')}`);
     }
   }
-  return out.join('\n') + '\n';
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** Every highlight as Markdown grouped by page (pages in address order), in one string. */
+export function exportMarkdown(highlights: readonly Highlight[], nameOf: (entityId: string) => string | undefined, now = new Date()): string {
+  const byPage = [...highlights].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return markdownFrame(highlights.length, now) + markdownPage(byPage, nameOf);
 }

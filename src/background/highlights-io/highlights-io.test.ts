@@ -12,7 +12,7 @@ describe('export and import', () => {
     const file = JSON.parse(text);
     expect(file).toMatchObject({ format: 'backstory-highlights', version: 1, exportedAt: new Date(NOW).toISOString() });
     const back = parseImport(text, NOW + 1e12);
-    expect(back).toEqual({ ok: true, format: 'json', highlights: all });
+    expect(back).toEqual({ ok: true, format: 'json', highlights: all, skipped: {} });
   });
 
   it('round-trips W3C JSON-LD, keeping ids, notes, colours and entities', () => {
@@ -20,25 +20,26 @@ describe('export and import', () => {
     const text = exportJsonLd(all, new Date(NOW));
     const doc = JSON.parse(text);
     expect(doc.type).toBe('AnnotationCollection');
-    expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     const first = doc.first.items[0];
     expect(first).toMatchObject({ type: 'Annotation', target: { source: all[0]!.url } });
     expect(first.target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
     expect(first.body).toMatchObject({ type: 'TextualBody', value: all[0]!.note });
     const back = parseImport(text, NOW + 1e12);
-    expect(back).toEqual({ ok: true, format: 'jsonld', highlights: all });
+    expect(back).toEqual({ ok: true, format: 'jsonld', highlights: all, skipped: {} });
   });
 
-  it('reads annotations from other tools (no id, no position, bodyValue)', () => {
+  it('reads annotations from other tools (no position, bodyValue)', () => {
     const text = JSON.stringify({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://annotations.example/a/1',
       type: 'Annotation',
       bodyValue: 'From another tool',
       target: { source: 'https://news.example/a?utm_source=x#top', selector: { type: 'TextQuoteSelector', exact: 'Damascus fell' } },
     });
     const first = parseImport(text, NOW);
     const again = parseImport(text, NOW);
-    expect(first.ok && first.highlights[0]).toMatchObject({ url: 'https://news.example/a', site: 'news.example', quote: 'Damascus fell', note: 'From another tool', colour: 'yellow' });
+    expect(first.ok && first.highlights[0]).toMatchObject({ id: 'https://annotations.example/a/1', url: 'https://news.example/a', site: 'news.example', quote: 'Damascus fell', note: 'From another tool', colour: 'yellow' });
     expect(first.ok && again.ok && first.highlights[0]!.id === again.highlights[0]!.id).toBe(true);
   });
 
@@ -79,7 +80,7 @@ describe('import validation', () => {
   it('refuses broken JSON, another version, unknown shapes', () => {
     expect(parseImport('{"format": "backstory-highlights", ')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
     expect(parseImport(JSON.stringify({ ...good(), version: 2 }))).toMatchObject({ ok: false, message: expect.stringMatching(/version 2 .* reads version 1 only/) });
-    expect(parseImport('{"hello": 1}')).toMatchObject({ ok: false, message: expect.stringMatching(/neither a Backstory highlights file nor a W3C/) });
+    expect(parseImport('{"hello": 1}')).toMatchObject({ ok: false, message: expect.stringMatching(/neither a Backstory highlights file, a W3C Web Annotation file nor a Hypothesis export/) });
   });
 
   it('refuses a huge file before parsing it, and too many records', () => {
@@ -100,6 +101,6 @@ describe('import validation', () => {
     doc.first.items[2].target.selector[0].exact = '';
     expect(parseImport(JSON.stringify(doc))).toEqual({ ok: false, message: 'first.items[2].target.selector[0].exact: is empty' });
     delete doc.first.items[1].target.source;
-    expect(parseImport(JSON.stringify(doc))).toMatchObject({ message: 'first.items[1].target: expected a target with a source address and selectors' });
+    expect(parseImport(JSON.stringify(doc))).toMatchObject({ message: 'first.items[1].target.id: an external target must have exactly one IRI id (Web Annotation model §3.2.2, a MUST rule)' });
   });
 });

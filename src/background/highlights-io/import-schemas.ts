@@ -15,7 +15,8 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
+/** A string of at most `max` characters. */
+export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
 const offset = v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(0, 'expected a number of at least 0'));
 const timestamp = v.pipe(v.number(), v.integer('expected a whole number of milliseconds'), v.minValue(0, 'expected a time after 1970'));
 
@@ -36,9 +37,21 @@ export const positionSelector = v.pipe(
   v.check((p) => p.end >= p.start, 'end is before start'),
 );
 
+/** What an imported annotation carried beyond the highlight (`KeptAnnotation`): JSON values kept as given. */
+export const keptAnnotation = v.object({
+  fields: v.record(v.string(), v.unknown()),
+  targets: v.array(v.unknown()),
+  bodies: v.array(v.unknown()),
+  tags: v.array(v.string()),
+  noteBody: v.optional(v.union([v.literal('bodyValue'), v.record(v.string(), v.unknown())])),
+});
+
+/** A highlight id: W3C ids are IRIs, kept as given up to one bound. */
+export const highlightId = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(MAX_HIGHLIGHT_ID_LENGTH, `is longer than ${MAX_HIGHLIGHT_ID_LENGTH.toLocaleString('en')} characters`));
+
 /** One highlight of our JSON format (unknown extra fields are dropped). */
 export const ourHighlight = v.object({
-  id: v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(MAX_HIGHLIGHT_ID_LENGTH, `is longer than ${MAX_HIGHLIGHT_ID_LENGTH.toLocaleString('en')} characters`)),
+  id: highlightId,
   url: pageUrl,
   site: v.optional(v.string()),
   title: v.optional(text(2_000), ''),
@@ -49,6 +62,7 @@ export const ourHighlight = v.object({
   entityIds: v.optional(v.array(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(MAX_ENTRY_ID_LENGTH))), []),
   createdAt: timestamp,
   updatedAt: timestamp,
+  kept: v.optional(keptAnnotation),
 });
 
 /** Our file, once its format and version are known to be right. */
@@ -57,26 +71,4 @@ export const ourFile = v.object({
   version: v.number(),
   exportedAt: v.optional(v.string()),
   highlights: v.array(ourHighlight),
-});
-
-const typed = v.looseObject({ type: v.string() });
-
-/** A W3C target: a source and one or more selectors (others than ours are ignored). */
-export const annotationTarget = v.looseObject({
-  source: pageUrl,
-  selector: v.union([v.array(typed), typed], 'expected a selector or a list of selectors'),
-});
-
-/** A W3C Annotation, as far as we read it. */
-export const annotation = v.looseObject({
-  id: v.optional(v.string()),
-  type: v.union([v.literal('Annotation'), v.array(v.string())], 'expected "Annotation"'),
-  target: v.union([annotationTarget, v.array(annotationTarget)], 'expected a target with a source address and selectors'),
-  created: v.optional(v.string()),
-  modified: v.optional(v.string()),
-  bodyValue: v.optional(v.string()),
-  body: v.optional(v.unknown()),
-  'bs:colour': v.optional(v.string()),
-  'bs:title': v.optional(text(2_000)),
-  'bs:entities': v.optional(v.array(v.string())),
 });

@@ -1,9 +1,10 @@
 /**
- * Data: how much is stored and whether the browser may evict it, export (JSON, Markdown, JSON-LD) as a download,
- * import from a file, and clearing every highlight after a confirmation.
+ * Data: how much is stored and whether the browser may evict it, export (JSON,
+ * Markdown, JSON-LD) as a download, import from a file (ours, W3C or
+ * Hypothesis), and clearing every highlight after a confirmation.
  */
 import { useState } from 'preact/hooks';
-import type { ExportFormat } from '../../shared/protocol';
+import type { ExportCursor, ExportFormat, ImportResult } from '../../shared/protocol';
 import { callBackground } from '../../shared/messaging';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
 import { useCall } from '../../components/use-call';
@@ -17,14 +18,23 @@ function bytes(n: number | undefined): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function download(filename: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+function download(filename: string, mime: string, parts: readonly string[]): void {
+  const url = URL.createObjectURL(new Blob(parts as string[], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
   a.click();
   // Give the browser time to start the download before the URL goes.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "Imported 3 highlights, updated 1; skipped 2: 1 page notes (no passage), 1 already saved." */
+export function importSummary(r: ImportResult): string {
+  const plural = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'highlight' : 'highlights'}`;
+  let out = `Imported ${plural(r.added)}`;
+  if (r.updated) out += `, updated ${r.updated.toLocaleString('en')}`;
+  if (r.skipped) out += `; skipped ${r.skipped.toLocaleString('en')}: ${r.skippedBy.map((s) => `${s.count.toLocaleString('en')} ${s.reason}`).join(', ')}`;
+  return `${out}.`;
 }
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
@@ -41,17 +51,27 @@ export function DataView() {
   const status = useCall(() => callBackground('app.status', {}), [version]);
 
   async function exportAs(format: ExportFormat) {
-    const result = await callBackground('highlights.export', { format });
-    if (!result.ok) return setMessage(friendlyError(result.error.message));
-    download(result.value.filename, result.value.mime, result.value.text);
-    setMessage(`Exported to ${result.value.filename}.`);
+    // The file comes in pieces (one message could not carry 100,000 highlights) and is joined in a Blob, never one string.
+    const parts: string[] = [];
+    let cursor: ExportCursor | undefined;
+    for (;;) {
+      setMessage(parts.length ? `Exporting… (part ${parts.length + 1})` : 'Exporting…');
+      const result = await callBackground('highlights.export', cursor ? { format, cursor } : { format });
+      if (!result.ok) return setMessage(friendlyError(result.error.message));
+      parts.push(result.value.text);
+      if (!result.value.next) {
+        download(result.value.filename, result.value.mime, parts);
+        return setMessage(`Exported to ${result.value.filename}.`);
+      }
+      cursor = result.value.next;
+    }
   }
   async function importFile(file: File | undefined) {
     if (!file) return;
     // Refused by its size, before it is read into memory and copied to the background.
     if (file.size > MAX_IMPORT_CHARS) return setMessage(importTooLargeMessage(file.size));
     const result = await callBackground('highlights.import', { text: await file.text() });
-    setMessage(result.ok ? `Imported ${result.value.added} ${result.value.added === 1 ? 'highlight' : 'highlights'}; skipped ${result.value.skipped} already here.` : friendlyError(result.error.message));
+    setMessage(result.ok ? importSummary(result.value) : friendlyError(result.error.message));
     setVersion((v) => v + 1);
   }
   async function clearAll() {
@@ -102,7 +122,7 @@ export function DataView() {
       <fieldset>
         <legend>Import highlights</legend>
         <label>
-          A Backstory JSON or W3C JSON-LD file{' '}
+          A Backstory JSON, W3C JSON-LD or Hypothesis JSON export{' '}
           <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => importFile((e.currentTarget as HTMLInputElement).files?.[0])} />
         </label>
       </fieldset>

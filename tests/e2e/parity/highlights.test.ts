@@ -329,10 +329,10 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     expect(cleared.ok && cleared.value).toEqual({ deleted: 3 });
     expect(await allHighlights()).toEqual([]);
     const first = await call('highlights.import', { text });
-    expect(first.ok && first.value).toEqual({ added: 3, skipped: 0 });
+    expect(first.ok && first.value).toEqual({ added: 3, updated: 0, skipped: 0, skippedBy: [] });
     expect(await allHighlights()).toEqual(before);
     const again = await call('highlights.import', { text });
-    expect(again.ok && again.value).toEqual({ added: 0, skipped: 3 });
+    expect(again.ok && again.value).toEqual({ added: 0, updated: 0, skipped: 3, skippedBy: [{ reason: 'already saved', count: 3 }] });
   }, 120_000);
 
   it('keeps script in an imported note as text, never running it', async () => {
