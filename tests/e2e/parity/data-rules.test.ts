@@ -136,7 +136,7 @@ describe.each(BROWSERS)('data rules, in %s', (browserName) => {
 
   it('edits and deletes a highlight imported with a 2,048-character id, and undoes the delete', async () => {
     expect((await call('highlights.clear', {})).ok).toBe(true);
-    expect(await call('highlights.import', { text: annotationFile(LONG_ID, 'imported') })).toEqual({ ok: true, value: { added: 1, skipped: 0 } });
+    expect(await call('highlights.import', { text: annotationFile(LONG_ID, 'imported') })).toEqual({ ok: true, value: { added: 1, updated: 0, skipped: 0, skippedBy: [] } });
     expect((await allHighlights()).map((h) => h.id)).toEqual([LONG_ID]);
 
     // The page draws it under its id.

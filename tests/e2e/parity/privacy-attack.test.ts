@@ -191,7 +191,7 @@ describe.each(BUILDS)('a hostile page learns nothing private, in $browser ($buil
     driver = await launchDriver(browser, { extensionDir: path.join(dir, folder[browser]) });
     driver.server.route('/hostile/news.html', hostilePage());
     const imported = await driver.call('highlights.import', { text: highlightsFile(driver.server.url('/hostile/news.html')) });
-    expect(imported).toEqual({ ok: true, value: { added: 2, skipped: 0 } });
+    expect(imported).toEqual({ ok: true, value: { added: 2, updated: 0, skipped: 0, skippedBy: [] } });
     page = await driver.open(driver.server.url('/hostile/news.html'));
     await page.waitForSelector('bs-mark[data-entry-id="bashar-al-assad"]', { state: 'attached' });
     await page.waitForSelector('bs-highlight[data-highlight-id="own-page-1"]', { state: 'attached' });
