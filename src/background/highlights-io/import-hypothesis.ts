@@ -9,6 +9,7 @@
  * not in the file.
  */
 import * as v from 'valibot';
+import { MAX_NOTE_LENGTH } from '../../shared/highlight-rules';
 import type { Highlight, TextPositionSelector } from '../../shared/highlight';
 import { siteOf } from '../../shared/page-url';
 import { describeIssue } from './issue-message';
@@ -22,7 +23,7 @@ const HYPOTHESIS_ANNOTATION = 'https://hypothes.is/a/';
 const hypothesisAnnotation = v.looseObject({
   id: v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(200, 'is longer than 200 characters')),
   uri: pageUrl,
-  text: v.optional(text(100_000), ''),
+  text: v.optional(text(MAX_NOTE_LENGTH), ''),
   tags: v.optional(v.array(text(2_000)), []),
   created: v.optional(v.string()),
   updated: v.optional(v.string()),

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { HIGHLIGHT_COLOURS } from '../../shared/highlight';
-import { MAX_ENTRY_ID_LENGTH, MAX_HIGHLIGHT_ID_LENGTH } from '../../shared/highlight-rules';
+import { MAX_CONTEXT_LENGTH, MAX_ENTRY_ID_LENGTH, MAX_HIGHLIGHT_ID_LENGTH, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH } from '../../shared/highlight-rules';
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -26,9 +26,9 @@ export const pageUrl = v.pipe(v.string(), v.check(isHttpUrl, 'expected an http(s
 /** W3C TextQuoteSelector; prefix and suffix may be absent in other tools' files. */
 export const quoteSelector = v.object({
   type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(text(100_000), v.minLength(1, 'is empty')),
-  prefix: v.optional(text(2_000), ''),
-  suffix: v.optional(text(2_000), ''),
+  exact: v.pipe(text(MAX_QUOTE_LENGTH), v.minLength(1, 'is empty')),
+  prefix: v.optional(text(MAX_CONTEXT_LENGTH), ''),
+  suffix: v.optional(text(MAX_CONTEXT_LENGTH), ''),
 });
 
 /** W3C TextPositionSelector. */
@@ -54,11 +54,11 @@ export const ourHighlight = v.object({
   id: highlightId,
   url: pageUrl,
   site: v.optional(v.string()),
-  title: v.optional(text(2_000), ''),
-  quote: v.pipe(text(100_000), v.minLength(1, 'is empty')),
+  title: v.optional(text(MAX_TITLE_LENGTH), ''),
+  quote: v.pipe(text(MAX_QUOTE_LENGTH), v.minLength(1, 'is empty')),
   selectors: v.tuple([quoteSelector, positionSelector]),
   colour: v.picklist(HIGHLIGHT_COLOURS, `expected one of ${HIGHLIGHT_COLOURS.join(', ')}`),
-  note: v.optional(text(100_000), ''),
+  note: v.optional(text(MAX_NOTE_LENGTH), ''),
   entityIds: v.optional(v.array(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(MAX_ENTRY_ID_LENGTH))), []),
   createdAt: timestamp,
   updatedAt: timestamp,

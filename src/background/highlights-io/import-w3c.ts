@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import { HIGHLIGHT_COLOURS, type Highlight, type HighlightColour, type KeptAnnotation, type TextPositionSelector, type TextQuoteSelector } from '../../shared/highlight';
 import { siteOf } from '../../shared/page-url';
-import { MAX_HIGHLIGHT_ID_LENGTH } from '../../shared/highlight-rules';
+import { MAX_ENTRY_ID_LENGTH, MAX_HIGHLIGHT_ID_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../shared/highlight-rules';
 import { ANNOTATION_ID_PREFIX } from './annotation-ids';
 import { toAnnotation } from './export-jsonld';
 import { describeIssue } from './issue-message';
@@ -23,7 +23,7 @@ const READ_KEYS = new Set(['@context', 'id', 'type', 'target', 'body', 'bodyValu
 
 const extensions = v.object({
   'bs:colour': v.optional(v.unknown()),
-  'bs:title': v.optional(text(2_000)),
+  'bs:title': v.optional(text(MAX_TITLE_LENGTH)),
   'bs:entities': v.optional(v.array(v.string())),
 });
 
@@ -166,8 +166,8 @@ export function readAnnotations(items: readonly unknown[], root: string, inherit
       quote: quote.output.exact,
       selectors: [{ type: 'TextQuoteSelector', exact: quote.output.exact, prefix: quote.output.prefix, suffix: quote.output.suffix }, position],
       colour,
-      note: note.slice(0, 100_000),
-      entityIds: (ext.output['bs:entities'] ?? []).filter((e) => e.length > 0 && e.length <= 200),
+      note: note.slice(0, MAX_NOTE_LENGTH),
+      entityIds: (ext.output['bs:entities'] ?? []).filter((e) => e.length > 0 && e.length <= MAX_ENTRY_ID_LENGTH),
       createdAt: created,
       updatedAt: Math.max(created, timeOf(a.modified as string | undefined, created, now)),
       kept: { fields, targets, ...body },

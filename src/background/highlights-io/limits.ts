@@ -2,8 +2,10 @@
 
 /** Largest import accepted, in characters of text (about bytes for the JSON we write); shared with the options page. */
 export { MAX_IMPORT_CHARS } from '../../shared/import-limits';
-/** Most highlights one file may hold. */
-export const MAX_IMPORT_RECORDS = 100_000;
+import { MAX_HIGHLIGHTS_PER_CALL } from '../../shared/highlight-rules';
+
+/** Most highlights one file may hold: the store writes a file in one call, and refuses more per call. */
+export const MAX_IMPORT_RECORDS = MAX_HIGHLIGHTS_PER_CALL;
 /** Version of our JSON format this build writes and reads. */
 export const FORMAT_VERSION = 1;
 /** The `format` marker of our JSON files. */
