@@ -140,6 +140,9 @@ describe.each(BROWSERS)('real-world pages, in %s', (browserName) => {
         await page.close();
       });
       const lifetime = Date.now() - started;
+      // With no error at all there is nothing to attribute: the baseline run would
+      // only cost the page's lifetime again.
+      if (errors.length === 0) return;
 
       // These pages' own scripts fail here (their libraries are on unreachable hosts,
       // some only after a delay): those errors are the page's, so they are recorded
