@@ -6,6 +6,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser, extensionOrigin, readStorageStatus, requestPersistentStorage, setBadge } from '../shared/platform';
 import { envelope } from '../shared/protocol';
+import { callTab } from '../shared/messaging';
 import type { CorpusBundle } from '../shared/corpus';
 import { dispatch } from './router';
 import { classifySender } from './sender';
@@ -30,6 +31,10 @@ function services(): Promise<Services> {
     },
     setBadge,
     storageStatus: readStorageStatus,
+    async tellTab(tabId, call, params) {
+      const result = await callTab(tabId, call, params);
+      return result.ok && result.value === true;
+    },
   }).catch((error: unknown) => {
     servicesPromise = undefined;
     throw error;

@@ -125,4 +125,5 @@ export const PARAM_SCHEMAS = {
   'settings.update': v.strictObject({ patch: settingsPatch }),
   'settings.toggleSite': v.strictObject({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() }),
   'corrections.add': v.strictObject({ entryId: id }),
+  'private.close': v.strictObject({ kind: v.picklist(['entry', 'note']) }),
 } satisfies { [K in CallName]: v.GenericSchema<unknown, CallMap[K]['params']> };

@@ -4,7 +4,7 @@
  */
 import type { CorpusBundle } from '../shared/corpus';
 import type { Settings } from '../shared/settings';
-import type { StorageStatus } from '../shared/protocol';
+import type { StorageStatus, TabCallMap } from '../shared/protocol';
 import { openDatabase, type Database } from './db/open';
 import { CorpusStore } from './db/corpus-store';
 import { PageStore } from './db/page-store';
@@ -35,7 +35,12 @@ export interface Services {
   setBadge(tabId: number, text: string): Promise<void>;
   /** Storage figures and whether the browser may evict our data. */
   storageStatus(): Promise<StorageStatus>;
+  /** Sends a call to a tab's content script; false when it did not answer true. */
+  tellTab: TellTab;
 }
+
+/** Sends one tab call; resolves false when the tab did not answer true (no content script, a failure). */
+export type TellTab = <K extends 'tab.closeCard' | 'tab.closeNote' | 'tab.highlightChanged'>(tabId: number, call: K, params: TabCallMap[K]['params']) => Promise<boolean>;
 
 /** Effects that need the browser, injected so tests can run without one. */
 export interface ServiceEffects {
@@ -46,6 +51,8 @@ export interface ServiceEffects {
   setBadge(tabId: number, text: string): Promise<void>;
   /** Storage figures and eviction (the platform's); unknown, and so `best-effort`, when absent. */
   storageStatus?(): Promise<StorageStatus>;
+  /** Tab calls (none in tests: they answer false). */
+  tellTab?: TellTab;
 }
 
 /** Creates the services over a database (opened here unless given). */
@@ -82,6 +89,7 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
     cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => services.ensureCorpus(), corpusIndex: () => services.corpusIndex() }),
     broadcastSettings: effects.broadcastSettings,
     setBadge: effects.setBadge,
+    tellTab: effects.tellTab ?? (async () => false),
     storageStatus: effects.storageStatus ?? (async () => ({ persisted: false, protection: 'best-effort' })),
   };
   return services;

@@ -25,7 +25,7 @@ const FEATURES: PageFeatureStarter[] = [
   // "Not this one" in the card removes that entry's marks at once (the card also stores the site's correction).
   (context) => {
     const card = startHoverCard(context.signal, () => context.settings()?.hoverDelayMs, (entryId) => context.excludeEntry(entryId));
-    return { marksChanged: () => void card.prefetchFromPage() };
+    return { marksChanged: () => void card.prefetchFromPage(), handlers: { 'tab.closeCard': async () => card.closeCard() } };
   },
   // Saved highlights: drawn on load, the selection toolbar, re-anchoring on page changes.
   startSavedHighlights,
@@ -104,6 +104,9 @@ export class ContentApp {
       },
       'tab.saveSelection': async () => false,
       'tab.focusNextMention': async () => this.highlighting.focusNextMention(),
+      'tab.closeCard': async () => false,
+      'tab.closeNote': async () => false,
+      'tab.highlightChanged': async () => false,
     };
     for (const feature of this.features) Object.assign(own, feature.handlers);
     return own;

@@ -14,6 +14,16 @@ import type { PrivateFrameRequest } from '../shared/private-frame';
 
 /** The frame's content for `request` (nothing to show: a short message). */
 export function PrivateFrame({ request }: { request: PrivateFrameRequest | undefined }) {
+  const kind = request?.kind;
+  useEffect(() => {
+    if (!kind) return;
+    // With focus in this frame the page's key events never see Escape: the background passes it to our tab's card or popover.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && e.isTrusted) void callBackground('private.close', { kind });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [kind]);
   if (!request) return <p class="private error">Nothing to show.</p>;
   return (
     <div class="private" data-theme={request.dark ? 'dark' : 'auto'} style={request.dark ? 'color-scheme: dark' : undefined}>

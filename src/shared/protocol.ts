@@ -193,6 +193,8 @@ export interface CallMap {
   'settings.toggleSite': Call<{ site: string; enabled: boolean }, Settings>;
   /** "Not this one": never resolve this entry on the sender's site again. */
   'corrections.add': Call<{ entryId: string }, { excluded: string[] }>;
+  /** The private frame's Escape: close the card (`entry`) or highlight popover (`note`) that holds it, in the frame's tab. */
+  'private.close': Call<{ kind: 'entry' | 'note' }, boolean>;
 }
 
 /** Calls a tab's content script handles (sent by the popup or the background). */
@@ -209,6 +211,12 @@ export interface TabCallMap {
   'tab.saveSelection': Call<Record<string, never>, boolean>;
   /** Focus the next highlighted name and open its card (keyboard command). */
   'tab.focusNextMention': Call<Record<string, never>, boolean>;
+  /** Close the card, if one is open (the private frame's Escape). */
+  'tab.closeCard': Call<Record<string, never>, boolean>;
+  /** Close the highlight popover, if one is open (the private frame's Escape). */
+  'tab.closeNote': Call<Record<string, never>, boolean>;
+  /** A highlight of this page was changed elsewhere (its note, in the private frame): keep the page's copy current. */
+  'tab.highlightChanged': Call<{ highlight: Highlight }, boolean>;
 }
 
 /** Names of background calls. */
@@ -269,4 +277,5 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'settings.update': ['extension'],
   'settings.toggleSite': ['extension'],
   'corrections.add': ['content'],
+  'private.close': ['extension'],
 };

@@ -91,6 +91,8 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
       assertOwnPage(sender, current);
       const updated = await s.highlights.update(id, patch, now());
       if (!updated) throw new CallFailure('not-found', 'This highlight no longer exists.');
+      // Edited in the private frame of a page showing it: that page's copy (what the popup lists) follows.
+      if (sender.kind === 'extension' && sender.tabId !== undefined) void s.tellTab(sender.tabId, 'tab.highlightChanged', { highlight: updated });
       return updated;
     },
 

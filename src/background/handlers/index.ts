@@ -6,6 +6,7 @@ import { corpusHandlers } from './corpus';
 import { highlightHandlers } from './highlights';
 import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
+import { privateFrameHandlers } from './private-frame';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 
@@ -17,6 +18,7 @@ export function createHandlers(s: Services): Handlers {
     ...corpusHandlers(s),
     ...explorerHandlers(s),
     ...pageHandlers(s),
+    ...privateFrameHandlers(s),
     ...highlightHandlers(s),
     ...searchHandlers(s),
     ...settingsHandlers(s),

@@ -137,6 +137,17 @@ export class HoverCardController {
     return this.cache.prefetch(ids, context);
   }
 
+  /**
+   * Closes the open card as its Escape does, focus back on its name (the
+   * private frame's Escape, which the frame's focus keeps from our listeners).
+   * False when no card is open.
+   */
+  closeCard(): boolean {
+    if (!this.state) return false;
+    this.close(true);
+    return true;
+  }
+
   /** Removes the card and its host; listeners go with the signal. */
   destroy(): void {
     if (this.destroyed) return;

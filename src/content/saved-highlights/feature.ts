@@ -21,6 +21,8 @@ export function startSavedHighlights(context: PageFeatureContext): PageFeature {
     handlers: {
       'tab.saveSelection': () => saved.saveSelection(),
       'tab.revealHighlight': async ({ id }) => saved.reveal(id),
+      'tab.closeNote': async () => saved.closeNote(),
+      'tab.highlightChanged': async ({ highlight }) => saved.highlightChanged(highlight),
     },
     state: () => ({ highlights: saved.highlights(), orphans: saved.orphans(), changed: saved.changed() }),
   };

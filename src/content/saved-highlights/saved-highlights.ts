@@ -118,6 +118,28 @@ export class SavedHighlights {
     }
   }
 
+  /** Closes the highlight popover as its Escape does (the private frame's Escape); false when none is open. */
+  closeNote(): boolean {
+    if (!this.state.popover) return false;
+    this.closePopover(true);
+    return true;
+  }
+
+  /**
+   * Takes a newer copy of one of this page's highlights (its note, saved in the
+   * private frame), so `tab.state` lists it as saved; false when it is not here.
+   */
+  highlightChanged(highlight: Highlight): boolean {
+    const drawn = this.drawn.get(highlight.id);
+    if (drawn && drawn.placement.highlight.url === highlight.url) {
+      drawn.placement = { ...drawn.placement, highlight };
+      return true;
+    }
+    const waiting = this.waiting.find((w) => w.highlight.id === highlight.id && w.highlight.url === highlight.url);
+    if (waiting) waiting.highlight = highlight;
+    return waiting !== undefined;
+  }
+
   /** Highlights drawn on the page, and those waiting for the selection to move off their text. */
   highlights(): Highlight[] {
     const drawn = [...this.drawn.values()].filter((d) => !d.placement.highlight.id.startsWith('pending-')).map((d) => d.placement.highlight);

@@ -37,6 +37,9 @@ export function importSummary(r: ImportResult): string {
   return `${out}.`;
 }
 
+/** How often a running import tells the background it is still wanted (well under Firefox's 30 s idle stop). */
+const IMPORT_KEEPALIVE_MS = 5_000;
+
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'json', label: 'JSON (Backstory, re-importable)' },
   { format: 'markdown', label: 'Markdown (for notes)' },
@@ -70,7 +73,17 @@ export function DataView() {
     if (!file) return;
     // Refused by its size, before it is read into memory and copied to the background.
     if (file.size > MAX_IMPORT_CHARS) return setMessage(importTooLargeMessage(file.size));
-    const result = await callBackground('highlights.import', { text: await file.text() });
+    const started = Date.now();
+    const progress = () => setMessage(`Importing ${file.name} (${bytes(file.size)})… ${Math.round((Date.now() - started) / 1000)} s`);
+    progress();
+    // Firefox stops an event page it thinks idle about 30 s after its last event, even while it
+    // works on a call: a large file takes longer than that to validate and write, so every few
+    // seconds a cheap call counts as activity until the import answers.
+    const keepAlive = setInterval(() => {
+      progress();
+      void callBackground('settings.get', {});
+    }, IMPORT_KEEPALIVE_MS);
+    const result = await callBackground('highlights.import', { text: await file.text() }).finally(() => clearInterval(keepAlive));
     setMessage(result.ok ? importSummary(result.value) : friendlyError(result.error.message));
     setVersion((v) => v + 1);
   }

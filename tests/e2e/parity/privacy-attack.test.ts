@@ -237,3 +237,68 @@ describe.each(BUILDS)('a hostile page learns nothing private, in $browser ($buil
     expect(driver.pageErrors).toEqual([]);
   });
 });
+
+/**
+ * A card the reader navigated to (a related entry, clicked inside the card):
+ * its "Your highlights" are in a new private frame too, never in the card's
+ * shadow root. The test build is used so the selectors reach the button in
+ * the card (its meta opens the shadow root, which is why this case checks
+ * only what `window.find`, select-all, copy and the page's DOM give).
+ */
+describe.each(BROWSERS)('after navigating inside a card, a hostile page cannot find the next entry’s notes, in %s', (browser) => {
+  const NAVIGATED_NOTE = 'locker code 5520 behind the desk';
+  let driver: ExtensionDriver;
+
+  beforeAll(async () => {
+    driver = await launchDriver(browser);
+    driver.server.route('/hostile/navigate.html', hostilePage());
+  }, 120_000);
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('the navigated card’s notes are in the frame, and window.find finds nothing', async () => {
+    const page = await driver.open(driver.server.url('/hostile/navigate.html'));
+    const CARD = 'backstory-card-host >>> .bs-popover';
+    await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached' });
+    await page.hover('h1');
+    await page.hover('bs-mark[data-entry-id="vladimir-putin"]');
+    await page.waitForSelector(`${CARD} .bs-card[data-entry-id="vladimir-putin"] .bs-card__entry`);
+    const target = await page.getAttribute(`${CARD} .bs-card[data-entry-id="vladimir-putin"] .bs-card__entry`, 'data-entry-id');
+    expect(target).toBeTruthy();
+    const now = Date.now();
+    const quote = 'The envoy left the summit before dawn';
+    const imported = await driver.call('highlights.import', {
+      text: JSON.stringify({
+        format: 'backstory-highlights',
+        version: 1,
+        highlights: [
+          {
+            id: 'other-site-navigated',
+            url: 'https://elsewhere.example/journal',
+            title: 'Journal',
+            quote,
+            selectors: [
+              { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+              { type: 'TextPositionSelector', start: 0, end: quote.length },
+            ],
+            colour: 'green',
+            note: NAVIGATED_NOTE,
+            entityIds: [target!],
+            createdAt: now,
+            updatedAt: now,
+          },
+        ],
+      }),
+    });
+    expect(imported.ok).toBe(true);
+    await page.click(`${CARD} .bs-card[data-entry-id="vladimir-putin"] .bs-card__entry[data-entry-id="${target}"]`);
+    await page.waitForSelector(`${CARD} .bs-card[data-entry-id="${target}"]`);
+    // The reader sees the note, in the navigated card's extension frame.
+    await expect.poll(() => page.frameText(driver.extensionOrigin), { timeout: 15_000 }).toContain(NAVIGATED_NOTE);
+    const result = await page.evaluate((secrets) => (window as unknown as { probe(s: string[]): Probe }).probe(secrets), [NAVIGATED_NOTE, quote, 'elsewhere.example']);
+    expect(result.found).toEqual([]);
+    expect(result.measures).toEqual([FIXED_POINT]);
+    await page.close();
+  });
+});
