@@ -18,6 +18,7 @@ import type {
 import { aliasKey, compileMatcher } from '../../src/shared/matcher/index';
 import type { EntityMatch, MatcherEntry } from '../../src/shared/matcher/types';
 import { splitPassages } from '../../src/shared/passages';
+import { compareTimelineEvents } from '../../src/shared/timeline-order';
 import { CatalogError, type CatalogProblem } from './catalog-yaml';
 import { auditClaims, claimProblem } from './claims';
 import { isIsoDate } from './documents';
@@ -347,7 +348,7 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
     entries: entries.sort((a, b) => a.id.localeCompare(b.id)),
     mentions,
     relations: [...relations.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    timeline: timeline.sort((a, b) => (a.start === b.start ? a.id.localeCompare(b.id) : a.start.localeCompare(b.start))),
+    timeline: timeline.sort(compareTimelineEvents),
   };
   const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
   return { hash, ...body };

@@ -54,7 +54,7 @@ browser.runtime.onInstalled.addListener(() => {
   void services()
     // The card seeds too, rebuilt by this code (an update may assemble cards
     // differently), so the first card after an install or update is as quick as later ones.
-    .then((s) => s.ensureCorpus().then(() => s.cards.prepare({ rebuild: true })))
+    .then((s) => s.corpusModel.ready().then(() => s.cards.prepare({ rebuild: true })))
     .catch((error: unknown) => console.error('Backstory: could not load the corpus', error));
   void requestPersistentStorage();
 });
