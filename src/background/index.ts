@@ -12,6 +12,7 @@ import { classifySender } from './sender';
 import { createServices, type Services } from './services';
 import { createHandlers } from './handlers';
 import { registerTabCommands } from './tab-commands';
+import { extractArticleFromTab } from './extract-tab';
 
 let servicesPromise: Promise<Services> | undefined;
 
@@ -30,6 +31,7 @@ function services(): Promise<Services> {
     },
     setBadge,
     storageStatus: readStorageStatus,
+    extractArticle: extractArticleFromTab,
   }).catch((error: unknown) => {
     servicesPromise = undefined;
     throw error;
@@ -63,4 +65,11 @@ browser.runtime.onInstalled.addListener(() => {
 // Permissions), and where the browser grants it without a prompt, asking costs nothing.
 browser.runtime.onStartup.addListener(() => void requestPersistentStorage());
 
-registerTabCommands();
+registerTabCommands(async (tabId) => {
+  ready ??= handlersPromise();
+  const { handlers } = await ready;
+  const result = await dispatch({ backstory: 1, call: 'library.add', params: { tabId } }, { kind: 'extension' }, handlers);
+  // The badge says it was kept (or that there was nothing to keep) until the page's own count returns.
+  await setBadge(tabId, result.ok ? '+' : '–').catch(() => undefined);
+  return result.ok;
+});

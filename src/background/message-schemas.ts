@@ -125,4 +125,9 @@ export const PARAM_SCHEMAS = {
   'settings.update': v.strictObject({ patch: settingsPatch }),
   'settings.toggleSite': v.strictObject({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() }),
   'corrections.add': v.strictObject({ entryId: id }),
+  'library.add': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  'library.list': empty,
+  'library.forUrl': v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
+  'library.remove': v.strictObject({ ids: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(100_000)) }),
+  'library.forEntry': v.strictObject({ entryId: id }),
 } satisfies { [K in CallName]: v.GenericSchema<unknown, CallMap[K]['params']> };

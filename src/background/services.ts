@@ -12,6 +12,7 @@ import { SettingsStore } from './db/settings-store';
 import { HighlightStore } from './db/highlight-store';
 import { CardSeedStore } from './db/card-seed-store';
 import { CorrectionStore } from './db/correction-store';
+import { LibraryStore } from './db/library-store';
 import { CorpusService } from './corpus/corpus-service';
 import { createCardSource, type CardSource } from './cards/card-source';
 
@@ -27,6 +28,10 @@ export interface Services {
   pages: PageStore;
   /** The reader's saved highlights. */
   highlights: HighlightStore;
+  /** The reader's library (articles added as background). */
+  library: LibraryStore;
+  /** Runs the extraction bundle in a tab and returns what it found (unchecked: page-derived). */
+  extractArticle(tabId: number): Promise<unknown>;
   /** Cards in batches, from the stored card seeds (the in-memory index until they are built). */
   cards: CardSource;
   /** Tells every open tab that settings changed. */
@@ -46,6 +51,8 @@ export interface ServiceEffects {
   setBadge(tabId: number, text: string): Promise<void>;
   /** Storage figures and eviction (the platform's); unknown, and so `best-effort`, when absent. */
   storageStatus?(): Promise<StorageStatus>;
+  /** Extracts a tab's article (`scripting.executeScript`); fails where there is none to read. */
+  extractArticle?(tabId: number): Promise<unknown>;
 }
 
 /** Creates the services over a database (opened here unless given). */
@@ -60,6 +67,8 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
     settings: new SettingsStore(database),
     pages: new PageStore(database),
     highlights: new HighlightStore(database),
+    library: new LibraryStore(database),
+    extractArticle: effects.extractArticle ?? (() => Promise.reject(new Error('No tabs to read here.'))),
     cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => corpusModel.ready(), corpusIndex: async () => (await corpusModel.model()).index }),
     broadcastSettings: effects.broadcastSettings,
     setBadge: effects.setBadge,

@@ -15,6 +15,7 @@ import type { CorpusDocument, Entry, Passage } from './corpus';
 import type { Highlight, HighlightPatch, NewHighlight } from './highlight';
 import type { Settings, SettingsPatch } from './settings';
 import type { StorageProtection } from './storage-protection';
+import type { LibraryArticle } from './library';
 
 /** Who sent a message: a content script in a web page, or one of our own pages. */
 export type SenderKind = 'content' | 'extension';
@@ -106,6 +107,16 @@ export interface StorageStatus {
   protection: StorageProtection;
 }
 
+/** What adding a page to the library did. */
+export interface LibraryAddResult {
+  article: LibraryArticle;
+  /** True when the library already held this URL or this text, and it was updated. */
+  updated: boolean;
+  /** Passages stored, and how many of them name a catalog entry. */
+  passages: number;
+  passagesWithMentions: number;
+}
+
 /** A call: its params and its result. Who may send it is {@link CALL_SENDERS}. */
 interface Call<P, R> {
   params: P;
@@ -193,6 +204,21 @@ export interface CallMap {
   'settings.toggleSite': Call<{ site: string; enabled: boolean }, Settings>;
   /** "Not this one": never resolve this entry on the sender's site again. */
   'corrections.add': Call<{ entryId: string }, { excluded: string[] }>;
+
+  /**
+   * Adds the tab's article to the reader's library (extracted in the tab on
+   * demand), or updates the one holding that URL or that text. Fails with
+   * `not-found` ("Nothing to add here") where the page has no article.
+   */
+  'library.add': Call<{ tabId: number }, LibraryAddResult>;
+  /** Every library article, newest added first. */
+  'library.list': Call<Record<string, never>, LibraryArticle[]>;
+  /** Whether a page (its normalised URL) is in the library. */
+  'library.forUrl': Call<{ url: string }, LibraryArticle | null>;
+  /** Removes library articles with their passages. */
+  'library.remove': Call<{ ids: string[] }, { removed: number }>;
+  /** The library's passages that mention an entry, newest first (the reader's data: our pages only). */
+  'library.forEntry': Call<{ entryId: string }, Excerpt[]>;
 }
 
 /** Calls a tab's content script handles (sent by the popup or the background). */
@@ -269,4 +295,9 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'settings.update': ['extension'],
   'settings.toggleSite': ['extension'],
   'corrections.add': ['content'],
+  'library.add': ['extension'],
+  'library.list': ['extension'],
+  'library.forUrl': ['extension'],
+  'library.remove': ['extension'],
+  'library.forEntry': ['extension'],
 };

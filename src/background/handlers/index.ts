@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { cardHandlers } from './cards';
 import { corpusHandlers } from './corpus';
 import { highlightHandlers } from './highlights';
+import { libraryHandlers } from './library';
 import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
 import { searchHandlers } from './search';
@@ -18,6 +19,7 @@ export function createHandlers(s: Services): Handlers {
     ...explorerHandlers(s),
     ...pageHandlers(s),
     ...highlightHandlers(s),
+    ...libraryHandlers(s),
     ...searchHandlers(s),
     ...settingsHandlers(s),
   };

@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open';
+import { createServices } from '../services';
+import { FIXTURE } from '../cards/cards.fixture';
+import { dispatch, type Handlers } from '../router';
+import { createHandlers } from '.';
+
+const paragraphs = [
+  'Omar Karim returned to Moscow on Wednesday for talks on the future of the bases, his second visit this year.',
+  'Officials said the talks with Ivan Volkov covered grain, debts and the status of the airfield near the coast, which both sides want settled before spring.',
+  'Neither side published a statement after the meeting, and the ministry declined to comment on the timetable.',
+];
+
+async function setUp(extracted: unknown) {
+  const s = await createServices(
+    { bundledHash: FIXTURE.hash, loadBundle: async () => FIXTURE, broadcastSettings: async () => undefined, setBadge: async () => undefined, extractArticle: async () => extracted },
+    await openDatabase(`library-handlers-${Math.random()}`),
+  );
+  const handlers = createHandlers(s) as Handlers;
+  return (call: string, params: unknown, kind: 'extension' | 'content' = 'extension') =>
+    dispatch({ backstory: 1, call, params }, kind === 'extension' ? { kind } : { kind, tabId: 1, page: 'https://news.example/a', site: 'news.example' }, handlers);
+}
+
+describe('library handlers', () => {
+  it('adds a tab\'s article, says the page is in the library, lists its excerpts for an entry, removes it', async () => {
+    const call = await setUp({ url: 'https://news.example/a#top', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs });
+    const added = await call('library.add', { tabId: 3 });
+    expect(added).toMatchObject({ ok: true, value: { updated: false, passages: 3, passagesWithMentions: 2, article: { url: 'https://news.example/a', site: 'The Moscow Times' } } });
+    expect(await call('library.add', { tabId: 3 })).toMatchObject({ ok: true, value: { updated: true } });
+    const status = await call('library.forUrl', { url: 'https://news.example/a' });
+    expect(status).toMatchObject({ ok: true, value: { title: 'Karim in Moscow' } });
+    const excerpts = await call('library.forEntry', { entryId: 'karim' });
+    expect(excerpts).toMatchObject({ ok: true, value: [{ origin: 'user', outlet: 'The Moscow Times', published: '2026-01-28' }] });
+    const id = (status as { value: { id: string } }).value.id;
+    expect(await call('library.remove', { ids: [id] })).toEqual({ ok: true, value: { removed: 1 } });
+    expect(await call('library.forUrl', { url: 'https://news.example/a' })).toEqual({ ok: true, value: null });
+  });
+
+  it('says there is nothing to add on a page without an article or with a malformed answer', async () => {
+    for (const extracted of [{ url: 'https://x.example/', title: 'Search', site: 'x', paragraphs: ['Results'] }, { paragraphs: 'not a list' }, undefined]) {
+      const call = await setUp(extracted);
+      expect(await call('library.add', { tabId: 1 })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/Nothing to add here/) } });
+    }
+  });
+
+  it('is for our pages only: a content script cannot read the library', async () => {
+    const call = await setUp(undefined);
+    expect(await call('library.list', {}, 'content')).toMatchObject({ ok: false });
+    expect(await call('library.forEntry', { entryId: 'karim' }, 'content')).toMatchObject({ ok: false });
+  });
+});
