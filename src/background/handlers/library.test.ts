@@ -37,6 +37,17 @@ describe('library handlers', () => {
     expect(await call('library.forUrl', { url: 'https://news.example/a' })).toEqual({ ok: true, value: null });
   });
 
+  it('puts library excerpts in cards for our pages, never in a page-side card', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs });
+    const before = await call('corpus.cards', { ids: ['karim'] });
+    await call('library.add', { tabId: 3 });
+    const ours = (await call('corpus.cards', { ids: ['karim'] })) as { ok: true; value: { excerpts: { origin?: string }[] }[] };
+    expect(ours.value[0]!.excerpts.some((e) => e.origin === 'user')).toBe(true);
+    expect(ours).not.toEqual(before);
+    const page = (await call('corpus.cards', { ids: ['karim'] }, 'content')) as { ok: true; value: { excerpts: { origin?: string }[] }[] };
+    expect(page.value[0]!.excerpts.some((e) => e.origin === 'user')).toBe(false);
+  });
+
   it('says there is nothing to add on a page without an article or with a malformed answer', async () => {
     for (const extracted of [{ url: 'https://x.example/', title: 'Search', site: 'x', paragraphs: ['Results'] }, { paragraphs: 'not a list' }, undefined]) {
       const call = await setUp(extracted);
