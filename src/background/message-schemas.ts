@@ -130,4 +130,7 @@ export const PARAM_SCHEMAS = {
   'library.forUrl': v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
   'library.remove': v.strictObject({ ids: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(100_000)) }),
   'library.forEntry': v.strictObject({ entryId: id }),
+  'library.export': empty,
+  // Under Chromium's 64 MiB message cap.
+  'library.import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(50_000_000)) }),
 } satisfies { [K in CallName]: v.GenericSchema<unknown, CallMap[K]['params']> };

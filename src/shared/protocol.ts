@@ -217,6 +217,13 @@ export interface CallMap {
   'library.forUrl': Call<{ url: string }, LibraryArticle | null>;
   /** Removes library articles with their passages. */
   'library.remove': Call<{ ids: string[] }, { removed: number }>;
+  /** The whole library as a JSON file's text (metadata and kept paragraphs). */
+  'library.export': Call<Record<string, never>, { text: string; count: number }>;
+  /**
+   * Imports a library file: checked in full, then written in one transaction
+   * (a bad file changes nothing; `invalid-import` names the first problem).
+   */
+  'library.import': Call<{ text: string }, { imported: number }>;
   /** The library's passages that mention an entry, newest first (the reader's data: our pages only). */
   'library.forEntry': Call<{ entryId: string }, Excerpt[]>;
 }
@@ -300,4 +307,6 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'library.forUrl': ['extension'],
   'library.remove': ['extension'],
   'library.forEntry': ['extension'],
+  'library.export': ['extension'],
+  'library.import': ['extension'],
 };

@@ -55,6 +55,26 @@ describe('library handlers', () => {
     }
   });
 
+  it('exports, clears, imports: identical; a bad file changes nothing', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', author: 'A. Reporter', published: '2026-01-28', paragraphs });
+    await call('library.add', { tabId: 3 });
+    const before = (await call('library.list', {})) as { ok: true; value: { id: string }[] };
+    const exported = (await call('library.export', {})) as { ok: true; value: { text: string; count: number } };
+    expect(exported.value.count).toBe(1);
+    const excerptsBefore = await call('library.forEntry', { entryId: 'karim' });
+    await call('library.remove', { ids: before.value.map((a) => a.id) });
+    expect(await call('library.list', {})).toEqual({ ok: true, value: [] });
+    // A file with one bad article among good ones is refused whole.
+    const file = JSON.parse(exported.value.text) as { articles: Record<string, unknown>[] };
+    const bad = JSON.stringify({ ...file, articles: [...file.articles, { ...file.articles[0], id: 'lib-x', url: 'https://other.example/' }] });
+    expect(await call('library.import', { text: bad })).toMatchObject({ ok: false, error: { code: 'invalid-import', message: expect.stringContaining('articles.1.id') } });
+    expect(await call('library.list', {})).toEqual({ ok: true, value: [] });
+    expect(await call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1 } });
+    expect(await call('library.list', {})).toEqual(before);
+    expect(await call('library.forEntry', { entryId: 'karim' })).toEqual(excerptsBefore);
+    expect(((await call('library.export', {})) as { value: { text: string } }).value.text).toBe(exported.value.text);
+  });
+
   it('is for our pages only: a content script cannot read the library', async () => {
     const call = await setUp(undefined);
     expect(await call('library.list', {}, 'content')).toMatchObject({ ok: false });

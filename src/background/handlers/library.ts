@@ -10,12 +10,13 @@ import { MAX_LIBRARY_PARAGRAPHS, MAX_LIBRARY_TEXT_CHARS, type ExtractedArticle }
 import { compileMatcher, type Matcher } from '../../shared/matcher';
 import { normalizePageUrl } from '../../shared/page-url';
 import { articleTextHash, libraryRecords, NothingToAdd } from '../library/ingest';
+import { exportLibrary, LibraryImportError, parseLibraryFile } from '../library/library-io';
 import { CallFailure, type Handlers } from '../router';
 import { excerptOf, byNewestThenReadingOrder } from '../search/excerpts';
 import type { Services } from '../services';
 import { pageMatcherEntries } from './corpus';
 
-type LibraryCalls = 'library.add' | 'library.list' | 'library.forUrl' | 'library.remove' | 'library.forEntry';
+type LibraryCalls = 'library.add' | 'library.list' | 'library.forUrl' | 'library.remove' | 'library.forEntry' | 'library.export' | 'library.import';
 
 const line = (max: number) => v.pipe(v.string(), v.maxLength(max));
 /** What the extraction may send back; anything else is no article. */
@@ -70,6 +71,21 @@ export function libraryHandlers(s: Services, now: () => number = Date.now): Pick
     },
     async 'library.remove'({ ids }) {
       return { removed: await s.library.remove(ids) };
+    },
+    async 'library.export'() {
+      const items = await s.library.everything();
+      return { text: exportLibrary(items), count: items.length };
+    },
+    async 'library.import'({ text }) {
+      let records;
+      try {
+        records = parseLibraryFile(text, await currentMatcher());
+      } catch (error) {
+        if (error instanceof LibraryImportError) throw new CallFailure('invalid-import', error.message);
+        throw error;
+      }
+      await s.library.save(records);
+      return { imported: records.length };
     },
     async 'library.forEntry'({ entryId }) {
       const { snapshot } = await s.corpusModel.model();

@@ -26,7 +26,7 @@ export function libraryId(url: string): string {
  * passages and mentions. `existing` is the article already holding this URL
  * or this text, whose id and added time are kept (adding again updates).
  */
-export function libraryRecords(extracted: ExtractedArticle, matcher: Matcher, existing: LibraryArticle | undefined, now: number): LibraryRecords {
+export function libraryRecords(extracted: ExtractedArticle, matcher: Matcher, existing: Pick<LibraryArticle, 'id' | 'addedAt'> | undefined, now: number): LibraryRecords {
   const { paragraphs, chars, capped } = capParagraphs(extracted.paragraphs);
   if (chars < MIN_LIBRARY_TEXT_CHARS) throw new NothingToAdd();
   const id = existing?.id ?? libraryId(extracted.url);
