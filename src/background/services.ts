@@ -13,6 +13,7 @@ import { HighlightStore } from './db/highlight-store';
 import { CardSeedStore } from './db/card-seed-store';
 import { CorrectionStore } from './db/correction-store';
 import { LibraryStore } from './db/library-store';
+import { OwnEntryStore } from './db/own-entry-store';
 import { CorpusService } from './corpus/corpus-service';
 import { createCardSource, type CardSource } from './cards/card-source';
 
@@ -30,6 +31,8 @@ export interface Services {
   highlights: HighlightStore;
   /** The reader's library (articles added as background). */
   library: LibraryStore;
+  /** The reader's own entries. */
+  ownEntries: OwnEntryStore;
   /** Runs the extraction bundle in a tab and returns what it found (unchecked: page-derived). */
   extractArticle(tabId: number): Promise<unknown>;
   /** Cards in batches, from the stored card seeds (the in-memory index until they are built). */
@@ -68,6 +71,7 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
     pages: new PageStore(database),
     highlights: new HighlightStore(database),
     library: new LibraryStore(database),
+    ownEntries: new OwnEntryStore(database),
     extractArticle: effects.extractArticle ?? (() => Promise.reject(new Error('No tabs to read here.'))),
     cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => corpusModel.ready(), corpusIndex: async () => (await corpusModel.model()).index }),
     broadcastSettings: effects.broadcastSettings,

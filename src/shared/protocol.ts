@@ -16,6 +16,7 @@ import type { Highlight, HighlightPatch, NewHighlight } from './highlight';
 import type { Settings, SettingsPatch } from './settings';
 import type { StorageProtection } from './storage-protection';
 import type { LibraryArticle } from './library';
+import type { OwnEntryInput } from './own-entry';
 
 /** Who sent a message: a content script in a web page, or one of our own pages. */
 export type SenderKind = 'content' | 'extension';
@@ -224,6 +225,16 @@ export interface CallMap {
    * (a bad file changes nothing; `invalid-import` names the first problem).
    */
   'library.import': Call<{ text: string }, { imported: number }>;
+  /**
+   * Adds (or replaces) one of the reader's own entries; it is marked on pages
+   * from their next match. Refused with `invalid-message` and the reason when
+   * an alias would mark common words.
+   */
+  'entries.add': Call<{ entry: OwnEntryInput }, Entry>;
+  /** The reader's own entries. */
+  'entries.list': Call<Record<string, never>, Entry[]>;
+  /** Removes one of the reader's own entries. */
+  'entries.remove': Call<{ id: string }, { removed: boolean }>;
   /** The library's passages that mention an entry, newest first (the reader's data: our pages only). */
   'library.forEntry': Call<{ entryId: string }, Excerpt[]>;
 }
@@ -308,5 +319,8 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'library.remove': ['extension'],
   'library.forEntry': ['extension'],
   'library.export': ['extension'],
+  'entries.add': ['extension'],
+  'entries.list': ['extension'],
+  'entries.remove': ['extension'],
   'library.import': ['extension'],
 };

@@ -58,8 +58,15 @@ export function createCardSource(deps: CardSourceDeps): CardSource {
   }
 
   // A content script's card is drawn in the page, which may read it: the reader's library stays out.
+  // So do the reader's own words about their own entries (the summary of an entry of origin `user`).
   const forPage = (cards: EntryCard[], options?: { highlights?: boolean }): EntryCard[] =>
-    options?.highlights === false ? cards.map((card) => (card.excerpts.some((e) => e.origin === 'user') ? { ...card, excerpts: card.excerpts.filter((e) => e.origin !== 'user') } : card)) : cards;
+    options?.highlights === false
+      ? cards.map((card) =>
+          card.excerpts.some((e) => e.origin === 'user') || card.entry.origin === 'user'
+            ? { ...card, excerpts: card.excerpts.filter((e) => e.origin !== 'user'), facts: card.entry.origin === 'user' ? [] : card.facts }
+            : card,
+        )
+      : cards;
 
   return {
     async cards(ids, context, options) {

@@ -5,6 +5,7 @@ import { cardHandlers } from './cards';
 import { corpusHandlers } from './corpus';
 import { highlightHandlers } from './highlights';
 import { libraryHandlers } from './library';
+import { ownEntryHandlers } from './own-entries';
 import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
 import { searchHandlers } from './search';
@@ -20,6 +21,7 @@ export function createHandlers(s: Services): Handlers {
     ...pageHandlers(s),
     ...highlightHandlers(s),
     ...libraryHandlers(s),
+    ...ownEntryHandlers(s),
     ...searchHandlers(s),
     ...settingsHandlers(s),
   };

@@ -81,3 +81,28 @@ describe('library handlers', () => {
     expect(await call('library.forEntry', { entryId: 'karim' }, 'content')).toMatchObject({ ok: false });
   });
 });
+
+describe('own entries', () => {
+  it('refuses an alias that would mark common words, with the reason', async () => {
+    const call = await setUp(undefined);
+    for (const alias of ['bases', 'SD']) {
+      const result = await call('entries.add', { entry: { name: 'Hmeimim Air Base', type: 'place', aliases: [alias], description: '' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    }
+  });
+
+  it('adds an entry that pages match at once, found in the library, its card with the reader\'s words for our pages only', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs: [...paragraphs, 'The Coastal Airfield near Latakia was the main subject of the talks, officials said later on Wednesday evening.'] });
+    await call('library.add', { tabId: 3 });
+    const added = await call('entries.add', { entry: { name: 'Coastal Airfield', type: 'place', aliases: [], description: 'The airbase the talks were about.', start: '2015' } });
+    expect(added).toMatchObject({ ok: true, value: { id: 'own-coastal-airfield', origin: 'user' } });
+    const forPage = (await call('corpus.matcherEntries', {}, 'content')) as { ok: true; value: { entries: { id: string }[] } };
+    expect(forPage.value.entries.some((e) => e.id === 'own-coastal-airfield')).toBe(true);
+    const ours = (await call('corpus.cards', { ids: ['own-coastal-airfield'] })) as { ok: true; value: { facts: { text: string }[]; excerpts: { origin?: string }[] }[] };
+    expect(ours.value[0]!.facts[0]!.text).toBe('The airbase the talks were about.');
+    expect(ours.value[0]!.excerpts[0]?.origin).toBe('user');
+    const page = (await call('corpus.cards', { ids: ['own-coastal-airfield'] }, 'content')) as { ok: true; value: { facts: unknown[]; excerpts: unknown[] }[] };
+    expect(page.value[0]).toMatchObject({ facts: [], excerpts: [] });
+    expect(await call('entries.remove', { id: 'own-coastal-airfield' })).toEqual({ ok: true, value: { removed: true } });
+  });
+});

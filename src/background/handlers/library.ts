@@ -34,9 +34,8 @@ const extractedSchema = v.object({
 export function libraryHandlers(s: Services, now: () => number = Date.now): Pick<Handlers, LibraryCalls> {
   let matcher: { hash: string; matcher: Matcher } | undefined;
   const currentMatcher = async (): Promise<Matcher> => {
-    // The catalog changes with the bundle, not with the library: compile once per bundle.
-    await s.corpusModel.ready();
-    const hash = (await s.corpus.loadedHash()) ?? '';
+    // Per content hash: the reader's own entries join the catalog between bundles.
+    const hash = await s.corpusModel.hash();
     if (matcher?.hash !== hash) matcher = { hash, matcher: compileMatcher(pageMatcherEntries(await s.corpus.allEntries())) };
     return matcher.matcher;
   };
