@@ -10,6 +10,9 @@ export const SAVE_MENU_ID = 'backstory-save-highlight';
 /** The page context menu item that adds the page to the library. */
 export const LIBRARY_MENU_ID = 'backstory-add-to-library';
 
+/** The selection context menu item that starts an own entry with the selected words as its name. */
+export const OWN_ENTRY_MENU_ID = 'backstory-own-entry';
+
 /** Adds a tab's article to the library (the background's `library.add`), set by `registerTabCommands`. */
 let addToLibrary: ((tabId: number) => Promise<boolean>) | undefined;
 
@@ -19,7 +22,13 @@ interface TabLike {
 }
 
 /** The context menu's click: saves the selection of the tab it was opened in. */
-export async function onMenuClicked(info: { menuItemId: string | number }, tab?: TabLike): Promise<boolean> {
+export async function onMenuClicked(info: { menuItemId: string | number; selectionText?: string }, tab?: TabLike): Promise<boolean> {
+  if (info.menuItemId === OWN_ENTRY_MENU_ID) {
+    // The form in our options page, the name filled in: the reader adds the rest and confirms there.
+    const name = (info.selectionText ?? '').trim().slice(0, 200);
+    await browser.tabs.create({ url: browser.runtime.getURL(`options.html#library?name=${encodeURIComponent(name)}`) });
+    return true;
+  }
   if (info.menuItemId === LIBRARY_MENU_ID && tab?.id !== undefined) return (await addToLibrary?.(tab.id)) ?? false;
   if (info.menuItemId !== SAVE_MENU_ID || tab?.id === undefined) return false;
   const result = await callTab(tab.id, 'tab.saveSelection', {});
@@ -48,6 +57,7 @@ export function registerTabCommands(library?: (tabId: number) => Promise<boolean
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save highlight in Backstory', contexts: ['selection'] });
     browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Add page to Backstory library', contexts: ['page'] });
+    browser.contextMenus.create({ id: OWN_ENTRY_MENU_ID, title: 'Add “%s” as your own Backstory entry', contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));

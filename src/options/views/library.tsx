@@ -10,6 +10,7 @@ import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { readerHref } from '../route';
+import { OwnEntries } from './own-entries';
 
 /** The library view. */
 export function LibraryView() {
@@ -91,6 +92,7 @@ export function LibraryView() {
           )
         }
       />
+      <OwnEntries />
     </section>
   );
 }
