@@ -17,6 +17,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Sharaa in Moscow ag
 <p>Ahmed al-Sharaa arrived in Moscow on Wednesday for his second visit, meeting Vladimir Putin to discuss the future of the Russian bases on the coast.</p>
 <p>Officials in Damascus said the talks covered grain deliveries, old debts and the status of the Hmeimim airfield, which both sides want settled before the spring.</p>
 <p>Neither side published a joint statement after the meeting, and the Kremlin declined to comment on a timetable for any agreement.</p>
+<p>Analysts at the Korvin Institute expect no deal on the bases before the summer.</p>
 </article><footer>© The Moscow Times</footer></body></html>`;
 
 const EMPTY = `<!doctype html><html lang="en"><head><title>Search</title></head><body><form><input name="q"></form><p>No results.</p></body></html>`;
@@ -69,6 +70,40 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     const after = await driver.openPopupFor(page);
     await expect.poll(() => after.textContent('[data-testid=library-state]')).toBe('Not in your library.');
     await after.close();
+    await page.close();
+  });
+
+  it('adds an own entry from the options form and marks it on the next page; refuses a common-word alias', async () => {
+    const options = await driver.openExtensionPage('options.html', '#library?name=Korvin%20Institute');
+    await options.waitForSelector('[data-testid=own-entry-form]');
+    expect(await options.inputValue('[data-field=name]')).toBe('Korvin Institute');
+    await options.selectOption('[data-field=type]', 'organisation');
+    await options.fill('[data-field=aliases]', 'airfield');
+    await options.click('button[data-action=add-own-entry]');
+    await expect.poll(() => options.textContent('[role=alert]')).toContain('lowercase word');
+    await options.fill('[data-field=aliases]', 'Korvin');
+    await options.fill('[data-field=description]', 'A think tank I keep meeting in reports on the bases.');
+    await options.click('button[data-action=add-own-entry]');
+    await options.waitForSelector('[data-testid=own-entry-list] li');
+    await options.close();
+
+    const page = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
+    await page.waitForSelector('bs-mark[data-entry-id=own-korvin-institute]', { state: 'attached', timeout: 20_000 });
+    await page.close();
+  });
+
+  it('exports, clears and imports the library: identical', async () => {
+    const page = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
+    expect((await driver.call('library.add', { tabId: await driver.tabIdOf(page) })).ok).toBe(true);
+    const exported = await driver.call('library.export', {});
+    if (!exported.ok) throw new Error(exported.error.message);
+    const before = await driver.call('library.list', {});
+    const ids = before.ok ? before.value.map((a) => a.id) : [];
+    expect(ids).toHaveLength(1);
+    await driver.call('library.remove', { ids });
+    expect(await driver.call('library.list', {})).toEqual({ ok: true, value: [] });
+    expect(await driver.call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1 } });
+    expect(await driver.call('library.list', {})).toEqual(before);
     await page.close();
   });
 
