@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const CONTEXTS = ['content', 'background', 'popup', 'options', 'private'];
+const CONTEXTS = ['content', 'background', 'popup', 'options', 'private', 'extract'];
 
 /** Each context may import only src/shared and src/components, never another context. */
 const boundaries = CONTEXTS.map((context) => ({

@@ -16,6 +16,8 @@ export interface BuildEntry {
 export const ENTRIES: BuildEntry[] = [
   { in: 'src/background/index.ts', out: 'background' },
   { in: 'src/content/index.ts', out: 'content' },
+  // Injected on demand when the reader adds a page to the library, never on every page load.
+  { in: 'src/extract/index.ts', out: 'extract' },
   { in: 'src/popup/index.tsx', out: 'popup', page: { title: 'Backstory' } },
   { in: 'src/options/index.tsx', out: 'options', page: { title: 'Backstory — explorer and settings' } },
   // The private frame page-side UI embeds where it shows the reader's own data (see ARCHITECTURE, Privacy).

@@ -19,7 +19,8 @@ describe('manifestFor', () => {
   });
 
   it('asks for no network and no host permissions beyond the content scripts', () => {
-    expect(source.permissions).toEqual(['contextMenus', 'unlimitedStorage']);
+    // activeTab + scripting: the library's extractor runs only in a tab the reader chose to add.
+    expect(source.permissions).toEqual(['activeTab', 'contextMenus', 'scripting', 'unlimitedStorage']);
     expect(source.host_permissions).toBeUndefined();
     expect((source.content_security_policy as { extension_pages: string }).extension_pages).toContain("connect-src 'self'");
   });

@@ -12,12 +12,12 @@ import type {
   Entry,
   EntryRelation,
   Mention,
-  Passage,
   TimelineEvent,
 } from '../../src/shared/corpus';
-import { aliasKey, compileMatcher } from '../../src/shared/matcher/index';
-import type { EntityMatch, MatcherEntry } from '../../src/shared/matcher/types';
-import { splitPassages } from '../../src/shared/passages';
+import { aliasKey } from '../../src/shared/matcher/index';
+import type { MatcherEntry } from '../../src/shared/matcher/types';
+import { compareTimelineEvents } from '../../src/shared/timeline-order';
+import { corpusPassages, findMentions } from '../../src/shared/corpus-text';
 import { CatalogError, type CatalogProblem } from './catalog-yaml';
 import { auditClaims, claimProblem } from './claims';
 import { isIsoDate } from './documents';
@@ -46,90 +46,7 @@ export function aliasesWithName(entry: Pick<CatalogEntry, 'name' | 'aliases'>): 
   return out;
 }
 
-/**
- * Splits every document into passages, dropping a sentence that repeats an
- * earlier sentence of the same document (identical sentences in different
- * articles are kept: each is evidence for its own article). Returns the kept
- * passages and, for every dropped id, the id of the passage kept instead.
- */
-export function corpusPassages(documents: readonly CorpusDocument[]): {
-  passages: Passage[];
-  all: Passage[];
-  replaced: Map<string, string>;
-} {
-  const passages: Passage[] = [];
-  const all: Passage[] = [];
-  const replaced = new Map<string, string>();
-  for (const doc of documents) {
-    const seen = new Map<string, string>();
-    for (const p of splitPassages(doc)) {
-      all.push(p);
-      const first = seen.get(p.text);
-      if (first !== undefined) {
-        replaced.set(p.id, first);
-        continue;
-      }
-      seen.set(p.text, p.id);
-      passages.push(p);
-    }
-  }
-  return { passages, all, replaced };
-}
-
-/**
- * Runs the matcher over each document (paragraphs separated by blank lines, as
- * on a page) and maps every match to the passage holding it: the document is
- * the page, so a weak alias counts where the article also names the entry
- * strongly, as it would for a reader.
- */
-export function findMentions(
-  documents: readonly CorpusDocument[],
-  passages: readonly Passage[],
-  entries: readonly MatcherEntry[],
-): Mention[] {
-  const matcher = compileMatcher(entries);
-  const byDoc = new Map<string, Passage[]>();
-  for (const p of passages) {
-    const list = byDoc.get(p.documentId) ?? [];
-    list.push(p);
-    byDoc.set(p.documentId, list);
-  }
-  const mentions: Mention[] = [];
-  for (const doc of documents) {
-    // Offsets of each passage in the document text.
-    const paragraphStarts: number[] = [];
-    let text = '';
-    doc.paragraphs.forEach((para, i) => {
-      if (i > 0) text += '\n\n';
-      paragraphStarts.push(text.length);
-      text += para;
-    });
-    const spans: { passage: Passage; start: number; end: number }[] = [];
-    const cursor = new Map<number, number>();
-    for (const p of byDoc.get(doc.id) ?? []) {
-      const base = paragraphStarts[p.paragraph]!;
-      const para = doc.paragraphs[p.paragraph]!;
-      const from = cursor.get(p.paragraph) ?? 0;
-      const at = para.indexOf(p.text, from);
-      if (at < 0) continue;
-      cursor.set(p.paragraph, at + p.text.length);
-      spans.push({ passage: p, start: base + at, end: base + at + p.text.length });
-    }
-    // The matcher keeps a weak mention only where the text also has a strong one.
-    const matches: EntityMatch[] = matcher.match(text);
-    for (const m of matches) {
-      const span = spans.find((s) => m.start >= s.start && m.start < s.end);
-      if (!span) continue;
-      mentions.push({
-        entryId: m.entryId,
-        passageId: span.passage.id,
-        start: m.start - span.start,
-        end: Math.min(m.end, span.end) - span.start,
-      });
-    }
-  }
-  return mentions;
-}
+export { corpusPassages, findMentions } from '../../src/shared/corpus-text';
 
 /** JSON with object keys sorted, for hashing. */
 export function canonicalJson(value: unknown): string {
@@ -347,7 +264,7 @@ export function assembleCorpus(documents: readonly CorpusDocument[], catalog: re
     entries: entries.sort((a, b) => a.id.localeCompare(b.id)),
     mentions,
     relations: [...relations.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    timeline: timeline.sort((a, b) => (a.start === b.start ? a.id.localeCompare(b.id) : a.start.localeCompare(b.start))),
+    timeline: timeline.sort(compareTimelineEvents),
   };
   const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
   return { hash, ...body };

@@ -13,6 +13,7 @@ import { classifySender } from './sender';
 import { createServices, type Services } from './services';
 import { createHandlers } from './handlers';
 import { registerTabCommands } from './tab-commands';
+import { extractArticleFromTab } from './extract-tab';
 
 let servicesPromise: Promise<Services> | undefined;
 
@@ -35,6 +36,7 @@ function services(): Promise<Services> {
       const result = await callTab(tabId, call, params);
       return result.ok && result.value === true;
     },
+    extractArticle: extractArticleFromTab,
   }).catch((error: unknown) => {
     servicesPromise = undefined;
     throw error;
@@ -59,7 +61,7 @@ browser.runtime.onInstalled.addListener(() => {
   void services()
     // The card seeds too, rebuilt by this code (an update may assemble cards
     // differently), so the first card after an install or update is as quick as later ones.
-    .then((s) => s.ensureCorpus().then(() => s.cards.prepare({ rebuild: true })))
+    .then((s) => s.corpusModel.ready().then(() => s.cards.prepare({ rebuild: true })))
     .catch((error: unknown) => console.error('Backstory: could not load the corpus', error));
   void requestPersistentStorage();
 });
@@ -68,4 +70,11 @@ browser.runtime.onInstalled.addListener(() => {
 // Permissions), and where the browser grants it without a prompt, asking costs nothing.
 browser.runtime.onStartup.addListener(() => void requestPersistentStorage());
 
-registerTabCommands();
+registerTabCommands(async (tabId) => {
+  ready ??= handlersPromise();
+  const { handlers } = await ready;
+  const result = await dispatch({ backstory: 1, call: 'library.add', params: { tabId } }, { kind: 'extension' }, handlers);
+  // The badge says it was kept (or that there was nothing to keep) until the page's own count returns.
+  await setBadge(tabId, result.ok ? '+' : '–').catch(() => undefined);
+  return result.ok;
+});

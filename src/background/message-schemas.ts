@@ -17,7 +17,8 @@ import {
   MAX_TITLE_LENGTH,
 } from '../shared/highlight-rules';
 import { keptAnnotation } from './highlights-io/import-schemas';
-import { TYPE_GROUPS } from '../shared/catalog';
+import { ENTRY_TYPES, TYPE_GROUPS } from '../shared/catalog';
+import { MAX_OWN_ALIASES, MAX_OWN_DESCRIPTION } from '../shared/own-entry';
 import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
 
@@ -126,4 +127,24 @@ export const PARAM_SCHEMAS = {
   'settings.toggleSite': v.strictObject({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() }),
   'corrections.add': v.strictObject({ entryId: id }),
   'private.close': v.strictObject({ kind: v.picklist(['entry', 'note']) }),
+  'library.add': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  'library.list': empty,
+  'library.forUrl': v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
+  'library.remove': v.strictObject({ ids: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(100_000)) }),
+  'library.forEntry': v.strictObject({ entryId: id }),
+  'library.export': empty,
+  'entries.add': v.strictObject({
+    entry: v.strictObject({
+      name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+      type: v.picklist(ENTRY_TYPES),
+      aliases: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))), v.maxLength(MAX_OWN_ALIASES)),
+      description: v.pipe(v.string(), v.maxLength(MAX_OWN_DESCRIPTION)),
+      start: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
+      end: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
+    }),
+  }),
+  'entries.list': empty,
+  'entries.remove': v.strictObject({ id }),
+  // Under Chromium's 64 MiB message cap.
+  'library.import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(50_000_000)) }),
 } satisfies { [K in CallName]: v.GenericSchema<unknown, CallMap[K]['params']> };

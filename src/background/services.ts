@@ -10,23 +10,31 @@ import { CorpusStore } from './db/corpus-store';
 import { PageStore } from './db/page-store';
 import { SettingsStore } from './db/settings-store';
 import { HighlightStore } from './db/highlight-store';
-import type { CorpusIndex } from './cards/corpus-index';
-import { corpusIndexLoader } from './cards/load-index';
 import { CardSeedStore } from './db/card-seed-store';
+import { CorrectionStore } from './db/correction-store';
+import { LibraryStore } from './db/library-store';
+import { OwnEntryStore } from './db/own-entry-store';
+import { CorpusService } from './corpus/corpus-service';
 import { createCardSource, type CardSource } from './cards/card-source';
 
-/** What handlers work with. */
+/** What handlers work with: stores and the corpus model, never the database handle. */
 export interface Services {
-  db: Database;
+  /** The corpus stores (bundled and reader records). */
   corpus: CorpusStore;
+  /** The one in-memory corpus model (cards, explorer, timeline, search), and loading the bundle. */
+  corpusModel: CorpusService;
+  /** "Not this one" corrections per site. */
+  corrections: CorrectionStore;
   settings: SettingsStore;
   pages: PageStore;
   /** The reader's saved highlights. */
   highlights: HighlightStore;
-  /** Makes sure the bundled corpus is in the database (loads it when the hash differs). */
-  ensureCorpus(): Promise<void>;
-  /** The corpus held in memory for card assembly, loaded once per background lifetime (and per corpus hash). */
-  corpusIndex(): Promise<CorpusIndex>;
+  /** The reader's library (articles added as background). */
+  library: LibraryStore;
+  /** The reader's own entries. */
+  ownEntries: OwnEntryStore;
+  /** Runs the extraction bundle in a tab and returns what it found (unchecked: page-derived). */
+  extractArticle(tabId: number): Promise<unknown>;
   /** Cards in batches, from the stored card seeds (the in-memory index until they are built). */
   cards: CardSource;
   /** Tells every open tab that settings changed. */
@@ -53,44 +61,29 @@ export interface ServiceEffects {
   storageStatus?(): Promise<StorageStatus>;
   /** Tab calls (none in tests: they answer false). */
   tellTab?: TellTab;
+  /** Extracts a tab's article (`scripting.executeScript`); fails where there is none to read. */
+  extractArticle?(tabId: number): Promise<unknown>;
 }
 
 /** Creates the services over a database (opened here unless given). */
 export async function createServices(effects: ServiceEffects, db?: Database): Promise<Services> {
   const database = db ?? (await openDatabase());
   const corpus = new CorpusStore(database);
-  let corpusReady: Promise<void> | undefined;
-  let indexLoader: (() => Promise<CorpusIndex>) | undefined;
-  const services: Services = {
-    db: database,
+  const corpusModel = new CorpusService(corpus, { bundledHash: effects.bundledHash, loadBundle: effects.loadBundle });
+  return {
     corpus,
+    corpusModel,
+    corrections: new CorrectionStore(database),
     settings: new SettingsStore(database),
     pages: new PageStore(database),
     highlights: new HighlightStore(database),
-    ensureCorpus() {
-      // One check per background lifetime; a failed load is retried by the next caller.
-      // A woken worker compares one stored key with the build's hash and only
-      // fetches and parses the bundle when they differ (install, update).
-      corpusReady ??= corpus
-        .loadedHash()
-        .then(async (loaded) => {
-          if (loaded !== effects.bundledHash) await corpus.loadBundle(await effects.loadBundle());
-        })
-        .catch((error: unknown) => {
-          corpusReady = undefined;
-          throw error;
-        });
-      return corpusReady;
-    },
-    corpusIndex() {
-      indexLoader ??= corpusIndexLoader(corpus, () => services.ensureCorpus());
-      return indexLoader();
-    },
-    cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => services.ensureCorpus(), corpusIndex: () => services.corpusIndex() }),
+    library: new LibraryStore(database),
+    ownEntries: new OwnEntryStore(database),
+    extractArticle: effects.extractArticle ?? (() => Promise.reject(new Error('No tabs to read here.'))),
+    cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => corpusModel.ready(), corpusIndex: async () => (await corpusModel.model()).index }),
     broadcastSettings: effects.broadcastSettings,
     setBadge: effects.setBadge,
     tellTab: effects.tellTab ?? (async () => false),
     storageStatus: effects.storageStatus ?? (async () => ({ persisted: false, protection: 'best-effort' })),
   };
-  return services;
 }

@@ -7,6 +7,14 @@ import { callTab } from '../shared/messaging';
 
 /** The context menu item's id. */
 export const SAVE_MENU_ID = 'backstory-save-highlight';
+/** The page context menu item that adds the page to the library. */
+export const LIBRARY_MENU_ID = 'backstory-add-to-library';
+
+/** The selection context menu item that starts an own entry with the selected words as its name. */
+export const OWN_ENTRY_MENU_ID = 'backstory-own-entry';
+
+/** Adds a tab's article to the library (the background's `library.add`), set by `registerTabCommands`. */
+let addToLibrary: ((tabId: number) => Promise<boolean>) | undefined;
 
 /** What the menu and command listeners receive about the tab (the fields we use). */
 interface TabLike {
@@ -14,7 +22,14 @@ interface TabLike {
 }
 
 /** The context menu's click: saves the selection of the tab it was opened in. */
-export async function onMenuClicked(info: { menuItemId: string | number }, tab?: TabLike): Promise<boolean> {
+export async function onMenuClicked(info: { menuItemId: string | number; selectionText?: string }, tab?: TabLike): Promise<boolean> {
+  if (info.menuItemId === OWN_ENTRY_MENU_ID) {
+    // The form in our options page, the name filled in: the reader adds the rest and confirms there.
+    const name = (info.selectionText ?? '').trim().slice(0, 200);
+    await browser.tabs.create({ url: browser.runtime.getURL(`options.html#library?name=${encodeURIComponent(name)}`) });
+    return true;
+  }
+  if (info.menuItemId === LIBRARY_MENU_ID && tab?.id !== undefined) return (await addToLibrary?.(tab.id)) ?? false;
   if (info.menuItemId !== SAVE_MENU_ID || tab?.id === undefined) return false;
   const result = await callTab(tab.id, 'tab.saveSelection', {});
   return result.ok && result.value;
@@ -28,6 +43,7 @@ export async function onCommand(command: string, tab?: TabLike): Promise<boolean
     const result = await callTab(tabId, 'tab.saveSelection', {});
     return result.ok && result.value;
   }
+  if (command === 'add-to-library') return (await addToLibrary?.(tabId)) ?? false;
   if (command === 'next-mention') {
     const result = await callTab(tabId, 'tab.focusNextMention', {});
     return result.ok && result.value;
@@ -35,10 +51,13 @@ export async function onCommand(command: string, tab?: TabLike): Promise<boolean
   return false;
 }
 
-/** Registers the context menu (on install) and the command listeners (every start). */
-export function registerTabCommands(): void {
+/** Registers the context menus (on install) and the command listeners (every start); `library` adds a tab's article to the library. */
+export function registerTabCommands(library?: (tabId: number) => Promise<boolean>): void {
+  addToLibrary = library;
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save highlight in Backstory', contexts: ['selection'] });
+    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Add page to Backstory library', contexts: ['page'] });
+    browser.contextMenus.create({ id: OWN_ENTRY_MENU_ID, title: 'Add “%s” as your own Backstory entry', contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));

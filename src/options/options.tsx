@@ -1,6 +1,6 @@
 /**
  * The options page: explorer, entry pages, reader, timeline, relations,
- * search, highlights manager, settings and data, one hash route each.
+ * search, highlights manager, library, settings and data, one hash route each.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
@@ -15,6 +15,7 @@ import { SearchView } from './views/search';
 import { HighlightsView } from './views/highlights';
 import { SettingsView } from './views/settings';
 import { DataView } from './views/data';
+import { LibraryView } from './views/library';
 
 const TITLES: Record<Route['view'], string> = {
   explorer: 'Explorer',
@@ -26,6 +27,7 @@ const TITLES: Record<Route['view'], string> = {
   highlights: 'Highlights',
   settings: 'Settings',
   data: 'Data',
+  library: 'Library',
 };
 
 /** Adds the entry card's styles to the document once (they are a string for the page-side shadow root). */
@@ -59,6 +61,8 @@ function View({ route }: { route: Route }) {
       return <SettingsView />;
     case 'data':
       return <DataView />;
+    case 'library':
+      return <LibraryView />;
   }
 }
 

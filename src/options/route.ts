@@ -1,7 +1,7 @@
 /**
  * The options page's hash routes: `#explorer`, `#entry/<id>`,
  * `#reader/<documentId>[/<passageId>]`, `#timeline`, `#relations`,
- * `#highlights`, `#settings`, `#data`, `#search?q=`. Hash routes keep every
+ * `#highlights`, `#library`, `#settings`, `#data`, `#search?q=`. Hash routes keep every
  * view linkable (cards link to `options.html#reader/…`) without a server.
  */
 
@@ -15,6 +15,7 @@ export type Route =
   | { view: 'highlights' }
   | { view: 'settings' }
   | { view: 'data' }
+  | { view: 'library' }
   | { view: 'search'; q: string };
 
 /** Views reachable from the navigation, in order, with their labels. */
@@ -25,6 +26,7 @@ export const NAV: readonly { view: Route['view']; label: string }[] = [
   { view: 'relations', label: 'Relations' },
   { view: 'search', label: 'Search' },
   { view: 'highlights', label: 'Highlights' },
+  { view: 'library', label: 'Library' },
   { view: 'settings', label: 'Settings' },
   { view: 'data', label: 'Data' },
 ];
@@ -61,6 +63,7 @@ export function parseRoute(hash: string): Route {
     case 'highlights':
     case 'settings':
     case 'data':
+    case 'library':
       return { view: head };
     default:
       return { view: 'explorer' };

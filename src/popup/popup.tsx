@@ -17,6 +17,7 @@ import { PageEntries } from './page-entries';
 import { PageHighlights } from './page-highlights';
 import { PopupSearch } from './popup-search';
 import { SiteToggles } from './site-toggles';
+import { LibraryStatus } from './library-status';
 
 type TabState = TabCallMap['tab.state']['result'];
 
@@ -24,6 +25,8 @@ type TabState = TabCallMap['tab.state']['result'];
 interface Overview {
   tab: CurrentTab | undefined;
   site: string;
+  /** The page's URL, when known (for the library row). */
+  url?: string;
   /** The content script's live state, or why there is none. */
   state: { ok: true; value: TabState } | { ok: false; reason: string };
 }
@@ -34,7 +37,7 @@ async function readOverview(): Promise<Overview> {
   const [state, summary] = await Promise.all([callTab(tab.id, 'tab.state', {}), callBackground('page.summary', { tabId: tab.id })]);
   const url = tab.url ?? (summary.ok ? summary.value?.url : undefined);
   const site = url && /^https?:/.test(url) ? siteOf(url) : '';
-  return { tab, site, state: state.ok ? { ok: true, value: state.value } : { ok: false, reason: state.error.message } };
+  return { tab, site, url, state: state.ok ? { ok: true, value: state.value } : { ok: false, reason: state.error.message } };
 }
 
 /** The popup's root. */
@@ -78,6 +81,7 @@ export function Popup() {
             <>
               <PageEntries tabId={overview.tab!.id} state={overview.state.value} names={names} namesLoading={entries.status === 'loading'} />
               <PageHighlights tabId={overview.tab!.id} state={overview.state.value} />
+              <LibraryStatus tabId={overview.tab!.id} url={overview.url} />
             </>
           ) : (
             <p class="unavailable" data-testid="unavailable">

@@ -1,6 +1,7 @@
 /**
  * The private frame's view (see `shared/private-frame.ts`): the reader's
- * highlights that mention an entry (the card's "Your highlights"), or one
+ * highlights that mention an entry (the card's "Your highlights") and the
+ * passages of the reader's library that name it (labelled), or one
  * highlight's note to read and edit (the saved-highlight popover's note).
  * It asks the background itself, as an extension page; nothing it shows ever
  * passes through the page or its content script.
@@ -9,6 +10,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
 import { YourHighlights } from '../components/entry-card/sections';
 import type { Highlight } from '../shared/highlight';
+import type { Excerpt } from '../shared/card';
+import { OriginLabel } from '../components/entry-card/library-label';
 import { callBackground } from '../shared/messaging';
 import type { PrivateFrameRequest } from '../shared/private-frame';
 
@@ -45,7 +48,30 @@ function EntryHighlights({ entryId, dark }: { entryId: string; dark: boolean }) 
       {state.error && <p class="error">{state.error}</p>}
       {state.highlights && state.highlights.length === 0 && <p class="bs-card__muted">None of your saved highlights mention this name yet.</p>}
       {state.highlights && <YourHighlights highlights={state.highlights} />}
+      <LibraryExcerpts entryId={entryId} />
     </article>
+  );
+}
+
+/** The reader's library passages naming the entry, each labelled with its article's outlet and date. */
+function LibraryExcerpts({ entryId }: { entryId: string }) {
+  const [state, setState] = useState<{ excerpts?: Excerpt[]; error?: string }>({});
+  useEffect(() => {
+    void callBackground('library.forEntry', { entryId }).then((result) => setState(result.ok ? { excerpts: result.value } : { error: result.error.message }));
+  }, [entryId]);
+  if (state.error) return <p class="error">{state.error}</p>;
+  if (!state.excerpts || state.excerpts.length === 0) return null;
+  return (
+    <section data-testid="private-library" aria-label="From your library">
+      <ul class="bs-card__excerpts">
+        {state.excerpts.map((excerpt) => (
+          <li key={excerpt.passageId}>
+            <OriginLabel excerpt={excerpt} />
+            <blockquote>{excerpt.text}</blockquote>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

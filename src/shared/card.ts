@@ -15,6 +15,8 @@ export interface Excerpt {
   outlet?: string;
   published: string;
   publishedInferred: boolean;
+  /** `user` for a passage of an article the reader added to the library (labelled "From your library"). */
+  origin?: 'user';
 }
 
 /** A short reference to another entry. */

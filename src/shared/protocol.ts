@@ -15,6 +15,8 @@ import type { CorpusDocument, Entry, Passage } from './corpus';
 import type { Highlight, HighlightPatch, NewHighlight } from './highlight';
 import type { Settings, SettingsPatch } from './settings';
 import type { StorageProtection } from './storage-protection';
+import type { LibraryArticle } from './library';
+import type { OwnEntryInput } from './own-entry';
 
 /** Who sent a message: a content script in a web page, or one of our own pages. */
 export type SenderKind = 'content' | 'extension';
@@ -106,6 +108,16 @@ export interface StorageStatus {
   protection: StorageProtection;
 }
 
+/** What adding a page to the library did. */
+export interface LibraryAddResult {
+  article: LibraryArticle;
+  /** True when the library already held this URL or this text, and it was updated. */
+  updated: boolean;
+  /** Passages stored, and how many of them name a catalog entry. */
+  passages: number;
+  passagesWithMentions: number;
+}
+
 /** A call: its params and its result. Who may send it is {@link CALL_SENDERS}. */
 interface Call<P, R> {
   params: P;
@@ -195,6 +207,38 @@ export interface CallMap {
   'corrections.add': Call<{ entryId: string }, { excluded: string[] }>;
   /** The private frame's Escape: close the card (`entry`) or highlight popover (`note`) that holds it, in the frame's tab. */
   'private.close': Call<{ kind: 'entry' | 'note' }, boolean>;
+
+  /**
+   * Adds the tab's article to the reader's library (extracted in the tab on
+   * demand), or updates the one holding that URL or that text. Fails with
+   * `not-found` ("Nothing to add here") where the page has no article.
+   */
+  'library.add': Call<{ tabId: number }, LibraryAddResult>;
+  /** Every library article, newest added first. */
+  'library.list': Call<Record<string, never>, LibraryArticle[]>;
+  /** Whether a page (its normalised URL) is in the library. */
+  'library.forUrl': Call<{ url: string }, LibraryArticle | null>;
+  /** Removes library articles with their passages. */
+  'library.remove': Call<{ ids: string[] }, { removed: number }>;
+  /** The whole library as a JSON file's text (metadata and kept paragraphs). */
+  'library.export': Call<Record<string, never>, { text: string; count: number }>;
+  /**
+   * Imports a library file: checked in full, then written in one transaction
+   * (a bad file changes nothing; `invalid-import` names the first problem).
+   */
+  'library.import': Call<{ text: string }, { imported: number }>;
+  /**
+   * Adds (or replaces) one of the reader's own entries; it is marked on pages
+   * from their next match. Refused with `invalid-message` and the reason when
+   * an alias would mark common words.
+   */
+  'entries.add': Call<{ entry: OwnEntryInput }, Entry>;
+  /** The reader's own entries. */
+  'entries.list': Call<Record<string, never>, Entry[]>;
+  /** Removes one of the reader's own entries. */
+  'entries.remove': Call<{ id: string }, { removed: boolean }>;
+  /** The library's passages that mention an entry, newest first (the reader's data: our pages only). */
+  'library.forEntry': Call<{ entryId: string }, Excerpt[]>;
 }
 
 /** Calls a tab's content script handles (sent by the popup or the background). */
@@ -278,4 +322,14 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'settings.toggleSite': ['extension'],
   'corrections.add': ['content'],
   'private.close': ['extension'],
+  'library.add': ['extension'],
+  'library.list': ['extension'],
+  'library.forUrl': ['extension'],
+  'library.remove': ['extension'],
+  'library.forEntry': ['extension'],
+  'library.export': ['extension'],
+  'entries.add': ['extension'],
+  'entries.list': ['extension'],
+  'entries.remove': ['extension'],
+  'library.import': ['extension'],
 };

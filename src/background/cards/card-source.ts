@@ -28,8 +28,8 @@ export interface CardSource {
   /**
    * The cards of `ids` (unknown and repeated ids left out), excerpts chosen
    * for each id's `context` sentence. `highlights: false` leaves the reader's
-   * highlights out (empty lists, never read): a content script's cards are
-   * corpus only, as a page could learn what they show.
+   * highlights out (empty lists, never read) and the library's excerpts: a
+   * content script's cards are corpus only, as a page could learn what they show.
    */
   cards(ids: readonly string[], context?: Record<string, string>, options?: { highlights?: boolean }): Promise<EntryCard[]>;
   /**
@@ -57,6 +57,17 @@ export function createCardSource(deps: CardSourceDeps): CardSource {
     return done;
   }
 
+  // A content script's card is drawn in the page, which may read it: the reader's library stays out.
+  // So do the reader's own words about their own entries (the summary of an entry of origin `user`).
+  const forPage = (cards: EntryCard[], options?: { highlights?: boolean }): EntryCard[] =>
+    options?.highlights === false
+      ? cards.map((card) =>
+          card.excerpts.some((e) => e.origin === 'user') || card.entry.origin === 'user'
+            ? { ...card, excerpts: card.excerpts.filter((e) => e.origin !== 'user'), facts: card.entry.origin === 'user' ? [] : card.facts }
+            : card,
+        )
+      : cards;
+
   return {
     async cards(ids, context, options) {
       await deps.ensureCorpus();
@@ -65,17 +76,23 @@ export function createCardSource(deps: CardSourceDeps): CardSource {
       const info = batch.info?.format === CARD_SEED_FORMAT ? batch.info : undefined;
       if (info) {
         const weights: WordWeights = { idf: (word) => info.idf.get(word), passageCount: info.passageCount };
-        return unique.flatMap((id, i) => {
-          const seed = batch.seeds[i];
-          return seed ? [cardFromSeed(seed, weights, { sentence: context?.[id], highlights: batch.highlights[i] })] : [];
-        });
+        return forPage(
+          unique.flatMap((id, i) => {
+            const seed = batch.seeds[i];
+            return seed ? [cardFromSeed(seed, weights, { sentence: context?.[id], highlights: batch.highlights[i] })] : [];
+          }),
+          options,
+        );
       }
       const index = await deps.corpusIndex();
       void storeSeeds(index);
-      return unique.flatMap((id, i) => {
-        const card = assembleCard(index, id, { sentence: context?.[id], highlights: batch.highlights[i] });
-        return card ? [card] : [];
-      });
+      return forPage(
+        unique.flatMap((id, i) => {
+          const card = assembleCard(index, id, { sentence: context?.[id], highlights: batch.highlights[i] });
+          return card ? [card] : [];
+        }),
+        options,
+      );
     },
     async prepare({ rebuild = false } = {}) {
       await deps.ensureCorpus();

@@ -4,7 +4,7 @@
  * so a batch of a hundred cards is a few map look-ups each, not storage reads.
  */
 import type { CorpusDocument, Entry, EntryRelation, Passage, TimelineEvent } from '../../shared/corpus';
-import { compareDates } from '../../shared/iso-date';
+import { compareTimelineEvents } from '../../shared/timeline-order';
 import { contentWords } from './text-words';
 
 /** The raw records the index is built from (what the CorpusStore returns). */
@@ -83,7 +83,7 @@ export function buildCorpusIndex(records: CorpusRecords): CorpusIndex {
     if (relation.to !== relation.from) push(relationsByEntry, relation.to, relation);
   }
 
-  const timeline = [...records.timeline].sort((a, b) => compareDates(a.start, b.start) || a.id.localeCompare(b.id));
+  const timeline = [...records.timeline].sort(compareTimelineEvents);
   const timelineByEntry = new Map<string, TimelineEvent[]>();
   for (const event of timeline) push(timelineByEntry, event.entryId, event);
 

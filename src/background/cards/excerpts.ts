@@ -20,6 +20,7 @@ export function toExcerpt({ passage, document }: IndexedPassage): Excerpt {
     publishedInferred: document.publishedInferred,
   };
   if (document.outlet) excerpt.outlet = document.outlet;
+  if (document.origin === 'user') excerpt.origin = 'user';
   return excerpt;
 }
 

@@ -1,6 +1,7 @@
 import type { Highlight } from '../../shared/highlight';
 import type { CardSeed } from '../cards/card-seed';
 import type { Database } from './open';
+import { contentHashOf, READER_REVISION_KEY } from './corpus-store';
 
 /** What the seeds were built from, stored beside them (`meta` key `cardSeeds`), written last. */
 export interface CardSeedsInfo {
@@ -28,10 +29,10 @@ const INFO_KEY = 'cardSeeds';
 
 /**
  * The stored card seeds (see `cards/card-seed.ts`): derived from the corpus,
- * replaced as a whole. They are valid while their info's hash is the loaded
- * corpus hash, so loading a new bundle makes them stale without touching
- * them. Anything that changes corpus records without a new hash (reader-added
- * entries, one day) must delete the info record.
+ * replaced as a whole. They are valid while their info's hash is the corpus'
+ * content hash (`contentHashOf`: the bundle's hash and the reader's records'
+ * revision), so loading a new bundle or adding to the library makes them
+ * stale without touching them.
  */
 export class CardSeedStore {
   constructor(private readonly db: Database) {}
@@ -44,14 +45,15 @@ export class CardSeedStore {
   async readBatch(ids: readonly string[], { highlights: withHighlights = true }: { highlights?: boolean } = {}): Promise<CardSeedBatch> {
     const tx = this.db.transaction(withHighlights ? ['meta', 'cardSeeds', 'highlights'] : ['meta', 'cardSeeds']);
     const byEntity = withHighlights ? tx.objectStore('highlights').index('by-entity') : undefined;
-    const [corpusHash, info, seeds, highlights] = await Promise.all([
+    const [corpusHash, revision, info, seeds, highlights] = await Promise.all([
       tx.objectStore('meta').get('corpusHash'),
+      tx.objectStore('meta').get(READER_REVISION_KEY),
       tx.objectStore('meta').get(INFO_KEY),
       Promise.all(ids.map((id) => tx.objectStore('cardSeeds').get(id))),
       Promise.all(ids.map((id) => (byEntity ? byEntity.getAll(id) : []))),
     ]);
     const current = info?.value as CardSeedsInfo | undefined;
-    const valid = current !== undefined && corpusHash?.value !== undefined && current.hash === corpusHash.value;
+    const valid = current !== undefined && corpusHash?.value !== undefined && current.hash === contentHashOf(corpusHash.value as string, revision?.value as number | undefined);
     return { info: valid ? current : undefined, seeds, highlights };
   }
 

@@ -13,6 +13,19 @@ export interface StoredCorpus {
   timeline: TimelineEvent[];
 }
 
+/** The meta key of the reader's records' revision, bumped by every write that changes them. */
+export const READER_REVISION_KEY = 'readerRevision';
+
+/**
+ * The content hash of the corpus: the bundle's hash alone while the reader has
+ * added nothing, else with the revision of the reader's records, so a model or
+ * card seeds built before a reader's write are stale after it.
+ */
+export function contentHashOf(bundledHash: string | undefined, readerRevision: number | undefined): string {
+  const base = bundledHash ?? '';
+  return readerRevision ? `${base}+r${readerRevision}` : base;
+}
+
 const CORPUS_STORES = ['meta', 'entries', 'documents', 'passages', 'mentions', 'relations', 'timeline'] as const;
 
 /**
@@ -25,6 +38,13 @@ export class CorpusStore {
   /** The hash of the bundle currently loaded, if any. */
   async loadedHash(): Promise<string | undefined> {
     return (await this.db.get('meta', 'corpusHash'))?.value as string | undefined;
+  }
+
+  /** The content hash: the loaded bundle's, with the reader's records' revision (see `contentHashOf`). */
+  async contentHash(): Promise<string> {
+    const tx = this.db.transaction('meta');
+    const [bundled, revision] = await Promise.all([tx.store.get('corpusHash'), tx.store.get(READER_REVISION_KEY)]);
+    return contentHashOf(bundled?.value as string | undefined, revision?.value as number | undefined);
   }
 
   /** The newest corpus date. */
@@ -72,7 +92,7 @@ export class CorpusStore {
   /** The whole corpus at once (for the in-memory indexes of cards and search). */
   async readAll(): Promise<StoredCorpus> {
     const [hash, asOf, entries, documents, passages, mentions, relations, timeline] = await Promise.all([
-      this.loadedHash(),
+      this.contentHash(),
       this.asOf(),
       this.allEntries(),
       this.documents(),
@@ -81,12 +101,17 @@ export class CorpusStore {
       this.allRelations(),
       this.timeline(),
     ]);
-    return { hash: hash ?? '', asOf, entries, documents, passages, mentions, relations, timeline };
+    return { hash, asOf, entries, documents, passages, mentions, relations, timeline };
   }
 
   /** All entries, bundled and user. */
   allEntries(): Promise<Entry[]> {
     return this.db.getAll('entries');
+  }
+
+  /** How many entries there are, bundled and user. */
+  entryCount(): Promise<number> {
+    return this.db.count('entries');
   }
 
   /** One entry. */

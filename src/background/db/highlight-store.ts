@@ -133,6 +133,17 @@ export class HighlightStore {
     return found.sort(byNewest);
   }
 
+  /**
+   * Count and newest update time of the highlights, read in one transaction:
+   * every create, edit, delete, restore, import and clear changes it, so search
+   * knows when to re-index them.
+   */
+  async fingerprint(): Promise<string> {
+    const tx = this.db.transaction('highlights');
+    const [count, newest] = await Promise.all([tx.store.count(), tx.store.index('by-updated').openCursor(null, 'prev')]);
+    return `${count}:${newest?.key ?? 0}:${newest?.primaryKey ?? ''}`;
+  }
+
   /** How many highlights are stored. */
   count(): Promise<number> {
     return this.db.count('highlights');

@@ -97,6 +97,33 @@ describe('migrations', () => {
     current.close();
   });
 
+  it('adds the empty library store to a saved v4 database, keeping the corpus, seeds and the reader\'s data', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const v4 = (await openDatabase(name, 4)) as unknown as OldDatabase;
+    expect(v4.objectStoreNames.contains('library')).toBe(false);
+    const saved = sampleHighlights(5);
+    const tx = v4.transaction(['meta', 'cardSeeds', 'documents'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('meta').put({ key: 'corpusHash', value: 'h4' }),
+      tx.objectStore('cardSeeds').put({ id: 'karim', card: {} }),
+      tx.objectStore('documents').put({ id: 'a-2020', title: 'A', published: '2020', publishedInferred: false, publishedBasis: '', seeds: [], paragraphs: ['x'], origin: 'bundled' }),
+      tx.done,
+    ]);
+    await saveReaderData(v4, saved);
+
+    const current = await openDatabase(name);
+    expect(current.version).toBe(DB_VERSION);
+    expect(current.objectStoreNames.contains('library')).toBe(true);
+    expect(await current.count('library')).toBe(0);
+    expect(current.transaction('library').store.indexNames.contains('by-url')).toBe(true);
+    expect(await current.getAll('highlights')).toEqual(saved);
+    expect(await current.get('corrections', 'news.example')).toEqual({ site: 'news.example', excluded: ['iran'] });
+    expect(await current.get('meta', 'corpusHash')).toEqual({ key: 'corpusHash', value: 'h4' });
+    expect(await current.count('cardSeeds')).toBe(1);
+    expect(await current.count('documents')).toBe(1);
+    current.close();
+  });
+
   it('creates the current schema from nothing', async () => {
     const db = await openDatabase(`fresh-${Math.random()}`);
     expect(db.objectStoreNames.contains('highlight-search')).toBe(true);

@@ -86,6 +86,17 @@ export const MIGRATIONS: Migration[] = [
       if (!db.objectStoreNames.contains('cardSeeds')) db.createObjectStore('cardSeeds', { keyPath: 'id' });
     },
   },
+  {
+    version: 5,
+    description: "The reader's library: where each added article came from (its text is a corpus document of origin user).",
+    run(db) {
+      // Empty: nothing could add to the library before this version.
+      if (db.objectStoreNames.contains('library')) return;
+      const library = db.createObjectStore('library', { keyPath: 'id' });
+      library.createIndex('by-url', 'url', { unique: true });
+      library.createIndex('by-text', 'textHash');
+    },
+  },
 ];
 
 /** The current schema version. */

@@ -8,6 +8,7 @@ import type { Highlight } from '../../shared/highlight';
 import type { SearchBucket } from './highlight-search-rows';
 import type { PageSummary } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
+import type { LibraryArticle } from '../../shared/library';
 import type { CardSeed } from '../cards/card-seed';
 
 /** Database name. */
@@ -41,7 +42,9 @@ export interface BackstoryDB extends DBSchema {
   corrections: { key: string; value: { site: string; excluded: string[] } };
   /** The latest report of each page the content script annotated. */
   pages: { key: string; value: PageSummary; indexes: { 'by-tab': number } };
+  /** The reader's library: where each added article came from (v5). */
+  library: { key: string; value: LibraryArticle; indexes: { 'by-url': string; 'by-text': string } };
 }
 
 /** Names of all stores. */
-export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'cardSeeds' | 'highlights' | 'highlight-search' | 'settings' | 'corrections' | 'pages';
+export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'cardSeeds' | 'highlights' | 'highlight-search' | 'settings' | 'corrections' | 'pages' | 'library';

@@ -5,9 +5,8 @@ import type { Services } from '../services';
 export function appHandlers(s: Services): Pick<Handlers, 'app.status'> {
   return {
     async 'app.status'() {
-      await s.ensureCorpus();
-      const [corpusHash, entries, highlights, storage] = await Promise.all([s.corpus.loadedHash(), s.db.count('entries'), s.db.count('highlights'), s.storageStatus()]);
-      return { version: __VERSION__, corpusHash: corpusHash ?? '', entries, highlights, storage };
+      const [corpusHash, entries, highlights, storage] = await Promise.all([s.corpusModel.hash(), s.corpus.entryCount(), s.highlights.count(), s.storageStatus()]);
+      return { version: __VERSION__, corpusHash, entries, highlights, storage };
     },
   };
 }

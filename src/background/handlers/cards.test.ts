@@ -69,7 +69,7 @@ describe('corpus.cards', () => {
 
     // A woken background: new services over the same database, nothing in memory.
     const { s: woken, handlers: wokenHandlers } = await setUpOver(db);
-    const index = vi.spyOn(woken, 'corpusIndex');
+    const index = vi.spyOn(woken.corpusModel, 'model');
     const fromSeeds = await wokenHandlers['corpus.cards'](params, sender);
     expect(index).not.toHaveBeenCalled();
     expect(fromSeeds).toEqual(fromMemory);
@@ -85,7 +85,7 @@ describe('corpus.cards', () => {
     await db.put('meta', meta);
     // A woken background: the in-memory index is built again, and the seeds with it.
     const { s: woken, handlers } = await setUpOver(db);
-    const index = vi.spyOn(woken, 'corpusIndex');
+    const index = vi.spyOn(woken.corpusModel, 'model');
     const cards = await handlers['corpus.cards']({ ids: ['karim'] }, { kind: 'content', site: 'news.example', page: 'https://news.example/', tabId: 1 });
     expect(cards.map((c) => c.entry.id)).toEqual(['karim']);
     expect(index).toHaveBeenCalled();
@@ -102,11 +102,13 @@ describe('corpus.cards', () => {
     expect((await db.get('cardSeeds', 'karim'))?.card.entry.name).toBe('Omar Karim');
   });
 
-  it('loads the corpus index once per background lifetime', async () => {
+  it('builds the one corpus model once per content hash, for cards and the views alike', async () => {
     const { s, loads } = await setUp();
-    const first = await s.corpusIndex();
-    const second = await s.corpusIndex();
+    const first = await s.corpusModel.model();
+    const second = await s.corpusModel.model();
     expect(second).toBe(first);
+    expect(first.snapshot.hash).toBe(first.index.hash);
     expect(loads()).toBe(1);
+    expect(s.corpusModel.modelReads).toBe(1);
   });
 });

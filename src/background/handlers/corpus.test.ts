@@ -21,12 +21,13 @@ describe('page.match', () => {
   let reads = 0;
   let hashReads = 0;
   const services = {
-    ensureCorpus: async () => undefined,
-    corpus: {
-      loadedHash: async () => {
+    corpusModel: {
+      hash: async () => {
         hashReads++;
         return 'h1';
       },
+    },
+    corpus: {
       asOf: async () => '2025-10-15',
       allEntries: async () => {
         reads++;

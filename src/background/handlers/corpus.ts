@@ -28,8 +28,7 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
   let matcher: { entries: MatcherEntry[]; matcher: Matcher } | undefined;
 
   const current = async (): Promise<{ hash: string; asOf: string; entries: MatcherEntry[] }> => {
-    await s.ensureCorpus();
-    const hash = (await s.corpus.loadedHash()) ?? '';
+    const hash = await s.corpusModel.hash();
     if (cached?.hash !== hash) {
       const entries = await s.corpus.allEntries();
       cached = { hash, asOf: await s.corpus.asOf(), entries: pageMatcherEntries(entries) };
@@ -40,11 +39,11 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
   return {
     async 'corpus.matcherEntries'(_params, sender) {
       const input = await current();
-      const excluded = sender.site ? ((await s.db.get('corrections', sender.site))?.excluded ?? []) : [];
+      const excluded = sender.site ? (await s.corrections.forSite(sender.site)) : [];
       return { ...input, excluded };
     },
     async 'corpus.entry'({ id }) {
-      await s.ensureCorpus();
+      await s.corpusModel.ready();
       const entry = await s.corpus.entry(id);
       if (!entry) throw new CallFailure('not-found', `No entry with id ${id}.`);
       return entry;

@@ -1,15 +1,15 @@
 /**
  * `corpus.entries`, `corpus.entryPage`, `corpus.documents`, `corpus.document`,
  * `corpus.timeline`, `corpus.graph`: the read-only views of the options page
- * (explorer, reader, timeline, relations). All are answered from one in-memory
- * snapshot of the corpus (see `search/corpus-snapshot.ts`).
+ * (explorer, reader, timeline, relations). All are answered from the one
+ * corpus model (`corpus/corpus-service.ts`), as cards are.
  */
 import type { EntrySummary, Excerpt, RelatedEntry } from '../../shared/card';
 import type { CorpusDocument } from '../../shared/corpus';
 import { assembleCard } from '../cards/assemble';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
-import { refOf, snapshotCache, timelineItemOf, type CorpusSnapshot } from '../search/corpus-snapshot';
+import { refOf, timelineItemOf, type CorpusSnapshot } from '../search/corpus-snapshot';
 import { byNewestThenReadingOrder, excerptOf } from '../search/excerpts';
 
 type ExplorerCalls = 'corpus.entries' | 'corpus.entryPage' | 'corpus.documents' | 'corpus.document' | 'corpus.timeline' | 'corpus.graph';
@@ -44,7 +44,7 @@ function relationsOf(snapshot: CorpusSnapshot, entryId: string): RelatedEntry[] 
 
 /** The explorer's handlers. */
 export function explorerHandlers(s: Services): Pick<Handlers, ExplorerCalls> {
-  const snapshot = snapshotCache(s.corpus, () => s.ensureCorpus());
+  const snapshot = async (): Promise<CorpusSnapshot> => (await s.corpusModel.model()).snapshot;
   return {
     async 'corpus.entries'() {
       const snap = await snapshot();
@@ -58,13 +58,14 @@ export function explorerHandlers(s: Services): Pick<Handlers, ExplorerCalls> {
       return rows.sort((a, b) => a.name.localeCompare(b.name));
     },
     async 'corpus.entryPage'({ id }) {
-      const snap = await snapshot();
+      const model = await s.corpusModel.model();
+      const snap = model.snapshot;
       if (!snap.entries.has(id)) throw new CallFailure('not-found', `No entry with id ${id}.`);
       const passages = passagesOf(snap, id);
       const relations = relationsOf(snap, id);
       // The card is the card helper's assembly, so the entry page shows exactly what the hover card shows.
-      const highlights = await s.db.getAllFromIndex('highlights', 'by-entity', id);
-      const card = assembleCard(await s.corpusIndex(), id, { highlights });
+      const highlights = await s.highlights.forEntity(id);
+      const card = assembleCard(model.index, id, { highlights });
       if (!card) throw new CallFailure('not-found', `No entry with id ${id}.`);
       return { card, passages, relations };
     },
@@ -75,7 +76,7 @@ export function explorerHandlers(s: Services): Pick<Handlers, ExplorerCalls> {
       return rows.sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
     },
     async 'corpus.document'({ id }) {
-      await s.ensureCorpus();
+      await s.corpusModel.ready();
       const document = await s.corpus.document(id);
       if (!document) throw new CallFailure('not-found', `No article with id ${id}.`);
       return { document, passages: await s.corpus.passagesOf(id) };

@@ -16,16 +16,17 @@ const pageB: Sender = { kind: 'content', page: 'https://other.example/b', site: 
 const manager: Sender = { kind: 'extension' };
 
 async function setUp(pieces?: { pieceChars: number; readStep: number }) {
+  const db = await openDatabase(`handlers-${Math.random()}`);
   const services = await createServices(
     { bundledHash: 'none', loadBundle: () => Promise.reject(new Error('no corpus in this test')), broadcastSettings: async () => undefined, setBadge: async () => undefined },
-    await openDatabase(`handlers-${Math.random()}`),
+    db,
   );
   let n = 0;
   const handlers = highlightHandlers(services, () => `id-${++n}`, () => 1_000 + n, pieces) as unknown as Handlers;
   async function call<K extends CallName>(name: K, params: ParamsOf<K>, sender: Sender): Promise<CallResult<ResultOf<K>>> {
     return (await dispatch({ backstory: 1, call: name, params }, sender, handlers)) as CallResult<ResultOf<K>>;
   }
-  return { services, call };
+  return { services, db, call };
 }
 
 function passage(quote: string, note = ''): NewHighlight {
@@ -225,10 +226,10 @@ describe('highlights handlers', () => {
     });
 
     it('exports every format even with a stored record whose dates are no dates', async () => {
-      const { call, services } = await setUp();
+      const { call, db } = await setUp();
       const good = value(await call('highlights.create', passage('Damascus fell'), pageA));
       // Planted past every check, as a record stored by an older version could be.
-      await services.db.put('highlights', { ...good, id: 'planted', quote: 'Planted passage', selectors: [{ ...good.selectors[0], exact: 'Planted passage' }, good.selectors[1]], createdAt: 1e300, updatedAt: -5 });
+      await db.put('highlights', { ...good, id: 'planted', quote: 'Planted passage', selectors: [{ ...good.selectors[0], exact: 'Planted passage' }, good.selectors[1]], createdAt: 1e300, updatedAt: -5 });
       for (const format of ['json', 'jsonld', 'markdown'] as const) {
         const file = value(await call('highlights.export', { format }, manager));
         expect(file.text, format).toContain('Damascus fell');

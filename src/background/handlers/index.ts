@@ -4,6 +4,8 @@ import { appHandlers } from './app';
 import { cardHandlers } from './cards';
 import { corpusHandlers } from './corpus';
 import { highlightHandlers } from './highlights';
+import { libraryHandlers } from './library';
+import { ownEntryHandlers } from './own-entries';
 import { explorerHandlers } from './explorer';
 import { pageHandlers } from './pages';
 import { privateFrameHandlers } from './private-frame';
@@ -20,6 +22,8 @@ export function createHandlers(s: Services): Handlers {
     ...pageHandlers(s),
     ...privateFrameHandlers(s),
     ...highlightHandlers(s),
+    ...libraryHandlers(s),
+    ...ownEntryHandlers(s),
     ...searchHandlers(s),
     ...settingsHandlers(s),
   };

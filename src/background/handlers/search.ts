@@ -5,30 +5,18 @@
  */
 import type { Handlers } from '../router';
 import type { Services } from '../services';
-import { snapshotCache } from '../search/corpus-snapshot';
 import { SearchIndex } from '../search/search-index';
-
-/**
- * Count and newest update time of the highlights: every create, edit, delete,
- * restore, import and clear changes one of them.
- */
-async function highlightsFingerprint(s: Services): Promise<string> {
-  const tx = s.db.transaction('highlights');
-  const [count, newest] = await Promise.all([tx.store.count(), tx.store.index('by-updated').openCursor(null, 'prev')]);
-  return `${count}:${newest?.key ?? 0}:${newest?.primaryKey ?? ''}`;
-}
 
 /** The search handler. */
 export function searchHandlers(s: Services): Pick<Handlers, 'search.query' | 'search.prepare'> {
-  const snapshot = snapshotCache(s.corpus, () => s.ensureCorpus());
   const index = new SearchIndex();
   // Queries arrive one per keystroke: refresh one at a time so two never rebuild together.
   let refreshing: Promise<void> = Promise.resolve();
   const refresh = async (): Promise<void> => {
-    const [snap, fingerprint] = await Promise.all([snapshot(), highlightsFingerprint(s)]);
+    const [snap, fingerprint] = await Promise.all([s.corpusModel.model().then((m) => m.snapshot), s.highlights.fingerprint()]);
     refreshing = refreshing
       .catch(() => undefined)
-      .then(() => index.refresh({ snapshot: snap, highlightsFingerprint: fingerprint, highlights: () => s.db.getAll('highlights') }));
+      .then(() => index.refresh({ snapshot: snap, highlightsFingerprint: fingerprint, highlights: () => s.highlights.everything() }));
     await refreshing;
   };
   return {

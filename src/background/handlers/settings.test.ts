@@ -12,24 +12,25 @@ const page: Sender = { kind: 'content', page: 'https://news.example/a', site: 'n
 const options: Sender = { kind: 'extension' };
 
 async function setUp() {
+  const db = await openDatabase(`settings-${Math.random()}`);
   const services = await createServices(
     { bundledHash: 'none', loadBundle: () => Promise.reject(new Error('no corpus in this test')), broadcastSettings: async () => undefined, setBadge: async () => undefined },
-    await openDatabase(`settings-${Math.random()}`),
+    db,
   );
   const handlers = settingsHandlers(services) as unknown as Handlers;
   const call = <K extends CallName>(name: K, params: ParamsOf<K>, sender: Sender) => dispatch({ backstory: 1, call: name, params }, sender, handlers);
-  return { services, call };
+  return { services, db, call };
 }
 
 describe('settings and corrections writes are bounded', () => {
   it('refuses a correction past the most one site may hold, and writes nothing', async () => {
-    const { services, call } = await setUp();
+    const { db, call } = await setUp();
     const full = Array.from({ length: MAX_CORRECTIONS_PER_SITE }, (_, i) => `entry-${i}`);
-    await services.db.put('corrections', { site: 'news.example', excluded: full });
+    await db.put('corrections', { site: 'news.example', excluded: full });
     expect(await call('corrections.add', { entryId: 'one-more' }, page)).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringMatching(/10,000 corrections/) } });
     // One already there is no new record.
     expect(await call('corrections.add', { entryId: 'entry-7' }, page)).toMatchObject({ ok: true });
-    expect((await services.db.get('corrections', 'news.example'))?.excluded).toEqual(full);
+    expect((await db.get('corrections', 'news.example'))?.excluded).toEqual(full);
   });
 
   it('refuses turning highlighting off on one site more than the most it keeps', async () => {

@@ -1,6 +1,7 @@
-import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../../shared/settings';
+import { MAX_DISABLED_SITES } from '../../shared/settings';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
+import { TooManyCorrections } from '../db/correction-store';
 
 /** `settings.*` and `corrections.*`. */
 export function settingsHandlers(s: Services): Pick<Handlers, 'settings.get' | 'settings.update' | 'settings.toggleSite' | 'corrections.add'> {
@@ -21,19 +22,12 @@ export function settingsHandlers(s: Services): Pick<Handlers, 'settings.get' | '
     },
     async 'corrections.add'({ entryId }, sender) {
       const site = sender.site!;
-      const tx = s.db.transaction('corrections', 'readwrite');
-      const record = (await tx.store.get(site)) ?? { site, excluded: [] };
-      if (!record.excluded.includes(entryId)) {
-        if (record.excluded.length >= MAX_CORRECTIONS_PER_SITE) {
-          // The transaction ends unused: nothing is written.
-          await tx.done;
-          throw new CallFailure('invalid-message', `This site already holds ${MAX_CORRECTIONS_PER_SITE.toLocaleString('en')} corrections, the most Backstory keeps.`);
-        }
-        record.excluded.push(entryId);
+      try {
+        return { excluded: await s.corrections.add(site, entryId) };
+      } catch (error) {
+        if (error instanceof TooManyCorrections) throw new CallFailure('invalid-message', error.message);
+        throw error;
       }
-      await tx.store.put(record);
-      await tx.done;
-      return { excluded: record.excluded };
     },
   };
 }

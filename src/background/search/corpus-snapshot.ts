@@ -1,13 +1,12 @@
 /**
- * The whole corpus read once into memory, keyed by its hash. The explorer,
- * timeline, relations and search all need most of it at once; reading it from
- * IndexedDB per call would repeat the same scans. It is small (hundreds of
- * passages), and a new hash (a new build) or a restarted background reads it
- * again.
+ * The read-only views' shape of the corpus model (explorer, timeline,
+ * relations, search). Built by `corpus/corpus-service.ts` from the same read
+ * as the card index, once per content hash.
  */
 import type { EntryRef, TimelineItem } from '../../shared/card';
 import type { Entry, EntryRelation, Mention, Passage, TimelineEvent } from '../../shared/corpus';
-import type { CorpusStore } from '../db/corpus-store';
+import type { StoredCorpus } from '../db/corpus-store';
+import { compareTimelineEvents } from '../../shared/timeline-order';
 import { excerptOf, indexDocuments, type DocumentIndex } from './excerpts';
 
 /** The corpus in memory, with the lookups the read-only views need. */
@@ -24,9 +23,9 @@ export interface CorpusSnapshot {
   timeline: TimelineEvent[];
 }
 
-/** Reads the corpus from the store. */
-export async function readSnapshot(store: CorpusStore): Promise<CorpusSnapshot> {
-  const { hash, asOf, entries, documents, passages, mentions, relations, timeline } = await store.readAll();
+/** The views' lookups over the corpus records. Pure. */
+export function snapshotOf(records: StoredCorpus): CorpusSnapshot {
+  const { hash, asOf, entries, documents, passages, mentions, relations, timeline } = records;
   const mentionsByEntry = new Map<string, Mention[]>();
   for (const m of mentions) {
     const list = mentionsByEntry.get(m.entryId);
@@ -41,37 +40,8 @@ export async function readSnapshot(store: CorpusStore): Promise<CorpusSnapshot> 
     passages: new Map(passages.map((p) => [p.id, p])),
     mentionsByEntry,
     relations,
-    // The store's index orders by start; ties keep a stable, readable order by name.
-    timeline: [...timeline].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.entryId.localeCompare(b.entryId))),
+    timeline: [...timeline].sort(compareTimelineEvents),
   };
-}
-
-const caches = new WeakMap<CorpusStore, () => Promise<CorpusSnapshot>>();
-
-/**
- * The snapshot of `store`, shared by every handler over that store: kept in
- * memory and re-read when the loaded corpus hash changes. `ensure` loads the
- * bundle first, so the first call after install works.
- */
-export function snapshotCache(store: CorpusStore, ensure: () => Promise<void>): () => Promise<CorpusSnapshot> {
-  const existing = caches.get(store);
-  if (existing) return existing;
-  let cached: Promise<CorpusSnapshot> | undefined;
-  let cachedHash: string | undefined;
-  const get = async () => {
-    await ensure();
-    const hash = (await store.loadedHash()) ?? '';
-    if (!cached || cachedHash !== hash) {
-      cachedHash = hash;
-      cached = readSnapshot(store).catch((error: unknown) => {
-        cached = undefined;
-        throw error;
-      });
-    }
-    return cached;
-  };
-  caches.set(store, get);
-  return get;
 }
 
 /** An entry as a short reference; unknown ids keep their id as name. */

@@ -26,6 +26,7 @@ export function excerptOf(passage: Passage, documents: DocumentIndex): Excerpt {
     publishedInferred: doc?.publishedInferred ?? false,
   };
   if (doc?.outlet) excerpt.outlet = doc.outlet;
+  if (doc?.origin === 'user') excerpt.origin = 'user';
   return excerpt;
 }
 

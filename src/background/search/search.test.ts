@@ -64,7 +64,7 @@ function highlight(id: string, quote: string, note = '', updatedAt = 1): Highlig
 async function setUp() {
   const db = await openDatabase(`search-${Math.random()}`);
   const s = await createServices({ bundledHash: BUNDLE.hash, loadBundle: async () => BUNDLE, broadcastSettings: async () => undefined, setBadge: async () => undefined }, db);
-  return { s, explorer: explorerHandlers(s), search: searchHandlers(s) };
+  return { s, db, explorer: explorerHandlers(s), search: searchHandlers(s) };
 }
 
 describe('explorer handlers', () => {
@@ -111,15 +111,15 @@ describe('search.query', () => {
   });
 
   it('sees highlights as they are added, edited and deleted', async () => {
-    const { s, search } = await setUp();
+    const { db, search } = await setUp();
     expect(await search['search.query']({ q: 'carefully' }, extension)).toEqual([]);
-    await s.db.put('highlights', highlight('h1', 'A quote', 'read this carefully', 5));
+    await db.put('highlights', highlight('h1', 'A quote', 'read this carefully', 5));
     const found = await search['search.query']({ q: 'carefully' }, extension);
     expect(found).toMatchObject([{ kind: 'highlight', highlight: { id: 'h1' } }]);
-    await s.db.put('highlights', highlight('h1', 'A quote', 'skim it', 6));
+    await db.put('highlights', highlight('h1', 'A quote', 'skim it', 6));
     expect(await search['search.query']({ q: 'carefully' }, extension)).toEqual([]);
     expect((await search['search.query']({ q: 'skim' }, extension)).length).toBe(1);
-    await s.db.delete('highlights', 'h1');
+    await db.delete('highlights', 'h1');
     expect(await search['search.query']({ q: 'skim' }, extension)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import type { Excerpt } from '../../shared/card';
 import { formatDate } from './format-date';
 import type { CardLinks } from './links';
+import { OriginLabel } from './library-label';
 
 /** Where an excerpt comes from: title (a link into the reader), outlet, date. */
 export function Source({ excerpt, links }: { excerpt: Excerpt; links: CardLinks }) {
@@ -15,6 +16,12 @@ export function Source({ excerpt, links }: { excerpt: Excerpt; links: CardLinks 
       </a>
       {excerpt.outlet ? `, ${excerpt.outlet}` : ''}
       {`, ${formatDate(excerpt.published)}${excerpt.publishedInferred ? ' (approx.)' : ''}`}
+      {excerpt.origin === 'user' && (
+        <>
+          {' · '}
+          <OriginLabel excerpt={excerpt} />
+        </>
+      )}
     </span>
   );
 }

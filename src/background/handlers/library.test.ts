@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open';
+import { createServices } from '../services';
+import { FIXTURE } from '../cards/cards.fixture';
+import { dispatch, type Handlers } from '../router';
+import { createHandlers } from '.';
+
+const paragraphs = [
+  'Omar Karim returned to Moscow on Wednesday for talks on the future of the bases, his second visit this year.',
+  'Officials said the talks with Ivan Volkov covered grain, debts and the status of the airfield near the coast, which both sides want settled before spring.',
+  'Neither side published a statement after the meeting, and the ministry declined to comment on the timetable.',
+];
+
+async function setUp(extracted: unknown) {
+  const s = await createServices(
+    { bundledHash: FIXTURE.hash, loadBundle: async () => FIXTURE, broadcastSettings: async () => undefined, setBadge: async () => undefined, extractArticle: async () => extracted },
+    await openDatabase(`library-handlers-${Math.random()}`),
+  );
+  const handlers = createHandlers(s) as Handlers;
+  return (call: string, params: unknown, kind: 'extension' | 'content' = 'extension') =>
+    dispatch({ backstory: 1, call, params }, kind === 'extension' ? { kind } : { kind, tabId: 1, page: 'https://news.example/a', site: 'news.example' }, handlers);
+}
+
+describe('library handlers', () => {
+  it('adds a tab\'s article, says the page is in the library, lists its excerpts for an entry, removes it', async () => {
+    const call = await setUp({ url: 'https://news.example/a#top', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs });
+    const added = await call('library.add', { tabId: 3 });
+    expect(added).toMatchObject({ ok: true, value: { updated: false, passages: 3, passagesWithMentions: 2, article: { url: 'https://news.example/a', site: 'The Moscow Times' } } });
+    expect(await call('library.add', { tabId: 3 })).toMatchObject({ ok: true, value: { updated: true } });
+    const status = await call('library.forUrl', { url: 'https://news.example/a' });
+    expect(status).toMatchObject({ ok: true, value: { title: 'Karim in Moscow' } });
+    const excerpts = await call('library.forEntry', { entryId: 'karim' });
+    expect(excerpts).toMatchObject({ ok: true, value: [{ origin: 'user', outlet: 'The Moscow Times', published: '2026-01-28' }] });
+    const id = (status as { value: { id: string } }).value.id;
+    expect(await call('library.remove', { ids: [id] })).toEqual({ ok: true, value: { removed: 1 } });
+    expect(await call('library.forUrl', { url: 'https://news.example/a' })).toEqual({ ok: true, value: null });
+  });
+
+  it('puts library excerpts in cards for our pages, never in a page-side card', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs });
+    const before = await call('corpus.cards', { ids: ['karim'] });
+    await call('library.add', { tabId: 3 });
+    const ours = (await call('corpus.cards', { ids: ['karim'] })) as { ok: true; value: { excerpts: { origin?: string }[] }[] };
+    expect(ours.value[0]!.excerpts.some((e) => e.origin === 'user')).toBe(true);
+    expect(ours).not.toEqual(before);
+    const page = (await call('corpus.cards', { ids: ['karim'] }, 'content')) as { ok: true; value: { excerpts: { origin?: string }[] }[] };
+    expect(page.value[0]!.excerpts.some((e) => e.origin === 'user')).toBe(false);
+  });
+
+  it('says there is nothing to add on a page without an article or with a malformed answer', async () => {
+    for (const extracted of [{ url: 'https://x.example/', title: 'Search', site: 'x', paragraphs: ['Results'] }, { paragraphs: 'not a list' }, undefined]) {
+      const call = await setUp(extracted);
+      expect(await call('library.add', { tabId: 1 })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/Nothing to add here/) } });
+    }
+  });
+
+  it('exports, clears, imports: identical; a bad file changes nothing', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', author: 'A. Reporter', published: '2026-01-28', paragraphs });
+    await call('library.add', { tabId: 3 });
+    const before = (await call('library.list', {})) as { ok: true; value: { id: string }[] };
+    const exported = (await call('library.export', {})) as { ok: true; value: { text: string; count: number } };
+    expect(exported.value.count).toBe(1);
+    const excerptsBefore = await call('library.forEntry', { entryId: 'karim' });
+    await call('library.remove', { ids: before.value.map((a) => a.id) });
+    expect(await call('library.list', {})).toEqual({ ok: true, value: [] });
+    // A file with one bad article among good ones is refused whole.
+    const file = JSON.parse(exported.value.text) as { articles: Record<string, unknown>[] };
+    const bad = JSON.stringify({ ...file, articles: [...file.articles, { ...file.articles[0], id: 'lib-x', url: 'https://other.example/' }] });
+    expect(await call('library.import', { text: bad })).toMatchObject({ ok: false, error: { code: 'invalid-import', message: expect.stringContaining('articles.1.id') } });
+    expect(await call('library.list', {})).toEqual({ ok: true, value: [] });
+    expect(await call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1 } });
+    expect(await call('library.list', {})).toEqual(before);
+    expect(await call('library.forEntry', { entryId: 'karim' })).toEqual(excerptsBefore);
+    expect(((await call('library.export', {})) as { value: { text: string } }).value.text).toBe(exported.value.text);
+  });
+
+  it('is for our pages only: a content script cannot read the library', async () => {
+    const call = await setUp(undefined);
+    expect(await call('library.list', {}, 'content')).toMatchObject({ ok: false });
+    expect(await call('library.forEntry', { entryId: 'karim' }, 'content')).toMatchObject({ ok: false });
+  });
+});
+
+describe('own entries', () => {
+  it('refuses an alias that would mark common words, with the reason', async () => {
+    const call = await setUp(undefined);
+    for (const alias of ['bases', 'SD']) {
+      const result = await call('entries.add', { entry: { name: 'Hmeimim Air Base', type: 'place', aliases: [alias], description: '' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    }
+  });
+
+  it('adds an entry that pages match at once, found in the library, its card with the reader\'s words for our pages only', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs: [...paragraphs, 'The Coastal Airfield near Latakia was the main subject of the talks, officials said later on Wednesday evening.'] });
+    await call('library.add', { tabId: 3 });
+    const added = await call('entries.add', { entry: { name: 'Coastal Airfield', type: 'place', aliases: [], description: 'The airbase the talks were about.', start: '2015' } });
+    expect(added).toMatchObject({ ok: true, value: { id: 'own-coastal-airfield', origin: 'user' } });
+    const forPage = (await call('corpus.matcherEntries', {}, 'content')) as { ok: true; value: { entries: { id: string }[] } };
+    expect(forPage.value.entries.some((e) => e.id === 'own-coastal-airfield')).toBe(true);
+    const ours = (await call('corpus.cards', { ids: ['own-coastal-airfield'] })) as { ok: true; value: { facts: { text: string }[]; excerpts: { origin?: string }[] }[] };
+    expect(ours.value[0]!.facts[0]!.text).toBe('The airbase the talks were about.');
+    expect(ours.value[0]!.excerpts[0]?.origin).toBe('user');
+    const page = (await call('corpus.cards', { ids: ['own-coastal-airfield'] }, 'content')) as { ok: true; value: { facts: unknown[]; excerpts: unknown[] }[] };
+    expect(page.value[0]).toMatchObject({ facts: [], excerpts: [] });
+    expect(await call('entries.remove', { id: 'own-coastal-airfield' })).toEqual({ ok: true, value: { removed: true } });
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * `#library`: the articles the reader added as background, newest first, each
+ * opening in the reader (its passages, marked like the corpus') or at its
+ * page, and removable; export and import of the whole library (JSON).
+ */
+import { useState } from 'preact/hooks';
+import type { LibraryArticle } from '../../shared/library';
+import { libraryLabel } from '../../shared/library';
+import { callBackground } from '../../shared/messaging';
+import { useCall } from '../../components/use-call';
+import { CallView, Empty } from '../../components/status-notes';
+import { readerHref } from '../route';
+import { OwnEntries } from './own-entries';
+
+/** The library view. */
+export function LibraryView() {
+  const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState<{ message: string; error?: boolean } | undefined>();
+  const list = useCall(() => callBackground('library.list', {}), [version]);
+
+  const remove = async (article: LibraryArticle) => {
+    const result = await callBackground('library.remove', { ids: [article.id] });
+    setStatus(result.ok ? { message: `Removed “${article.title}” from your library.` } : { message: result.error.message, error: true });
+    setVersion((v) => v + 1);
+  };
+
+  const exportFile = async () => {
+    const result = await callBackground('library.export', {});
+    if (!result.ok) return setStatus({ message: result.error.message, error: true });
+    const url = URL.createObjectURL(new Blob([result.value.text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `backstory-library-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus({ message: `Exported ${result.value.count} article${result.value.count === 1 ? '' : 's'}.` });
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const result = await callBackground('library.import', { text: await file.text() });
+    setStatus(result.ok ? { message: `Imported ${result.value.imported} article${result.value.imported === 1 ? '' : 's'}.` } : { message: `Nothing imported: ${result.error.message}`, error: true });
+    setVersion((v) => v + 1);
+  };
+
+  return (
+    <section aria-labelledby="library-title">
+      <h1 id="library-title">Your library</h1>
+      <p class="muted">
+        Articles you added as background (popup, the page's context menu, or Alt+Shift+L). Their passages appear in cards, search and the reader, always labelled
+        “From your library”. They never leave this browser.
+      </p>
+      <p class="row">
+        <button type="button" data-action="export-library" onClick={() => void exportFile()}>
+          Export library
+        </button>
+        <label>
+          Import a library file{' '}
+          <input type="file" accept="application/json,.json" data-action="import-library" onChange={(e) => void importFile(e.currentTarget)} />
+        </label>
+      </p>
+      <p class={status?.error ? 'error' : 'muted'} role={status?.error ? 'alert' : 'status'} aria-live="polite">
+        {status?.message}
+      </p>
+      <CallView
+        state={list}
+        ready={(articles) =>
+          articles.length === 0 ? (
+            <Empty>Your library is empty. Open an article and choose “Add to library” in the Backstory popup.</Empty>
+          ) : (
+            <ul class="library-list" data-testid="library-list">
+              {articles.map((article) => (
+                <li key={article.id} data-library-id={article.id}>
+                  <a href={readerHref(article.id)}>{article.title}</a>
+                  <span class="muted small">
+                    {' '}
+                    {libraryLabel(article.site, article.published)}
+                    {article.author ? ` · ${article.author}` : ''}
+                    {article.capped ? ' · only the first part kept' : ''}
+                  </span>{' '}
+                  <a class="small" href={article.url} target="_blank" rel="noopener noreferrer">
+                    Open page
+                  </a>{' '}
+                  <button type="button" class="small" data-action="remove-library" aria-label={`Remove “${article.title}” from your library`} onClick={() => void remove(article)}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      />
+      <OwnEntries />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Issue 18, the reader's library, in every browser: the popup adds a page's
+ * article (extracted in the tab on that click), says the page is in the
+ * library, its passages naming an actor appear for that actor labelled "From
+ * your library — outlet, date" (in the private frame, never in the page), the
+ * options page lists it and removes it, and a page with no article gets
+ * "Nothing to add here".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
+
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Sharaa in Moscow again | The Moscow Times</title>
+<meta property="og:site_name" content="The Moscow Times">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Sharaa returns to Moscow","datePublished":"2026-01-28T09:00:00Z","author":{"@type":"Person","name":"A. Reporter"},"publisher":{"@type":"Organization","name":"The Moscow Times"}}</script>
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Sharaa returns to Moscow</h1>
+<p>Ahmed al-Sharaa arrived in Moscow on Wednesday for his second visit, meeting Vladimir Putin to discuss the future of the Russian bases on the coast.</p>
+<p>Officials in Damascus said the talks covered grain deliveries, old debts and the status of the Hmeimim airfield, which both sides want settled before the spring.</p>
+<p>Neither side published a joint statement after the meeting, and the Kremlin declined to comment on a timetable for any agreement.</p>
+<p>Analysts at the Korvin Institute expect no deal on the bases before the summer.</p>
+</article><footer>© The Moscow Times</footer></body></html>`;
+
+const EMPTY = `<!doctype html><html lang="en"><head><title>Search</title></head><body><form><input name="q"></form><p>No results.</p></body></html>`;
+
+describe.each(BROWSERS)('the library, in %s', (browserName) => {
+  let driver: ExtensionDriver;
+
+  beforeAll(async () => {
+    driver = await launchDriver(browserName);
+    driver.server.route('/library/sharaa-moscow.html', ARTICLE);
+    driver.server.route('/library/search.html', EMPTY);
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('adds a page from the popup, labels its passages in the card frame, lists it in options and removes it', async () => {
+    const page = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
+    await page.waitForFunction(() => document.querySelectorAll('bs-mark').length > 0, undefined, { timeout: 20_000 });
+    const popup = await driver.openPopupFor(page);
+    await expect.poll(() => popup.textContent('[data-testid=library-state]')).toBe('Not in your library.');
+    await popup.click('button[data-action=add-to-library]');
+    await expect.poll(() => popup.textContent('[data-testid=library-status] [role=status]'), { timeout: 15_000 }).toContain('Added to your library');
+    await expect.poll(() => popup.textContent('[data-testid=library-state]')).toContain('In your library since');
+    // Adding again updates, never duplicates.
+    await popup.click('button[data-action=add-to-library]');
+    await expect.poll(() => popup.textContent('[data-testid=library-status] [role=status]'), { timeout: 15_000 }).toContain('Updated in your library');
+    await popup.close();
+
+    const listed = await driver.call('library.list', {});
+    expect(listed.ok && listed.value.map((a) => [a.title, a.site, a.published, a.author])).toEqual([['Sharaa returns to Moscow', 'The Moscow Times', '2026-01-28', 'A. Reporter']]);
+
+    // The card's private frame lists the library's passages naming the actor, labelled.
+    const frame = await driver.openExtensionPage('private.html', '#entry=vladimir-putin');
+    await frame.waitForSelector('[data-testid=private-library]');
+    expect(await frame.textContent('[data-testid=private-library]')).toContain('From your library — The Moscow Times, 28 Jan 2026');
+    expect(await frame.textContent('[data-testid=private-library]')).toContain('meeting Vladimir Putin');
+    await frame.close();
+    // Never in the page: a content script's card carries corpus excerpts only.
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('From your library'))).toBe(false);
+
+    const options = await driver.openExtensionPage('options.html', '#library');
+    await options.waitForSelector('[data-testid=library-list] li');
+    expect(await options.textContent('[data-testid=library-list]')).toContain('Sharaa returns to Moscow');
+    await options.click('button[data-action=remove-library]');
+    await options.waitForSelector('[data-testid=library-list]', { state: 'detached' });
+    expect(await options.textContent('[role=status]')).toContain('Removed');
+    await options.close();
+
+    const after = await driver.openPopupFor(page);
+    await expect.poll(() => after.textContent('[data-testid=library-state]')).toBe('Not in your library.');
+    await after.close();
+    await page.close();
+  });
+
+  it('adds an own entry from the options form and marks it on the next page; refuses a common-word alias', async () => {
+    const options = await driver.openExtensionPage('options.html', '#library?name=Korvin%20Institute');
+    await options.waitForSelector('[data-testid=own-entry-form]');
+    expect(await options.inputValue('[data-field=name]')).toBe('Korvin Institute');
+    await options.selectOption('[data-field=type]', 'organisation');
+    await options.fill('[data-field=aliases]', 'airfield');
+    await options.click('button[data-action=add-own-entry]');
+    await expect.poll(() => options.textContent('[role=alert]')).toContain('lowercase word');
+    await options.fill('[data-field=aliases]', 'Korvin');
+    await options.fill('[data-field=description]', 'A think tank I keep meeting in reports on the bases.');
+    await options.click('button[data-action=add-own-entry]');
+    await options.waitForSelector('[data-testid=own-entry-list] li');
+    await options.close();
+
+    const page = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
+    await page.waitForSelector('bs-mark[data-entry-id=own-korvin-institute]', { state: 'attached', timeout: 20_000 });
+    await page.close();
+  });
+
+  it('exports, clears and imports the library: identical', async () => {
+    const page = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
+    expect((await driver.call('library.add', { tabId: await driver.tabIdOf(page) })).ok).toBe(true);
+    const exported = await driver.call('library.export', {});
+    if (!exported.ok) throw new Error(exported.error.message);
+    const before = await driver.call('library.list', {});
+    const ids = before.ok ? before.value.map((a) => a.id) : [];
+    expect(ids).toHaveLength(1);
+    await driver.call('library.remove', { ids });
+    expect(await driver.call('library.list', {})).toEqual({ ok: true, value: [] });
+    expect(await driver.call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1 } });
+    expect(await driver.call('library.list', {})).toEqual(before);
+    await page.close();
+  });
+
+  it('says there is nothing to add on a page without an article', async () => {
+    const page = await driver.open(driver.server.url('/library/search.html'));
+    const popup = await driver.openPopupFor(page);
+    await expect.poll(() => popup.textContent('[data-testid=library-state]')).toBe('Not in your library.');
+    await popup.click('button[data-action=add-to-library]');
+    await expect.poll(() => popup.textContent('[data-testid=library-status] [role=alert]'), { timeout: 15_000 }).toContain('Nothing to add here');
+    await popup.close();
+    await page.close();
+  });
+});
