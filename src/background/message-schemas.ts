@@ -18,6 +18,7 @@ import {
 } from '../shared/highlight-rules';
 import { keptAnnotation } from './highlights-io/import-schemas';
 import { TYPE_GROUPS } from '../shared/catalog';
+import { DENSITIES } from '../shared/density';
 import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
 
@@ -66,7 +67,7 @@ const settingsPatch = v.partial(
     disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(MAX_DISABLED_SITES)),
     types: v.partial(v.strictObject(Object.fromEntries(TYPE_GROUPS.map((g) => [g, v.boolean()])) as Record<(typeof TYPE_GROUPS)[number], v.BooleanSchema<undefined>>)),
     hoverDelayMs: v.pipe(v.number(), v.minValue(0), v.maxValue(5_000)),
-    density: v.picklist(['all', 'first']),
+    density: v.picklist(DENSITIES),
     markCap: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
   }),
 );
