@@ -53,6 +53,8 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     await mkdir(SHOTS, { recursive: true });
   });
   afterAll(async () => {
