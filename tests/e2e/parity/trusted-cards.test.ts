@@ -60,7 +60,8 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     await page.waitForSelector(`${CARD} .bs-card__role .bs-prov__panel`);
     expect(await page.getAttribute(`${CARD} .bs-card__role .bs-prov__toggle`, 'aria-expanded')).toBe('true');
     expect(await page.textContent(`${CARD} .bs-card__role .bs-prov__panel`)).toMatch(/When Syrian President Hafez al-Assad died.*Goblet of Normalization’, Aug 2022 \(approx\.\)$/);
-    // "Bashar al-Assad son of Hafez al-Assad" is not in the corpus: it says so.
+    // "Bashar al-Assad son of Hafez al-Assad" is not in the corpus: it says so (on the card's second level).
+    await page.click(`${CARD} [data-action="card-more"]`);
     expect(await page.textContent(`${CARD} .bs-card__related[data-related-id="bashar-al-assad"]`)).toContain('not from the corpus');
     await page.close();
 
