@@ -127,6 +127,9 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
     const box = await cardBox(page);
     expect(box.width).toBeGreaterThanOrEqual(320);
     expect(box.width).toBeLessThanOrEqual(450);
+    // The README shows the card's first level: Less folds it back in place.
+    await page.click(`${CARD} [data-action="card-more"]`);
+    await expect.poll(() => page.getAttribute(`${CARD} .bs-card__body`, 'data-level')).toBe('first');
     await screenshot(page, 'hover-card-light');
     await page.close();
   });
