@@ -19,6 +19,7 @@ import {
 import { keptAnnotation } from './highlights-io/import-schemas';
 import { ENTRY_TYPES, TYPE_GROUPS } from '../shared/catalog';
 import { MAX_OWN_ALIASES, MAX_OWN_DESCRIPTION } from '../shared/own-entry';
+import { DENSITIES } from '../shared/density';
 import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
 
@@ -67,7 +68,7 @@ const settingsPatch = v.partial(
     disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(MAX_DISABLED_SITES)),
     types: v.partial(v.strictObject(Object.fromEntries(TYPE_GROUPS.map((g) => [g, v.boolean()])) as Record<(typeof TYPE_GROUPS)[number], v.BooleanSchema<undefined>>)),
     hoverDelayMs: v.pipe(v.number(), v.minValue(0), v.maxValue(5_000)),
-    density: v.picklist(['all', 'first']),
+    density: v.picklist(DENSITIES),
     markCap: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
   }),
 );

@@ -1,6 +1,7 @@
 /**
- * On/off switches: for the current site (`settings.toggleSite`) and for every
- * site (`settings.update {enabled}`). The background tells open tabs, which
+ * On/off switches: for the current site (`settings.toggleSite`), for every
+ * site (`settings.update {enabled}`) and for marking every mention instead of
+ * the first of each name per section (`settings.update {density}`). The background tells open tabs, which
  * add or remove their highlights without a reload.
  */
 import { useState } from 'preact/hooks';
@@ -8,7 +9,7 @@ import type { Settings } from '../shared/settings';
 import { callBackground } from '../shared/messaging';
 import { friendlyError } from '../components/status-notes';
 
-/** The two switches. */
+/** The three switches. */
 export function SiteToggles({ site, settings, onChange }: { site: string; settings: Settings; onChange(next: Settings): Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -48,6 +49,16 @@ export function SiteToggles({ site, settings, onChange }: { site: string; settin
           onChange={(e) => run(() => callBackground('settings.update', { patch: { enabled: (e.currentTarget as HTMLInputElement).checked } }))}
         />
         <span>Highlight names on every site</span>
+      </label>
+      <label class="switch">
+        <input
+          type="checkbox"
+          data-testid="toggle-every-mention"
+          checked={settings.density === 'all'}
+          disabled={busy}
+          onChange={(e) => run(() => callBackground('settings.update', { patch: { density: (e.currentTarget as HTMLInputElement).checked ? 'all' : 'sections' } }))}
+        />
+        <span>Mark every mention (off: the first of each name per section)</span>
       </label>
       {site && siteOn && !settings.enabled && <p class="muted small">Highlighting is off everywhere, so this site shows none either.</p>}
       {error && <p class="error">{error}</p>}

@@ -6,7 +6,7 @@
  * It asks the background itself, as an extension page; nothing it shows ever
  * passes through the page or its content script.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
 import { YourHighlights } from '../components/entry-card/sections';
 import type { Highlight } from '../shared/highlight';
@@ -31,7 +31,7 @@ export function PrivateFrame({ request }: { request: PrivateFrameRequest | undef
   return (
     <div class="private" data-theme={request.dark ? 'dark' : 'auto'} style={request.dark ? 'color-scheme: dark' : undefined}>
       <style>{ENTRY_CARD_CSS}</style>
-      {request.kind === 'entry' ? <EntryHighlights entryId={request.id} dark={request.dark} /> : <NoteEditor id={request.id} />}
+      {request.kind === 'entry' ? <EntryHighlights entryId={request.id} dark={request.dark} /> : <NoteEditor id={request.id} focus={request.focus === true} />}
     </div>
   );
 }
@@ -75,7 +75,8 @@ function LibraryExcerpts({ entryId }: { entryId: string }) {
   );
 }
 
-function NoteEditor({ id }: { id: string }) {
+function NoteEditor({ id, focus }: { id: string; focus: boolean }) {
+  const box = useRef<HTMLTextAreaElement>(null);
   const [saved, setSaved] = useState<string | undefined>();
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<{ message: string; error?: boolean } | undefined>();
@@ -86,6 +87,11 @@ function NoteEditor({ id }: { id: string }) {
       setNote(result.value.note);
     });
   }, [id]);
+  // Opened to write a note: the caret goes into the note box, so typing never reaches the page.
+  const loaded = saved !== undefined;
+  useEffect(() => {
+    if (loaded && focus) box.current?.focus();
+  }, [loaded, focus]);
   if (saved === undefined) return status ? <p class="error">{status.message}</p> : null;
   const save = async () => {
     const result = await callBackground('highlights.update', { id, patch: { note } });
@@ -97,6 +103,7 @@ function NoteEditor({ id }: { id: string }) {
     <label class="stack" data-testid="private-note">
       <span class="label">Note</span>
       <textarea
+        ref={box}
         value={note}
         maxLength={100_000}
         onInput={(e) => {

@@ -6,6 +6,7 @@ describe('private frame fragment', () => {
     for (const request of [
       { kind: 'entry', id: 'bashar-al-assad', dark: false },
       { kind: 'note', id: 'h/1 &x=#y', dark: true },
+      { kind: 'note', id: 'h2', dark: false, focus: true },
     ] as const) {
       expect(parsePrivateFrameHash(`#${privateFrameHash(request)}`)).toEqual(request);
     }

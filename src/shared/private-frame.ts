@@ -9,7 +9,7 @@
  */
 
 /** What a private frame shows: the highlights that mention an entry, or one highlight's note. */
-export type PrivateFrameRequest = { kind: 'entry'; id: string; dark: boolean } | { kind: 'note'; id: string; dark: boolean };
+export type PrivateFrameRequest = { kind: 'entry'; id: string; dark: boolean } | { kind: 'note'; id: string; dark: boolean; focus?: boolean };
 
 /** The frame's page. */
 export const PRIVATE_FRAME_PAGE = 'private.html';
@@ -18,6 +18,8 @@ export const PRIVATE_FRAME_PAGE = 'private.html';
 export function privateFrameHash(request: PrivateFrameRequest): string {
   const params = new URLSearchParams({ [request.kind]: request.id });
   if (request.dark) params.set('theme', 'dark');
+  // The reader asked to write a note ("Save with note…"): the note box takes the focus.
+  if (request.kind === 'note' && request.focus) params.set('focus', '1');
   return params.toString();
 }
 
@@ -28,6 +30,6 @@ export function parsePrivateFrameHash(hash: string): PrivateFrameRequest | undef
   const entry = params.get('entry');
   if (entry) return { kind: 'entry', id: entry, dark };
   const note = params.get('note');
-  if (note) return { kind: 'note', id: note, dark };
+  if (note) return params.get('focus') === '1' ? { kind: 'note', id: note, dark, focus: true } : { kind: 'note', id: note, dark };
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { TypeGroup } from './catalog';
+import { DEFAULT_DENSITY, type Density } from './density';
 
 /** The reader's settings, stored as one record. */
 export interface Settings {
@@ -10,8 +11,8 @@ export interface Settings {
   types: Record<TypeGroup, boolean>;
   /** Hover intent delay before a card opens. */
   hoverDelayMs: number;
-  /** Mark every mention, or only the first of each entry. */
-  density: 'all' | 'first';
+  /** How many mentions of a name are marked (see `density.ts`). */
+  density: Density;
   /** Stop marking past this many marks on one page. */
   markCap: number;
 }
@@ -27,7 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   types: { person: true, group: true, state: true, place: true, event: true },
   hoverDelayMs: 400,
-  density: 'all',
+  density: DEFAULT_DENSITY,
   markCap: 5000,
 };
 

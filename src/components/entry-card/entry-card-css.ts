@@ -60,6 +60,9 @@ export const ENTRY_CARD_CSS = `
 .bs-prov__quote { font-style: normal; }
 .bs-card__notice { margin: 0 0 10px; padding: 8px 10px; border: 1px solid var(--bs-notice-border); border-radius: 8px; background: var(--bs-notice); font-size: 13.5px; }
 .bs-card__notice p { margin: 0 0 6px; }
+.bs-card__footer:has(.bs-card__more) { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
+.bs-card__more { display: inline-block; margin: 0; padding: 3px 12px; border: 1px solid var(--bs-border); border-radius: 6px; background: var(--bs-bg-soft); color: var(--bs-fg); font-weight: 600; }
+.bs-card__more:focus-visible, .bs-card button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
 .bs-card__not-this { padding: 3px 10px; border: 1px solid var(--bs-border); border-radius: 6px; background: var(--bs-bg); }
 .bs-card__error { color: var(--bs-group); }
 .bs-card__facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 10px; margin: 8px 0; }

@@ -5,6 +5,7 @@
  * still on its way, never a blank. Styles: {@link ENTRY_CARD_CSS}.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { EntryCard, EntryRef } from '../../shared/card';
 import { typeGroupOf } from '../../shared/catalog';
 import { formatSpan } from './format-date';
@@ -54,6 +55,13 @@ export interface EntryCardViewProps {
    * Privacy); our own pages leave it out and list `card.highlights`.
    */
   privateSection?: ComponentChildren;
+  /**
+   * Two levels, like Wikipedia's page previews (the page-side card): first
+   * who or what, its first roles as of their dates, one sourced line and the
+   * reader's highlights; "More" shows the rest in place. Absent: everything
+   * at once.
+   */
+  levels?: boolean;
 }
 
 function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
@@ -94,10 +102,18 @@ function Skeleton({ name }: { name?: string }) {
   );
 }
 
+/** Roles the first level lists (the catalog puts the current ones first); the rest are under "More". */
+const FIRST_LEVEL_ROLES = 2;
+
 /** The card. */
 export function EntryCardView(props: EntryCardViewProps) {
-  const { card, links, titleId, back, ambiguity, pageDate, theme = 'auto', onClose, footer } = props;
+  const { card, links, titleId, back, ambiguity, pageDate, theme = 'auto', onClose, footer, levels = false } = props;
   const group = card ? typeGroupOf(card.entry.type) : undefined;
+  const [expandedFor, setExpandedFor] = useState<string | undefined>();
+  // Another entry (a related name followed inside the card) starts at the first level again.
+  const full = !levels || (card !== undefined && expandedFor === card.entry.id);
+  const facts = card ? (full ? card.facts : card.facts.slice(0, 1)) : [];
+  const moreId = `${titleId}-more`;
   return (
     <article class={`bs-card${group ? ` bs-card--${group}` : ''}`} data-theme={theme} data-entry-id={card?.entry.id}>
       <header class="bs-card__header">
@@ -127,7 +143,7 @@ export function EntryCardView(props: EntryCardViewProps) {
       {!card && !props.error && <Skeleton name={props.loadingName} />}
 
       {card && (
-        <div class="bs-card__body">
+        <div class="bs-card__body" id={moreId} data-level={full ? 'full' : 'first'}>
           <PageTimeNotices card={card} pageDate={pageDate} />
           {ambiguity && ambiguity.candidates.length > 0 && (
             <div class="bs-card__notice" data-notice="ambiguous">
@@ -142,24 +158,46 @@ export function EntryCardView(props: EntryCardViewProps) {
               </button>
             </div>
           )}
-          {card.facts.map((fact, i) => (
+          {facts.map((fact, i) => (
             <p key={i} class="bs-card__summary">
               {fact.text}
               <Provenance claim={fact.text} evidence={fact.evidence} outsideCorpus={fact.outsideCorpus} links={links} />
             </p>
           ))}
-          <Roles card={card} links={links} />
-          <EventFacts card={card} links={links} />
-          <Timeline title="Dated facts" items={card.datedFacts} links={links} />
-          <Excerpts excerpts={card.excerpts} links={links} />
-          <Timeline title="Before" items={card.before} links={links} />
-          <Timeline title="After" items={card.after} links={links} />
-          <Timeline title="Key events" items={card.keyEvents} links={links} />
-          <Related related={card.related} links={links} />
+          <Roles card={full ? card : { ...card, roles: card.roles.slice(0, FIRST_LEVEL_ROLES) }} links={links} />
+          {full ? (
+            <>
+              <EventFacts card={card} links={links} />
+              <Timeline title="Dated facts" items={card.datedFacts} links={links} />
+              <Excerpts excerpts={card.excerpts} links={links} />
+              <Timeline title="Before" items={card.before} links={links} />
+              <Timeline title="After" items={card.after} links={links} />
+              <Timeline title="Key events" items={card.keyEvents} links={links} />
+              <Related related={card.related} links={links} />
+            </>
+          ) : (
+            facts.length === 0 && <Excerpts excerpts={card.excerpts.slice(0, 1)} links={links} />
+          )}
           {props.privateSection ?? <YourHighlights highlights={card.highlights} />}
         </div>
       )}
-      {footer && <footer class="bs-card__footer">{footer}</footer>}
+      {(footer || (levels && card)) && (
+        <footer class="bs-card__footer">
+          {levels && card && (
+            <button
+              type="button"
+              class="bs-card__more"
+              data-action="card-more"
+              aria-expanded={full}
+              aria-controls={moreId}
+              onClick={() => setExpandedFor(full ? undefined : card.entry.id)}
+            >
+              {full ? 'Less' : 'More'}
+            </button>
+          )}
+          {footer && <span class="bs-card__hints">{footer}</span>}
+        </footer>
+      )}
     </article>
   );
 }

@@ -94,7 +94,7 @@ export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
   if (highlights.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label="Your highlights">
-      <h3 class="bs-card__heading">Your highlights</h3>
+      <h3 class="bs-card__heading">Your highlights ({highlights.length})</h3>
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>

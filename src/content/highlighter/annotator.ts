@@ -19,12 +19,14 @@
 import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
+import { densitySlot } from '../../shared/density';
 import type { Settings } from '../../shared/settings';
 import { observedElementOf, widenRoots, type DeferredWraps } from './deferred-wraps';
 import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
 import { MentionLedger } from './mention-ledger';
 import type { PageMatching } from './page-matching';
 import { nodeIndexAt, PageTextCollector, type PageText } from './page-text';
+import { SectionFinder } from './sections';
 import { selectionGuard, type SelectionGuard } from './selection-guard';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
@@ -178,7 +180,7 @@ export class Annotator {
   /** Every counted mention, until it is forgotten or leaves the page. */
   private readonly ledger = new MentionLedger();
   private capped = false;
-  /** A sweep left room, or an entry without its one mark (density "first"): the whole body should be annotated again. */
+  /** A sweep left room, or a slot lost its one mark (densities "first", "sections"): the whole body should be annotated again. */
   private refillDue = false;
   /** `pageRemovals()` at the last sweep: unchanged means nothing can have left the page. */
   private sweptAt: number | undefined;
@@ -187,6 +189,8 @@ export class Annotator {
   private remoteFailed = false;
   /** Groups not wrapped because the selection has a boundary in them (see `selection-guard.ts`); not counted. */
   private heldBack: WrapGroup<MentionMark>[] = [];
+  /** The sections of this pass's document (density "sections"), built on first use per pass. */
+  private sections: SectionFinder | undefined;
   /** How marks are made; a wrapped mark stands for its mention in the ledger. */
   private readonly markWrap: WrapOptions<MentionMark> = {
     tagName: MARK_TAG,
@@ -218,8 +222,8 @@ export class Annotator {
    * the document, and the held groups whose text did (held until near the
    * viewport, or under the selection). Does nothing when the page removed
    * nothing since the last sweep. Returns true when counts changed. When the
-   * cap had stopped a pass and marks went, or density "first" lost an
-   * entry's one mark, {@link refillDue} turns true.
+   * cap had stopped a pass and marks went, or a slot of the density lost
+   * its one mark, {@link refillDue} turns true.
    */
   sweep(): boolean {
     const removals = this.config.pageRemovals?.();
@@ -239,8 +243,8 @@ export class Annotator {
 
   /**
    * Annotates the whole body again after the page removed marks: mentions the
-   * cap left out get their turn, and density "first" marks the next mention
-   * of an entry whose mark went. Marked text is skipped, as in every pass;
+   * cap left out get their turn, and the density marks the next mention
+   * of a slot whose mark went. Marked text is skipped, as in every pass;
    * mentions only counted are counted again by it.
    */
   async refill(body: Node, signal: AbortSignal): Promise<PassResult> {
@@ -299,6 +303,7 @@ export class Annotator {
   async annotate(roots: readonly Node[], signal: AbortSignal): Promise<PassResult> {
     const started = performance.now();
     const slicer = new TimeSlicer(signal);
+    this.sections = undefined;
     if (this.capped) return this.finishPass(started, slicer, { roots: roots.length, stale: false });
 
     // Held groups with text under these roots are planned again by this pass, all their text.
@@ -474,7 +479,7 @@ export class Annotator {
   /**
    * Counts mention number `mention` of `entryId` (its name starts in `node`)
    * under the cap and the density: `'mark'` when it is to be marked,
-   * `'counted'` when only counted (density "first", entry marked already),
+   * `'counted'` when only counted (its density slot marked already),
    * `'capped'` when the cap is reached (nothing counted).
    */
   private admit(entryId: string, mention: number, node: Node): 'mark' | 'counted' | 'capped' {
@@ -482,8 +487,9 @@ export class Annotator {
       this.capped = true;
       return 'capped';
     }
-    const kind = this.settings.density === 'first' && this.ledger.hasMark(entryId) ? 'counted' : 'mark';
-    this.ledger.add(mention, entryId, kind, node);
+    const slot = densitySlot(this.settings.density, entryId, () => (this.sections ??= new SectionFinder(node.ownerDocument ?? document)).sectionOf(node));
+    const kind = slot !== null && this.ledger.hasMark(slot) ? 'counted' : 'mark';
+    this.ledger.add(mention, entryId, kind, node, slot ?? entryId);
     return kind;
   }
 

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher, type MatcherEntry } from '../../shared/matcher';
-import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { EAGER_MARKS } from './annotator';
 import { EntityHighlighting } from './entity-highlighting';
+
+/** These tests count marks: every mention is marked, as they were written for. */
+const EVERY_MENTION: Settings = { ...DEFAULT_SETTINGS, density: 'all' };
 
 (globalThis as { __DEV__?: boolean }).__DEV__ = true;
 
@@ -56,7 +59,7 @@ function setUp() {
 
 const marks = (root: ParentNode = document): Element[] => [...root.querySelectorAll('bs-mark')];
 /** Resolves once the queued work (a due wrap) is done: `apply` with unchanged settings returns the queue. */
-const settled = (h: EntityHighlighting): Promise<void> => h.apply({ ...DEFAULT_SETTINGS }, true);
+const settled = (h: EntityHighlighting): Promise<void> => h.apply({ ...EVERY_MENTION }, true);
 
 let current: EntityHighlighting | undefined;
 afterEach(() => {
@@ -69,7 +72,7 @@ describe('marks held until near the viewport', () => {
   it('wraps the first marks at once, counts every mention, and wraps the rest as they come near', async () => {
     longPage(400);
     const h = setUp();
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     const wrapped = marks().length;
     expect(wrapped).toBeGreaterThanOrEqual(EAGER_MARKS);
     expect(wrapped).toBeLessThan(800);
@@ -98,7 +101,7 @@ describe('marks held until near the viewport', () => {
   it('wraps everything held before a jump to a mention', async () => {
     longPage(400);
     const h = setUp();
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().length).toBeLessThan(800);
     expect(h.revealEntry('hama')).toBe(true);
     expect(marks()).toHaveLength(800);
@@ -109,14 +112,14 @@ describe('marks held until near the viewport', () => {
     longPage(400);
     const before = document.body.innerHTML;
     const h = setUp();
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     const observer = FakeObserver.last!;
     const last = document.getElementById('p399')!;
-    await h.apply({ ...DEFAULT_SETTINGS, enabled: false }, false);
+    await h.apply({ ...EVERY_MENTION, enabled: false }, false);
     expect(marks()).toHaveLength(0);
     expect(observer.observed.size).toBe(0);
     observer.reveal([last]);
-    await h.apply({ ...DEFAULT_SETTINGS, enabled: false }, false);
+    await h.apply({ ...EVERY_MENTION, enabled: false }, false);
     expect(marks()).toHaveLength(0);
     expect(document.body.innerHTML).toBe(before);
   });
@@ -124,7 +127,7 @@ describe('marks held until near the viewport', () => {
   it('a pass over content with held marks plans them again without counting them twice', async () => {
     longPage(400);
     const h = setUp();
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     const last = document.getElementById('p399')!;
     last.append(' Then Putin left.');
     await vi.waitFor(() => expect(h.state().counts['vladimir-putin']).toBe(401), { timeout: 3000 });
@@ -137,7 +140,7 @@ describe('marks held until near the viewport', () => {
   it('observes the paragraph, not an inline element in it, and a pass over an inline root replans its held marks once', async () => {
     document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<p id="p${i}">Paragraph ${i}: <a id="a${i}">Putin</a> flew to Hama.</p>`).join('');
     const h = setUp();
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     const observed = [...FakeObserver.last!.observed];
     expect(observed.length).toBeGreaterThan(0);
     expect(observed.every((el) => el.tagName === 'P')).toBe(true);
@@ -151,7 +154,7 @@ describe('marks held until near the viewport', () => {
   it('a held paragraph whose text nodes another wrapper split meanwhile still gets its marks, counted once', async () => {
     longPage(400);
     const h = setUp();
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     const last = document.getElementById('p399')!;
     // A saved highlight is drawn over "flew to" (muted: our own wrapper), splitting the held nodes.
     const text = last.firstChild as Text;
@@ -170,7 +173,7 @@ describe('marks held until near the viewport', () => {
   it('a page that replaces its long content again and again keeps nothing held or counted of what it removed', async () => {
     longPage(400);
     const h = setUp();
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     const observer = FakeObserver.last!;
     for (let round = 1; round <= 3; round++) {
       const p0 = document.getElementById('p0')!;
@@ -197,7 +200,7 @@ describe('marks held until near the viewport', () => {
     // @ts-expect-error: a browser without IntersectionObserver
     delete globalThis.IntersectionObserver;
     try {
-      await h.apply({ ...DEFAULT_SETTINGS }, true);
+      await h.apply({ ...EVERY_MENTION }, true);
     } finally {
       globalThis.IntersectionObserver = saved;
     }

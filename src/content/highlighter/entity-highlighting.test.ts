@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher, type MatcherEntry } from '../../shared/matcher';
 import { matchChunks } from '../../shared/matcher/match-chunks';
 import type { PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { messagesOf } from './annotator';
 import { EntityHighlighting } from './entity-highlighting';
+
+/** These tests count marks: every mention is marked, as they were written for. */
+const EVERY_MENTION: Settings = { ...DEFAULT_SETTINGS, density: 'all' };
 
 (globalThis as { __DEV__?: boolean }).__DEV__ = true;
 
@@ -24,7 +27,7 @@ function setUp(settings: Partial<Settings> = {}, excluded: string[] = []) {
     compile: compileMatcher,
     report: (r) => reports.push(r),
   });
-  return { h, reports, settings: { ...DEFAULT_SETTINGS, ...settings } };
+  return { h, reports, settings: { ...EVERY_MENTION, ...settings } };
 }
 
 const marks = (): Element[] => [...document.querySelectorAll('bs-mark')];
@@ -104,7 +107,7 @@ describe('EntityHighlighting', () => {
       report: () => undefined,
     });
     current = h;
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     expect(ids()).toEqual(['bashar-al-assad', 'vladimir-putin']);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.exclude).toEqual(['hama']);
@@ -137,7 +140,7 @@ describe('EntityHighlighting', () => {
       report: () => undefined,
     });
     current = h;
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().map((m) => `${m.textContent}=${m.getAttribute('data-entry-id')}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Bashar al-Assad=bashar-al-assad']);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.bounds.length).toBeGreaterThan(2);
@@ -161,7 +164,7 @@ describe('EntityHighlighting', () => {
       report: () => undefined,
     });
     current = h;
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     expect(ids()).toEqual(['hama']);
     expect(document.querySelector('#a')!.innerHTML).toBe('Xutin met Bashar al-Xssad.');
   });
@@ -182,7 +185,7 @@ describe('EntityHighlighting', () => {
       report: () => undefined,
     });
     current = h;
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     expect(selection!.toString()).toBe('reached the outskirts of Hama');
     expect(ids()).toEqual(['vladimir-putin', 'russia']);
     expect(h.state()).toEqual({ active: true, marks: 2, capped: false, counts: { 'vladimir-putin': 1, russia: 1 } });
@@ -276,9 +279,9 @@ describe('EntityHighlighting', () => {
       report: () => undefined,
     });
     current = h;
-    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    await h.apply({ ...EVERY_MENTION }, true);
     expect(ids()).toEqual(['vladimir-putin', 'hama']);
-    await h.apply({ ...DEFAULT_SETTINGS, density: 'first', types: { ...DEFAULT_SETTINGS.types, place: false } }, true);
+    await h.apply({ ...EVERY_MENTION, density: 'first', types: { ...EVERY_MENTION.types, place: false } }, true);
     expect(ids()).toEqual(['vladimir-putin']);
     expect({ compiled, asked }).toEqual({ compiled: 1, asked: 1 });
   });
@@ -296,6 +299,29 @@ describe('EntityHighlighting', () => {
     await h.apply({ ...settings, markCap: 2 }, true);
     expect(ids()).toEqual(['vladimir-putin', 'russia']);
     expect(h.state().capped).toBe(true);
+  });
+
+  it('marks the first mention of each name per section by default (a heading starts a section), every mention on demand', async () => {
+    document.body.innerHTML =
+      '<h1>Putin in Russia</h1><p>Putin and Russia. Putin again.</p>' +
+      '<section><h2>Hama</h2><p>Putin in Hama, Russia.</p><div><p>Putin once more.</p></div></section>';
+    const { h } = setUp();
+    current = h;
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'russia', 'hama', 'vladimir-putin', 'russia']);
+    expect(h.state().counts['vladimir-putin']).toBe(5);
+    await h.apply({ ...DEFAULT_SETTINGS, density: 'all' }, true);
+    expect(ids()).toHaveLength(10);
+  });
+
+  it('marks the next mention in a section once the page removes the section\'s one mark', async () => {
+    document.body.innerHTML = '<h2>One</h2><p id="a">Putin spoke.</p><p>Putin again.</p><h2>Two</h2><p>Putin later.</p>';
+    const { h } = setUp();
+    current = h;
+    await h.apply({ ...DEFAULT_SETTINGS }, true);
+    expect(marks().map((m) => m.parentElement!.textContent)).toEqual(['Putin spoke.', 'Putin later.']);
+    document.querySelector('#a')!.remove();
+    await vi.waitFor(() => expect(marks().map((m) => m.parentElement!.textContent)).toEqual(['Putin again.', 'Putin later.']), { timeout: 3000 });
   });
 
   it('honours the site exclusions and excludeEntry', async () => {

@@ -9,6 +9,9 @@ import type { PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { EntityHighlighting } from './entity-highlighting';
 
+/** These tests count marks: every mention is marked, as they were written for. */
+const EVERY_MENTION: Settings = { ...DEFAULT_SETTINGS, density: 'all' };
+
 (globalThis as { __DEV__?: boolean }).__DEV__ = true;
 
 const ENTRIES: MatcherEntry[] = [
@@ -32,7 +35,7 @@ async function start(settings: Partial<Settings> = {}) {
     report: (r) => reports.push(r),
   });
   current = h;
-  await h.apply({ ...DEFAULT_SETTINGS, ...settings }, true);
+  await h.apply({ ...EVERY_MENTION, ...settings }, true);
   return { h, reports };
 }
 

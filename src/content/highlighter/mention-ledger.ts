@@ -14,15 +14,18 @@
  *
  * Not a recount of the page's `bs-mark` elements: counts also cover mentions
  * that have no element yet (held until near the viewport) or never will
- * (density "first" counts the later mentions of a name without marking them).
+ * (densities "first" and "sections" count the later mentions of a name
+ * without marking them).
  */
 
-/** A mention to be marked (wrapped now or held), or one only counted (density "first", its entry marked already). */
+/** A mention to be marked (wrapped now or held), or one only counted (its slot marked already, see `shared/density.ts`). */
 export type MentionKind = 'mark' | 'counted';
 
 interface Tracked {
   entryId: string;
   kind: MentionKind;
+  /** Where one mark is kept under the density (the entry, or the entry in its section); the entry id when every mention is marked. */
+  slot: string;
   /** Its text node, then its mark once wrapped: out of the document means the mention is gone. */
   node: Node;
 }
@@ -33,7 +36,7 @@ export interface SweepResult {
   dropped: number;
   /** Marks among them. */
   marks: number;
-  /** Entries whose last mark went while mentions of them are still counted (density "first" should mark another). */
+  /** Entries whose last mark in a slot went while mentions of that slot are still counted (the density should mark another). */
   unmarked: string[];
 }
 
@@ -41,7 +44,8 @@ export interface SweepResult {
 export class MentionLedger {
   private readonly tracked = new Map<number, Tracked>();
   private readonly perEntry = new Map<string, number>();
-  private readonly marksPerEntry = new Map<string, number>();
+  private readonly marksPerSlot = new Map<string, number>();
+  private readonly perSlot = new Map<string, number>();
   private markTotal = 0;
 
   /** Mentions to be marked (wrapped or held), the figure the cap applies to. */
@@ -54,9 +58,9 @@ export class MentionLedger {
     return this.tracked.size;
   }
 
-  /** True while some mention of `entryId` is marked or to be marked. */
-  hasMark(entryId: string): boolean {
-    return (this.marksPerEntry.get(entryId) ?? 0) > 0;
+  /** True while some mention of `slot` (see {@link MentionLedger.add}) is marked or to be marked. */
+  hasMark(slot: string): boolean {
+    return (this.marksPerSlot.get(slot) ?? 0) > 0;
   }
 
   /** Mentions per entry id. */
@@ -64,13 +68,14 @@ export class MentionLedger {
     return Object.fromEntries(this.perEntry);
   }
 
-  /** Counts mention number `mention` of `entryId`, present while `node` is in the document. */
-  add(mention: number, entryId: string, kind: MentionKind, node: Node): void {
+  /** Counts mention number `mention` of `entryId` in `slot` (default: the entry), present while `node` is in the document. */
+  add(mention: number, entryId: string, kind: MentionKind, node: Node, slot: string = entryId): void {
     this.forget(mention);
-    this.tracked.set(mention, { entryId, kind, node });
+    this.tracked.set(mention, { entryId, kind, node, slot });
     bump(this.perEntry, entryId, 1);
+    bump(this.perSlot, slot, 1);
     if (kind === 'mark') {
-      bump(this.marksPerEntry, entryId, 1);
+      bump(this.marksPerSlot, slot, 1);
       this.markTotal++;
     }
   }
@@ -105,7 +110,7 @@ export class MentionLedger {
       result.dropped++;
       if (t.kind !== 'mark') continue;
       result.marks++;
-      if (!this.hasMark(t.entryId) && this.perEntry.has(t.entryId) && !result.unmarked.includes(t.entryId)) result.unmarked.push(t.entryId);
+      if (!this.hasMark(t.slot) && this.perSlot.has(t.slot) && !result.unmarked.includes(t.entryId)) result.unmarked.push(t.entryId);
     }
     return result;
   }
@@ -114,14 +119,16 @@ export class MentionLedger {
   clear(): void {
     this.tracked.clear();
     this.perEntry.clear();
-    this.marksPerEntry.clear();
+    this.perSlot.clear();
+    this.marksPerSlot.clear();
     this.markTotal = 0;
   }
 
   private uncount(t: Tracked): void {
     bump(this.perEntry, t.entryId, -1);
+    bump(this.perSlot, t.slot, -1);
     if (t.kind === 'mark') {
-      bump(this.marksPerEntry, t.entryId, -1);
+      bump(this.marksPerSlot, t.slot, -1);
       this.markTotal--;
     }
   }

@@ -24,6 +24,7 @@ export function CardPopover({ popoverRef, privateFrameSrc, ...view }: CardPopove
     <div ref={popoverRef} class="bs-popover" role="dialog" aria-modal="false" aria-labelledby={view.titleId} tabIndex={-1}>
       <EntryCardView
         {...view}
+        levels
         privateSection={privateFrameSrc && <iframe key={privateFrameSrc} class="bs-card__private" src={privateFrameSrc} title="Your highlights" />}
         footer={
           <>

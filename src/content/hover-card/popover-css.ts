@@ -26,6 +26,7 @@ export const POPOVER_CSS = `
 @media (prefers-color-scheme: dark) { .bs-popover:has(> .bs-card[data-theme="auto"]) { color-scheme: dark; scrollbar-color: ${DARK_SCROLLBAR}; } }
 .bs-popover .bs-card { border-radius: 10px; min-height: 100%; }
 /* The private frame: a fixed size whatever it holds (see card-popover.tsx). */
+.bs-card__body[data-level=first] .bs-card__private { height: 56px; margin-top: 8px; }
 .bs-card__private { display: block; box-sizing: border-box; width: 100%; height: 168px; margin: 12px 0 0; border: 0; border-top: 1px solid rgba(127, 127, 127, 0.35); }
 /* Layout containment: laying out (and re-placing) the card never lays out the page again. */
 .bs-popover { contain: layout paint style; }

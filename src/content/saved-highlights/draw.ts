@@ -7,7 +7,7 @@
 import { collectPageText, nodeIndexAt, type PageText } from '../highlighter/page-text';
 import { unwrapElement, wrapRanges } from '../highlighter/wrap-ranges';
 import { nonOverlappingLayers, type Placement } from './anchor-page';
-import { paintPiece } from './highlight-style';
+import { markNote, paintPiece } from './highlight-style';
 
 /** The saved-highlight element. */
 export const HIGHLIGHT_TAG = 'bs-highlight';
@@ -56,6 +56,10 @@ export function drawPlacements(root: Element, page: PageText, placements: readon
       },
     );
   });
+  for (const p of placements) {
+    const list = pieces.get(p.highlight.id);
+    if (list && p.highlight.note.trim() !== '') markNote(list, true);
+  }
   return pieces;
 }
 

@@ -12,7 +12,7 @@ import { SavedHighlights } from './saved-highlights';
 /** Starts saved highlights on this page. */
 export function startSavedHighlights(context: PageFeatureContext): PageFeature {
   const saved = new SavedHighlights(context.signal, callBackground, document, {
-    noteFrameHref: (id) => extensionPageUrl(PRIVATE_FRAME_PAGE, privateFrameHash({ kind: 'note', id, dark: false })),
+    noteFrameHref: (id, focus) => extensionPageUrl(PRIVATE_FRAME_PAGE, privateFrameHash({ kind: 'note', id, dark: false, focus })),
   });
   saved.start().catch((error: unknown) => {
     if (__DEV__) console.warn('Backstory: saved highlights could not start', error);

@@ -41,6 +41,29 @@ export function paintPiece(el: HTMLElement, colour: HighlightColour, changed: bo
   else style.removeProperty('text-decoration');
 }
 
+/**
+ * Shows whether a highlight has a note: `data-note` on every piece and a dark
+ * tab at the end of the last one. The page can read this one bit (never the
+ * note itself); see Privacy in docs/ARCHITECTURE.md.
+ */
+export function markNote(pieces: readonly HTMLElement[], hasNote: boolean): void {
+  pieces.forEach((el, i) => {
+    if (hasNote) el.setAttribute('data-note', '');
+    else el.removeAttribute('data-note');
+    if (i !== pieces.length - 1) return;
+    if (hasNote) {
+      el.style.setProperty('border-right', '4px solid rgba(120, 53, 15, 0.8)', 'important');
+      el.style.setProperty('padding-right', '1px', 'important');
+    } else {
+      el.style.removeProperty('border-right');
+      el.style.removeProperty('padding-right');
+    }
+  });
+  const first = pieces[0];
+  const label = first?.getAttribute('aria-label');
+  if (first && label) first.setAttribute('aria-label', label.replace(/^Saved highlight( with a note)?/, hasNote ? 'Saved highlight with a note' : 'Saved highlight'));
+}
+
 /** Briefly outlines pieces to show where a revealed highlight is. */
 export function flashPieces(pieces: readonly HTMLElement[], ms = 1_600): void {
   for (const el of pieces) el.style.setProperty('outline', '2px solid #4338ca', 'important');

@@ -21,7 +21,7 @@ import { selectionGuard } from '../highlighter/selection-guard';
 import { isTrusted } from '../trusted-input';
 import { anchorAll, type Placement } from './anchor-page';
 import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG, textNodesIn } from './draw';
-import { flashPieces, paintPiece } from './highlight-style';
+import { flashPieces, markNote, paintPiece } from './highlight-style';
 import { watchPage, type PageWatch } from './page-watch';
 import { entityIdsIn, rangeToOffsets } from './selection-offsets';
 import { createHighlightsUi, type HighlightsUi, type UiState } from './ui/highlights-ui';
@@ -65,7 +65,7 @@ export class SavedHighlights {
   private readonly doc: Document;
 
   private readonly trusted: (event: Event) => boolean;
-  private readonly noteFrameHref: ((highlightId: string) => string) | undefined;
+  private readonly noteFrameHref: ((highlightId: string, focus: boolean) => string) | undefined;
 
   /**
    * `options.trusted`: whether the reader (not a page script) raised an event;
@@ -77,7 +77,7 @@ export class SavedHighlights {
     private readonly signal: AbortSignal,
     private readonly call: BackgroundCaller,
     doc: Document = document,
-    options: { trusted?(event: Event): boolean; noteFrameHref?(highlightId: string): string } = {},
+    options: { trusted?(event: Event): boolean; noteFrameHref?(highlightId: string, focus: boolean): string } = {},
   ) {
     this.doc = doc;
     this.trusted = options.trusted ?? isTrusted;
@@ -250,7 +250,7 @@ export class SavedHighlights {
     if (!id) return;
     this.closeToolbar();
     const first = this.drawn.get(id)?.pieces.find((p) => p.isConnected);
-    if (withNote && first) this.open(id, first);
+    if (withNote && first) this.open(id, first, true);
   }
 
   /**
@@ -315,12 +315,13 @@ export class SavedHighlights {
 
   // ------------------------------------------------------ editing, delete ---
 
-  private open(id: string, reference: Element): void {
+  /** Opens the popover of a saved highlight; `writeNote`: the reader asked to write its note, so its note box takes the focus. */
+  private open(id: string, reference: Element, writeNote = false): void {
     const drawn = this.drawn.get(id);
     if (!drawn || id.startsWith('pending-')) return;
     const { placement } = drawn;
     this.closeToolbar();
-    this.setState({ popover: { highlight: placement.highlight, reference, current: placement.changed ? placement.current : undefined, noteFrameSrc: this.noteFrameHref?.(id) } });
+    this.setState({ popover: { highlight: placement.highlight, reference, current: placement.changed ? placement.current : undefined, noteFrameSrc: this.noteFrameHref?.(id, writeNote), focusNote: writeNote } });
   }
 
   private async update(id: string, patch: HighlightPatch): Promise<void> {
@@ -389,6 +390,19 @@ export class SavedHighlights {
     const id = this.state.popover?.highlight.id;
     this.setState({ popover: null });
     if (refocus && id) this.drawn.get(id)?.pieces[0]?.focus({ preventScroll: true });
+    if (id) void this.refreshNoteMark(id);
+  }
+
+  /** The note is written in the private frame, out of our sight: after the popover closes, read whether it has one now. */
+  private async refreshNoteMark(id: string): Promise<void> {
+    if (!this.noteFrameHref) return;
+    const result = await this.call('highlights.forPage', {});
+    const saved = result.ok ? result.value.find((h) => h.id === id) : undefined;
+    const drawn = this.drawn.get(id);
+    if (!saved || !drawn) return;
+    drawn.placement = { ...drawn.placement, highlight: saved };
+    markNote(drawn.pieces, saved.note.trim() !== '');
+    this.watch?.ignoreOwn();
   }
 
   private isInOurUi(target: EventTarget | null): boolean {

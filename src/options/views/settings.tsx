@@ -46,10 +46,14 @@ function Form({ initial }: { initial: Settings }) {
       <fieldset>
         <legend>Density</legend>
         <label>
-          <input type="radio" name="density" checked={settings.density === 'all'} onChange={() => save({ density: 'all' })} /> Every mention
+          <input type="radio" name="density" data-testid="setting-density-sections" checked={settings.density === 'sections'} onChange={() => save({ density: 'sections' })} /> The first mention of each name in each
+          section of an article (a heading starts a section)
         </label>
         <label>
-          <input type="radio" name="density" data-testid="setting-density-first" checked={settings.density === 'first'} onChange={() => save({ density: 'first' })} /> Only the first mention of each name
+          <input type="radio" name="density" data-testid="setting-density-all" checked={settings.density === 'all'} onChange={() => save({ density: 'all' })} /> Mark every mention
+        </label>
+        <label>
+          <input type="radio" name="density" data-testid="setting-density-first" checked={settings.density === 'first'} onChange={() => save({ density: 'first' })} /> Only the first mention of each name on the page
         </label>
       </fieldset>
       <fieldset>

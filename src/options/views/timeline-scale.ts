@@ -18,11 +18,25 @@ export function yearOf(iso: string): number {
   return Number(y) + (Number(m) - 1) / 12 + (Number(d) - 1) / 365.25;
 }
 
-/** The span shown: whole decades around the events. */
-export function spanOf(starts: readonly string[]): { from: number; to: number } {
-  if (!starts.length) return { from: 2000, to: 2030 };
-  const years = starts.map(yearOf);
-  return { from: Math.floor(Math.min(...years) / 10) * 10, to: Math.ceil((Math.max(...years) + 0.01) / 10) * 10 };
+/** Share of the events at most that may sit in the "Earlier" band before the axis. */
+const EARLIER_SHARE = 0.1;
+/** Years the band must save off the axis to be worth it. */
+const EARLIER_MIN_GAIN = 20;
+
+/**
+ * The span the axis shows: whole decades around the events. When a few
+ * early events (at most a tenth) would stretch the axis by decades where
+ * nothing else happens, the axis starts at the decade of the rest and those
+ * go to an "Earlier" band before it (`earlier`: how many).
+ */
+export function spanOf(starts: readonly string[]): { from: number; to: number; earlier: number } {
+  if (!starts.length) return { from: 2000, to: 2030, earlier: 0 };
+  const years = starts.map(yearOf).sort((a, b) => a - b);
+  const to = Math.ceil((years[years.length - 1]! + 0.01) / 10) * 10;
+  const from = Math.floor(years[0]! / 10) * 10;
+  const fitted = Math.floor(years[Math.floor(years.length * EARLIER_SHARE)]! / 10) * 10;
+  if (fitted - from < EARLIER_MIN_GAIN) return { from, to, earlier: 0 };
+  return { from: fitted, to, earlier: years.filter((y) => y < fitted).length };
 }
 
 /** One axis tick. */
@@ -45,7 +59,8 @@ export function ticksOf(span: { from: number; to: number }, zoom: Zoom): Tick[] 
     }
     ticks.push({ year: y, label: String(y), major: true });
     if (y === span.to || zoom === 'year') continue;
-    for (let m = 1; m < 12; m++) ticks.push({ year: y + m / 12, label: zoom === 'month' || zoom === 'day' ? MONTHS[m]! : '', major: false });
+    // Zoomed in, a month tick may be the only one in view: it names its year too.
+    for (let m = 1; m < 12; m++) ticks.push({ year: y + m / 12, label: zoom === 'month' || zoom === 'day' ? `${MONTHS[m]!} ${y}` : '', major: false });
   }
   return ticks;
 }

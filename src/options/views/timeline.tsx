@@ -17,6 +17,8 @@ import { PX_PER_YEAR, ZOOMS, assignLanes, spanOf, ticksOf, yearOf, type Zoom } f
 type Graph = CallMap['corpus.graph']['result'];
 
 const LEFT = 24;
+/** Width of the "Earlier" band before the axis, when there is one. */
+const BAND = 150;
 const AXIS = 30;
 const LANE = 26;
 const ZOOM_LABEL: Record<Zoom, string> = { decade: 'decades', year: 'years', month: 'months', day: 'days' };
@@ -58,11 +60,19 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
 
   const span = useMemo(() => spanOf(items.map((i) => i.start)), [items]);
   const ppy = PX_PER_YEAR[zoom];
-  const xOf = (iso: string) => LEFT + (yearOf(iso) - span.from) * ppy;
+  // Where the axis starts: after the "Earlier" band when some events go there.
+  const axisLeft = LEFT + (span.earlier > 0 ? BAND : 0);
+  const isEarlier = (iso: string) => yearOf(iso) < span.from;
+  const xOf = (iso: string) => (isEarlier(iso) ? LEFT + 6 : axisLeft + (yearOf(iso) - span.from) * ppy);
+  const labelOf = (i: TimelineItem) => {
+    const text = i.label ?? i.name;
+    return isEarlier(i.start) ? `${text} (${i.start.slice(0, 4)})` : text;
+  };
   const xs = shown.map((i) => xOf(i.start));
   // Wide enough for the axis and for the last labels, which run past the last tick.
-  const width = Math.max(LEFT * 2 + (span.to - span.from) * ppy, ...xs.map((x, i) => x + labelWidth(shown[i]!.name) + LEFT));
-  const lanes = assignLanes(xs, shown.map((i) => labelWidth(i.name)));
+  const width = Math.max(axisLeft + LEFT + (span.to - span.from) * ppy, ...xs.map((x, i) => x + labelWidth(labelOf(shown[i]!)) + LEFT));
+  // Each label gets a lane where it overlaps no other, so none is clipped or hidden.
+  const lanes = assignLanes(xs, shown.map((i) => labelWidth(labelOf(i))));
   const height = AXIS + 16 + (Math.max(0, ...lanes) + 1) * LANE;
   const ticks = useMemo(() => ticksOf(span, zoom), [span, zoom]);
 
@@ -70,7 +80,7 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
     const next = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, ZOOMS.indexOf(zoom) + step))]!;
     if (next === zoom) return;
     const el = scroller.current;
-    if (el) keepCentre.current = (el.scrollLeft + el.clientWidth / 2 - LEFT) / ppy + span.from;
+    if (el) keepCentre.current = (el.scrollLeft + el.clientWidth / 2 - axisLeft) / ppy + span.from;
     setZoom(next);
   }
 
@@ -78,7 +88,7 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || keepCentre.current === undefined) return;
-    el.scrollLeft = LEFT + (keepCentre.current - span.from) * ppy - el.clientWidth / 2;
+    el.scrollLeft = axisLeft + (keepCentre.current - span.from) * ppy - el.clientWidth / 2;
     keepCentre.current = undefined;
   }, [zoom]);
 
@@ -159,9 +169,17 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
       >
         <svg class="timeline" width={width} height={height} role="group" aria-label={`${shown.length} events, oldest first`} data-testid="timeline">
           <g class="axis" aria-hidden="true">
-            <line x1={LEFT} x2={width - LEFT} y1={AXIS} y2={AXIS} />
+            {span.earlier > 0 && (
+              <g class="earlier" data-testid="timeline-earlier">
+                <rect x={LEFT - 4} y={AXIS - 26} width={BAND - 12} height={height - AXIS + 26} class="earlier-band" />
+                <text x={LEFT + 2} y={AXIS - 12} class="tick-label tick-label--major">
+                  Earlier
+                </text>
+              </g>
+            )}
+            <line x1={axisLeft} x2={width - LEFT} y1={AXIS} y2={AXIS} />
             {ticks.map((t) => {
-              const x = LEFT + (t.year - span.from) * ppy;
+              const x = axisLeft + (t.year - span.from) * ppy;
               return (
                 <g key={t.year}>
                   <line x1={x} x2={x} y1={t.major ? AXIS - 8 : AXIS - 4} y2={t.major ? height : AXIS} class={t.major ? 'tick tick--major' : 'tick'} />
@@ -187,7 +205,7 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
                 {endX > x + 2 && <rect x={x} y={y - 4} width={endX - x} height={8} rx={4} class="tl-bar" />}
                 <circle cx={x} cy={y} r={5} class="tl-dot" />
                 <text x={x + 9} y={y + 4} class="tl-label">
-                  {item.label ?? item.name}
+                  {labelOf(item)}
                 </text>
               </a>
             );

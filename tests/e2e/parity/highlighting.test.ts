@@ -101,6 +101,8 @@ describe.each(BROWSERS)('highlighting, end to end, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     await driver.addInitScript(REMEMBER_SERVED);
     driver.server.route('/late.html', LATE_PAGE);
     driver.server.route('/ticker.html', TICKER_PAGE);

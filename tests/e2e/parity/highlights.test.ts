@@ -76,6 +76,8 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     driver.server.route(PATH, article([P1, P2, P3]));
     driver.server.route(SELECTED_PATH, SELECTED_PAGE);
   }, 120_000);

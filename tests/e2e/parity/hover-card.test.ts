@@ -53,6 +53,8 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     await mkdir(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -113,6 +115,8 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
     expect(await page.textContent(`${CARD} #backstory-card-title`)).toBe('Bashar al-Assad');
     expect(await page.textContent(`${CARD} .bs-card__type`)).toBe('Person');
     expect(await page.textContents(`${CARD} .bs-card__role`)).toEqual(['In exile in Russia (since 8 Dec 2024) — as of 22 Oct 2025 source', 'President of Syria until Dec 2024 source']);
+    // The excerpts are on the card's second level.
+    await page.click(`${CARD} [data-action="card-more"]`);
     expect(await page.count(`${CARD} .bs-card__excerpt`)).toBeGreaterThanOrEqual(2);
     const href = await page.getAttribute(`${CARD} .bs-card__excerpt a`, 'href');
     const origin = driver.extensionOrigin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -123,6 +127,9 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
     const box = await cardBox(page);
     expect(box.width).toBeGreaterThanOrEqual(320);
     expect(box.width).toBeLessThanOrEqual(450);
+    // The README shows the card's first level: Less folds it back in place.
+    await page.click(`${CARD} [data-action="card-more"]`);
+    await expect.poll(() => page.getAttribute(`${CARD} .bs-card__body`, 'data-level')).toBe('first');
     await screenshot(page, 'hover-card-light');
     await page.close();
   });
@@ -222,6 +229,7 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
   it('related entries open in place, and Back returns', async () => {
     const page = await openPage('/hover/related.html');
     await hover(page, 'bashar-al-assad');
+    await page.click(`${CARD} [data-action="card-more"]`);
     const related = `${CARD} .bs-card__related button`;
     const relatedId = (await page.getAttribute(related, 'data-entry-id'))!;
     expect(relatedId).toBeTruthy();

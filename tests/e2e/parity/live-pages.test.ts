@@ -47,6 +47,8 @@ describe.each(BROWSERS)('live pages, end to end, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     driver.server.route('/live.html', LIVE_PAGE);
     expect((await driver.call('settings.update', { patch: { markCap: CAP } })).ok).toBe(true);
   });

@@ -29,6 +29,8 @@ describe.each(BROWSERS)('long pages, end to end, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     driver.server.route('/long.html', LONG_PAGE);
     driver.server.route('/long-open.html', LONG_PAGE_OPEN);
   });

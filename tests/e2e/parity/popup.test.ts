@@ -65,6 +65,8 @@ describe.each(BROWSERS)('popup, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     article = await driver.open(driver.server.url(`/demo/${DOC}.html`));
     await article.waitForFunction(() => document.querySelectorAll('bs-mark').length > 10, undefined, { timeout: 20_000 });
   });

@@ -18,6 +18,8 @@ describe.each(BROWSERS)('recognition on a page, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
+    // Written for every mention marked; the default density is tested in density.test.ts.
+    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
   });
   afterAll(async () => {
     await driver?.close();

@@ -20,17 +20,20 @@ export interface HighlightPopoverProps {
   error?: string;
   /** The private frame's URL with this highlight's note (`private.html#note=…`). */
   noteFrameSrc?: string;
+  /** Focus the note frame (whose note box then focuses itself) instead of the first control. */
+  focusNote?: boolean;
   onSave(patch: HighlightPatch): void;
   onDelete(): void;
   onClose(): void;
 }
 
-/** The popover; focus moves into it when it opens and back to the highlight when it closes. */
-export function HighlightPopover({ highlight, reference, current, error, noteFrameSrc, onSave, onDelete, onClose }: HighlightPopoverProps) {
+/** The popover; focus moves into it when it opens (into the note when the reader asked to write one) and back to the highlight when it closes. */
+export function HighlightPopover({ highlight, reference, current, error, noteFrameSrc, focusNote, onSave, onDelete, onClose }: HighlightPopoverProps) {
   const panel = useFloating<HTMLDivElement>(reference);
   const [colour, setColour] = useState<HighlightColour>(highlight.colour);
   const firstControl = useRef<HTMLDivElement>(null);
-  useEffect(() => firstControl.current?.querySelector<HTMLElement>('button, iframe')?.focus(), [highlight.id]);
+  const noteFrame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => (focusNote && noteFrame.current ? noteFrame.current : firstControl.current?.querySelector<HTMLElement>('button, iframe'))?.focus(), [highlight.id, focusNote]);
   const dirty = colour !== highlight.colour;
   return (
     <div
@@ -56,7 +59,7 @@ export function HighlightPopover({ highlight, reference, current, error, noteFra
       ) : (
         <blockquote class="quote">{highlight.quote}</blockquote>
       )}
-      {noteFrameSrc && <iframe key={noteFrameSrc} class="note-frame" src={noteFrameSrc} title="Note" />}
+      {noteFrameSrc && <iframe key={noteFrameSrc} ref={noteFrame} class="note-frame" src={noteFrameSrc} title="Note" />}
       <div ref={firstControl}>
         <ColourPicker value={colour} onChange={setColour} />
       </div>

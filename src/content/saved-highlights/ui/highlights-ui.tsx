@@ -15,7 +15,7 @@ import { createUiHost } from './ui-host';
 export interface UiState {
   colour: HighlightColour;
   toolbar: { reference: ReferenceElement; error?: string } | null;
-  popover: { highlight: Highlight; reference: Element; current?: string; error?: string; noteFrameSrc?: string } | null;
+  popover: { highlight: Highlight; reference: Element; current?: string; error?: string; noteFrameSrc?: string; focusNote?: boolean } | null;
   toast: { message: string; undo?: () => void } | null;
 }
 
@@ -59,6 +59,7 @@ function App({ state, actions }: { state: UiState; actions: UiActions }) {
           current={popover.current}
           error={popover.error}
           noteFrameSrc={popover.noteFrameSrc}
+          focusNote={popover.focusNote}
           onSave={(patch) => actions.updateHighlight(popover.highlight.id, patch)}
           onDelete={() => actions.deleteHighlight(popover.highlight.id)}
           onClose={actions.closePopover}
