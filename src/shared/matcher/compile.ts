@@ -149,6 +149,8 @@ export const LEADING_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 /** Everything the scanner and resolver need; immutable after compile. */
 export interface Compiled {
   entryIds: string[];
+  /** 1 for a state or place entry (by entry index): its one-word name can be a character's nickname. */
+  entryIsPlace: Uint8Array;
   starter: HashTable;
   token: HashTable;
   /** Folded text of each word token, to verify a hash hit (hashes can collide). */
@@ -305,10 +307,12 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   // Entries with the same id (a reader's entry extending a bundled one) are one entry.
   const entryIds: string[] = [];
   const entryIndexOf = new Map<string, number>();
+  const isPlace: number[] = [];
   for (const e of entries) {
     if (!entryIndexOf.has(e.id)) {
       entryIndexOf.set(e.id, entryIds.length);
       entryIds.push(e.id);
+      isPlace.push(e.type === 'state' || e.type === 'place' ? 1 : 0);
     }
   }
   const wordIds = new Map<string, number>();
@@ -428,6 +432,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
 
   return {
     entryIds,
+    entryIsPlace: Uint8Array.from(isPlace),
     starter: buildTable(starterHashes, starterIds),
     token: buildTable(allHashes, allIds),
     tokenText,

@@ -41,6 +41,16 @@ const SMALL_WORDS: ReadonlySet<string> = new Set('a an the and but or nor for of
 /** Lower-case words after a hyphen that make a place name an adjective of somewhere else ("Washington-based"). */
 const LOCATIVE_SUFFIXES: ReadonlySet<string> = new Set(['based', 'born', 'bred', 'headquartered', 'registered', 'listed', 'area', 'style']);
 
+/**
+ * Head words of outlets, companies and organisations (folded): an acronym
+ * followed by a capitalised run holding one is part of that name ("USA Today",
+ * "US Weekly", "U.S. Games Systems, Inc."), not the state.
+ */
+const ORGANISATION_HEADS: ReadonlySet<string> = new Set(
+  ('today weekly daily times post news herald tribune journal magazine press review gazette telegraph ' +
+    'inc ltd llc plc corp corporation company co group holdings systems games airways airlines bank steel motors').split(' '),
+);
+
 /** A word of the text: its span (its folded form is read only when needed, by {@link keyOf}). */
 interface Word {
   start: number;
@@ -143,8 +153,16 @@ function isAllCaps(text: string, w: Word): boolean {
 /** Endings of nationality and direction adjectives ("Syrian Mediterranean port", "Turkish", "Lebanese", "Eastern"): they describe a name, they are not part of it. */
 const ADJECTIVE_ENDING = /(?:ian|ish|ese|ean|ern|can|ench|eli|aqi|udi|rab)$/;
 
+/** A brand's inner capital after a lower-case start ("eHow", "iPhone"). */
+function isInnerCapital(text: string, w: Word): boolean {
+  if (!isLower(text.charCodeAt(w.start))) return false;
+  for (let i = w.start + 1; i < w.end; i++) if (isUpper(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** A capitalised word that can be part of a person's, company's or outlet's name. */
 function isNamePart(text: string, w: Word): boolean {
+  if (isInnerCapital(text, w)) return true;
   if (!isTitleCase(text, w)) return false;
   const key = keyOf(text, w);
   return !NOT_NAME_PARTS.has(key) && !ADJECTIVE_ENDING.test(key);
@@ -172,6 +190,18 @@ function titleCaseRun(text: string, next: Word): boolean {
   let w = nextWord(text, next.end);
   while (w !== null && !isTitleCase(text, w) && SMALL_WORDS.has(keyOf(text, w))) w = nextWord(text, w.end);
   return w !== null && (isTitleCase(text, w) || isAllCaps(text, w));
+}
+
+/** Whether the capitalised run from `first` (up to three words, "Inc." after a comma included) holds an organisation's head word. */
+function organisationRun(text: string, first: Word): boolean {
+  let w: Word | null = first;
+  for (let n = 0; n < 3 && w !== null && (isTitleCase(text, w) || isAllCaps(text, w)); n++) {
+    if (ORGANISATION_HEADS.has(keyOf(text, w))) return true;
+    let j = w.end;
+    if (charIs(text, j, 0x2c)) j++;
+    w = nextWord(text, j);
+  }
+  return false;
 }
 
 /** The first word of `text[start, end)` past "the/a/an" and the Arabic article, when another word follows it. */
@@ -244,6 +274,8 @@ export function rejectedByContext(text: string, start: number, end: number, shap
     const w = wordAt(text, end + 1);
     if (!isTitleCase(text, w) && LOCATIVE_SUFFIXES.has(keyOf(text, w))) return true;
     if ((shape & SHAPE.acronym) !== 0 && isAllCaps(text, w)) return true;
+    // "Isis-Urania Temple": a capitalised compound is another name.
+    if (end + 1 < nextStart && isNamePart(text, w)) return true;
   }
   if ((shape & SHAPE.acronym) !== 0 && charIs(text, start - 1, HYPHEN) && isWordChar(text, start - 2)) {
     const w = wordEndingAt(text, start - 1);
@@ -254,6 +286,8 @@ export function rejectedByContext(text: string, start: number, end: number, shap
   if (next !== null && next.end <= nextStart) {
     // "France 2": a channel, not the country.
     if (next.end - next.start <= 2 && /^\d+$/.test(text.slice(next.start, next.end))) return true;
+    // An acronym inside an outlet's or company's name: "USA Today", "U.S. Games Systems, Inc.".
+    if ((shape & SHAPE.acronym) !== 0 && organisationRun(text, next)) return true;
     // Acronyms qualify the next noun ("U.S. Congress", "UK Edition"): only their other rules apply.
     if ((shape & SHAPE.acronym) === 0 && isNamePart(text, next) && !titleCaseRun(text, next)) return true;
   }
@@ -269,6 +303,36 @@ export function blockBreakBetween(text: string, from: number, to: number): boole
     if (f === NEWLINE) {
       if (++newlines >= 2) return true;
     } else if (f !== SEP) newlines = 0;
+  }
+  return false;
+}
+
+/** Personal pronouns that say the word before them named a person. */
+const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'his', 'him', 'himself']);
+const QUOTES = '"\u201d\u2019\'';
+
+/**
+ * Whether the one-word mention `text[start, end)` of a place is used as a
+ * person's name: a dialogue attribution after a closing quote ('…," said
+ * Turkey') or a personal pronoun in the next few words of its sentence
+ * ("Turkey displayed his"). The resolver drops a place named so twice.
+ */
+export function usedAsPerson(text: string, start: number, end: number): boolean {
+  const p = previousWord(text, start);
+  if (p !== null && (keyOf(text, p) === 'said' || keyOf(text, p) === 'replied')) {
+    const q = before(text, p.start);
+    if (q >= 0 && QUOTES.includes(text.charAt(q))) return true;
+  }
+  let i = end;
+  for (let words = 0; words < 8 && i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || fold(code) === HARD) return false;
+    if (isWordChar(text, i)) {
+      const w = wordAt(text, i);
+      if (PERSONAL_PRONOUNS.has(keyOf(text, w))) return true;
+      words++;
+      i = w.end;
+    } else i++;
   }
   return false;
 }

@@ -30,10 +30,10 @@
  * lives in scratch arrays reused across calls.
  */
 import type { Candidate, Claim, Compiled } from './compile';
-import { candidatesOf, groupCandidates } from './compile';
+import { SHAPE, candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
-import { rejectedByContext } from './context';
+import { rejectedByContext, usedAsPerson } from './context';
 import { fitsYear, mentionYear } from './years';
 import type { EntityMatch } from './types';
 
@@ -123,6 +123,8 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
 
   let blocks: BlockBreaks | undefined;
   const out: EntityMatch[] = [];
+  // Place entries whose one-word name the text uses as a person's ("said Turkey", "Turkey displayed his").
+  let personUses: Map<number, number> | undefined;
   for (let k = 0; k < count; k++) {
     const cs = mentionCands[k]!;
     if (cs.length === 0) continue;
@@ -155,6 +157,9 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
     }
     if (chosen.weak && mentionDated[k] !== chosen.entry && !strongNearby(chosen.entry, k, raw, count)) continue;
     const g = raw.group[k]!;
+    if (c.entryIsPlace[chosen.entry] === 1 && (c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]! & SHAPE.single) !== 0 && usedAsPerson(text, start, raw.end[k]!)) {
+      (personUses ??= new Map()).set(chosen.entry, (personUses.get(chosen.entry) ?? 0) + 1);
+    }
     out.push({
       start: mentionStart[k] ?? start,
       end: raw.end[k]!,
@@ -165,6 +170,15 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
     });
   }
 
+  // Twice is a character, not the place: none of its one-word mentions is kept.
+  if (personUses !== undefined) {
+    const character = new Set([...personUses].filter(([, n]) => n >= 2).map(([e]) => entryIds[e]!));
+    if (character.size > 0) {
+      const kept = out.filter((m) => !character.has(m.entryId) || /[\s\-\u2010-\u2013]/.test(text.slice(m.start, m.end).trim()));
+      out.length = 0;
+      out.push(...kept);
+    }
+  }
   for (let t = 0; t < touchedCount; t++) strongCount[touched[t]!] = 0;
   // lastStart is set only for strongly mentioned entries: the same list resets it.
   for (let t = 0; t < touchedCount; t++) lastStart[touched[t]!] = -1;
