@@ -29,6 +29,7 @@
  * shared ones unless the reader excluded entries, and the per-entry context
  * lives in scratch arrays reused across calls.
  */
+import { afterTitle } from './languages/titles';
 import type { Candidate, Claim, Compiled } from './compile';
 import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
@@ -153,7 +154,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
       else if (best !== undefined) mentionDated[k] = -1;
       chosen = best ?? textWide(cs);
     }
-    if (chosen.weak && mentionDated[k] !== chosen.entry && !strongNearby(chosen.entry, k, raw, count)) continue;
+    if (chosen.weak && mentionDated[k] !== chosen.entry && !strongNearby(chosen.entry, k, raw, count) && !afterTitle(text, start)) continue;
     const g = raw.group[k]!;
     out.push({
       start: mentionStart[k] ?? start,
