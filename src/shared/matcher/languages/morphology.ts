@@ -25,6 +25,8 @@ export function isInflectedScript(code: number): boolean {
 const RUSSIAN_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ом', 'ем', 'ои', 'еи', 'ою', 'ею', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ым', 'им', 'а', 'я', 'у', 'ю', 'е', 'и', 'ы', 'ь'];
 /** Nominative endings an alias word may have in place of the stripped one ("" for consonant stems). */
 const RUSSIAN_NOMINATIVE = ['', 'а', 'я', 'ь', 'и', 'о'];
+/** Letters (folded) a consonant stem does not end in. */
+const RUSSIAN_VOWELS = 'аеиоуыэюяь';
 /** Shortest Russian stem tried: shorter ones would turn common words into names. */
 const MIN_RUSSIAN_STEM = 3;
 
@@ -57,7 +59,9 @@ function russian(word: string): void {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, word.length - ending.length);
     if (stem.length < MIN_RUSSIAN_STEM) continue;
-    for (const nominative of RUSSIAN_NOMINATIVE) if (nominative !== ending) add(stem + nominative);
+    // A vowel-final nominative ("Москва") takes no ending after its vowel: "Москвау" is no form of it.
+    const vowelStem = RUSSIAN_VOWELS.includes(stem[stem.length - 1]!);
+    for (const nominative of RUSSIAN_NOMINATIVE) if (nominative !== ending && !(nominative === '' && vowelStem)) add(stem + nominative);
   }
 }
 
