@@ -23,8 +23,8 @@ export function isInflectedScript(code: number): boolean {
 
 /** Russian case and number endings, folded (ё → е, й → и), longest first. */
 const RUSSIAN_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ом', 'ем', 'ои', 'еи', 'ою', 'ею', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ым', 'им', 'а', 'я', 'у', 'ю', 'е', 'и', 'ы', 'ь'];
-/** Nominative endings an alias word may have in place of the stripped one ("" for consonant stems). */
-const RUSSIAN_NOMINATIVE = ['', 'а', 'я', 'ь', 'и', 'о'];
+/** Nominative endings an alias word may have in place of the stripped one ("" for consonant stems; ая ий ый ое for adjectives, й folded to и). */
+const RUSSIAN_NOMINATIVE = ['', 'а', 'я', 'ь', 'и', 'о', 'ая', 'ии', 'ыи', 'ое'];
 /** Letters (folded) a consonant stem does not end in. */
 const RUSSIAN_VOWELS = 'аеиоуыэюяь';
 /** Shortest Russian stem tried: shorter ones would turn common words into names. */
