@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusBundle, CorpusDocument } from '../src/shared/corpus';
 import { assembleCorpus, type SourcedEntry } from './corpus/bundle';
 import { CatalogError, parseCatalog, type CatalogProblem } from './corpus/catalog-yaml';
+import { foldNames, loadNames } from './corpus/names';
 import { DocumentError, parseDocument, toCorpusDocument } from './corpus/documents';
 
 export { CatalogError, formatProblem, parseCatalog, formatCatalog } from './corpus/catalog-yaml';
@@ -57,7 +58,7 @@ export function loadDocuments(root: string): CorpusDocument[] {
   return docs;
 }
 
-/** Parses every `<root>/assets/catalog/*.yaml`, collecting the problems of all files. */
+/** Parses every `<root>/assets/catalog/*.yaml`, collecting the problems of all files, and folds in the names of `names/*.yaml`. */
 export function loadCatalog(root: string): SourcedEntry[] {
   const dir = path.join(root, 'assets/catalog');
   if (!existsSync(dir)) return [];
@@ -66,6 +67,14 @@ export function loadCatalog(root: string): SourcedEntry[] {
   for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     try {
       for (const entry of parseCatalog(readFileSync(path.join(dir, file), 'utf8'), file)) out.push({ file, entry });
+    } catch (e) {
+      if (e instanceof CatalogError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length === 0) {
+    try {
+      problems.push(...foldNames(out.map((s) => s.entry), loadNames(root)));
     } catch (e) {
       if (e instanceof CatalogError) problems.push(...e.problems);
       else throw e;

@@ -50,6 +50,19 @@ sentences.forEach((s, k) => {
   sentenceScores.add(`sentence ${k + 1}`, predict(s.text, s.date), s.marks.map(([id, surface]) => [id, surface, s.class]), () => s.class);
 });
 
+interface LanguagePage {
+  lang: string;
+  title: string;
+  blocks: string[];
+  marks: [string, string][];
+}
+const languagePages = (gold('languages.json') as { pages: LanguagePage[] }).pages;
+const languageScores = new Scores();
+for (const p of languagePages) {
+  const text = p.blocks.join('\u0000');
+  languageScores.add(`${p.lang} "${p.title}"`, predict(text, undefined), p.marks.map(([id, surface]) => [id, surface, p.lang]), () => p.lang);
+}
+
 const fmt = (x: number): string => x.toFixed(3);
 function table(title: string, scores: Scores): void {
   console.log(`\n${title}`);
@@ -64,6 +77,7 @@ function table(title: string, scores: Scores): void {
 console.log(`recognition eval: ${pages.length} real pages, ${sentences.length} sentences`);
 table(`real pages (${pages.length})`, pageScores);
 table(`sentences (${sentences.length})`, sentenceScores);
+table(`pages in other languages (${languagePages.length}), by language`, languageScores);
 const all = new Scores();
 for (const s of [pageScores, sentenceScores]) for (const [cls, t] of s.byClass) {
   const into = all.byClass.get(cls) ?? { tp: 0, fp: 0, fn: 0 };

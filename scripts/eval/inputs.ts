@@ -17,19 +17,21 @@ import { readPageDate } from '../../src/content/hover-card/page-date';
 import { pageMatcherEntries } from '../../src/background/handlers/corpus';
 import { aliasesWithName } from '../corpus/bundle';
 import { parseCatalog } from '../corpus/catalog-yaml';
+import { foldNames, loadNames } from '../corpus/names';
 
 /** The project root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The saved real-world pages, shared by every worktree; read in place, never copied. */
 export const REALPAGES = path.resolve(ROOT, '..', 'shared', 'realpages');
 
-/** The catalog's entries as `corpus.matcherEntries` gives them to pages (name included, corpus-only aliases left out). */
+/** The catalog's entries as `corpus.matcherEntries` gives them to pages (name included, names in other languages folded in, corpus-only aliases left out). */
 export function pageEntries(): MatcherEntry[] {
   const dir = path.join(ROOT, 'assets', 'catalog');
   const entries = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .flatMap((f) => parseCatalog(readFileSync(path.join(dir, f), 'utf8'), f));
+  foldNames(entries, loadNames(ROOT));
   return pageMatcherEntries(entries.map((e) => ({ ...e, aliases: aliasesWithName(e) })));
 }
 

@@ -92,6 +92,16 @@ export interface AliasSpec {
    * page about 1982 means Hafez).
    */
   years?: string;
+  /**
+   * The language of a name from `assets/catalog/names/<lang>.yaml` (BCP 47:
+   * "ar", "ru", "tr", "fa", "fr", "de", "es"); absent for the catalog's own aliases.
+   */
+  lang?: string;
+  /**
+   * The name does not come from the corpus (CLDR or written by hand, see
+   * `assets/catalog/names/`): no article of the corpus uses it.
+   */
+  outsideCorpus?: boolean;
 }
 
 /**

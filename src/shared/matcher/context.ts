@@ -16,6 +16,7 @@
  * - **a common word**: a proper name written in lower case ("cold turkey").
  */
 import { SHAPE } from './compile';
+import { OTHER_LANGUAGE_NOT_NAME_PARTS } from './languages/words';
 import { APOS, HARD, NEWLINE, SEP, SKIP, WORD_MIN, fold } from './fold';
 
 /**
@@ -32,7 +33,9 @@ const NOT_NAME_PARTS: ReadonlySet<string> = new Set(
     'chairman chancellor king queen prince princess sheikh emir sultan ayatollah imam pope ambassador envoy spokesman spokeswoman governor mayor senator sen rep marshal admiral ' +
     'former late then acting interim deputy vice top senior new old says said told asked according ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(OTHER_LANGUAGE_NOT_NAME_PARTS),
 );
 
 /** Lower-case words a title-case headline leaves small ("Shocked to Learn"). */

@@ -15,6 +15,8 @@
  * Values below {@link WORD_MIN} are character classes; values from
  * {@link FOLD_MIN} up are folded letters/digits (lower case, diacritics removed).
  */
+import { LANGUAGE_FOLDS } from './languages/letters';
+
 /** Punctuation, symbols, surrogates (astral characters): ends a word, joins nothing. */
 export const BOUNDARY = 0;
 /** Space and hyphen forms: one interchangeable separator between name tokens. */
@@ -101,6 +103,7 @@ for (const c of SEPARATORS) SPECIAL.set(c, SEP);
 for (const c of APOSTROPHES) SPECIAL.set(c, APOS); // ʼ ʾ ʿ are modifier letters: the class wins
 for (const c of IGNORABLE) SPECIAL.set(c, SKIP);
 for (const c in EXTRA_FOLDS) SPECIAL.set(c.charCodeAt(0), EXTRA_FOLDS[c]!.charCodeAt(0)); // ı is lower case: not caught by the letter pass
+for (const [from, to] of LANGUAGE_FOLDS) SPECIAL.set(from, to);
 SPECIAL.set(0x0a, NEWLINE);
 SPECIAL.set(0, HARD);
 

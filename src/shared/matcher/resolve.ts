@@ -29,11 +29,13 @@
  * shared ones unless the reader excluded entries, and the per-entry context
  * lives in scratch arrays reused across calls.
  */
+import { isInflectedScript } from './languages/morphology';
+import { afterTitle } from './languages/titles';
 import type { Candidate, Claim, Compiled } from './compile';
 import { SHAPE, candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
-import { rejectedByContext, usedAsPerson } from './context';
+import { blockBreakBetween, rejectedByContext, usedAsPerson } from './context';
 import { fitsYear, mentionYear } from './years';
 import type { EntityMatch } from './types';
 
@@ -155,7 +157,12 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
       else if (best !== undefined) mentionDated[k] = -1;
       chosen = best ?? textWide(cs);
     }
-    if (chosen.weak && mentionDated[k] !== chosen.entry && !strongNearby(chosen.entry, k, raw, count)) continue;
+    if (chosen.weak && mentionDated[k] !== chosen.entry && !afterTitle(text, start)) {
+      if (!strongNearby(chosen.entry, k, raw, count)) continue;
+      // Arabic and Russian weak names are common words ("الأسد" the lion, "الشرع" the law): support from
+      // the same paragraph or within NEAR_SPAN (a paragraph or two of this denser script).
+      if (isInflectedScript(text.charCodeAt(start)) && !strongInBlock(chosen.entry, k, raw, count, text)) continue;
+    }
     const g = raw.group[k]!;
     if (c.entryIsPlace[chosen.entry] === 1 && (c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]! & SHAPE.single) !== 0 && usedAsPerson(text, start, raw.end[k]!)) {
       (personUses ??= new Map()).set(chosen.entry, (personUses.get(chosen.entry) ?? 0) + 1);
@@ -231,6 +238,21 @@ function strongNearby(entry: number, k: number, raw: RawMatches, count: number):
   for (let j = k + 1; j < count && raw.start[j]! - end <= REGION_SPAN; j++) {
     const cs = mentionCands[j]!;
     if (cs.length === 1 && cs[0]!.entry === entry && !cs[0]!.weak) return true;
+  }
+  return false;
+}
+
+/** How far (UTF-16 units) a strong mention licenses an Arabic or Russian weak one across paragraphs. */
+export const NEAR_SPAN = 300;
+
+/** Whether a strong mention of `entry` near mention `k` (see {@link strongNearby}) is in the same block. */
+function strongInBlock(entry: number, k: number, raw: RawMatches, count: number, text: string): boolean {
+  const start = raw.start[k]!;
+  if (lastStart[entry]! >= 0 && start - lastEnd[entry]! <= REGION_SPAN && (start - lastEnd[entry]! <= NEAR_SPAN || !blockBreakBetween(text, lastEnd[entry]!, start))) return true;
+  const end = raw.end[k]!;
+  for (let j = k + 1; j < count && raw.start[j]! - end <= REGION_SPAN; j++) {
+    const cs = mentionCands[j]!;
+    if (cs.length === 1 && cs[0]!.entry === entry && !cs[0]!.weak) return raw.start[j]! - end <= NEAR_SPAN || !blockBreakBetween(text, end, raw.start[j]!);
   }
   return false;
 }

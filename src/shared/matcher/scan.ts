@@ -14,7 +14,8 @@
 import type { Claim, Compiled, HashTable } from './compile';
 import { nextState, slotOf } from './compile';
 import { APOS, FOLD, HARD, NEWLINE, SEP, SKIP, WORD_MIN, fold } from './fold';
-import { HASH_PRIME, HASH_SEED, punctCode } from './tokenize';
+import { isInflectedScript, isTurkishSuffix, stemCandidates } from './languages/morphology';
+import { HASH_PRIME, HASH_SEED, finishHash, hashStep, punctCode } from './tokenize';
 
 /**
  * The mentions of one {@link scan}, before ambiguity resolution, in reused typed
@@ -123,7 +124,16 @@ export function scan(c: Compiled, text: string): RawMatches {
       let slot = (h ^ (h >>> 16)) & mask;
       let k: number;
       while ((k = keys[slot]!) !== 0 && k !== h) slot = (slot + 1) & mask;
-      if (k === 0) break;
+      if (k === 0) {
+        // Not a starter as written: a Cyrillic or Arabic word may be an inflected one (languages/).
+        if (text.charCodeAt(start) < 0x400 || !isInflectedScript(text.charCodeAt(start))) break;
+        i = matchStem(c, text, start, i);
+        if (resumeHash === 0) break;
+        start = resumeStart;
+        h = resumeHash;
+        resumeHash = 0;
+        continue;
+      }
       // A starter: the slow path returns where to go on. When the walk it made
       // already hashed the next word and stopped there ("the" + "ceasefire"),
       // that word is probed here with its hash instead of being hashed again.
@@ -318,6 +328,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
       if (id >= 0) next = nextState(c.trans, state, id);
       // "Russia's {year} intervention": any four-digit year follows the placeholder's edge.
       if (next < 0 && !skipped && isYear(text, j, unitEnd)) next = nextState(c.trans, state, c.yearToken);
+      if (next < 0 && !skipped && isInflectedScript(text.charCodeAt(j))) next = stemNext(c, text, j, unitEnd, state);
       if (next < 0) {
         if (!skipped) {
           stopHash = hash;
@@ -428,7 +439,7 @@ function possessiveOk(text: string, end: number): boolean {
   const n = text.length;
   if (end >= n || fold(text.charCodeAt(end)) !== APOS) return true;
   if (end + 1 >= n || fold(text.charCodeAt(end + 1)) < WORD_MIN) return true;
-  if (fold(text.charCodeAt(end + 1)) !== LOWER_S) return false;
+  if (fold(text.charCodeAt(end + 1)) !== LOWER_S) return turkishSuffixAt(text, end + 1);
   return end + 2 >= n || fold(text.charCodeAt(end + 2)) < WORD_MIN;
 }
 
@@ -472,4 +483,69 @@ function caseFits(form: string, text: string, start: number, end: number): boole
 /** Whether `text[from, to)` folds to an article ("al", "el"). */
 function isArticleText(text: string, from: number, to: number): boolean {
   return sameWord('al', text, from, to) || sameWord('el', text, from, to);
+}
+
+/** The folded letters of the word `text[from, to)`. */
+function foldedWord(text: string, from: number, to: number): string {
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const f = fold(text.charCodeAt(i));
+    if (f !== SKIP) key += String.fromCharCode(f);
+  }
+  return key;
+}
+
+/** Token id of the folded word `key` in `table`; -1 when absent. */
+function lookupKey(c: Compiled, table: HashTable, key: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+  h = finishHash(h);
+  let slot = slotOf(h, table.mask);
+  let k: number;
+  while ((k = table.keys[slot]!) !== 0) {
+    if (k === h) {
+      const id = table.vals[slot]!;
+      if (c.tokenText[id] === key) return id;
+    }
+    slot = (slot + 1) & table.mask;
+  }
+  return -1;
+}
+
+/**
+ * Slow path for a Cyrillic or Arabic word `text[start, end)` that begins no
+ * alias as written: tries the forms it may be an inflection of (see
+ * `languages/morphology.ts`); the mention covers the whole written word.
+ * Returns where scanning goes on, like {@link matchAt}.
+ */
+function matchStem(c: Compiled, text: string, start: number, end: number): number {
+  const candidates = stemCandidates(foldedWord(text, start, end));
+  for (let k = 0; k < candidates.length; k++) {
+    const id = lookupKey(c, c.starter, candidates[k]!);
+    if (id < 0) continue;
+    const state = c.rootNext[id]!;
+    if (state < 0) continue;
+    const found = walk(c, text, start, end, state);
+    if (found >= 0) return found;
+  }
+  return end;
+}
+
+/** The trie state after `state` for an inflected alias word `text[from, to)`, or -1. */
+function stemNext(c: Compiled, text: string, from: number, to: number, state: number): number {
+  const candidates = stemCandidates(foldedWord(text, from, to));
+  for (let k = 0; k < candidates.length; k++) {
+    const id = lookupKey(c, c.token, candidates[k]!);
+    if (id < 0) continue;
+    const next = nextState(c.trans, state, id);
+    if (next >= 0) return next;
+  }
+  return -1;
+}
+
+/** Whether the word at `from` (after a name's apostrophe) is a Turkish case suffix ("Esad'ın"). */
+function turkishSuffixAt(text: string, from: number): boolean {
+  let to = from;
+  while (to < text.length && fold(text.charCodeAt(to)) >= WORD_MIN) to++;
+  return to - from <= 6 && isTurkishSuffix(foldedWord(text, from, to));
 }
