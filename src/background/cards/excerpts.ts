@@ -131,8 +131,3 @@ export function pickExcerpts(candidates: readonly ExcerptCandidate[], weights: W
   }
   return chosen;
 }
-
-/** Ranks an entry's passages against the page's sentence and picks up to `count` (see {@link pickExcerpts}). */
-export function rankExcerpts(index: CorpusIndex, entryId: string, context = '', count = EXCERPTS_PER_CARD): Excerpt[] {
-  return pickExcerpts(excerptCandidates(index, entryId), indexWeights(index), context, count);
-}

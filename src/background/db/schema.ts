@@ -42,6 +42,3 @@ export interface BackstoryDB extends DBSchema {
   /** The latest report of each page the content script annotated. */
   pages: { key: string; value: PageSummary; indexes: { 'by-tab': number } };
 }
-
-/** Names of all stores. */
-export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'cardSeeds' | 'highlights' | 'highlight-search' | 'settings' | 'corrections' | 'pages';
