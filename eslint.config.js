@@ -49,6 +49,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['mark.js'], message: 'Only src/content/highlighter imports mark.js.' }, { group: ['idb'], message: 'A content script never opens IndexedDB.' }, { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' }] }] },
   },
   {
+    // The stores describe what they hold (db/card-seed-record.ts) without importing the code that computes it.
+    files: ['src/background/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/cards/**', '**/cards'], message: 'src/background/db must not import src/background/cards: put the record type in db/.' }] }] },
+  },
+  {
+    // Build, bench and corpus tools are Node programs: they read src as modules, never the built dist/, and src never imports them.
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/dist/**'], message: 'scripts import src modules, not build output.' }] }] },
+  },
+  {
     files: ['src/shared/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/content/**', '**/background/**', '**/popup/**', '**/options/**'], message: 'src/shared never imports a context.' }, { group: ['idb', 'mark.js'], message: 'idb and mark.js belong to their one context module.' }] }] },
   },

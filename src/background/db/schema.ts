@@ -8,7 +8,7 @@ import type { Highlight } from '../../shared/highlight';
 import type { SearchBucket } from './highlight-search-rows';
 import type { PageSummary } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
-import type { CardSeed } from '../cards/card-seed';
+import type { CardSeed } from './card-seed-record';
 
 /** Database name. */
 export const DB_NAME = 'backstory';
