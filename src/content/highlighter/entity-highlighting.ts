@@ -23,14 +23,14 @@ import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { Annotator, type AnnotationState } from './annotator';
 import { DeferredWraps } from './deferred-wraps';
-import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from './element-kinds';
-import { MARK_SELECTOR, type MentionMark } from './entity-marks';
-import { injectMarkStyle } from './mark-style';
-import { isPageDark } from '../hover-card/page-theme';
-import { focusNextMention, revealEntry } from './mention-navigation';
+import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from '../dom/element-kinds';
+import { MARK_SELECTOR, type MentionMark } from '../dom/entity-marks';
+import { injectMarkStyle } from '../dom/mark-style';
+import { isPageDark } from '../dom/page-theme';
+import { focusNextMention, revealEntry } from '../dom/mention-navigation';
 import type { PageMatching } from './page-matching';
 import { SliceAborted } from './time-slicer';
-import { PageObserver } from '../page-observer';
+import { PageObserver } from '../dom/page-observer';
 
 /** The matcher's input as the background sends it. */
 export interface MatcherInput {
