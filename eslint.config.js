@@ -5,6 +5,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const CONTEXTS = ['content', 'background', 'popup', 'options', 'private', 'extract'];
+/** The page features under src/content. */
+const FEATURES = ['highlighter', 'hover-card', 'saved-highlights'];
 
 /** Each context may import only src/shared and src/components, never another context. */
 const boundaries = CONTEXTS.map((context) => ({
@@ -19,7 +21,7 @@ const boundaries = CONTEXTS.map((context) => ({
             message: `src/${context} must not import src/${other}: share code through src/shared or src/components.`,
           })),
           ...(context === 'background' ? [] : [{ group: ['idb'], message: 'Only src/background/db opens IndexedDB.' }]),
-          ...(context === 'content' ? [] : [{ group: ['mark.js'], message: 'Only the content highlighter imports mark.js.' }]),
+          ...(context === 'content' ? [] : [{ group: ['mark.js'], message: 'Only src/content/dom imports mark.js.' }]),
         ],
       },
     ],
@@ -45,8 +47,36 @@ export default tseslint.config(
   },
   {
     files: ['src/content/**/*.{ts,tsx}'],
-    ignores: ['src/content/highlighter/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['mark.js'], message: 'Only src/content/highlighter imports mark.js.' }, { group: ['idb'], message: 'A content script never opens IndexedDB.' }, { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' }] }] },
+    ignores: ['src/content/dom/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['mark.js'], message: 'Only src/content/dom imports mark.js.' }, { group: ['idb'], message: 'A content script never opens IndexedDB.' }, { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' }] }] },
+  },
+  // Page features use src/content/dom (the DOM toolkit) and src/shared, never each other, so
+  // one feature can be changed or removed without reading the others.
+  ...FEATURES.map((feature) => ({
+    files: [`src/content/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...FEATURES.filter((other) => other !== feature).map((other) => ({ group: [`**/${other}/**`, `**/${other}`], message: `src/content/${feature} must not import src/content/${other}: share code through src/content/dom.` })),
+            { group: ['mark.js'], message: 'Only src/content/dom imports mark.js.' },
+            { group: ['idb'], message: 'A content script never opens IndexedDB.' },
+            { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The stores describe what they hold (db/card-seed-record.ts) without importing the code that computes it.
+    files: ['src/background/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/cards/**', '**/cards'], message: 'src/background/db must not import src/background/cards: put the record type in db/.' }] }] },
+  },
+  {
+    // Build, bench and corpus tools read src as modules, never the built dist/.
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/dist/**'], message: 'scripts import src modules, not build output.' }] }] },
   },
   {
     files: ['src/shared/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],

@@ -23,7 +23,8 @@ import { build, type Plugin } from 'esbuild';
 import type { CorpusBundle } from '../../src/shared/corpus';
 import { buildCorpusIndex } from '../../src/background/cards/corpus-index';
 import { assembleCard } from '../../src/background/cards/assemble';
-import { cardFromSeed, cardSeed, type CardSeed } from '../../src/background/cards/card-seed';
+import { cardFromSeed, cardSeed } from '../../src/background/cards/card-seed';
+import type { CardSeed } from '../../src/background/db/card-seed-record';
 import { indexWeights } from '../../src/background/cards/excerpts';
 import { formatMs, printMachine, printTable, ratio, type BenchRow } from './format';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import type { MatcherEntry } from '../../src/shared/matcher';
-import { collectPageText } from '../../src/content/highlighter/page-text';
+import { collectPageText } from '../../src/content/dom/page-text';
 import { readPageDate } from '../../src/content/hover-card/page-date';
 import { pageMatcherEntries } from '../../src/background/handlers/corpus';
 import { aliasesWithName } from '../corpus/bundle';

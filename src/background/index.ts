@@ -14,11 +14,11 @@ import { createServices, type Services } from './services';
 import { createHandlers } from './handlers';
 import { registerTabCommands } from './tab-commands';
 import { extractArticleFromTab } from './extract-tab';
+import { memoUntilRejected } from './memo-until-rejected';
 
-let servicesPromise: Promise<Services> | undefined;
-
-function services(): Promise<Services> {
-  servicesPromise ??= createServices({
+// Both memos forget a rejected start, so the next message or install event retries it.
+const services: () => Promise<Services> = memoUntilRejected(() =>
+  createServices({
     bundledHash: __CORPUS_HASH__,
     async loadBundle() {
       const response = await fetch(browser.runtime.getURL('corpus.json'));
@@ -37,21 +37,15 @@ function services(): Promise<Services> {
       return result.ok && result.value === true;
     },
     extractArticle: extractArticleFromTab,
-  }).catch((error: unknown) => {
-    servicesPromise = undefined;
-    throw error;
-  });
-  return servicesPromise;
-}
+  }),
+);
 
-const handlersPromise = () => services().then((s) => ({ s, handlers: createHandlers(s) }));
-let ready: ReturnType<typeof handlersPromise> | undefined;
+const ready = memoUntilRejected(() => services().then((s) => ({ s, handlers: createHandlers(s) })));
 
 browser.runtime.onMessage.addListener((message: unknown, rawSender: Runtime.MessageSender) => {
   const sender = classifySender(rawSender, browser.runtime.id, extensionOrigin());
   if (!sender) return undefined;
-  ready ??= handlersPromise();
-  return ready.then(({ handlers }) => dispatch(message, sender, handlers)).catch((error: unknown) => ({
+  return ready().then(({ handlers }) => dispatch(message, sender, handlers)).catch((error: unknown) => ({
     ok: false,
     error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
   }));

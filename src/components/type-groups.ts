@@ -16,8 +16,3 @@ export const GROUP_LABELS: Record<TypeGroup, string> = {
 
 /** The groups in display order. */
 export const GROUP_ORDER: readonly TypeGroup[] = TYPE_GROUPS;
-
-/** The CSS colour of a group (a theme variable, so dark mode follows). */
-export function groupColour(group: TypeGroup): string {
-  return `var(--${group})`;
-}

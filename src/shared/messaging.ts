@@ -29,9 +29,3 @@ export async function callTab<K extends TabCallName>(tabId: number, call: K, par
     return deliveryError(error);
   }
 }
-
-/** Unwraps a result or throws its message (for UI code that shows errors via a boundary). */
-export function unwrap<T>(result: CallResult<T>): T {
-  if (result.ok) return result.value;
-  throw new Error(result.error.message);
-}

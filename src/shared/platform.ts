@@ -57,32 +57,6 @@ export async function readStorageStatus(): Promise<StorageStatus> {
   return { usage: estimate?.usage, quota: estimate?.quota, persisted, protection: storageProtection({ persisted, unlimitedStorage, browser: BROWSER }) };
 }
 
-/** The pages the content script runs on (the manifest's `content_scripts.matches`). */
-export const PAGE_ORIGINS = ['http://*/*', 'https://*/*'];
-
-/**
- * True when the content script may run on web pages. Both browsers grant the
- * content scripts' hosts at install (Firefox since 127, for MV3), but the
- * reader can withdraw them later (Firefox: Add-ons → Backstory → Permissions,
- * or the extensions menu; Chrome: "Site access"), and then no page is read.
- */
-export async function hasPageAccess(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: PAGE_ORIGINS });
-  } catch {
-    return false;
-  }
-}
-
-/** Asks for the pages back. Must run in a user gesture (a click in the popup or the options page). */
-export async function requestPageAccess(): Promise<boolean> {
-  try {
-    return await browser.permissions.request({ origins: PAGE_ORIGINS });
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Opens the browser's page for changing our keyboard shortcuts. Firefox refuses
  * `about:addons` in `tabs.create` ("Illegal URL") but has

@@ -11,7 +11,8 @@ import type { EntryCard, EntryRef, TimelineItem } from '../../shared/card';
 import type { Highlight } from '../../shared/highlight';
 import { typeGroupOf } from '../../shared/catalog';
 import type { CorpusIndex } from './corpus-index';
-import { excerptCandidates, pickExcerpts, type ExcerptCandidate, type WordWeights } from './excerpts';
+import { excerptCandidates, pickExcerpts, type WordWeights } from './excerpts';
+import type { CardSeed } from '../db/card-seed-record';
 import { relatedEntries } from './related';
 import { datedRoles, factsOf, latestWordOn } from './roles';
 import { keyEvents, refOf, timelineNeighbours, toTimelineItem } from './timeline';
@@ -33,16 +34,6 @@ export interface CardContext {
   sentence?: string;
   /** The reader's highlights that mention the entry, any order. */
   highlights?: readonly Highlight[];
-}
-
-/** The page-independent part of one entry's card. */
-export interface CardSeed {
-  /** The entry's id (the store's key). */
-  id: string;
-  /** The card without its excerpts and highlights. */
-  card: Omit<EntryCard, 'excerpts' | 'highlights'>;
-  /** The passages its excerpts are picked from, for the page's sentence. */
-  candidates: ExcerptCandidate[];
 }
 
 /** The seed of `entryId`'s card, or undefined for an unknown id. */

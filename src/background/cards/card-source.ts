@@ -12,7 +12,8 @@
 import type { EntryCard } from '../../shared/card';
 import type { CardSeedStore } from '../db/card-seed-store';
 import { assembleCard } from './assemble';
-import { CARD_SEED_FORMAT, cardFromSeed, cardSeed, type CardSeed } from './card-seed';
+import { CARD_SEED_FORMAT, cardFromSeed, cardSeed } from './card-seed';
+import type { CardSeed } from '../db/card-seed-record';
 import type { CorpusIndex } from './corpus-index';
 import type { WordWeights } from './excerpts';
 

@@ -3,6 +3,7 @@
  * about the entry and most about what the reader is reading now.
  */
 import type { Excerpt } from '../../shared/card';
+import type { ExcerptCandidate } from '../db/card-seed-record';
 import type { CorpusIndex, IndexedPassage } from './corpus-index';
 import { contentWords } from './text-words';
 
@@ -28,23 +29,6 @@ export function toExcerpt({ passage, document }: IndexedPassage): Excerpt {
 export function excerptOf(index: CorpusIndex, passageId: string | undefined): Excerpt | undefined {
   const indexed = passageId === undefined ? undefined : index.passages.get(passageId);
   return indexed ? toExcerpt(indexed) : undefined;
-}
-
-/**
- * An entry's passage as a candidate excerpt, with everything its ranking
- * needs except the page's context: computed once per corpus (it is part of a
- * stored card seed, see `card-seed.ts`), scored per page.
- */
-export interface ExcerptCandidate {
-  excerpt: Excerpt;
-  /** The passage's content words, for overlap with the page's sentence. */
-  words: string[];
-  /** How often the passage names the entry, from 0 to 1. */
-  density: number;
-  /** 0.5 when the catalog cites the passage as evidence for the entry, else 0. */
-  evidence: number;
-  /** 0.6 for a sentence of a few words (it rarely explains anything on its own), else 0. */
-  tooShort: number;
 }
 
 /** How rare each word is across the corpus' passages, for weighing shared words. */
@@ -131,9 +115,4 @@ export function pickExcerpts(candidates: readonly ExcerptCandidate[], weights: W
     documents.add(pick!.excerpt.documentId);
   }
   return chosen;
-}
-
-/** Ranks an entry's passages against the page's sentence and picks up to `count` (see {@link pickExcerpts}). */
-export function rankExcerpts(index: CorpusIndex, entryId: string, context = '', count = EXCERPTS_PER_CARD): Excerpt[] {
-  return pickExcerpts(excerptCandidates(index, entryId), indexWeights(index), context, count);
 }

@@ -1,5 +1,5 @@
 import type { Highlight } from '../../shared/highlight';
-import type { CardSeed } from '../cards/card-seed';
+import type { CardSeed } from './card-seed-record';
 import type { Database } from './open';
 import { contentHashOf, READER_REVISION_KEY } from './corpus-store';
 

@@ -9,7 +9,7 @@ import type { SearchBucket } from './highlight-search-rows';
 import type { PageSummary } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import type { LibraryArticle } from '../../shared/library';
-import type { CardSeed } from '../cards/card-seed';
+import type { CardSeed } from './card-seed-record';
 
 /** Database name. */
 export const DB_NAME = 'backstory';
@@ -45,6 +45,3 @@ export interface BackstoryDB extends DBSchema {
   /** The reader's library: where each added article came from (v5). */
   library: { key: string; value: LibraryArticle; indexes: { 'by-url': string; 'by-text': string } };
 }
-
-/** Names of all stores. */
-export type StoreName = 'meta' | 'entries' | 'documents' | 'passages' | 'mentions' | 'relations' | 'timeline' | 'cardSeeds' | 'highlights' | 'highlight-search' | 'settings' | 'corrections' | 'pages' | 'library';

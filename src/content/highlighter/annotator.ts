@@ -22,14 +22,14 @@ import type { EntityMatch } from '../../shared/matcher';
 import { densitySlot } from '../../shared/density';
 import type { Settings } from '../../shared/settings';
 import { observedElementOf, widenRoots, type DeferredWraps } from './deferred-wraps';
-import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from './entity-marks';
+import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from '../dom/entity-marks';
 import { MentionLedger } from './mention-ledger';
 import type { PageMatching } from './page-matching';
-import { nodeIndexAt, PageTextCollector, type PageText } from './page-text';
+import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
 import { SectionFinder } from './sections';
-import { selectionGuard, type SelectionGuard } from './selection-guard';
+import { selectionGuard, type SelectionGuard } from '../dom/selection-guard';
 import { TimeSlicer } from './time-slicer';
-import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from './wrap-ranges';
+import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from '../dom/wrap-ranges';
 
 /** What the annotator needs from the rest of the content script. */
 export interface AnnotatorConfig {

@@ -15,8 +15,8 @@
  * the browser computes intersections with the layout it makes for painting
  * anyway, so holding and releasing groups forces no layout of its own.
  */
-import { isInlineElement } from './element-kinds';
-import type { WrapGroup } from './wrap-ranges';
+import { isInlineElement } from '../dom/element-kinds';
+import type { WrapGroup } from '../dom/wrap-ranges';
 
 /** How {@link DeferredWraps} learns what is near the viewport. */
 export interface DeferredWrapsOptions {

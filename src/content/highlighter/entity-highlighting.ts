@@ -23,14 +23,14 @@ import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { Annotator, type AnnotationState } from './annotator';
 import { DeferredWraps } from './deferred-wraps';
-import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from './element-kinds';
-import { MARK_SELECTOR, type MentionMark } from './entity-marks';
-import { injectMarkStyle } from './mark-style';
-import { isPageDark } from '../hover-card/page-theme';
-import { focusNextMention, revealEntry } from './mention-navigation';
+import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from '../dom/element-kinds';
+import { MARK_SELECTOR, type MentionMark } from '../dom/entity-marks';
+import { injectMarkStyle } from '../dom/mark-style';
+import { isPageDark } from '../dom/page-theme';
+import { focusNextMention, revealEntry } from '../dom/mention-navigation';
 import type { PageMatching } from './page-matching';
 import { SliceAborted } from './time-slicer';
-import { PageObserver } from '../page-observer';
+import { PageObserver } from '../dom/page-observer';
 
 /** The matcher's input as the background sends it. */
 export interface MatcherInput {
@@ -71,7 +71,6 @@ export class EntityHighlighting {
   private annotator: Annotator | undefined;
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
-  private observer: PageObserver | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
   /** A job that marks held-back mentions is queued and has not run yet. */
@@ -170,7 +169,6 @@ export class EntityHighlighting {
       onFlush: (nodes, removed) => void this.enqueue(() => this.flushed(nodes, removed, session.signal)),
       signal: session.signal,
     });
-    this.observer = observer;
     const Observer = this.deps.IntersectionObserver ?? (DeferredWraps.supported() ? IntersectionObserver : undefined);
     const deferred = Observer ? new DeferredWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) }) : undefined;
     const { matching, types, exclude } = this.recognition;
@@ -264,7 +262,6 @@ export class EntityHighlighting {
     const doc = this.deps.document;
     this.session?.abort();
     this.session = undefined;
-    this.observer = undefined;
     if (this.annotator) {
       // Not muted: the observer is already disconnected.
       this.annotator.clear(doc);

@@ -17,7 +17,7 @@ import { CardPopover } from './card-popover';
 import { HoverIntent } from './hover-intent';
 import { sentenceAround } from './mention-context';
 import { readPageDate } from './page-date';
-import { isPageDark } from './page-theme';
+import { isPageDark } from '../dom/page-theme';
 import { isOwnFocus, isTrusted } from '../trusted-input';
 
 /** The highlighter's mark element. */

@@ -4,8 +4,8 @@
  * are as before. Entity marks and saved highlights nest cleanly: both are
  * inline wrappers the page-text model reads through.
  */
-import { collectPageText, nodeIndexAt, type PageText } from '../highlighter/page-text';
-import { unwrapElement, wrapRanges } from '../highlighter/wrap-ranges';
+import { collectPageText, nodeIndexAt, type PageText } from '../dom/page-text';
+import { unwrapElement, wrapRanges } from '../dom/wrap-ranges';
 import { nonOverlappingLayers, type Placement } from './anchor-page';
 import { markNote, paintPiece } from './highlight-style';
 

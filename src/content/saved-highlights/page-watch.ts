@@ -4,7 +4,7 @@
  * something changed; the work runs later, once the page is quiet, so a busy
  * page is never slowed inside its own mutations.
  */
-import { UI_ATTRIBUTE } from '../highlighter/element-kinds';
+import { UI_ATTRIBUTE } from '../dom/element-kinds';
 
 /** A watcher; `ignoreOwn` drops the records of our own DOM work. */
 export interface PageWatch {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../shared/anchoring';
 import type { Highlight } from '../../shared/highlight';
-import { wrapRanges } from '../highlighter/wrap-ranges';
+import { wrapRanges } from '../dom/wrap-ranges';
 import { collectText } from './draw';
 import { SavedHighlights, type BackgroundCaller } from './saved-highlights';
 

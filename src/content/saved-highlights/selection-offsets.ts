@@ -2,7 +2,7 @@
  * From a DOM selection to offsets in the page-text model, and the catalog
  * entries (entity marks) a selection covers.
  */
-import type { PageText } from '../highlighter/page-text';
+import type { PageText } from '../dom/page-text';
 
 /** True for characters a quote should not start or end with. */
 function isSpace(code: number): boolean {
