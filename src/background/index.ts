@@ -65,8 +65,7 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onStartup.addListener(() => void requestPersistentStorage());
 
 registerTabCommands(async (tabId) => {
-  ready ??= handlersPromise();
-  const { handlers } = await ready;
+  const { handlers } = await ready();
   const result = await dispatch({ backstory: 1, call: 'library.add', params: { tabId } }, { kind: 'extension' }, handlers);
   // The badge says it was kept (or that there was nothing to keep) until the page's own count returns.
   await setBadge(tabId, result.ok ? '+' : '–').catch(() => undefined);
