@@ -333,15 +333,24 @@ export function blockBreakBetween(text: string, from: number, to: number): boole
 
 /** Personal pronouns that say the word before them named a person. */
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'his', 'him', 'himself']);
+/**
+ * Words after which a pronoun starts a new clause about someone else:
+ * "Russia said he would come", "Turkey hopes that he wins".
+ */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'told', 'added', 'announced', 'believes', 'hopes', 'that', 'when', 'after', 'before', 'while', 'because', 'if', 'who', 'whom', 'whose']);
 const QUOTES = '"\u201d\u2019\'';
 
 /**
  * Whether the one-word mention `text[start, end)` of a place is used as a
  * person's name: a dialogue attribution after a closing quote ('…," said
  * Turkey') or a personal pronoun after a verb in the same clause ("Turkey
- * displayed his"; not "In Turkey, he said", where the comma ends the clause
- * the place is in). The resolver drops a place named so twice, unless the text
- * also uses it as a place (see {@link usedAsPlace}).
+ * displayed his"). The pronoun is someone else's when the place is a
+ * possessive ("Syria's president said he"), when a new clause starts before it
+ * ("Russia said he would", "In Turkey, he said": a comma ends the clause the
+ * place is in), or when a capitalised name comes before the place in its
+ * sentence ("Putin said Russia would keep his bases"). The resolver drops a
+ * place named so twice, unless the text also uses it as a place (see
+ * {@link usedAsPlace}).
  */
 export function usedAsPerson(text: string, start: number, end: number): boolean {
   const p = previousWord(text, start);
@@ -351,13 +360,17 @@ export function usedAsPerson(text: string, start: number, end: number): boolean 
   }
   // "Putin said Russia would keep his bases": a capitalised name before it in the sentence can be whom the pronoun means.
   if (nameBeforeInSentence(text, start)) return false;
+  // A possessive names something of the place ("Syria's new president said he"): the pronoun is that person's.
+  if (QUOTES.includes(text.charAt(end)) && (text.charAt(end + 1) === 's' || text.charAt(end + 1) === 'S') && !isWordChar(text, end + 2)) return false;
   let i = end;
   for (let words = 0; words < 8 && i < text.length; ) {
     const code = text.charCodeAt(i);
     if (code === 0x2e || code === 0x2c || code === 0x21 || code === 0x3f || code === 0x3b || code === 0x3a || fold(code) === HARD) return false;
     if (isWordChar(text, i)) {
       const w = wordAt(text, i);
-      if (words > 0 && PERSONAL_PRONOUNS.has(keyOf(text, w))) return true;
+      const key = keyOf(text, w);
+      if (words > 0 && PERSONAL_PRONOUNS.has(key)) return true;
+      if (CLAUSE_OPENERS.has(key)) return false;
       words++;
       i = w.end;
     } else i++;
