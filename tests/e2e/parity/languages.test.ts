@@ -9,12 +9,10 @@
  * quote, the note) runs in its own direction, and a note's tab sits at the end
  * of the highlight, which is its left on a right-to-left page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { BROWSERS, launchDriver, type Box, type DriverPage, type ExtensionDriver } from '../driver';
-import { ROOT } from '../server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type Box, type DriverPage } from '../driver';
 import { saveScreenshot } from '../screenshots';
+import { suiteDriver } from '../suite';
 
 const CARD = 'backstory-card-host >>> .bs-popover';
 const UI = 'backstory-highlights-ui >>> ';
@@ -115,17 +113,8 @@ function besides(floating: Box | null, anchor: Box): boolean {
 }
 
 describe.each(BROWSERS)('pages in Arabic and Russian, right to left, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName);
-    // Every mention marked, so the lists above are the whole of each page; the default density is tested in density.test.ts.
-    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
-    await mkdir(path.join(ROOT, 'test-results'), { recursive: true });
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  // Every mention marked, so the lists above are the whole of each page.
+  const driver = suiteDriver(browserName, { everyMention: true });
 
   async function open(fixture: string): Promise<DriverPage> {
     const page = await driver.open(driver.server.url(`/fixtures/${fixture}`));
