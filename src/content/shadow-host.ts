@@ -16,8 +16,15 @@ export interface ShadowHost {
 
 // `all: initial` resets every inherited and page-set property; `important`
 // so even `* { all: unset !important }` on the page loses to the inline style.
+// `all` leaves out `direction` and `unicode-bidi`: without setting them, our UI
+// would take a right-to-left page's direction and mirror English controls
+// ("Save with note…" drawn as "…Save with note"). Our UI runs in its own
+// language's direction (English, left to right); page text inside it is set
+// `dir="auto"` where it is shown.
 const HOST_STYLE: [string, string][] = [
   ['all', 'initial'],
+  ['direction', 'ltr'],
+  ['unicode-bidi', 'isolate'],
   ['display', 'block'],
   ['position', 'fixed'],
   ['top', '0'],
@@ -44,6 +51,8 @@ function openForTests(doc: Document): boolean {
 export function createShadowHost(doc: Document, tagName: string, css: string): ShadowHost {
   const host = doc.createElement(tagName);
   host.setAttribute('data-backstory-ui', '');
+  // The attribute too: form controls and `dir="auto"` text inside resolve against it, not the page's `dir`.
+  host.setAttribute('dir', 'ltr');
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode: openForTests(doc) ? 'open' : 'closed' });
   const style = doc.createElement('style');

@@ -33,7 +33,7 @@ export function PageHighlights({ tabId, state }: { tabId: number; state: TabStat
           <li key={h.id}>
             <button type="button" class="highlight-row" data-highlight-id={h.id} onClick={() => reveal(h)}>
               <span class={`hl-swatch hl-swatch--${h.colour}`} aria-hidden="true" />
-              <span>{clip(h.quote)}</span>
+              <span dir="auto">{clip(h.quote)}</span>
               {changed.has(h.id) && (
                 <span class="changed-note small muted" data-testid="changed-since-saved">
                   Text changed since saved

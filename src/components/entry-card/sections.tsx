@@ -29,7 +29,9 @@ export function Excerpts({ excerpts, links }: { excerpts: Excerpt[]; links: Card
       <ul class="bs-card__list">
         {excerpts.map((excerpt) => (
           <li key={excerpt.passageId} class="bs-card__excerpt" data-passage-id={excerpt.passageId}>
-            <blockquote class="bs-card__quote">{excerpt.text}</blockquote>
+            <blockquote class="bs-card__quote" dir="auto">
+              {excerpt.text}
+            </blockquote>
             <Source excerpt={excerpt} links={links} />
           </li>
         ))}
@@ -98,8 +100,14 @@ export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>
-            <span class="bs-card__quote">“{h.quote}”</span>
-            {h.note && <span class="bs-card__note">{h.note}</span>}
+            <span class="bs-card__quote" dir="auto">
+              “{h.quote}”
+            </span>
+            {h.note && (
+              <span class="bs-card__note" dir="auto">
+                {h.note}
+              </span>
+            )}
             <span class="bs-card__source">
               {/* Imported highlights carry any URL: only web pages become links. */}
               {/^https?:\/\//.test(h.url) ? (
