@@ -6,8 +6,9 @@
  * brings focus back to the name. Unchecked (the default, and again after
  * unchecking it, without reload), Tab skips the names.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type DriverPage } from '../driver';
+import { suiteDriver } from '../suite';
 
 const PATH = '/tab-to-marks/article.html';
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="backstory-test-open-shadow"><title>Tab to names</title></head>
@@ -47,15 +48,7 @@ function firstMention(page: DriverPage): Promise<string | null> {
 }
 
 describe.each(BROWSERS)('Tab to names, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName);
-    driver.server.route(PATH, PAGE);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  const driver = suiteDriver(browserName, { routes: { [PATH]: PAGE } });
 
   /** Opens the article, in front (a background tab has no focus), once the names are marked. */
   async function openArticle(): Promise<DriverPage> {
