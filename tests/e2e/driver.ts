@@ -222,6 +222,13 @@ export interface LaunchOptions {
    * `dist/test-chrome` or `dist/test-firefox`: the only builds with test hooks.
    */
   extensionDir?: string;
+  /**
+   * The system theme pages see (`prefers-color-scheme`), web and extension
+   * pages alike: Chromium emulates it (Playwright's `colorScheme`), Firefox is
+   * told the system uses a dark theme or not (`ui.systemUsesDarkTheme`). By
+   * default each browser's own, light in both headless browsers here.
+   */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** Launches `browser` with the extension loaded. Throws a clear message when the browser cannot start. */

@@ -44,12 +44,13 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-async function launchContext(userDataDir: string, extensionDir: string): Promise<BrowserContext> {
+async function launchContext(userDataDir: string, extensionDir: string, colorScheme?: 'light' | 'dark'): Promise<BrowserContext> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${path.relative(ROOT, extensionDir)} is missing: run \`npm run build\` first.`);
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findBrowser(),
     headless: true,
     viewport: { width: 1280, height: 900 },
+    ...(colorScheme ? { colorScheme } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -65,7 +66,7 @@ async function launchContext(userDataDir: string, extensionDir: string): Promise
 }
 
 /** Launches Chromium with the extension and a fixture server. */
-export async function launchExtension({ extensionDir = CHROME_DIST }: { extensionDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension({ extensionDir = CHROME_DIST, colorScheme }: { extensionDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionSession> {
   const server = await startFixtureServer();
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-'));
   const pageErrors: Error[] = [];
@@ -73,7 +74,7 @@ export async function launchExtension({ extensionDir = CHROME_DIST }: { extensio
   let extensionId = '';
 
   async function setUp(): Promise<void> {
-    context = await launchContext(userDataDir, extensionDir);
+    context = await launchContext(userDataDir, extensionDir, colorScheme);
     // Nothing leaves the machine: every request to another host is aborted.
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

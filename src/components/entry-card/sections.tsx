@@ -3,6 +3,8 @@
  * related entries and the reader's own highlights. Each renders nothing when
  * it has nothing to say.
  */
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { EntryRef, Excerpt, RelatedEntry, TimelineItem } from '../../shared/card';
 import type { Highlight } from '../../shared/highlight';
 import { typeGroupOf } from '../../shared/catalog';
@@ -10,6 +12,18 @@ import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
 import { Provenance } from './provenance';
 import { Source } from './source';
+
+/**
+ * The level of the sections' headings: one below the card's title (`h2` by
+ * default, `h1` where the card is its page's subject), so a page's headings
+ * never skip a level.
+ */
+export const SectionHeadingLevel = createContext<2 | 3>(3);
+
+function SectionHeading({ children }: { children: ComponentChildren }) {
+  const Heading = useContext(SectionHeadingLevel) === 2 ? 'h2' : 'h3';
+  return <Heading class="bs-card__heading">{children}</Heading>;
+}
 
 /** A button that opens another entry's card, coloured by its group. */
 export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLinks }) {
@@ -25,7 +39,7 @@ export function Excerpts({ excerpts, links }: { excerpts: Excerpt[]; links: Card
   if (excerpts.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label="From the corpus">
-      <h3 class="bs-card__heading">From the corpus</h3>
+      <SectionHeading>From the corpus</SectionHeading>
       <ul class="bs-card__list">
         {excerpts.map((excerpt) => (
           <li key={excerpt.passageId} class="bs-card__excerpt" data-passage-id={excerpt.passageId}>
@@ -45,7 +59,7 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
   if (items.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label={title}>
-      <h3 class="bs-card__heading">{title}</h3>
+      <SectionHeading>{title}</SectionHeading>
       <ol class="bs-card__list bs-card__timeline">
         {items.map((item) => (
           <li key={`${item.id}@${item.start}`}>
@@ -73,7 +87,7 @@ export function Related({ related, links }: { related: RelatedEntry[]; links: Ca
   if (related.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label="Related">
-      <h3 class="bs-card__heading">Related</h3>
+      <SectionHeading>Related</SectionHeading>
       <ul class="bs-card__list">
         {related.map((r) => (
           <li key={r.id} class="bs-card__related" data-related-id={r.id}>
@@ -96,7 +110,7 @@ export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
   if (highlights.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label="Your highlights">
-      <h3 class="bs-card__heading">Your highlights ({highlights.length})</h3>
+      <SectionHeading>Your highlights ({highlights.length})</SectionHeading>
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>

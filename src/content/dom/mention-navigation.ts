@@ -65,8 +65,9 @@ export function focusNextMention(doc: Document): boolean {
     next = heads.find((h) => h.getBoundingClientRect().bottom > 0 && h.getClientRects().length > 0) ?? heads[0];
   }
   if (!next) return false;
-  // Focusable by script only: marks do not join the page's Tab order.
-  next.setAttribute('tabindex', '-1');
+  // Focusable by script only: marks do not join the page's Tab order, unless
+  // the reader asked for it (`mark-tab-stops.ts`), whose stop stays.
+  if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
   // As ours: the focus opens the name's card (see `trusted-input.ts`).
   focusAsOurs(next, { preventScroll: true });
   next.scrollIntoView({ block: 'nearest', inline: 'nearest' });

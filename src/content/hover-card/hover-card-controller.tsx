@@ -1,6 +1,7 @@
 /**
  * The page-side background card: opens on hover intent, on keyboard focus of
- * a name and on tap; follows the name while the page scrolls; navigates to
+ * a name (the next-mention command), on Enter or Space on a focused name
+ * (focus then goes into the card) and on tap; follows the name while the page scrolls; navigates to
  * related entries with a way back; closes on Esc, on leaving, on a click
  * elsewhere. Everything is event delegation on the document, registered with
  * the content script's AbortSignal. Browser calls come in as `deps`, so the
@@ -82,6 +83,8 @@ export class HoverCardController {
   /** The popover element placed last, and whether that placement has landed. */
   private placedFloating: HTMLElement | undefined;
   private positioned = false;
+  /** Focus goes into the card once its first placement shows it (Enter or Space on a name). */
+  private focusOnShow = false;
   private paintPending = false;
   private lastPointerType = '';
   private suppressFocusOpen: Element | undefined;
@@ -234,9 +237,11 @@ export class HoverCardController {
       this.suppressFocusOpen = undefined;
       return;
     }
-    // Marks are not in the Tab order: only Backstory's own focus moves (the
-    // next-mention command) open a card; a page script's `mark.focus()` raises
-    // a trusted focusin too, and must not.
+    // Only Backstory's own focus moves (the next-mention command) open a card;
+    // a page script's `mark.focus()` raises a trusted focusin too, and must
+    // not. A name reached with Tab (when the reader put names in the Tab
+    // order) opens on Enter or Space instead (`onActivateKey`), so tabbing
+    // through a paragraph does not throw a card up at every name.
     if (!isOwnFocus(mark)) return;
     this.intent.clear();
     this.open(mark, 'focus');
@@ -250,6 +255,7 @@ export class HoverCardController {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (this.onActivateKey(e)) return;
     const state = this.state;
     if (!state) return;
     const active = this.doc.activeElement;
@@ -279,6 +285,37 @@ export class HoverCardController {
       e.preventDefault();
       this.close(true);
     }
+  }
+
+  /**
+   * Enter or Space on a focused name (Tab reaches names when the reader turns
+   * that on: `mark-tab-stops.ts`) opens its card, or moves into the card a
+   * focus move already opened, with focus inside the card; Escape there
+   * brings focus back to the name. True when the key was ours. Only the
+   * reader's keys get here (`isTrusted`), and the card shows corpus content
+   * only: the reader's own data stays in the private frame.
+   */
+  private onActivateKey(e: KeyboardEvent): boolean {
+    if ((e.key !== 'Enter' && e.key !== ' ') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+    const active = this.doc.activeElement;
+    // The name itself, not a link or field around or inside it.
+    if (!(active instanceof Element) || !active.matches(MARK_SELECTOR) || this.markOf(active) !== active) return false;
+    // A name inside a link would follow it; Space would scroll the page.
+    e.preventDefault();
+    if (this.state && sameMention(active, this.state.mark)) this.state.via = 'focus';
+    else {
+      this.intent.clear();
+      this.open(active, 'focus');
+    }
+    this.focusCardWhenShown();
+    return true;
+  }
+
+  /** Focuses the card now if it is shown, or once its first placement shows it (a hidden element takes no focus). */
+  private focusCardWhenShown(): void {
+    const popover = this.popoverRef.current;
+    if (popover && this.positioned) popover.focus();
+    else this.focusOnShow = true;
   }
 
   private onClick(e: MouseEvent): void {
@@ -371,6 +408,7 @@ export class HoverCardController {
     this.stopPositioning();
     this.state = this.freshState(mark, via, id);
     this.paintPending = true;
+    this.focusOnShow = false;
     this.load(id, mark);
     this.renderCard();
   }
@@ -388,6 +426,7 @@ export class HoverCardController {
     this.stopPositioning();
     this.state = undefined;
     this.paintPending = false;
+    this.focusOnShow = false;
     if (this.host) render(null, this.host.mount);
     if (state && returnFocus) this.focusMark(state.mark);
   }
@@ -496,6 +535,10 @@ export class HoverCardController {
       if (!this.positioned) {
         floating.style.visibility = 'visible';
         this.positioned = true;
+      }
+      if (this.focusOnShow) {
+        this.focusOnShow = false;
+        floating.focus();
       }
       this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
     });

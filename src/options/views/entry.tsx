@@ -19,10 +19,10 @@ export function EntryView({ id }: { id: string }) {
       </p>
       <CallView
         state={page}
-        loading={<EntryCardView card={undefined} titleId="entry-title" links={OPTIONS_CARD_LINKS} />}
+        loading={<EntryCardView card={undefined} titleId="entry-title" links={OPTIONS_CARD_LINKS} headingLevel={1} />}
         ready={({ card, passages, relations }) => (
           <>
-            <EntryCardView card={card} titleId="entry-title" links={OPTIONS_CARD_LINKS} />
+            <EntryCardView card={card} titleId="entry-title" links={OPTIONS_CARD_LINKS} headingLevel={1} />
             <section aria-labelledby="passages-title" class="entry-section">
               <h2 id="passages-title">Every passage naming {card.entry.name} ({passages.length})</h2>
               {!passages.length && <Empty>The corpus does not name {card.entry.name} in any passage.</Empty>}
