@@ -239,13 +239,17 @@ export interface CallMap {
   'library.forUrl': Call<{ url: string }, LibraryArticle | null>;
   /** Removes library articles with their passages. */
   'library.remove': Call<{ ids: string[] }, { removed: number }>;
-  /** The whole library as a JSON file's text (metadata and kept paragraphs). */
-  'library.export': Call<Record<string, never>, { text: string; count: number }>;
   /**
-   * Imports a library file: checked in full, then written in one transaction
-   * (a bad file changes nothing; `invalid-import` names the first problem).
+   * The whole library as a JSON file's text (metadata and kept paragraphs),
+   * with the reader's own entries; `count` articles, `entries` own entries.
    */
-  'library.import': Call<{ text: string }, { imported: number }>;
+  'library.export': Call<Record<string, never>, { text: string; count: number; entries: number }>;
+  /**
+   * Imports a library file, articles and own entries: checked in full, then
+   * written in one transaction (a bad file changes nothing; `invalid-import`
+   * names the first problem).
+   */
+  'library.import': Call<{ text: string }, { imported: number; entries: number }>;
   /**
    * Adds (or replaces) one of the reader's own entries; it is marked on pages
    * from their next match. Refused with `invalid-message` and the reason when
