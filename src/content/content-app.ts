@@ -49,6 +49,7 @@ export class ContentApp {
   private readonly features: PageFeature[] = [];
   private readonly highlighting = new EntityHighlighting({
     document,
+    // Only when the background cannot match for the page (see `highlighter/page-matching.ts`).
     loadMatcherInput: async () => {
       const data = await callBackground('corpus.matcherEntries', {});
       return data.ok ? data.value : null;

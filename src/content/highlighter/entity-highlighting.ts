@@ -17,7 +17,6 @@
  * Browser APIs stay at the edges: the matcher's input and the report travel
  * through the functions passed in, so this module runs in unit tests.
  */
-import type { EntryType } from '../../shared/catalog';
 import type { Matcher, MatcherEntry } from '../../shared/matcher';
 import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
@@ -28,25 +27,21 @@ import { MARK_SELECTOR, type MentionMark } from '../dom/entity-marks';
 import { injectMarkStyle } from '../dom/mark-style';
 import { isPageDark } from '../dom/page-theme';
 import { focusNextMention, revealEntry } from '../dom/mention-navigation';
-import type { PageMatching } from './page-matching';
+import { pageRecognition, type MatcherInput, type PageRecognition, type RecognitionSources } from './page-matching';
 import { SliceAborted } from './time-slicer';
 import { PageObserver } from '../dom/page-observer';
 
-/** The matcher's input as the background sends it. */
-export interface MatcherInput {
-  entries: readonly MatcherEntry[];
-  excluded: readonly string[];
-}
+export type { MatcherInput };
 
 /** What entity highlighting needs from the content script. */
 export interface EntityHighlightingDeps {
   document: Document;
-  /** Loads the catalog's names and this site's exclusions; null when unavailable. */
+  /** Loads the catalog's names and this site's exclusions, only for matching on the page; null when unavailable. */
   loadMatcherInput(): Promise<MatcherInput | null>;
   /** Compiles the page's own matcher, when the background cannot match for it (see `page-matching.ts`). */
   compile(entries: readonly MatcherEntry[]): Matcher;
-  /** Matches page text in the background; null when it could not. Without it the page matches by itself. */
-  matchRemote?: PageMatching['remote'];
+  /** Matches page text in the background (`page.match`); null when it could not. Without it the page matches by itself. */
+  matchRemote?: RecognitionSources['matchRemote'];
   /** Sends the page report (counts, marks, capped) to the background. */
   report(report: PageReport): void;
   /** Told after every pass and every clear (the hover card re-reads marks). */
@@ -67,7 +62,7 @@ function marksDiffer(a: Settings, b: Settings): boolean {
 export class EntityHighlighting {
   private settings: Settings | undefined;
   /** How this page recognises names: where it matches, entry types, the site's exclusions. */
-  private recognition: { matching: PageMatching; types: Map<string, EntryType>; exclude: Set<string> } | undefined;
+  private recognition: PageRecognition | undefined;
   private annotator: Annotator | undefined;
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
@@ -153,9 +148,11 @@ export class EntityHighlighting {
     const doc = this.deps.document;
     if (!this.settings || !doc.body || isEditableDocument(doc)) return;
     if (!this.recognition) {
-      const input = await this.deps.loadMatcherInput();
-      if (!input) return;
-      this.recognition = { matching: this.matchingFor(input.entries), types: new Map(input.entries.map((e) => [e.id, e.type])), exclude: new Set(input.excluded) };
+      const { matchRemote, loadMatcherInput: loadCatalog, compile } = this.deps;
+      const recognition = pageRecognition({ matchRemote, loadCatalog, compile });
+      // With the background matching, the page never needs the catalog (see `page-matching.ts`).
+      if (!matchRemote && !(await recognition.loadCatalog())) return;
+      this.recognition = recognition;
     }
     if (!this.settings) return;
     const session = new AbortController();
@@ -177,25 +174,6 @@ export class EntityHighlighting {
     // A tab closed within the report's delay would otherwise never tell the background what it showed.
     doc.defaultView?.addEventListener('pagehide', () => this.flushReport(), { signal: session.signal });
     await this.pass([doc.body], session.signal);
-  }
-
-  /** The background's matching, with the page's own matcher compiled only if it is ever needed. */
-  private matchingFor(entries: readonly MatcherEntry[]): PageMatching {
-    let local: Matcher | undefined;
-    return {
-      remote: this.deps.matchRemote,
-      local: () => {
-        if (local) return local;
-        const started = performance.now();
-        local = this.deps.compile(entries);
-        try {
-          performance.measure('backstory:prepare', { start: started, duration: performance.now() - started });
-        } catch {
-          // A page that replaced `performance` must not stop annotation.
-        }
-        return local;
-      },
-    };
   }
 
   /** Clears and annotates the whole body again (settings changed what is marked). */
