@@ -34,6 +34,13 @@ export function passageKey(h: Pick<Highlight, 'url' | 'quote' | 'selectors'>): s
   return `${h.url}\u0000${h.quote}\u0000${h.selectors[1].start}\u0000${h.selectors[1].end}`;
 }
 
+/**
+ * Records an import queues at once: each is cloned on the background's thread
+ * as it is queued, so a file of 100,000 goes in batches with a turn of the
+ * event loop between them.
+ */
+const IMPORT_WRITE_BATCH = 2_000;
+
 /** The stores every highlight write touches, in one transaction. */
 const WRITE_STORES = ['highlights', 'highlight-search'] as const;
 
@@ -300,8 +307,21 @@ export class HighlightStore {
       passages.add(key);
       fresh.push(h);
     }
-    // Requests are queued without awaiting each one; the transaction commits once, after the last.
-    await Promise.all([...fresh.map((h) => store.add(h)), ...newer.map((h) => store.put(h)), writeSearchRows(tx, [...fresh, ...newer], [], newer.length === 0), tx.done]);
+    const writes = async () => {
+      const requests: Promise<unknown>[] = [];
+      const all = [...fresh, ...newer];
+      for (let i = 0; i < all.length; i += IMPORT_WRITE_BATCH) {
+        const batch = all.slice(i, i + IMPORT_WRITE_BATCH).map((h, j) => (i + j < fresh.length ? store.add(h) : store.put(h)));
+        // Settled below, with every other request; marked handled so an early failure is not reported twice.
+        for (const request of batch) request.catch(() => undefined);
+        requests.push(...batch);
+        // Waiting for a batch's last request lets the background answer other calls between batches, and the
+        // transaction stays active (the next batch is queued in that request's success): one commit, all or nothing.
+        if (i + IMPORT_WRITE_BATCH < all.length) await batch.at(-1);
+      }
+      return Promise.all(requests);
+    };
+    await Promise.all([writes(), writeSearchRows(tx, [...fresh, ...newer], [], newer.length === 0), tx.done]);
     await this.remember([...fresh, ...newer]);
     return { added: fresh.length, updated: newer.length, skipped: highlights.length - fresh.length - newer.length };
   }
