@@ -57,7 +57,7 @@ function byNewest(a: Pick<Highlight, 'id' | 'createdAt'>, b: Pick<Highlight, 'id
  * says the put ids are known to be new (an import), so rows are appended
  * without looking for an existing one.
  */
-async function writeSearchRows(tx: WriteTx, put: readonly Highlight[], removed: readonly string[] = [], fresh = false): Promise<void> {
+async function writeSearchRows(tx: WriteTx, put: readonly Highlight[], removed: readonly string[] = [], fresh = false, rowOf: (h: Highlight) => SearchRow = searchRowOf): Promise<void> {
   const changes = new Map<number, { put: SearchRow[]; removed: string[] }>();
   const changesOf = (id: string) => {
     const key = bucketOf(id);
@@ -66,7 +66,7 @@ async function writeSearchRows(tx: WriteTx, put: readonly Highlight[], removed: 
     return change;
   };
   for (const id of removed) changesOf(id).removed.push(id);
-  for (const h of put) changesOf(h.id).put.push(searchRowOf(h));
+  for (const h of put) changesOf(h.id).put.push(rowOf(h));
   const store = tx.objectStore('highlight-search');
   await Promise.all(
     [...changes].map(async ([key, change]) => {
@@ -285,7 +285,14 @@ export class HighlightStore {
    * save arriving meanwhile cannot slip between the check and the write.
    */
   async importMany(highlights: readonly Highlight[], now = Date.now()): Promise<ImportOutcome> {
-    assertValidHighlights(highlights, now);
+    // Checked and turned into search rows part by part, with a turn of the event loop between parts, before the
+    // transaction opens (a transaction would commit at such a turn): 100,000 records take seconds.
+    const rows = new Map<Highlight, SearchRow>();
+    for (let from = 0; from < highlights.length || from === 0; from += IMPORT_WRITE_BATCH) {
+      assertValidHighlights(highlights, now, undefined, from, from + IMPORT_WRITE_BATCH);
+      for (const h of highlights.slice(from, from + IMPORT_WRITE_BATCH)) rows.set(h, searchRowOf(h));
+      if (from + IMPORT_WRITE_BATCH < highlights.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     const tx = this.writeTx();
     const store = tx.objectStore('highlights');
     const existing = await store.getAll();
@@ -321,7 +328,7 @@ export class HighlightStore {
       }
       return Promise.all(requests);
     };
-    await Promise.all([writes(), writeSearchRows(tx, [...fresh, ...newer], [], newer.length === 0), tx.done]);
+    await Promise.all([writes(), writeSearchRows(tx, [...fresh, ...newer], [], newer.length === 0, (h) => rows.get(h)!), tx.done]);
     await this.remember([...fresh, ...newer]);
     return { added: fresh.length, updated: newer.length, skipped: highlights.length - fresh.length - newer.length };
   }
