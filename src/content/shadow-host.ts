@@ -6,6 +6,9 @@
  * show (cards, a reader's notes) through `host.shadowRoot`.
  */
 
+import { UI_ATTRIBUTE } from './dom/element-kinds';
+import { PageObserver } from './dom/page-observer';
+
 /** The host, its shadow root and the element Preact renders into. */
 export interface ShadowHost {
   host: HTMLElement;
@@ -43,13 +46,15 @@ function openForTests(doc: Document): boolean {
 /** Creates a `<tagName data-backstory-ui>` host with `css` in its shadow root, on `doc`'s root element. */
 export function createShadowHost(doc: Document, tagName: string, css: string): ShadowHost {
   const host = doc.createElement(tagName);
-  host.setAttribute('data-backstory-ui', '');
+  host.setAttribute(UI_ATTRIBUTE, '');
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode: openForTests(doc) ? 'open' : 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
-  doc.documentElement.append(host);
-  return { host, shadow, mount, remove: () => host.remove() };
+  // Muted: adding or removing our host is no change of the page's content.
+  const observer = PageObserver.of(doc);
+  observer.mute(() => doc.documentElement.append(host));
+  return { host, shadow, mount, remove: () => observer.mute(() => host.remove()) };
 }

@@ -23,8 +23,8 @@ import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { Annotator, type AnnotationState } from './annotator';
 import { DeferredWraps } from './deferred-wraps';
-import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from '../dom/element-kinds';
-import { MARK_SELECTOR, type MentionMark } from '../dom/entity-marks';
+import { isEditableDocument, isInsideSkipped } from '../dom/element-kinds';
+import type { MentionMark } from '../dom/entity-marks';
 import { injectMarkStyle } from '../dom/mark-style';
 import { isPageDark } from '../dom/page-theme';
 import { focusNextMention, revealEntry } from '../dom/mention-navigation';
@@ -160,12 +160,16 @@ export class EntityHighlighting {
     if (!this.settings) return;
     const session = new AbortController();
     this.session = session;
-    this.removeStyle = injectMarkStyle(doc, isPageDark(doc) ? 'dark' : 'light');
-    const observer = new PageObserver({
-      target: doc.documentElement,
+    const observer = PageObserver.of(doc);
+    const theme = isPageDark(doc) ? 'dark' : 'light';
+    let removeStyle = (): void => {};
+    // Muted like every write of ours: our stylesheet is no change of the page.
+    observer.mute(() => (removeStyle = injectMarkStyle(doc, theme)));
+    this.removeStyle = () => observer.mute(removeStyle);
+    observer.subscribe({
       root: () => doc.body,
-      ignore: (node) => this.isOurs(node),
-      own: (node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(UI_ATTRIBUTE),
+      ignore: (node) => this.skipped(node),
+      // Collected, then queued: the pass runs in this feature's queue, never inside the flush.
       onFlush: (nodes, removed) => void this.enqueue(() => this.flushed(nodes, removed, session.signal)),
       signal: session.signal,
     });
@@ -263,7 +267,6 @@ export class EntityHighlighting {
     this.session?.abort();
     this.session = undefined;
     if (this.annotator) {
-      // Not muted: the observer is already disconnected.
       this.annotator.clear(doc);
       this.annotator = undefined;
       this.changed();
@@ -272,13 +275,11 @@ export class EntityHighlighting {
     this.removeStyle = undefined;
   }
 
-  /** True for our own marks and UI, and for content the walk skips anyway. */
-  private isOurs(node: Node): boolean {
+  /** True for content the walk skips anyway (scripts, forms, editors, hidden blocks); ours never reaches here (see `ownership.ts`). */
+  private skipped(node: Node): boolean {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    if (!el) return true;
-    if (el.closest(`${MARK_SELECTOR}, [${UI_ATTRIBUTE}]`)) return true;
     const body = this.deps.document.body;
-    return !body || isInsideSkipped(el, body);
+    return !el || !body || isInsideSkipped(el, body);
   }
 
   private changed(): void {
