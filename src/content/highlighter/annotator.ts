@@ -22,7 +22,7 @@ import type { EntityMatch } from '../../shared/matcher';
 import { densitySlot } from '../../shared/density';
 import type { Settings } from '../../shared/settings';
 import { observedElementOf, widenRoots, type DeferredWraps } from './deferred-wraps';
-import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from '../dom/entity-marks';
+import { MARK_SELECTOR, MARK_TAG, markClassName, writeMark, type MentionMark } from '../dom/entity-marks';
 import { MentionLedger } from './mention-ledger';
 import type { PageMatching } from './page-matching';
 import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
@@ -189,6 +189,12 @@ export class Annotator {
   private remoteFailed = false;
   /** Groups not wrapped because the selection has a boundary in them (see `selection-guard.ts`); not counted. */
   private heldBack: WrapGroup<MentionMark>[] = [];
+  /**
+   * Blocks whose planned marks could not be wrapped because their text nodes
+   * changed since the walk (another feature's wrapper split them: its writes
+   * are muted, so no page observer reports them). See {@link takeChanged}.
+   */
+  private changedBlocks: Element[] = [];
   /** The sections of this pass's document (density "sections"), built on first use per pass. */
   private sections: SectionFinder | undefined;
   /** How marks are made; a wrapped mark stands for its mention in the ledger. */
@@ -196,7 +202,7 @@ export class Annotator {
     tagName: MARK_TAG,
     className: (r) => markClassName(r.data),
     decorate: (el, r) => {
-      decorateMark(el, r.data);
+      writeMark(el, r.data);
       this.ledger.anchor(r.data.mention, el);
     },
   };
@@ -265,6 +271,14 @@ export class Annotator {
     this.capped = false;
     this.refillDue = false;
     this.heldBack = [];
+    this.changedBlocks = [];
+  }
+
+  /** The blocks to annotate again because their text changed before their marks were wrapped; forgets them. */
+  takeChanged(): Element[] {
+    const blocks = [...new Set(this.changedBlocks)].filter((el) => el.isConnected);
+    this.changedBlocks = [];
+    return blocks;
   }
 
   /** True while some mentions wait for the selection to move off them (see {@link wrapHeldBack}). */
@@ -289,7 +303,10 @@ export class Annotator {
     this.config.mute(() => {
       for (const group of released) {
         const ranges = this.reclaim(group);
-        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, this.markWrap).length === 0) this.forget(ranges);
+        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, this.markWrap).length === 0) {
+          this.forget(ranges);
+          this.noteChanged(group);
+        }
       }
     });
     return true;
@@ -380,24 +397,22 @@ export class Annotator {
 
   /**
    * Wraps the held groups that came near the viewport, in slices, and leaves
-   * a `backstory:wrap` measure (`detail.deferred`). Returns the elements whose
-   * text changed since their groups were planned (a saved highlight drawn
-   * meanwhile split their nodes): the caller annotates them again.
+   * a `backstory:wrap` measure (`detail.deferred`). Groups whose text changed
+   * since they were planned (a saved highlight drawn meanwhile split their
+   * nodes) go to {@link takeChanged}.
    */
-  async wrapDue(signal: AbortSignal): Promise<Element[]> {
+  async wrapDue(signal: AbortSignal): Promise<void> {
     const groups = this.config.deferred?.takeDue() ?? [];
-    if (groups.length === 0) return [];
+    if (groups.length === 0) return;
     const started = performance.now();
     const slicer = new TimeSlicer(signal);
-    const changed: Element[] = [];
-    const { added } = await this.wrapInSlices(groups, slicer, () => true, changed);
+    const { added } = await this.wrapInSlices(groups, slicer, () => true);
     slicer.finish();
     try {
       performance.measure(MEASURES.wrap, { start: started, duration: slicer.totalMs(), detail: { deferred: true, groups: groups.length, added, longestSliceMs: slicer.longestSliceMs } });
     } catch {
       // A page that replaced `performance` must not stop annotation.
     }
-    return changed;
   }
 
   /**
@@ -405,7 +420,7 @@ export class Annotator {
    * says whether each group's text must be checked first. Returns the
    * mentions marked and the slices' work time.
    */
-  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, verify: () => boolean, changed?: Element[]): Promise<{ added: number; workMs: number }> {
+  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, verify: () => boolean): Promise<{ added: number; workMs: number }> {
     let added = 0;
     let workMs = 0;
     let i = 0;
@@ -417,7 +432,7 @@ export class Annotator {
       const holds = selectionGuard(document);
       this.config.mute(() => {
         do {
-          added += this.wrapOne(groups[i++]!, check, holds, changed);
+          added += this.wrapOne(groups[i++]!, check, holds);
         } while (i < groups.length && !slicer.overBudget());
       });
       workMs += performance.now() - sliceStart;
@@ -437,9 +452,9 @@ export class Annotator {
   /**
    * Wraps one planned group; returns the mentions marked. A group under an end
    * of the selection is held back uncounted (see {@link wrapHeldBack}); one
-   * whose text changed is forgotten (its block goes to `changed`).
+   * whose text changed is forgotten (its block goes to {@link takeChanged}).
    */
-  private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, holds: SelectionGuard, changed?: Element[]): number {
+  private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, holds: SelectionGuard): number {
     if (holds(group.nodes)) {
       this.forget(group.ranges);
       this.heldBack.push(group);
@@ -447,9 +462,14 @@ export class Annotator {
     }
     if (wrapGroup(group, this.markWrap, verify).length > 0) return group.ranges.length;
     this.forget(group.ranges);
-    const el = observedElementOf(group.nodes[0]!);
-    if (changed && el?.isConnected) changed.push(el);
+    this.noteChanged(group);
     return 0;
+  }
+
+  /** Keeps the block of a group whose text changed before it was wrapped, to annotate it again. */
+  private noteChanged(group: WrapGroup<MentionMark>): void {
+    const el = observedElementOf(group.nodes[0]!);
+    if (el?.isConnected) this.changedBlocks.push(el);
   }
 
   /** Picks the mentions of `page` (at `offset`) to mark under the settings, the density and the cap; counts them. */

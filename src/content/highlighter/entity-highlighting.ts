@@ -122,7 +122,10 @@ export class EntityHighlighting {
 
   /** A jump to a mention must find it marked, even one held back far from the viewport. */
   private wrapAllDeferred(): void {
-    if (this.annotator?.wrapAllDeferred()) this.changed();
+    if (!this.annotator?.wrapAllDeferred()) return;
+    this.changed();
+    const signal = this.session?.signal;
+    if (signal) void this.enqueue(() => this.annotateChanged(signal));
   }
 
   /**
@@ -237,14 +240,25 @@ export class EntityHighlighting {
       const live = roots.filter((r) => r.isConnected);
       if (live.length > 0) await this.annotator.annotate(live, signal);
     }
+    await this.annotateChanged(signal);
     this.changed();
+  }
+
+  /**
+   * Annotates again the blocks whose text another wrapper split before their
+   * marks were wrapped (see `Annotator.takeChanged`); once: what changes
+   * under this pass waits for the next job.
+   */
+  private async annotateChanged(signal: AbortSignal): Promise<void> {
+    const blocks = this.annotator?.takeChanged() ?? [];
+    if (blocks.length > 0 && !signal.aborted) await this.annotator?.annotate(blocks, signal);
   }
 
   /** Wraps the held marks that came near the viewport; annotates again where their text changed meanwhile. */
   private async wrapDue(signal: AbortSignal): Promise<void> {
     if (signal.aborted || !this.annotator) return;
-    const changed = await this.annotator.wrapDue(signal);
-    if (changed.length > 0 && !signal.aborted) await this.annotator.annotate(changed, signal);
+    await this.annotator.wrapDue(signal);
+    await this.annotateChanged(signal);
     this.changed();
   }
 
@@ -256,9 +270,11 @@ export class EntityHighlighting {
   private releaseHeldBack(signal: AbortSignal): void {
     if (this.releaseQueued || !this.annotator?.holdsBack()) return;
     this.releaseQueued = true;
-    void this.enqueue(() => {
+    void this.enqueue(async () => {
       this.releaseQueued = false;
-      if (!signal.aborted && this.annotator?.wrapHeldBack()) this.changed();
+      if (signal.aborted || !this.annotator?.wrapHeldBack()) return;
+      await this.annotateChanged(signal);
+      this.changed();
     });
   }
 
