@@ -6,9 +6,11 @@
  *
  * Long passes are cut into slices (see `time-slicer.ts`): the walk and the
  * wrapping pause when a slice has used its time and resume in a later task.
- * A pass wraps its first {@link EAGER_MARKS} marks at once and, given a
- * `DeferredWraps`, holds the rest until they come near the viewport (see
- * `deferred-wraps.ts`); every mention is matched and counted at once.
+ * A pass wraps its first {@link EAGER_MARKS} marks at once and, where an
+ * IntersectionObserver can tell, queues the rest until they come near the
+ * viewport; every mention is matched and counted at once. What is not
+ * wrapped yet waits in one queue with its reason (off-screen, under the
+ * selection, text changed: see `pending-wraps.ts`).
  * Matching runs per chunk of whole blocks (see {@link CHUNK_CHARS}), with a
  * yield between chunks when a slice is used up.
  *
@@ -21,7 +23,7 @@ import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
 import { densitySlot } from '../../shared/density';
 import type { Settings } from '../../shared/settings';
-import { observedElementOf, widenRoots, type DeferredWraps } from './deferred-wraps';
+import { widenRoots, type PendingWraps } from './pending-wraps';
 import { MARK_SELECTOR, MARK_TAG, markClassName, writeMark, type MentionMark } from '../dom/entity-marks';
 import { MentionLedger } from './mention-ledger';
 import type { PageMatching } from './page-matching';
@@ -45,8 +47,8 @@ export interface AnnotatorConfig {
   pageChanges?(): number;
   /** A count of the page's own removals so far (see `PageObserver.removalsNow`); absent: assume any. */
   pageRemovals?(): number;
-  /** Where a pass's marks past the first {@link EAGER_MARKS} wait to come near the viewport; absent: all wrapped at once. */
-  deferred?: DeferredWraps<MentionMark>;
+  /** Where planned marks not wrapped yet wait, with their reason (see `pending-wraps.ts`). */
+  pending: PendingWraps<MentionMark>;
 }
 
 /** What the page shows now, for `tab.state` and `page.report`. */
@@ -83,7 +85,7 @@ interface PassFigures {
   textLength?: number;
   /** Wait for the background's matches: not work on this thread. */
   remoteMs?: number;
-  /** Wrap groups handed to {@link DeferredWraps}. */
+  /** Wrap groups queued as off-screen (see `pending-wraps.ts`). */
   deferred?: number;
 }
 
@@ -117,7 +119,7 @@ function* chunksOf(page: PageText): Generator<{ start: number; end: number }> {
 
 /**
  * Marks a pass wraps at once before it holds the rest back until they come
- * near the viewport (see `deferred-wraps.ts`): more than the first four
+ * near the viewport (see `pending-wraps.ts`): more than the first four
  * screens of the densest article show (the demo article has 136 in all, one
  * per 66 characters, about 45 to a screen), so only long pages defer any.
  */
@@ -187,14 +189,7 @@ export class Annotator {
   private nextMention = 0;
   /** The background failed to match once: the page matches by itself from then on. */
   private remoteFailed = false;
-  /** Groups not wrapped because the selection has a boundary in them (see `selection-guard.ts`); not counted. */
-  private heldBack: WrapGroup<MentionMark>[] = [];
-  /**
-   * Blocks whose planned marks could not be wrapped because their text nodes
-   * changed since the walk (another feature's wrapper split them: its writes
-   * are muted, so no page observer reports them). See {@link takeChanged}.
-   */
-  private changedBlocks: Element[] = [];
+
   /** The sections of this pass's document (density "sections"), built on first use per pass. */
   private sections: SectionFinder | undefined;
   /** How marks are made; a wrapped mark stands for its mention in the ledger. */
@@ -225,8 +220,7 @@ export class Annotator {
 
   /**
    * Stops counting what the page removed: mentions whose mark or text left
-   * the document, and the held groups whose text did (held until near the
-   * viewport, or under the selection). Does nothing when the page removed
+   * the document, and the pending groups whose text did. Does nothing when the page removed
    * nothing since the last sweep. Returns true when counts changed. When the
    * cap had stopped a pass and marks went, or a slot of the density lost
    * its one mark, {@link refillDue} turns true.
@@ -235,8 +229,7 @@ export class Annotator {
     const removals = this.config.pageRemovals?.();
     if (removals !== undefined && removals === this.sweptAt) return false;
     this.sweptAt = removals;
-    for (const group of this.config.deferred?.dropDetached() ?? []) this.forget(group.ranges);
-    this.heldBack = this.heldBack.filter((group) => group.nodes.some((node) => node.isConnected));
+    for (const group of this.config.pending.dropDetached()) this.forget(group.ranges);
     const swept = this.ledger.sweep();
     if ((this.capped && swept.marks > 0) || swept.unmarked.length > 0) this.refillDue = true;
     return swept.dropped > 0;
@@ -265,47 +258,45 @@ export class Annotator {
 
   /** Removes every mark and forgets the counts; the page's text nodes are as before. */
   clear(root: ParentNode): void {
-    this.config.deferred?.clear();
+    this.config.pending.clear();
     this.config.mute(() => unwrapAll(root, MARK_SELECTOR));
     this.ledger.clear();
     this.capped = false;
     this.refillDue = false;
-    this.heldBack = [];
-    this.changedBlocks = [];
-  }
-
-  /** The blocks to annotate again because their text changed before their marks were wrapped; forgets them. */
-  takeChanged(): Element[] {
-    const blocks = [...new Set(this.changedBlocks)].filter((el) => el.isConnected);
-    this.changedBlocks = [];
-    return blocks;
-  }
-
-  /** True while some mentions wait for the selection to move off them (see {@link wrapHeldBack}). */
-  holdsBack(): boolean {
-    return this.heldBack.length > 0;
   }
 
   /**
-   * Wraps the mentions held back under the selection that no selection
-   * boundary touches any more, counting them as a pass would; the rest keep
-   * waiting. A group whose text the page changed meanwhile is dropped: the
-   * page observer re-annotates what changed. Returns true when anything was
-   * released. Run it between passes (in the caller's queue), never during one.
+   * The blocks to annotate again because their text changed (another
+   * wrapper split it: its writes are muted, so no page observer reports
+   * them) before their marks were wrapped; forgets them.
    */
-  wrapHeldBack(): boolean {
-    const held = this.heldBack;
-    if (held.length === 0) return false;
+  takeChanged(): Element[] {
+    return this.config.pending.takeChanged();
+  }
+
+  /** True while some mentions wait for the selection to move off them (see {@link wrapReleased}). */
+  waitsForSelection(): boolean {
+    return this.config.pending.has('selection');
+  }
+
+  /**
+   * Wraps the mentions queued under the selection that no selection
+   * boundary touches any more, counting them as a pass would; the rest keep
+   * waiting. A group whose text changed meanwhile goes to
+   * {@link takeChanged}. Returns true when anything was released. Run it
+   * between passes (in the caller's queue), never during one.
+   */
+  wrapReleased(): boolean {
+    if (!this.config.pending.has('selection')) return false;
     const holds = selectionGuard(document);
-    this.heldBack = held.filter((group) => holds(group.nodes));
-    const released = held.filter((group) => !this.heldBack.includes(group));
+    const released = this.config.pending.takeReleased((group) => holds(group.nodes));
     if (released.length === 0) return false;
     this.config.mute(() => {
       for (const group of released) {
         const ranges = this.reclaim(group);
         if (ranges.length > 0 && wrapGroup({ ...group, ranges }, this.markWrap).length === 0) {
           this.forget(ranges);
-          this.noteChanged(group);
+          this.config.pending.add([group], 'changed');
         }
       }
     });
@@ -323,13 +314,11 @@ export class Annotator {
     this.sections = undefined;
     if (this.capped) return this.finishPass(started, slicer, { roots: roots.length, stale: false });
 
-    // Held groups with text under these roots are planned again by this pass, all their text.
-    const { deferred } = this.config;
-    if (deferred) {
-      const dropped = deferred.dropInside(roots);
-      for (const group of dropped) this.forget(group.ranges);
-      if (dropped.length > 0) roots = widenRoots(roots, dropped);
-    }
+    // Off-screen groups with text under these roots are planned again by this pass, all their text.
+    const { pending } = this.config;
+    const dropped = pending.dropInside(roots);
+    for (const group of dropped) this.forget(group.ranges);
+    if (dropped.length > 0) roots = widenRoots(roots, dropped);
     const changesAtStart = this.config.pageChanges?.();
     const collector = new PageTextCollector(roots, { exclude: isMark });
     while (!collector.run(slicer.overBudget)) await slicer.yield();
@@ -385,24 +374,24 @@ export class Annotator {
 
     const wrapStart = performance.now();
     const groups = planWraps(page, ranges);
-    const eager = deferred ? eagerGroups(groups) : groups.length;
-    if (eager < groups.length) deferred!.hold(groups.slice(eager));
+    const eager = pending.defersOffscreen ? eagerGroups(groups) : groups.length;
+    if (eager < groups.length) pending.add(groups.slice(eager), 'offscreen');
     const planMs = performance.now() - wrapStart;
     // The walk's text is still the page's as long as the page changed nothing since the walk began.
-    const verify = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
-    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, verify);
+    const pageChangedSinceWalk = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
+    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk);
     const wrapMs = planMs + workMs;
     return this.finishPass(started, slicer, { roots: roots.length, stale: false, matchStart, matchMs, wrapStart, wrapMs, added, textLength: page.text.length, remoteMs, deferred: groups.length - eager });
   }
 
   /**
-   * Wraps the held groups that came near the viewport, in slices, and leaves
+   * Wraps the off-screen groups that came near the viewport, in slices, and leaves
    * a `backstory:wrap` measure (`detail.deferred`). Groups whose text changed
    * since they were planned (a saved highlight drawn meanwhile split their
    * nodes) go to {@link takeChanged}.
    */
   async wrapDue(signal: AbortSignal): Promise<void> {
-    const groups = this.config.deferred?.takeDue() ?? [];
+    const groups = this.config.pending.takeDue();
     if (groups.length === 0) return;
     const started = performance.now();
     const slicer = new TimeSlicer(signal);
@@ -416,18 +405,19 @@ export class Annotator {
   }
 
   /**
-   * Wraps `groups` in slices of `slicer`, muted; `verify()` (read per slice)
-   * says whether each group's text must be checked first. Returns the
+   * Wraps `groups` in slices of `slicer`, muted; `pageChanged()` (read per
+   * slice) says whether the page may have changed their text since it was
+   * read, so that each group's text must be compared first. Returns the
    * mentions marked and the slices' work time.
    */
-  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, verify: () => boolean): Promise<{ added: number; workMs: number }> {
+  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean): Promise<{ added: number; workMs: number }> {
     let added = 0;
     let workMs = 0;
     let i = 0;
     while (i < groups.length) {
       if (slicer.overBudget()) await slicer.yield();
       const sliceStart = performance.now();
-      const check = verify();
+      const check = pageChanged();
       // Read per slice: the reader may have selected text during the yield or the wait for the matches.
       const holds = selectionGuard(document);
       this.config.mute(() => {
@@ -440,9 +430,9 @@ export class Annotator {
     return { added, workMs };
   }
 
-  /** Wraps every held group now, in one task (before a jump to a mention, which must find it marked); false when none was held. */
-  wrapAllDeferred(): boolean {
-    const groups = this.config.deferred?.takeAll() ?? [];
+  /** Wraps every off-screen group now, in one task (before a jump to a mention, which must find it marked); false when none waited. */
+  wrapAllOffscreen(): boolean {
+    const groups = this.config.pending.takeOffscreen();
     if (groups.length === 0) return false;
     const holds = selectionGuard(document);
     this.config.mute(() => groups.forEach((group) => this.wrapOne(group, true, holds)));
@@ -451,25 +441,20 @@ export class Annotator {
 
   /**
    * Wraps one planned group; returns the mentions marked. A group under an end
-   * of the selection is held back uncounted (see {@link wrapHeldBack}); one
-   * whose text changed is forgotten (its block goes to {@link takeChanged}).
+   * of the selection is queued uncounted (see {@link wrapReleased}); one whose
+   * text changed is forgotten and queued as changed (see {@link takeChanged}).
+   * `compareText`: the page may have changed its text since it was read.
    */
-  private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, holds: SelectionGuard): number {
+  private wrapOne(group: WrapGroup<MentionMark>, compareText: boolean, holds: SelectionGuard): number {
     if (holds(group.nodes)) {
       this.forget(group.ranges);
-      this.heldBack.push(group);
+      this.config.pending.add([group], 'selection');
       return 0;
     }
-    if (wrapGroup(group, this.markWrap, verify).length > 0) return group.ranges.length;
+    if (wrapGroup(group, this.markWrap, compareText).length > 0) return group.ranges.length;
     this.forget(group.ranges);
-    this.noteChanged(group);
+    this.config.pending.add([group], 'changed');
     return 0;
-  }
-
-  /** Keeps the block of a group whose text changed before it was wrapped, to annotate it again. */
-  private noteChanged(group: WrapGroup<MentionMark>): void {
-    const el = observedElementOf(group.nodes[0]!);
-    if (el?.isConnected) this.changedBlocks.push(el);
   }
 
   /** Picks the mentions of `page` (at `offset`) to mark under the settings, the density and the cap; counts them. */
@@ -485,7 +470,7 @@ export class Annotator {
     }
   }
 
-  /** Counts a held-back group's mentions again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
+  /** Counts a group released from under the selection again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
   private reclaim(group: WrapGroup<MentionMark>): WrapRange<MentionMark>[] {
     const kept: WrapRange<MentionMark>[] = [];
     for (const r of group.ranges) {
@@ -513,7 +498,7 @@ export class Annotator {
     return kind;
   }
 
-  /** Takes back the counts of mentions whose text changed before they could be wrapped, or that were held back. */
+  /** Takes back the counts of mentions whose text changed before they could be wrapped, or that wait under the selection. */
   private forget(ranges: readonly WrapRange<MentionMark>[]): void {
     for (const r of ranges) this.ledger.forget(r.data.mention);
   }

@@ -22,7 +22,7 @@ import type { Matcher, MatcherEntry } from '../../shared/matcher';
 import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { Annotator, type AnnotationState } from './annotator';
-import { DeferredWraps } from './deferred-wraps';
+import { PendingWraps } from './pending-wraps';
 import { isEditableDocument, isInsideSkipped } from '../dom/element-kinds';
 import type { MentionMark } from '../dom/entity-marks';
 import { injectMarkStyle } from '../dom/mark-style';
@@ -51,7 +51,7 @@ export interface EntityHighlightingDeps {
   report(report: PageReport): void;
   /** Told after every pass and every clear (the hover card re-reads marks). */
   onChange?(state: AnnotationState & { active: boolean }): void;
-  /** The IntersectionObserver for marks held until near the viewport; the global one when absent. None in the environment: every mark is wrapped at once. */
+  /** The IntersectionObserver for marks queued until near the viewport; the global one when absent. None in the environment: every mark is wrapped at once. */
   IntersectionObserver?: typeof IntersectionObserver;
 }
 
@@ -73,7 +73,7 @@ export class EntityHighlighting {
   private session: AbortController | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
-  /** A job that marks held-back mentions is queued and has not run yet. */
+  /** A job that marks the mentions released from under the selection is queued and has not run yet. */
   private releaseQueued = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -110,19 +110,19 @@ export class EntityHighlighting {
 
   /** Scrolls to an entry's first mention and flashes it. */
   revealEntry(entryId: string): boolean {
-    this.wrapAllDeferred();
+    this.wrapAllOffscreen();
     return revealEntry(this.deps.document, entryId);
   }
 
   /** Focuses the next mention (keyboard command). */
   focusNextMention(): boolean {
-    this.wrapAllDeferred();
+    this.wrapAllOffscreen();
     return focusNextMention(this.deps.document);
   }
 
-  /** A jump to a mention must find it marked, even one held back far from the viewport. */
-  private wrapAllDeferred(): void {
-    if (!this.annotator?.wrapAllDeferred()) return;
+  /** A jump to a mention must find it marked, even one queued far from the viewport. */
+  private wrapAllOffscreen(): void {
+    if (!this.annotator?.wrapAllOffscreen()) return;
     this.changed();
     const signal = this.session?.signal;
     if (signal) void this.enqueue(() => this.annotateChanged(signal));
@@ -176,11 +176,11 @@ export class EntityHighlighting {
       onFlush: (nodes, removed) => void this.enqueue(() => this.flushed(nodes, removed, session.signal)),
       signal: session.signal,
     });
-    const Observer = this.deps.IntersectionObserver ?? (DeferredWraps.supported() ? IntersectionObserver : undefined);
-    const deferred = Observer ? new DeferredWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) }) : undefined;
+    const Observer = this.deps.IntersectionObserver ?? (PendingWraps.supported() ? IntersectionObserver : undefined);
+    const pending = new PendingWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) });
     const { matching, types, exclude } = this.recognition;
-    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), deferred }, this.settings);
-    doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), pending }, this.settings);
+    doc.addEventListener('selectionchange', () => this.wrapReleased(session.signal), { signal: session.signal });
     // A tab closed within the report's delay would otherwise never tell the background what it showed.
     doc.defaultView?.addEventListener('pagehide', () => this.flushReport(), { signal: session.signal });
     await this.pass([doc.body], session.signal);
@@ -254,7 +254,7 @@ export class EntityHighlighting {
     if (blocks.length > 0 && !signal.aborted) await this.annotator?.annotate(blocks, signal);
   }
 
-  /** Wraps the held marks that came near the viewport; annotates again where their text changed meanwhile. */
+  /** Wraps the off-screen marks that came near the viewport; annotates again where their text changed meanwhile. */
   private async wrapDue(signal: AbortSignal): Promise<void> {
     if (signal.aborted || !this.annotator) return;
     await this.annotator.wrapDue(signal);
@@ -263,16 +263,16 @@ export class EntityHighlighting {
   }
 
   /**
-   * After the selection changed: marks the mentions held back under its old
-   * ends, in the queue (after a pass in flight). Cheap when nothing is held
-   * back, as a drag fires this for every move.
+   * After the selection changed: marks the mentions queued under its old
+   * ends, in the job queue (after a pass in flight). Cheap when none waits,
+   * as a drag fires this for every move.
    */
-  private releaseHeldBack(signal: AbortSignal): void {
-    if (this.releaseQueued || !this.annotator?.holdsBack()) return;
+  private wrapReleased(signal: AbortSignal): void {
+    if (this.releaseQueued || !this.annotator?.waitsForSelection()) return;
     this.releaseQueued = true;
     void this.enqueue(async () => {
       this.releaseQueued = false;
-      if (signal.aborted || !this.annotator?.wrapHeldBack()) return;
+      if (signal.aborted || !this.annotator?.wrapReleased()) return;
       await this.annotateChanged(signal);
       this.changed();
     });
