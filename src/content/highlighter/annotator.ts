@@ -16,7 +16,7 @@
  *
  * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
  * yields excluded, with a `detail` summary), `backstory:match` and
- * `backstory:wrap`. The bench and the tests read them.
+ * `backstory:wrap` (see `pass-timer.ts`). The bench and the tests read them.
  */
 import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
@@ -30,6 +30,7 @@ import type { PageMatching } from './page-matching';
 import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
 import { SectionFinder } from './sections';
 import { selectionGuard, type SelectionGuard } from '../dom/selection-guard';
+import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from '../dom/wrap-ranges';
 
@@ -60,37 +61,6 @@ export interface AnnotationState {
   /** True when the mark cap stopped annotation. */
   capped: boolean;
 }
-
-/** The outcome of one pass. */
-export interface PassResult {
-  /** Mentions marked by this pass. */
-  added: number;
-  /** The DOM changed under the walk; the caller should run the pass again. */
-  stale: boolean;
-  /** Work time of the pass (yields excluded), ms. */
-  workMs: number;
-  /** Longest slice, ms. */
-  longestSliceMs: number;
-}
-
-/** What one pass measured, for {@link Annotator}'s measures (0 or absent: the step did not run). */
-interface PassFigures {
-  roots: number;
-  stale: boolean;
-  matchStart?: number;
-  matchMs?: number;
-  wrapStart?: number;
-  wrapMs?: number;
-  added?: number;
-  textLength?: number;
-  /** Wait for the background's matches: not work on this thread. */
-  remoteMs?: number;
-  /** Wrap groups queued as off-screen (see `pending-wraps.ts`). */
-  deferred?: number;
-}
-
-/** The measure names, for tests and the bench. */
-export const MEASURES = { annotate: 'backstory:annotate', match: 'backstory:match', wrap: 'backstory:wrap' } as const;
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
@@ -309,10 +279,11 @@ export class Annotator {
    * nothing. Throws `SliceAborted` when `signal` aborts during a yield.
    */
   async annotate(roots: readonly Node[], signal: AbortSignal): Promise<PassResult> {
-    const started = performance.now();
     const slicer = new TimeSlicer(signal);
+    const timer = new PassTimer(slicer);
+    const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
     this.sections = undefined;
-    if (this.capped) return this.finishPass(started, slicer, { roots: roots.length, stale: false });
+    if (this.capped) return timer.finish(summary);
 
     // Off-screen groups with text under these roots are planned again by this pass, all their text.
     const { pending } = this.config;
@@ -322,66 +293,72 @@ export class Annotator {
     const changesAtStart = this.config.pageChanges?.();
     const collector = new PageTextCollector(roots, { exclude: isMark });
     while (!collector.run(slicer.overBudget)) await slicer.yield();
-    if (collector.stale) return this.finishPass(started, slicer, { roots: roots.length, stale: true });
+    if (collector.stale) return timer.finish({ ...summary, stale: true, marks: this.ledger.marks });
     const page = collector.result();
 
-    const matchStart = performance.now();
-    const bounds: number[] = [];
-    for (const chunk of chunksOf(page)) bounds.push(chunk.start, chunk.end);
+    const ranges = await this.match(page, slicer, timer);
+
+    const { groups, eager } = timer.wrapping(() => {
+      const planned = planWraps(page, ranges);
+      const first = pending.defersOffscreen ? eagerGroups(planned) : planned.length;
+      if (first < planned.length) pending.add(planned.slice(first), 'offscreen');
+      return { groups: planned, eager: first };
+    });
+    // The walk's text is still the page's as long as the page changed nothing since the walk began.
+    const pageChangedSinceWalk = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
+    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk);
+    timer.addWrapping(workMs);
+    return timer.finish({ ...summary, added, textLength: page.text.length, deferred: groups.length - eager, marks: this.ledger.marks, capped: this.capped });
+  }
+
+  /**
+   * Matches `page` (in the background when it answers, else here, chunk by
+   * chunk) and returns the mentions to mark, selected and counted.
+   */
+  private async match(page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
+    const bounds = timer.matching(() => {
+      const list: number[] = [];
+      for (const chunk of chunksOf(page)) list.push(chunk.start, chunk.end);
+      return list;
+    });
     const ranges: WrapRange<MentionMark>[] = [];
-    let matchMs = 0;
-    let remoteMs = 0;
     let found: EntityMatch[] | null = null;
     const { remote } = this.config.matching;
     if (remote && !this.remoteFailed && bounds.length > 0) {
-      // Sending serialises the text now, on this thread: that part is our work.
-      matchMs += performance.now() - matchStart;
       const exclude = [...this.config.exclude];
       const pending: Promise<EntityMatch[] | null>[] = [];
       for (const piece of messagesOf(bounds)) {
         if (slicer.overBudget()) await slicer.yield();
-        const sendStart = performance.now();
-        const base = piece[0]!;
-        const text = page.text.slice(base, piece[piece.length - 1]);
-        pending.push(
-          remote(text, piece.map((b) => b - base), exclude).then(
-            (got) => got && shift(got, base),
-            () => null, // a failed message is a background that cannot answer: match here instead
-          ),
-        );
-        matchMs += performance.now() - sendStart;
+        // Sending serialises the text now, on this thread: that part is our work.
+        timer.matching(() => {
+          const base = piece[0]!;
+          const text = page.text.slice(base, piece[piece.length - 1]);
+          pending.push(
+            remote(text, piece.map((b) => b - base), exclude).then(
+              (got) => got && shift(got, base),
+              () => null, // a failed message is a background that cannot answer: match here instead
+            ),
+          );
+        });
       }
-      const sent = performance.now();
-      const answers = await slicer.wait(Promise.all(pending));
-      remoteMs = performance.now() - sent;
+      const answers = await timer.remote(Promise.all(pending));
       found = answers.includes(null) ? null : (answers as EntityMatch[][]).flat();
       if (found === null) this.remoteFailed = true;
     }
     if (found !== null) {
-      const selectStart = performance.now();
-      this.select(found, page, 0, ranges);
-      matchMs += performance.now() - selectStart;
-    } else {
-      for (let k = 0; k < bounds.length; k += 2) {
-        if (slicer.overBudget()) await slicer.yield();
-        const chunkStart = performance.now();
+      const all = found;
+      timer.matching(() => this.select(all, page, 0, ranges));
+      return ranges;
+    }
+    for (let k = 0; k < bounds.length; k += 2) {
+      if (slicer.overBudget()) await slicer.yield();
+      timer.matching(() => {
         const start = bounds[k]!;
         const local = this.config.matching.local().match(page.text.slice(start, bounds[k + 1]), { exclude: this.config.exclude });
         this.select(local, page, start, ranges);
-        matchMs += performance.now() - chunkStart;
-      }
+      });
     }
-
-    const wrapStart = performance.now();
-    const groups = planWraps(page, ranges);
-    const eager = pending.defersOffscreen ? eagerGroups(groups) : groups.length;
-    if (eager < groups.length) pending.add(groups.slice(eager), 'offscreen');
-    const planMs = performance.now() - wrapStart;
-    // The walk's text is still the page's as long as the page changed nothing since the walk began.
-    const pageChangedSinceWalk = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
-    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk);
-    const wrapMs = planMs + workMs;
-    return this.finishPass(started, slicer, { roots: roots.length, stale: false, matchStart, matchMs, wrapStart, wrapMs, added, textLength: page.text.length, remoteMs, deferred: groups.length - eager });
+    return ranges;
   }
 
   /**
@@ -501,24 +478,5 @@ export class Annotator {
   /** Takes back the counts of mentions whose text changed before they could be wrapped, or that wait under the selection. */
   private forget(ranges: readonly WrapRange<MentionMark>[]): void {
     for (const r of ranges) this.ledger.forget(r.data.mention);
-  }
-
-  /** Leaves the pass's User Timing measures (see {@link MEASURES}) and returns its result. */
-  private finishPass(started: number, slicer: TimeSlicer, figures: PassFigures): PassResult {
-    const { roots, stale, matchStart = 0, matchMs = 0, wrapStart = 0, wrapMs = 0, added = 0, textLength = 0, remoteMs = 0, deferred = 0 } = figures;
-    slicer.finish();
-    const workMs = slicer.totalMs();
-    try {
-      if (matchStart > 0) performance.measure(MEASURES.match, { start: matchStart, duration: matchMs });
-      if (wrapStart > 0) performance.measure(MEASURES.wrap, { start: wrapStart, duration: wrapMs });
-      performance.measure(MEASURES.annotate, {
-        start: started,
-        duration: workMs,
-        detail: { roots, added, deferred, marks: this.ledger.marks, capped: this.capped, textLength, remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
-      });
-    } catch {
-      // A page that replaced `performance` must not stop annotation.
-    }
-    return { added, stale, workMs, longestSliceMs: slicer.longestSliceMs };
   }
 }
