@@ -88,10 +88,10 @@ function* chunksOf(page: PageText): Generator<{ start: number; end: number }> {
 }
 
 /**
- * Marks a pass wraps at once before it holds the rest back until they come
- * near the viewport (see `pending-wraps.ts`): more than the first four
- * screens of the densest article show (the demo article has 136 in all, one
- * per 66 characters, about 45 to a screen), so only long pages defer any.
+ * Marks a pass wraps at once before it queues the rest until they come near
+ * the viewport (see `pending-wraps.ts`): more than the first four screens of
+ * the densest article show (about 45 to a screen at one name per 66
+ * characters), so only long pages defer any.
  */
 export const EAGER_MARKS = 200;
 
@@ -107,12 +107,11 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
 
 /**
  * Text per `page.match` message, at most about: whole chunks are put together
- * up to this size, so nearly every page goes in one message. Measured A/B on
- * the page bench's 1 MB page (3 rounds of 5 loads): one message cost the page
- * 14–16 ms of sending, sixteen of 64 KB 19–22 ms. With several, the
- * background starts matching the first while the page still serialises the
- * rest, and on a 2-core machine the two compete for the CPU. The cap keeps a
- * message well under the background's limit (`MAX_PAGE_TEXT`).
+ * up to this size, so nearly every page goes in one message: with several,
+ * the background starts matching the first while the page still serialises
+ * the rest, and on a machine with few cores the two compete for the CPU, so
+ * the page pays more for sending. The cap keeps a message well under the
+ * background's limit (`MAX_PAGE_TEXT`).
  */
 const MESSAGE_CHARS = 4_194_304;
 
