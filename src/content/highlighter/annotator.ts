@@ -21,14 +21,13 @@
 import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
-import { densitySlot } from '../../shared/density';
 import type { Settings } from '../../shared/settings';
 import { widenRoots, type PendingWraps } from './pending-wraps';
 import { MARK_SELECTOR, MARK_TAG, markClassName, writeMark, type MentionMark } from '../dom/entity-marks';
-import { MentionLedger } from './mention-ledger';
+import type { MentionLedger } from './mention-ledger';
+import { MentionTally } from './mention-tally';
 import type { PageMatching } from './page-matching';
 import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
-import { SectionFinder } from './sections';
 import { selectionGuard, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
@@ -148,19 +147,15 @@ const nodeAt = (page: PageText, at: number): Text => page.nodes[Math.max(0, node
  * queues them).
  */
 export class Annotator {
-  /** Every counted mention, until it is forgotten or leaves the page. */
-  private readonly ledger = new MentionLedger();
-  private capped = false;
+  /** What is counted and marked, under the cap and the density. */
+  private readonly tally: MentionTally;
   /** A sweep left room, or a slot lost its one mark (densities "first", "sections"): the whole body should be annotated again. */
   private refillDue = false;
   /** `pageRemovals()` at the last sweep: unchanged means nothing can have left the page. */
   private sweptAt: number | undefined;
-  private nextMention = 0;
   /** The background failed to match once: the page matches by itself from then on. */
   private remoteFailed = false;
 
-  /** The sections of this pass's document (density "sections"), built on first use per pass. */
-  private sections: SectionFinder | undefined;
   /** How marks are made; a wrapped mark stands for its mention in the ledger. */
   private readonly markWrap: WrapOptions<MentionMark> = {
     tagName: MARK_TAG,
@@ -174,7 +169,19 @@ export class Annotator {
   constructor(
     private readonly config: AnnotatorConfig,
     private settings: Settings,
-  ) {}
+  ) {
+    this.tally = new MentionTally(() => this.settings);
+  }
+
+  /** The counted mentions (see `mention-ledger.ts`). */
+  private get ledger(): MentionLedger {
+    return this.tally.ledger;
+  }
+
+  /** The cap stopped a pass. */
+  private get capped(): boolean {
+    return this.tally.capped;
+  }
 
   /** Uses new settings for the next passes (the caller clears and re-annotates when marks must change). */
   setSettings(settings: Settings): void {
@@ -217,7 +224,7 @@ export class Annotator {
    */
   async refill(body: Node, signal: AbortSignal): Promise<PassResult> {
     this.refillDue = false;
-    this.capped = false;
+    this.tally.capped = false;
     this.ledger.forgetCounted();
     const result = await this.annotate([body], signal);
     // The page changed under the walk (it may change all the time): the next flush tries again.
@@ -229,8 +236,7 @@ export class Annotator {
   clear(root: ParentNode): void {
     this.config.pending.clear();
     this.config.mute(() => unwrapAll(root, MARK_SELECTOR));
-    this.ledger.clear();
-    this.capped = false;
+    this.tally.clear();
     this.refillDue = false;
   }
 
@@ -281,7 +287,7 @@ export class Annotator {
     const slicer = new TimeSlicer(signal);
     const timer = new PassTimer(slicer);
     const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
-    this.sections = undefined;
+    this.tally.newPass();
     if (this.capped) return timer.finish(summary);
 
     // Off-screen groups with text under these roots are planned again by this pass, all their text.
@@ -439,8 +445,8 @@ export class Annotator {
     for (const m of found) {
       const type = this.config.types.get(m.entryId);
       if (type === undefined || !types[typeGroupOf(type)]) continue;
-      const mention = this.nextMention++;
-      const admitted = this.admit(m.entryId, mention, nodeAt(page, offset + m.start));
+      const mention = this.tally.nextNumber();
+      const admitted = this.tally.admit(m.entryId, mention, nodeAt(page, offset + m.start));
       if (admitted === 'capped') break;
       if (admitted === 'mark') ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention } });
     }
@@ -450,28 +456,11 @@ export class Annotator {
   private reclaim(group: WrapGroup<MentionMark>): WrapRange<MentionMark>[] {
     const kept: WrapRange<MentionMark>[] = [];
     for (const r of group.ranges) {
-      const admitted = this.admit(r.data.entryId, r.data.mention, nodeAt(group.page, r.start));
+      const admitted = this.tally.admit(r.data.entryId, r.data.mention, nodeAt(group.page, r.start));
       if (admitted === 'capped') break;
       if (admitted === 'mark') kept.push(r);
     }
     return kept;
-  }
-
-  /**
-   * Counts mention number `mention` of `entryId` (its name starts in `node`)
-   * under the cap and the density: `'mark'` when it is to be marked,
-   * `'counted'` when only counted (its density slot marked already),
-   * `'capped'` when the cap is reached (nothing counted).
-   */
-  private admit(entryId: string, mention: number, node: Node): 'mark' | 'counted' | 'capped' {
-    if (this.ledger.marks >= this.settings.markCap) {
-      this.capped = true;
-      return 'capped';
-    }
-    const slot = densitySlot(this.settings.density, entryId, () => (this.sections ??= new SectionFinder(node.ownerDocument ?? document)).sectionOf(node));
-    const kind = slot !== null && this.ledger.hasMark(slot) ? 'counted' : 'mark';
-    this.ledger.add(mention, entryId, kind, node, slot ?? entryId);
-    return kind;
   }
 
   /** Takes back the counts of mentions whose text changed before they could be wrapped, or that wait under the selection. */
