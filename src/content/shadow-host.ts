@@ -6,6 +6,9 @@
  * show (cards, a reader's notes) through `host.shadowRoot`.
  */
 
+import { UI_ATTRIBUTE } from './dom/element-kinds';
+import { PageObserver } from './dom/page-observer';
+
 /** The host, its shadow root and the element Preact renders into. */
 export interface ShadowHost {
   host: HTMLElement;
@@ -50,7 +53,7 @@ function openForTests(doc: Document): boolean {
 /** Creates a `<tagName data-backstory-ui>` host with `css` in its shadow root, on `doc`'s root element. */
 export function createShadowHost(doc: Document, tagName: string, css: string): ShadowHost {
   const host = doc.createElement(tagName);
-  host.setAttribute('data-backstory-ui', '');
+  host.setAttribute(UI_ATTRIBUTE, '');
   // The attribute too: form controls and `dir="auto"` text inside resolve against it, not the page's `dir`.
   host.setAttribute('dir', 'ltr');
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
@@ -59,6 +62,8 @@ export function createShadowHost(doc: Document, tagName: string, css: string): S
   style.textContent = css;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
-  doc.documentElement.append(host);
-  return { host, shadow, mount, remove: () => host.remove() };
+  // Muted: adding or removing our host is no change of the page's content.
+  const observer = PageObserver.of(doc);
+  observer.mute(() => doc.documentElement.append(host));
+  return { host, shadow, mount, remove: () => observer.mute(() => host.remove()) };
 }

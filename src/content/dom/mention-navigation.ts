@@ -5,7 +5,7 @@
  * focus).
  */
 import { focusAsOurs } from '../trusted-input';
-import { MARK_SELECTOR, mentionHeads } from './entity-marks';
+import { firstMarkOf, markAt, mentionHeads, piecesOfMention, sameMention } from './entity-marks';
 import { FLASH_CLASS } from './mark-style';
 
 const FLASH_MS = 2000;
@@ -24,19 +24,13 @@ export function scrollBehavior(doc: Document = document, win: Window = window): 
   return prefersReducedMotion(win) || doc.visibilityState === 'hidden' ? 'auto' : 'smooth';
 }
 
-/** The pieces of the mention `head` belongs to. */
-function piecesOf(doc: Document, head: Element): Element[] {
-  const mention = head.getAttribute('data-mention');
-  return mention === null ? [head] : [...doc.querySelectorAll(`${MARK_SELECTOR}[data-mention="${CSS.escape(mention)}"]`)];
-}
-
 /** Scrolls to the first mention of `entryId`, flashes it; false when it is not marked on this page. */
 export function revealEntry(doc: Document, entryId: string): boolean {
-  const first = doc.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-entry-id="${CSS.escape(entryId)}"]`);
+  const first = firstMarkOf(doc, entryId);
   if (!first) return false;
   const win = doc.defaultView ?? window;
   first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: scrollBehavior(doc, win) });
-  const pieces = piecesOf(doc, first);
+  const pieces = piecesOfMention(doc, first);
   for (const piece of pieces) {
     piece.classList.remove(FLASH_CLASS);
     // Restart the animation if the same entry is revealed twice in a row.
@@ -57,9 +51,9 @@ export function focusNextMention(doc: Document): boolean {
   if (heads.length === 0) return false;
   const active = doc.activeElement;
   let next: HTMLElement | undefined;
-  if (active instanceof HTMLElement && active.matches(MARK_SELECTOR)) {
-    const mention = active.getAttribute('data-mention');
-    const index = heads.findIndex((h) => h.getAttribute('data-mention') === mention);
+  const focused = markAt(active);
+  if (focused) {
+    const index = heads.findIndex((h) => sameMention(h, focused));
     next = heads[(index + 1) % heads.length];
   } else {
     next = heads.find((h) => h.getBoundingClientRect().bottom > 0 && h.getClientRects().length > 0) ?? heads[0];

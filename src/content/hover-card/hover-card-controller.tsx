@@ -10,7 +10,6 @@
 import { render } from 'preact';
 import { createRef } from 'preact';
 import type { EntryCard, EntryRef } from '../../shared/card';
-import type { EntryType } from '../../shared/catalog';
 import { CardCache, type FetchCards } from './card-cache';
 import { followMoves, placeCard } from './card-placement';
 import { createCardHost, type CardHost } from './card-host';
@@ -18,11 +17,10 @@ import { CardPopover } from './card-popover';
 import { HoverIntent } from './hover-intent';
 import { sentenceAround } from './mention-context';
 import { readPageDate } from './page-date';
+import { markAt, MARK_SELECTOR, readMark, sameMention } from '../dom/entity-marks';
 import { isPageDark } from '../dom/page-theme';
 import { isOwnFocus, isTrusted } from '../trusted-input';
 
-/** The highlighter's mark element. */
-export const MARK_SELECTOR = 'bs-mark';
 /** Name of the User Timing measure from the end of the hover delay to the card painted. */
 export const PAINT_MEASURE = 'backstory:card';
 const PAINT_START = 'backstory:card-start';
@@ -63,12 +61,6 @@ interface OpenCard {
   history: string[];
   /** Candidates the reader rejected here. */
   rejected: Set<string>;
-}
-
-function sameMention(a: Element, b: Element): boolean {
-  if (a === b) return true;
-  const mention = a.getAttribute('data-mention');
-  return mention !== null && mention === b.getAttribute('data-mention');
 }
 
 /** Runs the hover card on a document until the signal aborts or `destroy()`. */
@@ -126,16 +118,16 @@ export class HoverCardController {
   prefetchFromPage(): Promise<void> {
     const ids = new Set<string>();
     const context: Record<string, string> = {};
-    for (const mark of this.doc.querySelectorAll(MARK_SELECTOR)) {
-      const id = mark.getAttribute('data-entry-id');
-      if (!id) continue;
+    for (const el of this.doc.querySelectorAll(MARK_SELECTOR)) {
+      const mark = readMark(el);
+      if (!mark) continue;
+      const id = mark.entryId;
       // Marks change often (scrolling, live pages): only new names cost anything.
       if (!ids.has(id) && !this.cache.knows(id)) {
-        context[id] = sentenceAround(mark);
+        context[id] = sentenceAround(el);
         ids.add(id);
       }
-      const candidates = mark.getAttribute('data-candidates');
-      if (candidates) for (const candidate of candidates.split(/\s+/)) if (candidate && !this.cache.knows(candidate)) ids.add(candidate);
+      for (const candidate of mark.candidates) if (!this.cache.knows(candidate)) ids.add(candidate);
     }
     return this.cache.prefetch(ids, context);
   }
@@ -173,7 +165,7 @@ export class HoverCardController {
   }
 
   private markOf(target: EventTarget | null): Element | null {
-    return target instanceof Element && target !== this.host?.host ? target.closest(MARK_SELECTOR) : null;
+    return target !== this.host?.host ? markAt(target) : null;
   }
 
   private inHost(target: EventTarget | null): boolean {
@@ -201,7 +193,7 @@ export class HoverCardController {
     // A name whose card is not here yet (a batch in flight or failed, a name
     // marked since) is asked for now: the background, maybe asleep, wakes
     // during the delay instead of after it.
-    const id = mark.getAttribute('data-entry-id');
+    const id = readMark(mark)?.entryId;
     if (id) this.load(id, mark);
     const delayMs = this.deps.hoverDelayMs();
     this.scheduleAhead(mark, delayMs);
@@ -372,7 +364,7 @@ export class HoverCardController {
   private drawAhead(mark: Element): void {
     const ahead = this.ahead;
     const host = this.host;
-    const id = mark.getAttribute('data-entry-id');
+    const id = readMark(mark)?.entryId;
     if (!ahead || ahead.mark !== mark || this.state || !host || !id || !mark.isConnected) return;
     ahead.timer = undefined;
     render(this.view(this.freshState(mark, 'pointer', id)), host.mount);
@@ -397,7 +389,7 @@ export class HoverCardController {
   }
 
   private open(mark: Element, via: OpenCard['via'], prepared = false): void {
-    const id = mark.getAttribute('data-entry-id');
+    const id = readMark(mark)?.entryId;
     if (!id || !mark.isConnected) return;
     performance.mark(PAINT_START);
     if (!prepared || !this.host) this.prepare();
@@ -414,7 +406,7 @@ export class HoverCardController {
   }
 
   private load(id: string, mark?: Element): void {
-    const candidates = (mark?.getAttribute('data-candidates') ?? '').split(/\s+/).filter((c) => c && !this.cache.knows(c));
+    const candidates = (mark ? (readMark(mark)?.candidates ?? []) : []).filter((c) => c !== id && !this.cache.knows(c));
     if (this.cache.get(id) && candidates.length === 0) return;
     this.cache.retry(id);
     void this.cache.prefetch([id, ...candidates], mark && !this.cache.knows(id) ? { [id]: sentenceAround(mark) } : {});
@@ -472,15 +464,13 @@ export class HoverCardController {
 
   /** Every candidate of the mark, the mark's own entry first. */
   private candidatesOf(state: OpenCard): string[] {
-    const own = state.mark.getAttribute('data-entry-id') ?? '';
-    const listed = (state.mark.getAttribute('data-candidates') ?? '').split(/\s+/).filter(Boolean);
-    return [...new Set([own, ...listed])].filter(Boolean);
+    return [...(readMark(state.mark)?.candidates ?? [])];
   }
 
   private refOf(id: string, state: OpenCard): EntryRef {
     const card = this.cache.get(id);
     if (card) return { id, name: card.entry.name, type: card.entry.type };
-    return { id, name: id.replace(/-/g, ' '), type: (state.mark.getAttribute('data-entry-type') as EntryType | null) ?? 'event' };
+    return { id, name: id.replace(/-/g, ' '), type: readMark(state.mark)?.type ?? 'event' };
   }
 
   private renderCard(): void {
