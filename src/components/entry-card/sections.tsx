@@ -10,6 +10,7 @@ import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
 import { Provenance } from './provenance';
 import { Source } from './source';
+import { t } from '../../shared/i18n';
 
 /** A button that opens another entry's card, coloured by its group. */
 export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLinks }) {
@@ -24,8 +25,8 @@ export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLink
 export function Excerpts({ excerpts, links }: { excerpts: Excerpt[]; links: CardLinks }) {
   if (excerpts.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="From the corpus">
-      <h3 class="bs-card__heading">From the corpus</h3>
+    <section class="bs-card__section" aria-label={t('card_from_corpus')}>
+      <h3 class="bs-card__heading">{t('card_from_corpus')}</h3>
       <ul class="bs-card__list">
         {excerpts.map((excerpt) => (
           <li key={excerpt.passageId} class="bs-card__excerpt" data-passage-id={excerpt.passageId}>
@@ -49,7 +50,7 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
           <li key={`${item.id}@${item.start}`}>
             <span class="bs-card__date">
               {formatSpan(item.start, item.end)}
-              {item.inferred ? ' (approx.)' : ''}
+              {item.inferred ? ` ${t('card_approx')}` : ''}
             </span>{' '}
             <EntryButton entry={item} links={links} />
             {item.label && (
@@ -70,13 +71,13 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
 export function Related({ related, links }: { related: RelatedEntry[]; links: CardLinks }) {
   if (related.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="Related">
-      <h3 class="bs-card__heading">Related</h3>
+    <section class="bs-card__section" aria-label={t('card_related')}>
+      <h3 class="bs-card__heading">{t('card_related')}</h3>
       <ul class="bs-card__list">
         {related.map((r) => (
           <li key={r.id} class="bs-card__related" data-related-id={r.id}>
             <EntryButton entry={r} links={links} /> <span class="bs-card__muted">{r.relation}</span>
-            {r.outsideCorpus && <span class="bs-card__outside"> not from the corpus</span>}
+            {r.outsideCorpus && <span class="bs-card__outside"> {t('card_not_from_corpus')}</span>}
             {r.evidence && (
               <span class="bs-card__evidence">
                 “{r.evidence.text}” <Source excerpt={r.evidence} links={links} />
@@ -93,8 +94,8 @@ export function Related({ related, links }: { related: RelatedEntry[]; links: Ca
 export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
   if (highlights.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="Your highlights">
-      <h3 class="bs-card__heading">Your highlights ({highlights.length})</h3>
+    <section class="bs-card__section" aria-label={t('card_your_highlights')}>
+      <h3 class="bs-card__heading">{t('card_your_highlights_count', highlights.length)}</h3>
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>

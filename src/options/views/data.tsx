@@ -10,6 +10,7 @@ import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-lim
 import { useCall } from '../../components/use-call';
 import { CallView, Loading, friendlyError } from '../../components/status-notes';
 import { StorageNote } from './storage-note';
+import { t } from '../../shared/i18n';
 
 function bytes(n: number | undefined): string {
   if (n === undefined) return 'unknown';
@@ -96,7 +97,7 @@ export function DataView() {
 
   return (
     <section aria-labelledby="data-title">
-      <h1 id="data-title">Your data</h1>
+      <h1 id="data-title">{t('heading_your_data')}</h1>
       <p class="muted">Everything stays in this browser. Nothing is sent anywhere.</p>
       <CallView
         state={status}

@@ -12,6 +12,7 @@ import { useCall } from '../../components/use-call';
 import { useDebounced } from '../../components/use-debounced';
 import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
 import { entryHref } from '../route';
+import { t } from '../../shared/i18n';
 
 function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMap<string, string>; selected: boolean; onSelect(on: boolean): void }) {
   return (
@@ -81,7 +82,7 @@ export function HighlightsView() {
 
   return (
     <section aria-labelledby="highlights-title">
-      <h1 id="highlights-title">Your highlights</h1>
+      <h1 id="highlights-title">{t('heading_your_highlights')}</h1>
       <div class="filters">
         <label>
           Text or note <input type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
@@ -152,7 +153,7 @@ export function HighlightsView() {
               </ul>
             </>
           ) : (
-            <Empty>{text || site || entityId ? 'No highlight matches these filters.' : 'No highlights yet. Select text on any page and choose “Save highlight”.'}</Empty>
+            <Empty>{text || site || entityId ? t('empty_highlights_filtered') : t('empty_highlights')}</Empty>
           )
         }
       />

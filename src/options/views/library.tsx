@@ -11,6 +11,7 @@ import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { readerHref } from '../route';
 import { OwnEntries } from './own-entries';
+import { t } from '../../shared/i18n';
 
 /** The library view. */
 export function LibraryView() {
@@ -47,7 +48,7 @@ export function LibraryView() {
 
   return (
     <section aria-labelledby="library-title">
-      <h1 id="library-title">Your library</h1>
+      <h1 id="library-title">{t('library_region')}</h1>
       <p class="muted">
         Articles you added as background (popup, the page's context menu, or Alt+Shift+L). Their passages appear in cards, search and the reader, always labelled
         “From your library”. They never leave this browser.
@@ -68,7 +69,7 @@ export function LibraryView() {
         state={list}
         ready={(articles) =>
           articles.length === 0 ? (
-            <Empty>Your library is empty. Open an article and choose “Add to library” in the Backstory popup.</Empty>
+            <Empty>{t('library_empty')}</Empty>
           ) : (
             <ul class="library-list" data-testid="library-list">
               {articles.map((article) => (

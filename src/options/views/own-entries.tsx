@@ -10,6 +10,7 @@ import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { entryHref } from '../route';
+import { t } from '../../shared/i18n';
 
 function nameFromHash(): string {
   const query = location.hash.split('?', 2)[1] ?? '';
@@ -93,7 +94,7 @@ export function OwnEntries() {
         state={list}
         ready={(entries) =>
           entries.length === 0 ? (
-            <Empty>No entries of your own yet.</Empty>
+            <Empty>{t('empty_own_entries')}</Empty>
           ) : (
             <ul data-testid="own-entry-list">
               {entries.map((entry) => (
