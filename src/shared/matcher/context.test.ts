@@ -68,3 +68,14 @@ describe('invisible characters', () => {
     }
   });
 });
+
+describe('a place used as a person', () => {
+  it('drops a place named as a character twice', () => {
+    expect(found('"Go," said Turkey. Turkey displayed his hat. Turkey ran.')).toEqual([]);
+  });
+
+  it('keeps the place where the pronoun is someone else’s: a possessive, or a new clause', () => {
+    const news = "Turkey's new president said he wants ties. Turkey’s foreign minister said he agreed. Turkey said he would come. Turkey hopes that he wins.";
+    expect(found(news)).toEqual(['Turkey=turkey', 'Turkey=turkey', 'Turkey=turkey', 'Turkey=turkey']);
+  });
+});

@@ -312,13 +312,21 @@ export function blockBreakBetween(text: string, from: number, to: number): boole
 
 /** Personal pronouns that say the word before them named a person. */
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'his', 'him', 'himself']);
+/**
+ * Words after which a pronoun starts a new clause about someone else:
+ * "Russia said he would come", "Turkey hopes that he wins".
+ */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'told', 'added', 'announced', 'believes', 'hopes', 'that', 'when', 'after', 'before', 'while', 'because', 'if', 'who', 'whom', 'whose']);
 const QUOTES = '"\u201d\u2019\'';
 
 /**
  * Whether the one-word mention `text[start, end)` of a place is used as a
  * person's name: a dialogue attribution after a closing quote ('…," said
  * Turkey') or a personal pronoun in the next few words of its sentence
- * ("Turkey displayed his"). The resolver drops a place named so twice.
+ * ("Turkey displayed his"), unless the place is a possessive ("Syria's
+ * president said he") or a new clause starts before the pronoun ("Russia
+ * said he would"), where the pronoun is someone else's. The resolver drops
+ * a place named so twice.
  */
 export function usedAsPerson(text: string, start: number, end: number): boolean {
   const p = previousWord(text, start);
@@ -326,13 +334,17 @@ export function usedAsPerson(text: string, start: number, end: number): boolean 
     const q = before(text, p.start);
     if (q >= 0 && QUOTES.includes(text.charAt(q))) return true;
   }
+  // A possessive names something of the place ("Syria's new president said he"): the pronoun is that person's.
+  if (QUOTES.includes(text.charAt(end)) && (text.charAt(end + 1) === 's' || text.charAt(end + 1) === 'S') && !isWordChar(text, end + 2)) return false;
   let i = end;
   for (let words = 0; words < 8 && i < text.length; ) {
     const code = text.charCodeAt(i);
     if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || fold(code) === HARD) return false;
     if (isWordChar(text, i)) {
       const w = wordAt(text, i);
-      if (PERSONAL_PRONOUNS.has(keyOf(text, w))) return true;
+      const key = keyOf(text, w);
+      if (PERSONAL_PRONOUNS.has(key)) return true;
+      if (CLAUSE_OPENERS.has(key)) return false;
       words++;
       i = w.end;
     } else i++;

@@ -263,6 +263,9 @@ describe.each(BROWSERS)('after navigating inside a card, a hostile page cannot f
     await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached' });
     await page.hover('h1');
     await page.hover('bs-mark[data-entry-id="vladimir-putin"]');
+    // Related entries are on the card's second level.
+    await page.waitForSelector(`${CARD} .bs-card[data-entry-id="vladimir-putin"] [data-action="card-more"]`);
+    await page.click(`${CARD} .bs-card[data-entry-id="vladimir-putin"] [data-action="card-more"]`);
     await page.waitForSelector(`${CARD} .bs-card[data-entry-id="vladimir-putin"] .bs-card__entry`);
     const target = await page.getAttribute(`${CARD} .bs-card[data-entry-id="vladimir-putin"] .bs-card__entry`, 'data-entry-id');
     expect(target).toBeTruthy();

