@@ -126,7 +126,7 @@ export function DataView() {
         {message}
       </p>
       <fieldset>
-        <legend>Export highlights</legend>
+        <legend>{t('data_export')}</legend>
         {FORMATS.map((f) => (
           <button key={f.format} type="button" onClick={() => exportAs(f.format)}>
             {f.label}
@@ -134,26 +134,26 @@ export function DataView() {
         ))}
       </fieldset>
       <fieldset>
-        <legend>Import highlights</legend>
+        <legend>{t('data_import')}</legend>
         <label>
-          A Backstory JSON, W3C JSON-LD or Hypothesis JSON export{' '}
+          {t('data_import_label')}{' '}
           <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => importFile((e.currentTarget as HTMLInputElement).files?.[0])} />
         </label>
       </fieldset>
       <fieldset>
-        <legend>Delete every highlight</legend>
+        <legend>{t('data_delete_all')}</legend>
         {!confirming ? (
           <button type="button" onClick={() => setConfirming(true)}>
-            Delete all highlights…
+            {t('data_delete_button')}
           </button>
         ) : (
           <p>
-            This cannot be undone. Export first if you may want them back.{' '}
+            {t('data_delete_warning')}{' '}
             <button type="button" class="danger" onClick={clearAll}>
-              Yes, delete them all
+              {t('data_delete_confirm')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)} autoFocus>
-              Cancel
+              {t('action_cancel')}
             </button>
           </p>
         )}
