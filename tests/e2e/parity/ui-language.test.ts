@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type DriverPage } from '../driver';
 import { saveScreenshot } from '../screenshots';
 import { ROOT } from '../server';
+import { suiteDriver } from '../suite';
 
 const AR = JSON.parse(readFileSync(path.join(ROOT, '_locales', 'ar', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const ar = (key: string): string => AR[key]!.message;
@@ -30,15 +31,7 @@ function languageOf(page: DriverPage) {
 }
 
 describe.each(BROWSERS)('interface language, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName, { locale: 'ar' });
-    driver.server.route(CARD_PATH, CARD_PAGE);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  const driver = suiteDriver(browserName, { locale: 'ar', routes: { [CARD_PATH]: CARD_PAGE } });
 
   it('the popup in Arabic is right to left, in Arabic, laid out from the right', async () => {
     const article = await driver.open(driver.server.url(`/demo/${DOC}.html`));
