@@ -229,6 +229,14 @@ export interface LaunchOptions {
    * default each browser's own, light in both headless browsers here.
    */
   colorScheme?: 'light' | 'dark';
+  /**
+   * The browser's UI language (`ar`, `ru`, …), which picks the extension's
+   * `_locales` messages: Chromium gets `--lang`, Firefox the
+   * `intl.locale.requested` pref, which takes
+   * effect only with the language's pack installed (Debian's
+   * `firefox-esr-l10n-<lang>`; `.ci/run` installs Arabic). English by default.
+   */
+  locale?: string;
 }
 
 /** Launches `browser` with the extension loaded. Throws a clear message when the browser cannot start. */

@@ -286,7 +286,7 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
 const pages = new WeakMap<DriverPage, Page>();
 
 /** Launches Firefox ESR with the extension and a fixture server. */
-export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST, colorScheme }: LaunchOptions = {}): Promise<ExtensionDriver> {
+export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST, colorScheme, locale }: LaunchOptions = {}): Promise<ExtensionDriver> {
   const executablePath = firefoxExecutable();
   const addonId = geckoId(extensionDir);
   const server = await startFixtureServer();
@@ -334,6 +334,9 @@ export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST, colorSc
           'network.proxy.ssl_port': 9,
           'network.proxy.no_proxies_on': '127.0.0.1,localhost',
           'network.proxy.allow_hijacking_localhost': false,
+          // The UI language (which picks our `_locales`); Firefox uses it only with the language pack installed
+          // (Debian's `firefox-esr-l10n-<lang>` puts it among the application's add-ons), else it stays en-US.
+          ...(locale ? { 'intl.locale.requested': locale } : {}),
         },
       });
     } catch (error) {

@@ -14,6 +14,7 @@ import { Provenance } from './provenance';
 import { PageTimeNotices, Roles } from './roles';
 import { EntryButton, Excerpts, Related, SectionHeadingLevel, Timeline, YourHighlights } from './sections';
 import { typeLabel } from './type-label';
+import { t, uiIsEnglish } from '../../shared/i18n';
 
 export type { CardLinks } from './links';
 export { ENTRY_CARD_CSS } from './entry-card-css';
@@ -79,13 +80,13 @@ function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
     <dl class="bs-card__facts">
       {dates.length > 0 && (
         <>
-          <dt>When</dt>
-          <dd>{dates.map((d) => `${formatSpan(d.start, d.end)}${d.inferred ? ' (approx.)' : ''}`).join('; ')}</dd>
+          <dt>{t('card_when')}</dt>
+          <dd>{dates.map((d) => `${formatSpan(d.start, d.end)}${d.inferred ? ` ${t('card_approx')}` : ''}`).join('; ')}</dd>
         </>
       )}
       {participants.length > 0 && (
         <>
-          <dt>Who took part</dt>
+          <dt>{t('card_who_took_part')}</dt>
           <dd class="bs-card__inline-list">
             {participants.map((p) => (
               <EntryButton key={p.id} entry={p} links={links} />
@@ -100,7 +101,7 @@ function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
 function Skeleton({ name }: { name?: string }) {
   return (
     <div class="bs-card__skeleton" aria-busy="true">
-      <p class="bs-card__muted">{name ? `Loading the background of ${name}…` : 'Loading the background…'}</p>
+      <p class="bs-card__muted">{name ? t('card_loading_name', name) : t('card_loading')}</p>
       <span class="bs-card__bone" />
       <span class="bs-card__bone" />
       <span class="bs-card__bone bs-card__bone--short" />
@@ -126,7 +127,7 @@ export function EntryCardView(props: EntryCardViewProps) {
     <article class={`bs-card${group ? ` bs-card--${group}` : ''}`} data-theme={theme} data-entry-id={card?.entry.id}>
       <header class="bs-card__header">
         {back && (
-          <button type="button" class="bs-card__back" onClick={back.onBack} aria-label={`Back to ${back.name}`}>
+          <button type="button" class="bs-card__back" onClick={back.onBack} aria-label={t('card_back', back.name)}>
             ← {back.name}
           </button>
         )}
@@ -135,12 +136,17 @@ export function EntryCardView(props: EntryCardViewProps) {
             {card?.entry.name ?? props.loadingName ?? 'Backstory'}
           </Heading>
           {onClose && (
-            <button type="button" class="bs-card__close" onClick={onClose} aria-label="Close">
+            <button type="button" class="bs-card__close" onClick={onClose} aria-label={t('card_close')}>
               ×
             </button>
           )}
         </div>
         {card && <span class={`bs-card__type bs-card__type--${group}`}>{typeLabel(card.entry.type)}</span>}
+        {card && !uiIsEnglish() && (
+          <p class="bs-card__muted bs-card__corpus-language" data-testid="corpus-language">
+            {t('card_corpus_in_english')}
+          </p>
+        )}
       </header>
 
       {props.error && !card && (
@@ -155,14 +161,14 @@ export function EntryCardView(props: EntryCardViewProps) {
           <PageTimeNotices card={card} pageDate={pageDate} />
           {ambiguity && ambiguity.candidates.length > 0 && (
             <div class="bs-card__notice" data-notice="ambiguous">
-              <p>This name could also mean:</p>
+              <p>{t('card_could_mean')}</p>
               <p class="bs-card__inline-list">
                 {ambiguity.candidates.map((c) => (
                   <EntryButton key={c.id} entry={c} links={links} />
                 ))}
               </p>
               <button type="button" class="bs-card__not-this" onClick={ambiguity.onNotThis}>
-                Not {card.entry.name}
+                {t('card_not_this', card.entry.name)}
               </button>
             </div>
           )}
@@ -176,11 +182,11 @@ export function EntryCardView(props: EntryCardViewProps) {
           {full ? (
             <>
               <EventFacts card={card} links={links} />
-              <Timeline title="Dated facts" items={card.datedFacts} links={links} />
+              <Timeline title={t('card_dated_facts')} items={card.datedFacts} links={links} />
               <Excerpts excerpts={card.excerpts} links={links} />
-              <Timeline title="Before" items={card.before} links={links} />
-              <Timeline title="After" items={card.after} links={links} />
-              <Timeline title="Key events" items={card.keyEvents} links={links} />
+              <Timeline title={t('card_before')} items={card.before} links={links} />
+              <Timeline title={t('card_after')} items={card.after} links={links} />
+              <Timeline title={t('card_key_events')} items={card.keyEvents} links={links} />
               <Related related={card.related} links={links} />
             </>
           ) : (
@@ -200,7 +206,7 @@ export function EntryCardView(props: EntryCardViewProps) {
               aria-controls={moreId}
               onClick={() => setExpandedFor(full ? undefined : card.entry.id)}
             >
-              {full ? 'Less' : 'More'}
+              {full ? t('card_less') : t('card_more')}
             </button>
           )}
           {footer && <span class="bs-card__hints">{footer}</span>}

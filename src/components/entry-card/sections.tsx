@@ -12,6 +12,7 @@ import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
 import { Provenance } from './provenance';
 import { Source } from './source';
+import { t } from '../../shared/i18n';
 
 /**
  * The level of the sections' headings: one below the card's title (`h2` by
@@ -38,8 +39,8 @@ export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLink
 export function Excerpts({ excerpts, links }: { excerpts: Excerpt[]; links: CardLinks }) {
   if (excerpts.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="From the corpus">
-      <SectionHeading>From the corpus</SectionHeading>
+    <section class="bs-card__section" aria-label={t('card_from_corpus')}>
+      <SectionHeading>{t('card_from_corpus')}</SectionHeading>
       <ul class="bs-card__list">
         {excerpts.map((excerpt) => (
           <li key={excerpt.passageId} class="bs-card__excerpt" data-passage-id={excerpt.passageId}>
@@ -65,7 +66,7 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
           <li key={`${item.id}@${item.start}`}>
             <span class="bs-card__date">
               {formatSpan(item.start, item.end)}
-              {item.inferred ? ' (approx.)' : ''}
+              {item.inferred ? ` ${t('card_approx')}` : ''}
             </span>{' '}
             <EntryButton entry={item} links={links} />
             {item.label && (
@@ -86,13 +87,13 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
 export function Related({ related, links }: { related: RelatedEntry[]; links: CardLinks }) {
   if (related.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="Related">
-      <SectionHeading>Related</SectionHeading>
+    <section class="bs-card__section" aria-label={t('card_related')}>
+      <SectionHeading>{t('card_related')}</SectionHeading>
       <ul class="bs-card__list">
         {related.map((r) => (
           <li key={r.id} class="bs-card__related" data-related-id={r.id}>
             <EntryButton entry={r} links={links} /> <span class="bs-card__muted">{r.relation}</span>
-            {r.outsideCorpus && <span class="bs-card__outside"> not from the corpus</span>}
+            {r.outsideCorpus && <span class="bs-card__outside"> {t('card_not_from_corpus')}</span>}
             {r.evidence && (
               <span class="bs-card__evidence">
                 “{r.evidence.text}” <Source excerpt={r.evidence} links={links} />
@@ -109,8 +110,8 @@ export function Related({ related, links }: { related: RelatedEntry[]; links: Ca
 export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
   if (highlights.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="Your highlights">
-      <SectionHeading>Your highlights ({highlights.length})</SectionHeading>
+    <section class="bs-card__section" aria-label={t('card_your_highlights')}>
+      <SectionHeading>{t('card_your_highlights_count', highlights.length)}</SectionHeading>
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>
