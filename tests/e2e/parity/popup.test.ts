@@ -197,6 +197,31 @@ describe.each(BROWSERS)('popup, in %s', (browserName) => {
     await options.close();
   }, 120_000);
 
+  it('one colour per type group (issue 16): the card agrees with the marks', async () => {
+    // A card's shadow root is open to tests only on pages that ask for it.
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="backstory-test-open-shadow"><title>Card colours</title></head>
+<body><main><h1>Syria</h1><p>Former president Bashar al-Assad fled to Moscow in December 2024 and was granted asylum by Russia.</p></main></body></html>`;
+    driver.server.route('/popup/card-colours.html', html);
+    const page = await driver.open(driver.server.url('/popup/card-colours.html'));
+    await page.waitForSelector('bs-mark[data-entry-id="bashar-al-assad"]', { state: 'attached', timeout: 20_000 });
+    const marks = await coloursOf(page, (g) => `bs-mark.bs-mark--${g}`, 'border-bottom-color');
+    for (const [group, colour] of Object.entries(marks)) expect(colour, group).toBe(cssRgb(TYPE_COLOURS[group as TypeGroup].light));
+    await page.mouseMove(5, 5);
+    await page.hover('bs-mark[data-entry-id="bashar-al-assad"]');
+    const card = 'backstory-card-host >>> .bs-card[data-entry-id="bashar-al-assad"]';
+    await page.waitForSelector(card);
+    expect(await page.evaluateOn(`${card} .bs-card__type`, (el) => getComputedStyle(el).color)).toBe(cssRgb(TYPE_COLOURS.person.light));
+    await page.click(`${card} [data-action="card-more"]`);
+    // The related names in the card are underlined in their groups' colours.
+    const related = await page.evaluateAll(`${card} .bs-card__entry`, (buttons) =>
+      buttons.map((b) => [/bs-card__entry--(\w+)/.exec(b.className)?.[1] ?? '', getComputedStyle(b).borderBottomColor] as const),
+    );
+    const groups = new Set(related.map(([group]) => group));
+    expect(groups.size).toBeGreaterThan(2);
+    for (const [group, colour] of related) expect(colour, group).toBe(cssRgb(TYPE_COLOURS[group as TypeGroup].light));
+    await page.close();
+  });
+
   it('the site switch turns highlighting off and on without a reload', async () => {
     const before = await pageCounts(article);
     await article.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
