@@ -5,8 +5,9 @@
  * rest in place (the same card, focus kept on the button); the card never
  * covers the name it explains.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchDriver, type Box, type ExtensionDriver } from '../driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type Box } from '../driver';
+import { suiteDriver } from '../suite';
 
 const CARD = 'backstory-card-host >>> .bs-popover';
 const MORE = `${CARD} [data-action="card-more"]`;
@@ -20,15 +21,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta n
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe.each(BROWSERS)('card levels, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName);
-    driver.server.route(PATH, PAGE);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  const driver = suiteDriver(browserName, { routes: { [PATH]: PAGE } });
 
   it('the first level fits 360 px without scrolling, More expands in place, and the card never covers its name', async () => {
     const page = await driver.open(driver.server.url(PATH));

@@ -6,6 +6,7 @@
  * No timing is asserted; the time taken is printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installBulkHighlights, type BulkHighlightsGlobal } from '../bulk-highlights';
 import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
 
 const IMPORT_LIMIT = 100_000;
@@ -23,25 +24,9 @@ describe.each(BROWSERS)('import at the limit, in %s', (browserName) => {
   it('imports 100,000 highlights from one file through the Data view', async () => {
     const options = await driver.openExtensionPage('options.html', '#data');
     await options.waitForSelector('input[type="file"]', { state: 'attached' });
+    await options.evaluate(installBulkHighlights);
     await options.evaluate((count) => {
-      const highlights = Array.from({ length: count }, (_, i) => {
-        const quote = `Passage ${i} about the fall of Damascus`;
-        return {
-          id: `bulk-${i}`,
-          url: `https://news${i % 50}.example/story/${i % 2_000}`,
-          title: `Story ${i % 2_000}`,
-          quote,
-          selectors: [
-            { type: 'TextQuoteSelector', exact: quote, prefix: 'The context before: ', suffix: ', and after' },
-            { type: 'TextPositionSelector', start: i, end: i + quote.length },
-          ],
-          colour: 'yellow',
-          note: i % 3 ? '' : `Note ${i}`,
-          entityIds: ['russia'],
-          createdAt: 1_700_000_000_000 + i,
-          updatedAt: 1_700_000_000_000 + i,
-        };
-      });
+      const highlights = (globalThis as unknown as BulkHighlightsGlobal).bulkHighlights(0, count, false);
       const text = JSON.stringify({ format: 'backstory-highlights', version: 1, highlights });
       const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
       const transfer = new DataTransfer();

@@ -5,8 +5,9 @@
  * command by name with its shortcut or says how to set one; and Tab moves a
  * visible focus ring through the popup and the options page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type DriverPage } from '../driver';
+import { suiteDriver } from '../suite';
 
 const DOC = '2025-10-sharaa-overture-to-putin';
 
@@ -52,16 +53,7 @@ async function tabThrough(page: DriverPage, count: number): Promise<{ what: stri
 }
 
 describe.each(BROWSERS)('keyboard, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName);
-    // Written for every mention marked; the default density is tested in density.test.ts.
-    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  const driver = suiteDriver(browserName, { everyMention: true });
 
   it('the browser assigns both suggested shortcuts', async () => {
     const options = await driver.openExtensionPage('options.html', '#settings');

@@ -4,8 +4,9 @@
  * goes into the note and a space does not scroll the page; once the note is
  * saved and the popover closed, the highlight shows that it has a note.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from '../driver';
+import { suiteDriver } from '../suite';
 
 const QUOTE = 'gave the former president asylum in Moscow within days';
 const FILLER = Array.from({ length: 40 }, (_, i) => `<p>Filler paragraph ${i} keeps the page taller than the window, so a space would scroll it.</p>`).join('');
@@ -17,15 +18,7 @@ const TOOLBAR = `${UI}[data-testid="bs-toolbar"]`;
 const POPOVER = `${UI}[data-testid="bs-popover"]`;
 
 describe.each(BROWSERS)('note focus, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName);
-    driver.server.route(PATH, PAGE);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  const driver = suiteDriver(browserName, { routes: { [PATH]: PAGE } });
 
   it('"Save with note…" puts the caret in the note box; the saved highlight then shows it has a note', async () => {
     const page = await driver.open(driver.server.url(PATH));

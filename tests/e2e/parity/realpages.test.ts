@@ -11,12 +11,13 @@
  * So the behaviour chosen and asserted here is: it IS marked as `turkey`, and
  * the remedy is the reader's per-site "not this one" correction (the hover
  * card's button), which removes it on that site. That remedy is asserted too,
- * through the content script's own path (`corpus.matcherEntries` returns the
- * site's excluded ids, passed to the matcher as `exclude`).
+ * through the content script's own path (`page.match` passes the sender
+ * site's excluded ids to the matcher as `exclude`).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { BROWSERS, type DriverPage } from '../driver';
+import { suiteDriver } from '../suite';
 import { REALPAGES_DIR } from '../server';
 
 const PAGES = readdirSync(REALPAGES_DIR)
@@ -37,16 +38,7 @@ function innerText(page: DriverPage): Promise<string> {
 }
 
 describe.each(BROWSERS)('real-world pages, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName);
-    // Written for every mention marked; the default density is tested in density.test.ts.
-    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  const driver = suiteDriver(browserName, { everyMention: true });
 
   /** Writes a site's "not this one" list straight into the background's database. */
   async function setCorrection(site: string, excluded: string[]): Promise<void> {

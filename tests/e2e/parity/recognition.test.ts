@@ -3,8 +3,9 @@
  * marks at once and they stay gone on reload of the site; a name an outlet
  * split with soft hyphens is marked whole.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type DriverPage } from '../driver';
+import { suiteDriver } from '../suite';
 
 const CARD = 'backstory-card-host >>> .bs-popover';
 const HEAD = '<meta charset="utf-8"><meta name="backstory-test-open-shadow"><title>Recognition test</title>';
@@ -14,16 +15,7 @@ function pageHtml(body: string): string {
 }
 
 describe.each(BROWSERS)('recognition on a page, in %s', (browserName) => {
-  let driver: ExtensionDriver;
-
-  beforeAll(async () => {
-    driver = await launchDriver(browserName);
-    // Written for every mention marked; the default density is tested in density.test.ts.
-    expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await driver?.close();
-  });
+  const driver = suiteDriver(browserName, { everyMention: true });
 
   const marksOf = (page: DriverPage, id: string): Promise<string[]> => page.textContents(`bs-mark[data-mention][data-entry-id="${id}"]`);
 
