@@ -134,6 +134,25 @@ describe.each(BROWSERS)('data rules, in %s', (browserName) => {
     expect((await call('highlights.clear', {})).ok).toBe(true);
   }, 90_000);
 
+  // (More records than a call may write is the handlers' unit test: 100,001 records exceed Chromium's 64 MiB message.)
+  it('refuses a restore of a backwards passage, and an update or delete past the id and count bounds', async () => {
+    expect((await call('highlights.clear', {})).ok).toBe(true);
+    expect((await call('highlights.import', { text: annotationFile('bounds', 'kept') })).ok).toBe(true);
+    const [stored] = (await allHighlights()) as (Stored & { selectors: [unknown, unknown] })[];
+    if (!stored) throw new Error('the import stored nothing');
+    const refused: [string, string, object][] = [
+      ['a passage that ends before it starts', 'highlights.restore', { highlights: [{ ...stored, note: 'planted', selectors: [stored.selectors[0], { type: 'TextPositionSelector', start: 40, end: 3 }] }] }],
+      ['an update of an id over 2,048 characters', 'highlights.update', { id: `${LONG_ID}x`, patch: { note: 'planted' } }],
+      ['a delete naming an id over 2,048 characters', 'highlights.delete', { ids: [stored.id, `${LONG_ID}x`] }],
+      ['a delete of more ids than one call may name', 'highlights.delete', { ids: [stored.id, ...Array.from({ length: 100_000 }, (_, i) => `gone-${i}`)] }],
+    ];
+    for (const [name, callName, params] of refused) {
+      expect(await call(callName, params), name).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    }
+    expect(await allHighlights()).toEqual([stored]);
+    expect((await call('highlights.clear', {})).ok).toBe(true);
+  }, 90_000);
+
   it('edits and deletes a highlight imported with a 2,048-character id, and undoes the delete', async () => {
     expect((await call('highlights.clear', {})).ok).toBe(true);
     expect(await call('highlights.import', { text: annotationFile(LONG_ID, 'imported') })).toEqual({ ok: true, value: { added: 1, updated: 0, skipped: 0, skippedBy: [] } });
