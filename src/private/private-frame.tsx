@@ -68,7 +68,7 @@ function LibraryExcerpts({ entryId }: { entryId: string }) {
         {state.excerpts.map((excerpt) => (
           <li key={excerpt.passageId}>
             <OriginLabel excerpt={excerpt} />
-            <blockquote>{excerpt.text}</blockquote>
+            <blockquote dir="auto">{excerpt.text}</blockquote>
           </li>
         ))}
       </ul>
@@ -105,6 +105,7 @@ function NoteEditor({ id, focus }: { id: string; focus: boolean }) {
       <span class="label">{t('private_note')}</span>
       <textarea
         ref={box}
+        dir="auto"
         value={note}
         maxLength={100_000}
         onInput={(e) => {

@@ -223,6 +223,13 @@ export interface LaunchOptions {
    */
   extensionDir?: string;
   /**
+   * The system theme pages see (`prefers-color-scheme`), web and extension
+   * pages alike: Chromium emulates it (Playwright's `colorScheme`), Firefox is
+   * told the system uses a dark theme or not (`ui.systemUsesDarkTheme`). By
+   * default each browser's own, light in both headless browsers here.
+   */
+  colorScheme?: 'light' | 'dark';
+  /**
    * The browser's UI language (`ar`, `ru`, …), which picks the extension's
    * `_locales` messages: Chromium gets `--lang`, Firefox the
    * `intl.locale.requested` pref, which takes

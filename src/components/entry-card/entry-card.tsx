@@ -12,7 +12,7 @@ import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
 import { Provenance } from './provenance';
 import { PageTimeNotices, Roles } from './roles';
-import { EntryButton, Excerpts, Related, Timeline, YourHighlights } from './sections';
+import { EntryButton, Excerpts, Related, SectionHeadingLevel, Timeline, YourHighlights } from './sections';
 import { typeLabel } from './type-label';
 import { t, uiIsEnglish } from '../../shared/i18n';
 
@@ -63,6 +63,12 @@ export interface EntryCardViewProps {
    * at once.
    */
   levels?: boolean;
+  /**
+   * The title's heading level: 2 by default (a card inside a page or view);
+   * 1 where the card is the page's subject (the options page's entry view),
+   * so that page has its level-one heading.
+   */
+  headingLevel?: 1 | 2;
 }
 
 function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
@@ -110,12 +116,14 @@ const FIRST_LEVEL_ROLES = 2;
 export function EntryCardView(props: EntryCardViewProps) {
   const { card, links, titleId, back, ambiguity, pageDate, theme = 'auto', onClose, footer, levels = false } = props;
   const group = card ? typeGroupOf(card.entry.type) : undefined;
+  const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
   const [expandedFor, setExpandedFor] = useState<string | undefined>();
   // Another entry (a related name followed inside the card) starts at the first level again.
   const full = !levels || (card !== undefined && expandedFor === card.entry.id);
   const facts = card ? (full ? card.facts : card.facts.slice(0, 1)) : [];
   const moreId = `${titleId}-more`;
   return (
+    <SectionHeadingLevel.Provider value={Heading === 'h1' ? 2 : 3}>
     <article class={`bs-card${group ? ` bs-card--${group}` : ''}`} data-theme={theme} data-entry-id={card?.entry.id}>
       <header class="bs-card__header">
         {back && (
@@ -124,9 +132,9 @@ export function EntryCardView(props: EntryCardViewProps) {
           </button>
         )}
         <div class="bs-card__title-row">
-          <h2 class="bs-card__title" id={titleId}>
+          <Heading class="bs-card__title" id={titleId}>
             {card?.entry.name ?? props.loadingName ?? 'Backstory'}
-          </h2>
+          </Heading>
           {onClose && (
             <button type="button" class="bs-card__close" onClick={onClose} aria-label={t('card_close')}>
               ×
@@ -205,5 +213,6 @@ export function EntryCardView(props: EntryCardViewProps) {
         </footer>
       )}
     </article>
+    </SectionHeadingLevel.Provider>
   );
 }

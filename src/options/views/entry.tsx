@@ -20,10 +20,10 @@ export function EntryView({ id }: { id: string }) {
       </p>
       <CallView
         state={page}
-        loading={<EntryCardView card={undefined} titleId="entry-title" links={OPTIONS_CARD_LINKS} />}
+        loading={<EntryCardView card={undefined} titleId="entry-title" links={OPTIONS_CARD_LINKS} headingLevel={1} />}
         ready={({ card, passages, relations }) => (
           <>
-            <EntryCardView card={card} titleId="entry-title" links={OPTIONS_CARD_LINKS} />
+            <EntryCardView card={card} titleId="entry-title" links={OPTIONS_CARD_LINKS} headingLevel={1} />
             <section aria-labelledby="passages-title" class="entry-section">
               <h2 id="passages-title">{t('entry_passages', card.entry.name, passages.length)}</h2>
               {!passages.length && <Empty>{t('entry_no_passages', card.entry.name)}</Empty>}

@@ -1,7 +1,8 @@
 /**
  * `#library`: the articles the reader added as background, newest first, each
  * opening in the reader (its passages, marked like the corpus') or at its
- * page, and removable; export and import of the whole library (JSON).
+ * page, and removable; export and import of the whole library with the
+ * reader's own entries (JSON).
  */
 import { useState } from 'preact/hooks';
 import type { LibraryArticle } from '../../shared/library';
@@ -12,6 +13,11 @@ import { CallView, Empty } from '../../components/status-notes';
 import { readerHref } from '../route';
 import { OwnEntries } from './own-entries';
 import { t } from '../../shared/i18n';
+
+/** "1 article", "2 articles". */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 /** The library view. */
 export function LibraryView() {
@@ -34,7 +40,7 @@ export function LibraryView() {
     link.download = `backstory-library-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus({ message: `Exported ${result.value.count} article${result.value.count === 1 ? '' : 's'}.` });
+    setStatus({ message: `Exported ${plural(result.value.count, 'article')} and ${plural(result.value.entries, 'own entry', 'own entries')}.` });
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -42,7 +48,7 @@ export function LibraryView() {
     input.value = '';
     if (!file) return;
     const result = await callBackground('library.import', { text: await file.text() });
-    setStatus(result.ok ? { message: `Imported ${result.value.imported} article${result.value.imported === 1 ? '' : 's'}.` } : { message: `Nothing imported: ${result.error.message}`, error: true });
+    setStatus(result.ok ? { message: `Imported ${plural(result.value.imported, 'article')} and ${plural(result.value.entries, 'own entry', 'own entries')}.` } : { message: `Nothing imported: ${result.error.message}`, error: true });
     setVersion((v) => v + 1);
   };
 
@@ -90,7 +96,7 @@ export function LibraryView() {
           )
         }
       />
-      <OwnEntries />
+      <OwnEntries refresh={version} />
     </section>
   );
 }

@@ -18,10 +18,10 @@ function nameFromHash(): string {
   return (new URLSearchParams(query).get('name') ?? '').slice(0, 200);
 }
 
-/** The form and the list of own entries. */
-export function OwnEntries() {
+/** The form and the list of own entries; a new `refresh` reads the list again (a library import may have changed it). */
+export function OwnEntries({ refresh = 0 }: { refresh?: number }) {
   const [version, setVersion] = useState(0);
-  const list = useCall(() => callBackground('entries.list', {}), [version]);
+  const list = useCall(() => callBackground('entries.list', {}), [version, refresh]);
   const [name, setName] = useState(nameFromHash);
   const [type, setType] = useState<EntryType>('person');
   const [aliases, setAliases] = useState('');

@@ -1,6 +1,6 @@
 /**
  * Settings: which groups to highlight (with their colours as a legend), hover
- * delay, density, the sites where highlighting is off, and the keyboard
+ * delay, whether Tab reaches names on pages, density, the sites where highlighting is off, and the keyboard
  * shortcuts. Every change is saved at once; the background tells open tabs.
  */
 import { useState } from 'preact/hooks';
@@ -77,6 +77,10 @@ function Form({ initial }: { initial: Settings }) {
             }}
           />
           {delayAfter}
+        </label>
+        <label>
+          <input type="checkbox" data-testid="setting-tab-to-marks" checked={settings.tabToMarks} onChange={(e) => save({ tabToMarks: (e.currentTarget as HTMLInputElement).checked })} /> Reach names on pages with
+          the Tab key (Enter or Space opens a name's card, Escape goes back to the name)
         </label>
       </fieldset>
       <fieldset>

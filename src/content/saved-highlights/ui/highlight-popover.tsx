@@ -51,14 +51,18 @@ export function HighlightPopover({ highlight, reference, current, error, noteFra
       {current !== undefined ? (
         <>
           <p class="changed">{t('hl_changed')}</p>
-          <blockquote class="quote">{current}</blockquote>
+          <blockquote class="quote" dir="auto">
+            {current}
+          </blockquote>
           <p class="changed">{t('hl_you_saved')}</p>
-          <blockquote class="quote" data-testid="bs-old-quote">
+          <blockquote class="quote" dir="auto" data-testid="bs-old-quote">
             {highlight.quote}
           </blockquote>
         </>
       ) : (
-        <blockquote class="quote">{highlight.quote}</blockquote>
+        <blockquote class="quote" dir="auto">
+          {highlight.quote}
+        </blockquote>
       )}
       {noteFrameSrc && <iframe key={noteFrameSrc} ref={noteFrame} class="note-frame" src={noteFrameSrc} title={t('private_note')} />}
       <div ref={firstControl}>
