@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // No extension `i18n` API in Node: `t()` answers in English (src/shared/i18n.ts).
+          setupFiles: ['tests/unit/i18n-setup.ts'],
         },
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
       },

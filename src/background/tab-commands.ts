@@ -4,6 +4,7 @@
  */
 import { browser } from '../shared/platform';
 import { callTab } from '../shared/messaging';
+import { t } from '../shared/i18n';
 
 /** The context menu item's id. */
 export const SAVE_MENU_ID = 'backstory-save-highlight';
@@ -55,9 +56,9 @@ export async function onCommand(command: string, tab?: TabLike): Promise<boolean
 export function registerTabCommands(library?: (tabId: number) => Promise<boolean>): void {
   addToLibrary = library;
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save highlight in Backstory', contexts: ['selection'] });
-    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Add page to Backstory library', contexts: ['page'] });
-    browser.contextMenus.create({ id: OWN_ENTRY_MENU_ID, title: 'Add “%s” as your own Backstory entry', contexts: ['selection'] });
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: t('menu_save_highlight'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: t('menu_add_to_library'), contexts: ['page'] });
+    browser.contextMenus.create({ id: OWN_ENTRY_MENU_ID, title: t('menu_own_entry'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));

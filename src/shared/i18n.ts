@@ -4,15 +4,17 @@
  * the browser (`i18n.getMessage`) from its UI language, with `en` the default
  * locale. The corpus' text is not translated; only our labels are.
  *
- * Outside an extension (unit tests, Node scripts, the build) there is no
- * `i18n` API, so every call falls back to the English messages bundled here;
- * a key missing from `en` does not compile ({@link MessageKey}).
+ * Outside an extension (unit tests, Node) there is no `i18n` API: the
+ * messages set with {@link setFallbackMessages} (the unit tests' setup sets
+ * the English ones) answer instead. The bundles do not carry them: in an
+ * extension the browser itself falls back to `default_locale` for a key a
+ * locale lacks. A key missing from `en` does not compile ({@link MessageKey}).
  *
  * This module does not import `webextension-polyfill` (which throws outside an
  * extension): it reads the `chrome.i18n` / `browser.i18n` global every
  * extension context has, content scripts included.
  */
-import en from '../../_locales/en/messages.json';
+import type en from '../../_locales/en/messages.json';
 
 /** One entry of a `messages.json`, as the WebExtension format defines it. */
 export interface LocaleMessage {
@@ -33,11 +35,16 @@ export interface I18nApi {
   getUILanguage(): string;
 }
 
-const ENGLISH: LocaleMessages = en;
+let fallback: LocaleMessages = {};
 /** Languages written right to left, for {@link directionOf}. */
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb']);
 
 let override: I18nApi | undefined;
+
+/** The messages that answer where the browser has none (outside an extension: the unit tests' setup sets English). */
+export function setFallbackMessages(messages: LocaleMessages): void {
+  fallback = messages;
+}
 
 /** Replaces the browser's `i18n` API (unit tests only); `undefined` restores it. */
 export function setI18nApi(api: I18nApi | undefined): void {
@@ -71,8 +78,8 @@ export function formatMessage(entry: LocaleMessage, substitutions: readonly stri
 
 /**
  * The message `key` in the reader's language, with `substitutions` in its
- * placeholders (in the order of their `$1`…`$9`). English when the browser has
- * no message for it (no extension API, or a locale missing the key).
+ * placeholders (in the order of their `$1`…`$9`). Outside an extension, the
+ * fallback messages' (English in unit tests); the key itself when neither has it.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
@@ -82,10 +89,10 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
       const message = api.getMessage(key, subs);
       if (message) return message;
     } catch {
-      // A context being torn down (an extension reload) throws; English is better than nothing.
+      // A context being torn down (an extension reload) throws; the fallback is better than nothing.
     }
   }
-  const entry = ENGLISH[key];
+  const entry = fallback[key];
   return entry ? formatMessage(entry, subs) : key;
 }
 

@@ -3,7 +3,8 @@
  * language through `_locales`. In a browser whose UI is Arabic, the popup and
  * the options page are `lang="ar" dir="rtl"`, show the Arabic messages and lay
  * out right to left; the page-side card's labels are Arabic and it says the
- * corpus text is in English. Screenshot: `test-results/popup-ar-<browser>.png`.
+ * corpus text is in English. Screenshots: `test-results/popup-ar-<browser>.png`,
+ * `test-results/options-ar-<browser>.png`.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,6 +84,7 @@ describe.each(BROWSERS)('interface language, in %s', (browserName) => {
       return [items[0]!, items.at(-1)!];
     });
     expect(first).toBeGreaterThan(last);
+    await saveScreenshot(await options.screenshot(), 'options-ar', browserName);
     await options.close();
   });
 

@@ -1,6 +1,7 @@
 /** The named colours as a keyboard-friendly radio group of swatches. */
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/highlight';
 import { COLOUR_LABEL } from '../highlight-style';
+import { t } from '../../../shared/i18n';
 
 /** Props of {@link ColourPicker}. */
 export interface ColourPickerProps {
@@ -21,7 +22,7 @@ export function ColourPicker({ value, onChange }: ColourPickerProps) {
     (group?.querySelector(`[data-colour="${next}"]`) as HTMLElement | null)?.focus();
   };
   return (
-    <div class="row" role="radiogroup" aria-label="Colour">
+    <div class="row" role="radiogroup" aria-label={t('hl_colour')}>
       {HIGHLIGHT_COLOURS.map((colour) => (
         <button
           key={colour}

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColour, HighlightPatch } from '../../../shared/highlight';
 import { ColourPicker } from './colour-picker';
 import { useFloating } from './use-floating';
+import { t } from '../../../shared/i18n';
 
 /** Props of {@link HighlightPopover}. */
 export interface HighlightPopoverProps {
@@ -40,7 +41,7 @@ export function HighlightPopover({ highlight, reference, current, error, noteFra
       ref={panel}
       class="panel popover stack"
       role="dialog"
-      aria-label="Saved highlight"
+      aria-label={t('hl_popover_label')}
       data-testid="bs-popover"
       data-highlight-id={highlight.id}
       onKeyDown={(e) => {
@@ -49,11 +50,11 @@ export function HighlightPopover({ highlight, reference, current, error, noteFra
     >
       {current !== undefined ? (
         <>
-          <p class="changed">The page has changed since you saved this. It now reads:</p>
+          <p class="changed">{t('hl_changed')}</p>
           <blockquote class="quote" dir="auto">
             {current}
           </blockquote>
-          <p class="changed">You saved:</p>
+          <p class="changed">{t('hl_you_saved')}</p>
           <blockquote class="quote" dir="auto" data-testid="bs-old-quote">
             {highlight.quote}
           </blockquote>
@@ -63,7 +64,7 @@ export function HighlightPopover({ highlight, reference, current, error, noteFra
           {highlight.quote}
         </blockquote>
       )}
-      {noteFrameSrc && <iframe key={noteFrameSrc} ref={noteFrame} class="note-frame" src={noteFrameSrc} title="Note" />}
+      {noteFrameSrc && <iframe key={noteFrameSrc} ref={noteFrame} class="note-frame" src={noteFrameSrc} title={t('private_note')} />}
       <div ref={firstControl}>
         <ColourPicker value={colour} onChange={setColour} />
       </div>
@@ -74,13 +75,13 @@ export function HighlightPopover({ highlight, reference, current, error, noteFra
       )}
       <div class="row">
         <button type="button" class="primary" data-action="save-colour" disabled={!dirty} onClick={() => onSave({ colour })}>
-          Save colour
+          {t('hl_save_colour')}
         </button>
         <button type="button" class="danger" data-action="delete" onClick={onDelete}>
-          Delete
+          {t('hl_delete')}
         </button>
         <button type="button" data-action="close" onClick={onClose}>
-          Close
+          {t('card_close')}
         </button>
       </div>
     </div>

@@ -9,6 +9,7 @@ import type { ReferenceElement } from '@floating-ui/dom';
 import type { HighlightColour } from '../../../shared/highlight';
 import { ColourPicker } from './colour-picker';
 import { useFloating } from './use-floating';
+import { t } from '../../../shared/i18n';
 
 /** Props of {@link SelectionToolbar}. */
 export interface SelectionToolbarProps {
@@ -29,7 +30,7 @@ export function SelectionToolbar({ reference, colour, error, onColour, onSave, o
       ref={panel}
       class="panel toolbar stack"
       role="toolbar"
-      aria-label="Save highlight"
+      aria-label={t('hl_toolbar_label')}
       data-testid="bs-toolbar"
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
@@ -39,11 +40,11 @@ export function SelectionToolbar({ reference, colour, error, onColour, onSave, o
     >
       <div class="row">
         <button type="button" class="primary" data-action="save" onClick={() => onSave(false)}>
-          Save
+          {t('hl_save')}
         </button>
         <ColourPicker value={colour} onChange={onColour} />
         <button type="button" data-action="note" onClick={() => onSave(true)}>
-          Save with note…
+          {t('hl_save_with_note')}
         </button>
       </div>
       {error && (

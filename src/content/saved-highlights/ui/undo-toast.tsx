@@ -1,4 +1,5 @@
 /** A short message at the bottom of the page, with an Undo button when there is something to undo. */
+import { t } from '../../../shared/i18n';
 
 /** Props of {@link UndoToast}. */
 export interface UndoToastProps {
@@ -14,10 +15,10 @@ export function UndoToast({ message, onUndo, onDismiss }: UndoToastProps) {
       <span>{message}</span>
       {onUndo && (
         <button type="button" class="primary" data-action="undo" onClick={onUndo}>
-          Undo
+          {t('highlights_undo')}
         </button>
       )}
-      <button type="button" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" aria-label={t('hl_dismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>
