@@ -70,6 +70,7 @@ const settingsPatch = v.partial(
     hoverDelayMs: v.pipe(v.number(), v.minValue(0), v.maxValue(5_000)),
     density: v.picklist(DENSITIES),
     markCap: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
+    tabToMarks: v.boolean(),
   }),
 );
 

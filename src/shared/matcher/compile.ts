@@ -224,10 +224,22 @@ export const SHAPE = {
   short: 8,
 } as const;
 
+/**
+ * The words of a name, a dotted acronym counted as one ("U.S.", "U.S.S.R."):
+ * a word glued to the dot after a previous word continues that word.
+ */
+function nameWords(units: readonly Unit[]): Unit[] {
+  return units.filter((u, k) => {
+    if (u.kind !== 'word') return false;
+    const dot = units[k - 1];
+    return !(k >= 2 && !u.sepBefore && !u.hardBefore && dot!.kind === 'punct' && dot!.key === '.' && !dot!.sepBefore && units[k - 2]!.kind === 'word');
+  });
+}
+
 /** The {@link SHAPE} bits of one alias text. */
 export function aliasShape(text: string): number {
   const units = stripArticles(tokenize(text));
-  const words = units.filter((u) => u.kind === 'word');
+  const words = nameWords(units);
   const lead = words.length >= 2 && LEADING_WORDS.has(words[0]!.key) ? 1 : 0;
   const first = words[lead];
   if (first === undefined) return 0;

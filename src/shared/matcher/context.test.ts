@@ -5,7 +5,8 @@ const entries: MatcherEntry[] = [
   { id: 'washington', type: 'place', aliases: [{ text: 'Washington' }] },
   { id: 'france', type: 'state', aliases: [{ text: 'France' }] },
   { id: 'turkey', type: 'state', aliases: [{ text: 'Turkey' }] },
-  { id: 'united-states', type: 'state', aliases: [{ text: 'US', caseSensitive: true }] },
+  { id: 'united-states', type: 'state', aliases: [{ text: 'US', caseSensitive: true }, { text: 'U.S.', caseSensitive: true }, { text: 'USA', caseSensitive: true }] },
+  { id: 'russia', type: 'state', aliases: [{ text: 'Russia' }] },
   { id: 'islamic-state', type: 'organisation', aliases: [{ text: 'ISIS' }, { text: 'IS', caseSensitive: true, weak: true }] },
   { id: 'boris-johnson', type: 'person', aliases: [{ text: 'Boris Johnson' }, { text: 'Johnson', weak: true }] },
   { id: 'elham-ahmed', type: 'person', aliases: [{ text: 'Elham Ahmed' }, { text: 'Ahmed', weak: true }] },
@@ -66,6 +67,66 @@ describe('invisible characters', () => {
       const text = `Met Vladi${c}mir Pu${c}tin.`;
       expect(found(text)).toEqual([`Vladi${c}mir Pu${c}tin=vladimir-putin`]);
     }
+  });
+});
+
+describe('an acronym inside an outlet\'s or company\'s name', () => {
+  it('is not marked when a capitalised run after it holds an organisation\'s head word', () => {
+    expect(found('Read it in USA Today and US Weekly.')).toEqual([]);
+    expect(found('He founded U.S. Games Systems, Inc., which sells decks.')).toEqual([]);
+    expect(found('U.S. Games sells new decks.')).toEqual([]);
+    expect(found('She chairs Healthline Media UK Ltd now.')).toEqual([]);
+  });
+
+  it('is marked before any other capitalised noun it qualifies', () => {
+    expect(found('The U.S. Congress and the US Army met.')).toEqual(['U.S.=united-states', 'US=united-states']);
+    expect(found('The USA spoke.')).toEqual(['USA=united-states']);
+  });
+
+  it('reads a dotted acronym as one word, as its undotted form', () => {
+    // A capitalised word before it makes a longer name (a company), outside title-case headlines.
+    expect(found('at the helm of Santander U.S. since May')).toEqual([]);
+    expect(found('How a Court Ruling Could Affect U.S. Spying')).toEqual(['U.S.=united-states']);
+    expect(found('Hulu Strikes US Deal For a Movie')).toEqual(['US=united-states']);
+  });
+});
+
+describe('capitalised hyphen compounds', () => {
+  it('does not mark a name joined by a hyphen to a capitalised word: another name', () => {
+    expect(found('They met at the Isis-Urania Temple in London.')).toEqual([]);
+    expect(found('A Turkey-Urania joint venture.')).toEqual([]);
+  });
+
+  it('marks a name joined to another name of the catalog, or an acronym written in capitals', () => {
+    expect(found('A Russia-Turkey deal.')).toEqual(['Russia=russia', 'Turkey=turkey']);
+    expect(found('Gesetze eines US-Bundesstaates und der U.S.-Mexico border.')).toEqual(['US=united-states', 'U.S.=united-states']);
+  });
+});
+
+describe('a place name used as a person\'s', () => {
+  const bartleby = 'Turkey was a short, pursy Englishman. When Turkey displayed his fullest beams, "With submission, sir," said Turkey.';
+
+  it('drops every one-word mention of the place when the text uses it twice as a person\'s', () => {
+    expect(found(bartleby)).toEqual([]);
+    expect(found('"No," said Turkey. "Yes," replied Washington. "Never," said Turkey.')).toEqual(['Washington=washington']);
+  });
+
+  it('keeps it when it is used so once, or as a place anywhere in the text', () => {
+    expect(found('When Turkey displayed his fullest beams, Russia watched.')).toEqual(['Turkey=turkey', 'Russia=russia']);
+    expect(found(`${bartleby} Troops massed in Turkey.`)).toEqual(['Turkey=turkey', 'Turkey=turkey', 'Turkey=turkey', 'Turkey=turkey']);
+  });
+
+  it('does not count a pronoun after a comma, which begins another clause', () => {
+    expect(found('Turkey is calm, but he left. Turkey is far, and his aides stayed. Turkey, he added, wanted calm.')).toEqual(['Turkey=turkey', 'Turkey=turkey', 'Turkey=turkey']);
+  });
+
+  it('does not count a pronoun that can mean a name before the place in its sentence', () => {
+    const text = 'Putin said Russia would keep his bases. Putin added that Russia will not abandon his ally.';
+    expect(found(text)).toEqual(['Putin=vladimir-putin', 'Russia=russia', 'Putin=vladimir-putin', 'Russia=russia']);
+  });
+
+  it('reads only places and states, and only their one-word names', () => {
+    expect(found('"No," said Putin. "Yes," said Putin, and he left.')).toEqual(['Putin=vladimir-putin', 'Putin=vladimir-putin']);
   });
 });
 

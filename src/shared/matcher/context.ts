@@ -230,6 +230,24 @@ const HYPHEN = 0x2d;
 const UNDERSCORE = 0x5f;
 const DOLLAR = 0x24;
 
+/** Whether `text[start, end)` has a capital and no lower-case letter: an acronym written as one ("U.S.", not "Isis"). */
+function inCapitals(text: string, start: number, end: number): boolean {
+  let upper = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isLower(code)) return false;
+    if (isUpper(code)) upper = true;
+  }
+  return upper;
+}
+
+/** Whether the word after a mention ending at `end` is capitalised and no organisation's head word: the mention is inside a title-case run. */
+function inHeadline(text: string, end: number, nextStart: number): boolean {
+  if (end >= nextStart) return false;
+  const next = nextWord(text, end);
+  return next !== null && (isTitleCase(text, next) || isAllCaps(text, next)) && !ORGANISATION_HEADS.has(keyOf(text, next));
+}
+
 /** The first non-space character before `i` (its offset), or -1. */
 function before(text: string, i: number): number {
   let j = i - 1;
@@ -277,15 +295,18 @@ export function rejectedByContext(text: string, start: number, end: number, shap
     const w = wordAt(text, end + 1);
     if (!isTitleCase(text, w) && LOCATIVE_SUFFIXES.has(keyOf(text, w))) return true;
     if ((shape & SHAPE.acronym) !== 0 && isAllCaps(text, w)) return true;
-    // "Isis-Urania Temple": a capitalised compound is another name.
-    if (end + 1 < nextStart && isNamePart(text, w)) return true;
+    // "Isis-Urania Temple": a capitalised compound is another name. An acronym written in
+    // capitals qualifies the word it is joined to instead ("US-Bundesstaat", "U.S.-Mexico border").
+    if (end + 1 < nextStart && isNamePart(text, w) && !((shape & SHAPE.acronym) !== 0 && inCapitals(text, start, end))) return true;
   }
   if ((shape & SHAPE.acronym) !== 0 && charIs(text, start - 1, HYPHEN) && isWordChar(text, start - 2)) {
     const w = wordEndingAt(text, start - 1);
     if (isLower(text.charCodeAt(w.start)) || isAllCaps(text, w)) return true;
   }
-  // A capitalised neighbour makes a longer name: "Melania Trump", "Radio France".
-  if (prev !== null && prev.start >= prevEnd && isNamePart(text, prev)) return true;
+  // A capitalised neighbour makes a longer name: "Melania Trump", "Radio France", "Santander UK".
+  // An acronym between two capitalised words is in a title-case headline ("Could Affect U.S.
+  // Spying") unless the word after ends a company's name ("Healthline Media UK Ltd").
+  if (prev !== null && prev.start >= prevEnd && isNamePart(text, prev) && !((shape & SHAPE.acronym) !== 0 && inHeadline(text, end, nextStart))) return true;
   if (next !== null && next.end <= nextStart) {
     // "France 2": a channel, not the country.
     if (next.end - next.start <= 2 && /^\d+$/.test(text.slice(next.start, next.end))) return true;
@@ -322,11 +343,14 @@ const QUOTES = '"\u201d\u2019\'';
 /**
  * Whether the one-word mention `text[start, end)` of a place is used as a
  * person's name: a dialogue attribution after a closing quote ('…," said
- * Turkey') or a personal pronoun in the next few words of its sentence
- * ("Turkey displayed his"), unless the place is a possessive ("Syria's
- * president said he") or a new clause starts before the pronoun ("Russia
- * said he would"), where the pronoun is someone else's. The resolver drops
- * a place named so twice.
+ * Turkey') or a personal pronoun after a verb in the same clause ("Turkey
+ * displayed his"). The pronoun is someone else's when the place is a
+ * possessive ("Syria's president said he"), when a new clause starts before it
+ * ("Russia said he would", "In Turkey, he said": a comma ends the clause the
+ * place is in), or when a capitalised name comes before the place in its
+ * sentence ("Putin said Russia would keep his bases"). The resolver drops a
+ * place named so twice, unless the text also uses it as a place (see
+ * {@link usedAsPlace}).
  */
 export function usedAsPerson(text: string, start: number, end: number): boolean {
   const p = previousWord(text, start);
@@ -334,20 +358,45 @@ export function usedAsPerson(text: string, start: number, end: number): boolean 
     const q = before(text, p.start);
     if (q >= 0 && QUOTES.includes(text.charAt(q))) return true;
   }
+  // "Putin said Russia would keep his bases": a capitalised name before it in the sentence can be whom the pronoun means.
+  if (nameBeforeInSentence(text, start)) return false;
   // A possessive names something of the place ("Syria's new president said he"): the pronoun is that person's.
   if (QUOTES.includes(text.charAt(end)) && (text.charAt(end + 1) === 's' || text.charAt(end + 1) === 'S') && !isWordChar(text, end + 2)) return false;
   let i = end;
   for (let words = 0; words < 8 && i < text.length; ) {
     const code = text.charCodeAt(i);
-    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || fold(code) === HARD) return false;
+    if (code === 0x2e || code === 0x2c || code === 0x21 || code === 0x3f || code === 0x3b || code === 0x3a || fold(code) === HARD) return false;
     if (isWordChar(text, i)) {
       const w = wordAt(text, i);
       const key = keyOf(text, w);
-      if (PERSONAL_PRONOUNS.has(key)) return true;
+      if (words > 0 && PERSONAL_PRONOUNS.has(key)) return true;
       if (CLAUSE_OPENERS.has(key)) return false;
       words++;
       i = w.end;
     } else i++;
   }
   return false;
+}
+
+/** Whether a capitalised word that can be a name part comes before `start` in its sentence (back to . ! ? or a block break). */
+function nameBeforeInSentence(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; ) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2e || code === 0x21 || code === 0x3f || fold(code) === HARD) return false;
+    if (isWordChar(text, i)) {
+      const w = wordEndingAt(text, i + 1);
+      if (isNamePart(text, w)) return true;
+      i = w.start - 1;
+    } else i--;
+  }
+  return false;
+}
+
+/** Prepositions of place: the name after one is a place ("in Turkey"), whatever else the text calls it. */
+const LOCATIVES: ReadonlySet<string> = new Set(['in', 'into', 'across', 'throughout', 'inside', 'within', 'northern', 'southern', 'eastern', 'western', 'central']);
+
+/** Whether the mention starting at `start` follows a preposition of place, written in lower case ("in Turkey", "northern Syria"). */
+export function usedAsPlace(text: string, start: number): boolean {
+  const p = previousWord(text, start);
+  return p !== null && isLower(text.charCodeAt(p.start)) && LOCATIVES.has(keyOf(text, p));
 }

@@ -35,7 +35,7 @@ import type { Candidate, Claim, Compiled } from './compile';
 import { SHAPE, candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
-import { blockBreakBetween, rejectedByContext, usedAsPerson } from './context';
+import { blockBreakBetween, rejectedByContext, usedAsPerson, usedAsPlace } from './context';
 import { fitsYear, mentionYear } from './years';
 import type { EntityMatch } from './types';
 
@@ -164,8 +164,10 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
       if (isInflectedScript(text.charCodeAt(start)) && !strongInBlock(chosen.entry, k, raw, count, text)) continue;
     }
     const g = raw.group[k]!;
-    if (c.entryIsPlace[chosen.entry] === 1 && (c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]! & SHAPE.single) !== 0 && usedAsPerson(text, start, raw.end[k]!)) {
-      (personUses ??= new Map()).set(chosen.entry, (personUses.get(chosen.entry) ?? 0) + 1);
+    if (c.entryIsPlace[chosen.entry] === 1 && (c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]! & SHAPE.single) !== 0) {
+      // A use as a place ("in Turkey") vetoes the entry's person uses: counted as -infinity.
+      if (usedAsPlace(text, start)) (personUses ??= new Map()).set(chosen.entry, -Infinity);
+      else if (usedAsPerson(text, start, raw.end[k]!)) (personUses ??= new Map()).set(chosen.entry, (personUses.get(chosen.entry) ?? 0) + 1);
     }
     out.push({
       start: mentionStart[k] ?? start,
@@ -177,7 +179,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
     });
   }
 
-  // Twice is a character, not the place: none of its one-word mentions is kept.
+  // Twice, and never as a place, is a character, not the place: none of its one-word mentions is kept.
   if (personUses !== undefined) {
     const character = new Set([...personUses].filter(([, n]) => n >= 2).map(([e]) => entryIds[e]!));
     if (character.size > 0) {
@@ -202,8 +204,8 @@ const mentionStart: (number | undefined)[] = [];
 
 /**
  * The candidates of dated mention `k` that fit its year (see `years.ts`): a
- * year inside the phrase drops the claims it does not fit (all of them: no
- * mark), and so does a year right before it that leaves one claim (the year
+ * year inside the phrase drops the claims it does not fit (the scanner already
+ * refused a phrase whose year fits none, and tried the names inside it), and so does a year right before it that leaves one claim (the year
  * then joins the mention); any other year (right before, nearby, the page's
  * date) chooses when exactly one dated candidate fits it, and otherwise
  * changes nothing.

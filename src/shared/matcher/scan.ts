@@ -362,6 +362,9 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     }
     const claims = c.groupHasCase[g] === 0 ? c.groups[g]! : fittingClaims(c.groups[g]!, text, from, end);
     if (claims.length === 0) continue;
+    // "Russia's 2019 intervention in Libya": a phrase whose own year fits none of its claims is
+    // no alias here; a shorter one ("Russia") is tried, and the words after it are scanned again.
+    if (c.groupHasYears[g] === 1 && !yearFits(claims, text, from, end)) continue;
     if (claims === c.groups[g]) pushMatch(from, end, g);
     else {
       raw.filtered.push(claims);
@@ -377,6 +380,20 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     return end;
   }
   return -1;
+}
+
+/**
+ * Whether a year written inside `text[from, to)`, if any, fits one of `claims`
+ * (an undated claim fits every year); true when the phrase has no year.
+ */
+function yearFits(claims: readonly Claim[], text: string, from: number, to: number): boolean {
+  for (let i = from; i + 4 <= to; i++) {
+    if ((i === from || fold(text.charCodeAt(i - 1)) < WORD_MIN) && isYear(text, i, i + 4) && (i + 4 === to || fold(text.charCodeAt(i + 4)) < WORD_MIN)) {
+      const year = Number(text.slice(i, i + 4));
+      return claims.some((claim) => claim.from === 0 || (year >= claim.from && year <= claim.to));
+    }
+  }
+  return true;
 }
 
 /** Whether `text[from, to)` is a four-digit year (ASCII digits, 1000–2999). */
