@@ -26,7 +26,7 @@ export const HIGHLIGHTS_PER_CARD = 5;
  * timeline): stored seeds of another format are rebuilt. Seeds are also
  * rebuilt on every install and update, so a forgotten bump is caught there.
  */
-export const CARD_SEED_FORMAT = 3;
+export const CARD_SEED_FORMAT = 4;
 
 /** What is known about the page the card is shown on. */
 export interface CardContext {

@@ -44,7 +44,20 @@ export function indexWeights(index: CorpusIndex): WordWeights {
   return { idf: (word) => index.idf.get(word), passageCount: index.passages.size };
 }
 
-/** Every passage that could be quoted on the card of `entryId`, unscored, in no particular order. */
+/**
+ * The most library passages kept as one entry's candidates. A card is ranked
+ * and its seed read on every hover, both in time linear in the candidates: a
+ * library of 1,000 articles gave a busy entry about 10,000 (the library bench),
+ * far past the 16 ms a card may take. The newest are kept, those naming the
+ * entry most first among the same day; every bundled passage stays.
+ */
+export const MAX_LIBRARY_CANDIDATES = 120;
+
+/**
+ * Every passage that could be quoted on the card of `entryId` (of the
+ * library's, the newest {@link MAX_LIBRARY_CANDIDATES}), unscored, in no
+ * particular order.
+ */
 export function excerptCandidates(index: CorpusIndex, entryId: string): ExcerptCandidate[] {
   const entry = index.entries.get(entryId);
   const evidence = new Set(entry?.summary.flatMap((fact) => fact.passageIds) ?? []);
@@ -61,7 +74,19 @@ export function excerptCandidates(index: CorpusIndex, entryId: string): ExcerptC
       tooShort: indexed.passage.text.length < 50 ? 0.6 : 0,
     });
   }
-  return candidates;
+  return capLibrary(candidates);
+}
+
+/** Keeps every bundled candidate and the newest {@link MAX_LIBRARY_CANDIDATES} of the library's. */
+function capLibrary(candidates: ExcerptCandidate[]): ExcerptCandidate[] {
+  const library = candidates.filter((c) => c.excerpt.origin === 'user');
+  if (library.length <= MAX_LIBRARY_CANDIDATES) return candidates;
+  const kept = new Set(
+    library
+      .sort((a, b) => b.excerpt.published.localeCompare(a.excerpt.published) || b.density - a.density || a.excerpt.passageId.localeCompare(b.excerpt.passageId))
+      .slice(0, MAX_LIBRARY_CANDIDATES),
+  );
+  return candidates.filter((c) => c.excerpt.origin !== 'user' || kept.has(c));
 }
 
 /**

@@ -12,9 +12,9 @@ const paragraphs = [
   'Neither side published a statement after the meeting, and the ministry declined to comment on the timetable.',
 ];
 
-async function setUp(extracted: unknown) {
+async function setUp(extracted: unknown, extractArticle: () => Promise<unknown> = async () => extracted) {
   const s = await createServices(
-    { bundledHash: FIXTURE.hash, loadBundle: async () => FIXTURE, broadcastSettings: async () => undefined, setBadge: async () => undefined, extractArticle: async () => extracted },
+    { bundledHash: FIXTURE.hash, loadBundle: async () => FIXTURE, broadcastSettings: async () => undefined, setBadge: async () => undefined, extractArticle },
     await openDatabase(`library-handlers-${Math.random()}`),
   );
   const handlers = createHandlers(s) as Handlers;
@@ -53,6 +53,9 @@ describe('library handlers', () => {
       const call = await setUp(extracted);
       expect(await call('library.add', { tabId: 1 })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/Nothing to add here/) } });
     }
+    // A tab the extension may not script (the browser's own pages, its PDF viewer): the extraction throws.
+    const call = await setUp(undefined, () => Promise.reject(new Error('Cannot access contents of the page.')));
+    expect(await call('library.add', { tabId: 1 })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/Nothing to add here/) } });
   });
 
   it('exports, clears, imports: identical; a bad file changes nothing', async () => {

@@ -2,7 +2,8 @@
  * Issue 18, the reader's library, in every browser: the popup adds a page's
  * article (extracted in the tab on that click), says the page is in the
  * library, its passages naming an actor appear for that actor labelled "From
- * your library — outlet, date" (in the private frame, never in the page), the
+ * your library — outlet, date" in the card on another page naming the actor
+ * (in its private frame, never in the page), the
  * options page lists it and removes it, a page with no article gets
  * "Nothing to add here", and the library with the reader's own entries
  * survives export, clear and import identical.
@@ -21,6 +22,12 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Sharaa in Moscow ag
 <p>Analysts at the Korvin Institute expect no deal on the bases before the summer.</p>
 </article><footer>© The Moscow Times</footer></body></html>`;
 
+/** Another page naming the same actor; its shadow roots open so the test can reach the card. */
+const OTHER = `<!doctype html><html lang="en"><head><title>Kremlin diary</title><meta name="backstory-test-open-shadow"></head>
+<body><main><p>Vladimir Putin received envoys in the Kremlin on Monday, his office said.</p></main></body></html>`;
+
+const CARD = 'backstory-card-host >>> .bs-popover';
+
 const EMPTY = `<!doctype html><html lang="en"><head><title>Search</title></head><body><form><input name="q"></form><p>No results.</p></body></html>`;
 
 describe.each(BROWSERS)('the library, in %s', (browserName) => {
@@ -30,6 +37,7 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     driver = await launchDriver(browserName);
     driver.server.route('/library/sharaa-moscow.html', ARTICLE);
     driver.server.route('/library/search.html', EMPTY);
+    driver.server.route('/library/other.html', OTHER);
   });
   afterAll(async () => {
     await driver?.close();
@@ -59,6 +67,16 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     await frame.close();
     // Never in the page: a content script's card carries corpus excerpts only.
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('From your library'))).toBe(false);
+
+    // Another page naming the same actor: its card's private frame shows the library excerpt, labelled.
+    const other = await driver.open(driver.server.url('/library/other.html'));
+    await other.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
+    await other.mouseMove(5, 5);
+    await other.hover('bs-mark[data-entry-id="vladimir-putin"]');
+    await other.waitForSelector(`${CARD} .bs-card[data-entry-id="vladimir-putin"]`);
+    await expect.poll(() => other.frameText(driver.extensionOrigin), { timeout: 15_000 }).toMatch(/From your library — The Moscow Times, 28 Jan 2026[\s\S]*meeting Vladimir Putin/);
+    expect(await other.evaluate(() => document.documentElement.outerHTML.includes('From your library'))).toBe(false);
+    await other.close();
 
     const options = await driver.openExtensionPage('options.html', '#library');
     await options.waitForSelector('[data-testid=library-list] li');
