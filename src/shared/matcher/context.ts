@@ -372,8 +372,6 @@ export function usedAsPerson(text: string, start: number, end: number): boolean 
     const q = before(text, p.start);
     if (q >= 0 && QUOTES.includes(text.charAt(q))) return true;
   }
-  // "Putin said Russia would keep his bases": a capitalised name before it in the sentence can be whom the pronoun means.
-  if (nameBeforeInSentence(text, start)) return false;
   // A possessive names something of the place ("Syria's new president said he"): the pronoun is that person's.
   if (QUOTES.includes(text.charAt(end)) && (text.charAt(end + 1) === 's' || text.charAt(end + 1) === 'S') && !isWordChar(text, end + 2)) return false;
   let i = end;
@@ -383,7 +381,9 @@ export function usedAsPerson(text: string, start: number, end: number): boolean 
     if (isWordChar(text, i)) {
       const w = wordAt(text, i);
       const key = keyOf(text, w);
-      if (words > 0 && PERSONAL_PRONOUNS.has(key)) return true;
+      // "Putin said Russia would keep his bases": a capitalised name before it in the sentence can be
+      // whom the pronoun means (read last: a pronoun after a place is rare, the walk back is not cheap).
+      if (words > 0 && PERSONAL_PRONOUNS.has(key)) return !nameBeforeInSentence(text, start);
       if (CLAUSE_OPENERS.has(key)) return false;
       words++;
       i = w.end;

@@ -281,5 +281,9 @@ export function dropCharacters(text: string, matches: EntityMatch[], isPlace: (e
 
 /** Whether a mark is one word: no space or hyphen inside it ("Turkey", not "Republic of Turkey"). */
 function oneWord(text: string, m: EntityMatch): boolean {
-  return !/[\s\-\u2010-\u2013]/.test(text.slice(m.start, m.end).trim());
+  for (let i = m.start; i < m.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x2d || code === 0xa0 || (code >= 0x2010 && code <= 0x2013) || code === 0x0a || code === 0x09) return false;
+  }
+  return true;
 }
