@@ -13,7 +13,7 @@
  * For each page: (1) Backstory on: read the first pass's measures and the
  * longest main-thread task while it ran (PerformanceObserver `longtask`, plus
  * the annotator's own longest slice); where the pass held marks back until
- * they come near the viewport (`deferred-wraps.ts`), scroll the page through
+ * they come near the viewport (`pending-wraps.ts`), scroll the page through
  * and add up the work of wrapping them, printed beside the pass; (2) Backstory off, page reloaded, mark.js
  * `markRegExp` with one combined RegExp of every alias; (3) reloaded again,
  * mark.js `mark(aliases)`, the naive one-pass-per-name approach.

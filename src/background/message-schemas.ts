@@ -17,8 +17,8 @@ import {
   MAX_TITLE_LENGTH,
 } from '../shared/highlight-rules';
 import { keptAnnotation } from './highlights-io/import-schemas';
-import { ENTRY_TYPES, TYPE_GROUPS } from '../shared/catalog';
-import { MAX_OWN_ALIASES, MAX_OWN_DESCRIPTION } from '../shared/own-entry';
+import { TYPE_GROUPS } from '../shared/catalog';
+import { ownEntryInputSchema } from './library/own-entries';
 import { DENSITIES } from '../shared/density';
 import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
@@ -70,6 +70,7 @@ const settingsPatch = v.partial(
     hoverDelayMs: v.pipe(v.number(), v.minValue(0), v.maxValue(5_000)),
     density: v.picklist(DENSITIES),
     markCap: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
+    tabToMarks: v.boolean(),
   }),
 );
 
@@ -134,16 +135,7 @@ export const PARAM_SCHEMAS = {
   'library.remove': v.strictObject({ ids: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(100_000)) }),
   'library.forEntry': v.strictObject({ entryId: id }),
   'library.export': empty,
-  'entries.add': v.strictObject({
-    entry: v.strictObject({
-      name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
-      type: v.picklist(ENTRY_TYPES),
-      aliases: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))), v.maxLength(MAX_OWN_ALIASES)),
-      description: v.pipe(v.string(), v.maxLength(MAX_OWN_DESCRIPTION)),
-      start: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
-      end: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
-    }),
-  }),
+  'entries.add': v.strictObject({ entry: ownEntryInputSchema }),
   'entries.list': empty,
   'entries.remove': v.strictObject({ id }),
   // Under Chromium's 64 MiB message cap.

@@ -31,6 +31,16 @@ describe('dispatch', () => {
     }
   });
 
+  it('takes "Tab reaches names" as a boolean only', async () => {
+    const update = vi.fn(async () => null as never);
+    const bad = await dispatch({ backstory: 1, call: 'settings.update', params: { patch: { tabToMarks: 'yes' } } }, extension, handlersWith({ 'settings.update': update }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('tabToMarks') } });
+    expect(update).not.toHaveBeenCalled();
+    const good = await dispatch({ backstory: 1, call: 'settings.update', params: { patch: { tabToMarks: true } } }, extension, handlersWith({ 'settings.update': update }));
+    expect(good.ok).toBe(true);
+    expect(update).toHaveBeenCalledWith({ patch: { tabToMarks: true } }, extension);
+  });
+
   it('rejects extra keys (strict objects)', async () => {
     const result = await dispatch({ backstory: 1, call: 'settings.get', params: { url: 'https://other.example' } }, content, handlersWith({}));
     expect(result.ok).toBe(false);

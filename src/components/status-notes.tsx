@@ -5,9 +5,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { CallState } from './use-call';
+import { t } from '../shared/i18n';
 
 /** A placeholder while a call runs; `lines` reserves roughly that much height. */
-export function Loading({ label = 'Loading…', lines = 3 }: { label?: string; lines?: number }) {
+export function Loading({ label = t('loading'), lines = 3 }: { label?: string; lines?: number }) {
   return (
     <div class="loading" role="status" aria-live="polite" style={{ minHeight: `${lines * 1.5}em` }}>
       <span class="muted">{label}</span>
@@ -42,7 +43,7 @@ export function CallView<T>({ state, ready, loading }: { state: CallState<T>; re
 
 /** Turns a few technical messages into sentences; keeps the rest. */
 export function friendlyError(message: string): string {
-  if (/is not available yet/.test(message)) return `This part of Backstory is not available yet (${message.replace(/ is not available yet\.?$/, '')}).`;
-  if (/Could not establish connection|Receiving end does not exist/i.test(message)) return 'Backstory could not reach its background. Try reopening this page.';
+  if (/is not available yet/.test(message)) return t('error_not_available', message.replace(/ is not available yet\.?$/, ''));
+  if (/Could not establish connection|Receiving end does not exist/i.test(message)) return t('error_no_background');
   return message;
 }

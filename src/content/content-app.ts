@@ -13,6 +13,7 @@
 import { callBackground } from '../shared/messaging';
 import { compileMatcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
+import { MarkTabStops } from './dom/mark-tab-stops';
 import { EntityHighlighting } from './highlighter/entity-highlighting';
 import { startHoverCard } from './hover-card';
 import { startSavedHighlights } from './saved-highlights/feature';
@@ -23,9 +24,19 @@ import { listenForTabCalls, type TabHandlers } from './tab-listener';
 const FEATURES: PageFeatureStarter[] = [
   // The background card on hover/focus of a mark; prefetches card data whenever marks change.
   // "Not this one" in the card removes that entry's marks at once (the card also stores the site's correction).
+  // With "Tab reaches marks" on, each mention is a Tab stop, and Enter or Space on it opens its card.
   (context) => {
     const card = startHoverCard(context.signal, () => context.settings()?.hoverDelayMs, (entryId) => context.excludeEntry(entryId));
-    return { marksChanged: () => void card.prefetchFromPage(), handlers: { 'tab.closeCard': async () => card.closeCard() } };
+    const tabStops = new MarkTabStops(document);
+    const applyTabStops = () => tabStops.apply(context.settings()?.tabToMarks === true);
+    return {
+      marksChanged: () => {
+        void card.prefetchFromPage();
+        applyTabStops();
+      },
+      settingsChanged: applyTabStops,
+      handlers: { 'tab.closeCard': async () => card.closeCard() },
+    };
   },
   // Saved highlights: drawn on load, the selection toolbar, re-anchoring on page changes.
   startSavedHighlights,
@@ -38,6 +49,7 @@ export class ContentApp {
   private readonly features: PageFeature[] = [];
   private readonly highlighting = new EntityHighlighting({
     document,
+    // Only when the background cannot match for the page (see `highlighter/page-matching.ts`).
     loadMatcherInput: async () => {
       const data = await callBackground('corpus.matcherEntries', {});
       return data.ok ? data.value : null;

@@ -6,6 +6,9 @@
  * show (cards, a reader's notes) through `host.shadowRoot`.
  */
 
+import { UI_ATTRIBUTE } from './dom/element-kinds';
+import { PageObserver } from './dom/page-observer';
+
 /** The host, its shadow root and the element Preact renders into. */
 export interface ShadowHost {
   host: HTMLElement;
@@ -16,8 +19,15 @@ export interface ShadowHost {
 
 // `all: initial` resets every inherited and page-set property; `important`
 // so even `* { all: unset !important }` on the page loses to the inline style.
+// `all` leaves out `direction` and `unicode-bidi`: without setting them, our UI
+// would take a right-to-left page's direction and mirror English controls
+// ("Save with note…" drawn as "…Save with note"). Our UI runs in its own
+// language's direction (English, left to right); page text inside it is set
+// `dir="auto"` where it is shown.
 const HOST_STYLE: [string, string][] = [
   ['all', 'initial'],
+  ['direction', 'ltr'],
+  ['unicode-bidi', 'isolate'],
   ['display', 'block'],
   ['position', 'fixed'],
   ['top', '0'],
@@ -43,13 +53,17 @@ function openForTests(doc: Document): boolean {
 /** Creates a `<tagName data-backstory-ui>` host with `css` in its shadow root, on `doc`'s root element. */
 export function createShadowHost(doc: Document, tagName: string, css: string): ShadowHost {
   const host = doc.createElement(tagName);
-  host.setAttribute('data-backstory-ui', '');
+  host.setAttribute(UI_ATTRIBUTE, '');
+  // The attribute too: form controls and `dir="auto"` text inside resolve against it, not the page's `dir`.
+  host.setAttribute('dir', 'ltr');
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode: openForTests(doc) ? 'open' : 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
-  doc.documentElement.append(host);
-  return { host, shadow, mount, remove: () => host.remove() };
+  // Muted: adding or removing our host is no change of the page's content.
+  const observer = PageObserver.of(doc);
+  observer.mute(() => doc.documentElement.append(host));
+  return { host, shadow, mount, remove: () => observer.mute(() => host.remove()) };
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
-import { NAV, routeHash, type Route } from './route';
+import { NAV, routeHash, viewLabel, type Route } from './route';
 import { useRoute } from './use-route';
 import { ExplorerView } from './views/explorer';
 import { EntryView } from './views/entry';
@@ -16,19 +16,7 @@ import { HighlightsView } from './views/highlights';
 import { SettingsView } from './views/settings';
 import { DataView } from './views/data';
 import { LibraryView } from './views/library';
-
-const TITLES: Record<Route['view'], string> = {
-  explorer: 'Explorer',
-  entry: 'Entry',
-  reader: 'Reader',
-  timeline: 'Timeline',
-  relations: 'Relations',
-  search: 'Search',
-  highlights: 'Highlights',
-  settings: 'Settings',
-  data: 'Data',
-  library: 'Library',
-};
+import { t } from '../shared/i18n';
 
 /** Adds the entry card's styles to the document once (they are a string for the page-side shadow root). */
 function useCardStyles(): void {
@@ -72,24 +60,24 @@ export function Options() {
   const main = useRef<HTMLElement>(null);
   useCardStyles();
   useEffect(() => {
-    document.title = `${TITLES[route.view]} — Backstory`;
+    document.title = `${viewLabel(route.view)} — Backstory`;
   }, [route.view]);
   const current = route.view === 'entry' ? 'explorer' : route.view;
   return (
     <div class="layout">
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
-        Skip to content
+        {t('options_skip')}
       </a>
       <header class="top">
         <span class="brand">
           <img src="icons/icon-32.png" width="22" height="22" alt="" /> Backstory
         </span>
-        <nav aria-label="Sections">
+        <nav aria-label={t('options_sections')}>
           <ul>
             {NAV.map((item) => (
               <li key={item.view}>
                 <a href={`#${routeHash(item.view === 'search' ? { view: 'search', q: '' } : item.view === 'reader' ? { view: 'reader' } : ({ view: item.view } as Route))}`} aria-current={current === item.view ? 'page' : undefined}>
-                  {item.label}
+                  {viewLabel(item.view)}
                 </a>
               </li>
             ))}

@@ -4,6 +4,7 @@
  * `#highlights`, `#library`, `#settings`, `#data`, `#search?q=`. Hash routes keep every
  * view linkable (cards link to `options.html#reader/…`) without a server.
  */
+import { t } from '../shared/i18n';
 
 /** A parsed route. */
 export type Route =
@@ -18,17 +19,17 @@ export type Route =
   | { view: 'library' }
   | { view: 'search'; q: string };
 
-/** Views reachable from the navigation, in order, with their labels. */
-export const NAV: readonly { view: Route['view']; label: string }[] = [
-  { view: 'explorer', label: 'Explorer' },
-  { view: 'reader', label: 'Reader' },
-  { view: 'timeline', label: 'Timeline' },
-  { view: 'relations', label: 'Relations' },
-  { view: 'search', label: 'Search' },
-  { view: 'highlights', label: 'Highlights' },
-  { view: 'library', label: 'Library' },
-  { view: 'settings', label: 'Settings' },
-  { view: 'data', label: 'Data' },
+/** Views reachable from the navigation, in order (their labels: {@link viewLabel}). */
+export const NAV: readonly { view: Route['view'] }[] = [
+  { view: 'explorer' },
+  { view: 'reader' },
+  { view: 'timeline' },
+  { view: 'relations' },
+  { view: 'search' },
+  { view: 'highlights' },
+  { view: 'library' },
+  { view: 'settings' },
+  { view: 'data' },
 ];
 
 function decode(part: string | undefined): string | undefined {
@@ -88,3 +89,8 @@ export function routeHash(route: Route): string {
 export const entryHref = (id: string): string => `#${routeHash({ view: 'entry', id })}`;
 /** `#reader/<doc>/<passage>` as an href. */
 export const readerHref = (documentId: string, passageId?: string): string => `#${routeHash({ view: 'reader', documentId, passageId })}`;
+
+/** A view's name in the navigation and the page title, in the reader's language. */
+export function viewLabel(view: Route['view']): string {
+  return t(`view_${view}` as const);
+}

@@ -5,9 +5,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryArticle } from '../shared/library';
 import { callBackground } from '../shared/messaging';
+import { plural, t, uiLocale } from '../shared/i18n';
 
 function day(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return new Date(ms).toLocaleDateString(uiLocale(), { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** The popup's library row for tab `tabId` showing `url`. */
@@ -29,20 +30,20 @@ export function LibraryStatus({ tabId, url }: { tabId: number; url: string | und
     if (!result.ok) return setStatus({ message: result.error.message, error: true });
     const { article: saved, updated, passagesWithMentions } = result.value;
     setArticle(saved);
-    const capped = saved.capped ? ' The page is very long: only its first part was kept.' : '';
-    setStatus({ message: `${updated ? 'Updated in' : 'Added to'} your library: ${passagesWithMentions} passage${passagesWithMentions === 1 ? '' : 's'} name catalog entries.${capped}` });
+    const done = plural(updated ? 'library_updated' : 'library_added', passagesWithMentions);
+    setStatus({ message: saved.capped ? `${done} ${t('library_capped')}` : done });
   };
 
   return (
-    <section class="library-status" aria-label="Your library" data-testid="library-status">
+    <section class="library-status" aria-label={t('library_region')} data-testid="library-status">
       <p class="small" data-testid="library-state">
-        {article === undefined ? 'Checking your library…' : article ? `In your library since ${day(article.addedAt)}.` : 'Not in your library.'}
+        {article === undefined ? t('library_checking') : article ? t('library_in_since', day(article.addedAt)) : t('library_not_in')}
       </p>
       <button type="button" data-action="add-to-library" disabled={busy || article === undefined} onClick={() => void add()}>
-        {busy ? 'Adding…' : article ? 'Update in library' : 'Add to library'}
+        {busy ? t('library_adding') : article ? t('library_update') : t('library_add')}
       </button>
       <a class="small" href="options.html#library" target="_blank" rel="noopener">
-        Library
+        {t('library_link')}
       </a>
       <p class={status?.error ? 'small error' : 'small muted'} role={status?.error ? 'alert' : 'status'} aria-live="polite">
         {status?.message}

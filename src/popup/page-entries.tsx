@@ -6,8 +6,9 @@ import { useState } from 'preact/hooks';
 import type { EntrySummary } from '../shared/card';
 import type { TabCallMap } from '../shared/protocol';
 import { callTab } from '../shared/messaging';
-import { GROUP_LABELS } from '../components/type-groups';
+import { groupLabel } from '../components/type-groups';
 import { groupFound } from './page-overview';
+import { plural, t } from '../shared/i18n';
 
 type TabState = TabCallMap['tab.state']['result'];
 
@@ -17,7 +18,7 @@ export function PageEntries({ tabId, state, names, namesLoading }: { tabId: numb
   if (!state.active) {
     return (
       <p class="muted" data-testid="inactive">
-        Highlighting is off for this page. Turn it on above to see the names it mentions.
+        {t('popup_inactive')}
       </p>
     );
   }
@@ -25,7 +26,7 @@ export function PageEntries({ tabId, state, names, namesLoading }: { tabId: numb
   if (!groups.length) {
     return (
       <p class="muted" data-testid="no-entries">
-        No names from the corpus on this page.
+        {t('popup_no_entries')}
       </p>
     );
   }
@@ -33,27 +34,30 @@ export function PageEntries({ tabId, state, names, namesLoading }: { tabId: numb
 
   async function reveal(id: string, name: string) {
     const result = await callTab(tabId, 'tab.revealEntry', { entryId: id });
-    setStatus(result.ok && result.value ? `Showing ${name} on the page.` : `${name} is no longer on the page.`);
+    setStatus(result.ok && result.value ? t('popup_showing_entry', name) : t('popup_entry_gone', name));
   }
 
   return (
     <section class="page-entries" aria-labelledby="page-entries-title">
       <h2 id="page-entries-title">
-        {total} {total === 1 ? 'name' : 'names'} on this page{state.capped ? ' (stopped early: a very long page)' : ''}
+        {plural('popup_names_on_page', total)}
+        {state.capped ? ` ${t('popup_stopped_early')}` : ''}
       </h2>
       <div data-testid="page-entries" aria-busy={namesLoading}>
         {groups.map((g) => (
           <div key={g.group} class="entry-group" data-group={g.group}>
             <h3>
               <span class={`swatch swatch--${g.group}`} aria-hidden="true" />
-              {GROUP_LABELS[g.group]}
+              {groupLabel(g.group)}
             </h3>
             <ul class="entries">
               {g.entries.map((e) => (
                 <li key={e.id}>
                   <button type="button" class="entry-row" data-entry-id={e.id} data-count={e.count} onClick={() => reveal(e.id, e.name)}>
-                    <span class="entry-row__name">{e.name}</span>
-                    <span class="entry-row__count muted" aria-label={`${e.count} ${e.count === 1 ? 'mention' : 'mentions'}`}>
+                    <span class="entry-row__name" dir="auto">
+                      {e.name}
+                    </span>
+                    <span class="entry-row__count muted" aria-label={plural('popup_mentions', e.count)}>
                       {e.count}
                     </span>
                   </button>

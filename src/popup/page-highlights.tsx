@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Highlight } from '../shared/highlight';
 import type { TabCallMap } from '../shared/protocol';
 import { callTab } from '../shared/messaging';
+import { t } from '../shared/i18n';
 
 type TabState = TabCallMap['tab.state']['result'];
 
@@ -22,21 +23,21 @@ export function PageHighlights({ tabId, state }: { tabId: number; state: TabStat
 
   async function reveal(h: Highlight) {
     const result = await callTab(tabId, 'tab.revealHighlight', { id: h.id });
-    setStatus(result.ok && result.value ? 'Showing your highlight on the page.' : 'That highlight could not be found on the page.');
+    setStatus(result.ok && result.value ? t('popup_showing_highlight') : t('popup_highlight_gone'));
   }
 
   return (
     <section class="page-highlights" aria-labelledby="page-highlights-title">
-      <h2 id="page-highlights-title">Your highlights here</h2>
+      <h2 id="page-highlights-title">{t('popup_your_highlights_here')}</h2>
       <ul class="highlights" data-testid="page-highlights">
         {state.highlights.map((h) => (
           <li key={h.id}>
             <button type="button" class="highlight-row" data-highlight-id={h.id} onClick={() => reveal(h)}>
               <span class={`hl-swatch hl-swatch--${h.colour}`} aria-hidden="true" />
-              <span>{clip(h.quote)}</span>
+              <span dir="auto">{clip(h.quote)}</span>
               {changed.has(h.id) && (
                 <span class="changed-note small muted" data-testid="changed-since-saved">
-                  Text changed since saved
+                  {t('popup_changed_since_saved')}
                 </span>
               )}
             </button>
@@ -45,11 +46,11 @@ export function PageHighlights({ tabId, state }: { tabId: number; state: TabStat
       </ul>
       {state.orphans.length > 0 && (
         <>
-          <h3>Not found on the page now</h3>
-          <p class="muted small">The page changed since you saved these; they are kept in the highlights manager.</p>
+          <h3>{t('popup_not_found_now')}</h3>
+          <p class="muted small">{t('popup_orphans_note')}</p>
           <ul class="highlights orphans" data-testid="page-orphans">
             {state.orphans.map((h) => (
-              <li key={h.id} data-highlight-id={h.id}>
+              <li key={h.id} data-highlight-id={h.id} dir="auto">
                 <span class={`hl-swatch hl-swatch--${h.colour}`} aria-hidden="true" />
                 {clip(h.quote)}
               </li>

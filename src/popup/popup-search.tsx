@@ -9,6 +9,7 @@ import { useDebounced } from '../components/use-debounced';
 import { useSearchWarmUp } from '../components/use-search-warm-up';
 import { CallView, Loading } from '../components/status-notes';
 import { SearchResults, type SearchLinks } from '../components/search-results';
+import { t } from '../shared/i18n';
 
 const LINKS: SearchLinks = {
   entryHref: (id) => `options.html#entry/${encodeURIComponent(id)}`,
@@ -23,7 +24,7 @@ export function PopupSearch() {
   const query = useDebounced(q.trim(), 200);
   const hits = useCall(() => (query ? callBackground('search.query', { q: query, limit: 8 }) : Promise.resolve({ ok: true as const, value: [] })), [query]);
   return (
-    <section class="popup-search" aria-label="Search">
+    <section class="popup-search" aria-label={t('popup_search_region')}>
       <form
         role="search"
         onSubmit={(e) => {
@@ -31,17 +32,17 @@ export function PopupSearch() {
         }}
       >
         <label for="popup-q" class="visually-hidden">
-          Search the corpus and your highlights
+          {t('popup_search_label')}
         </label>
-        <input id="popup-q" type="search" placeholder="Search people, events, passages, highlights…" value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
+        <input id="popup-q" type="search" placeholder={t('popup_search_placeholder')} value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
       </form>
       {query && (
         <div data-testid="popup-results">
-          <CallView state={hits} loading={<Loading lines={2} label="Searching…" />} ready={(value) => <SearchResults hits={value} query={query} links={LINKS} />} />
+          <CallView state={hits} loading={<Loading lines={2} label={t('popup_searching')} />} ready={(value) => <SearchResults hits={value} query={query} links={LINKS} />} />
           {hits.status === 'ready' && hits.value.length > 0 && (
             <p class="small">
               <a href={`options.html#search?q=${encodeURIComponent(query)}`} target="_blank" rel="noopener">
-                All results
+                {t('popup_all_results')}
               </a>
             </p>
           )}

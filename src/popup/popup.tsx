@@ -18,6 +18,7 @@ import { PageHighlights } from './page-highlights';
 import { PopupSearch } from './popup-search';
 import { SiteToggles } from './site-toggles';
 import { LibraryStatus } from './library-status';
+import { t } from '../shared/i18n';
 
 type TabState = TabCallMap['tab.state']['result'];
 
@@ -68,13 +69,13 @@ export function Popup() {
           <img src="icons/icon-32.png" width="20" height="20" alt="" /> Backstory
         </h1>
         <a href="options.html#explorer" target="_blank" rel="noopener">
-          Explorer
+          {t('popup_explorer')}
         </a>
       </header>
       {error && <ErrorNote message={friendlyError(error)} />}
       <PopupSearch />
       {!overview || !settings ? (
-        <Loading lines={6} label="Reading this page…" />
+        <Loading lines={6} label={t('popup_reading_page')} />
       ) : (
         <>
           {overview.state.ok ? (
@@ -85,8 +86,7 @@ export function Popup() {
             </>
           ) : (
             <p class="unavailable" data-testid="unavailable">
-              Backstory cannot read this page. Browsers keep extensions off their own pages (settings, new tab, the extension store) and off files; on
-              ordinary web pages it works. You can still search the corpus below.
+              {t('popup_unavailable')}
             </p>
           )}
           <SiteToggles site={overview.site} settings={settings} onChange={onSettings} />

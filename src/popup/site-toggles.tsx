@@ -8,12 +8,14 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
 import { callBackground } from '../shared/messaging';
 import { friendlyError } from '../components/status-notes';
+import { splitMessage, t } from '../shared/i18n';
 
 /** The three switches. */
 export function SiteToggles({ site, settings, onChange }: { site: string; settings: Settings; onChange(next: Settings): Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const siteOn = !settings.disabledSites.includes(site);
+  const [siteBefore, siteAfter] = splitMessage('popup_toggle_site');
 
   async function run(call: () => ReturnType<typeof callBackground<'settings.update'>>) {
     setBusy(true);
@@ -25,7 +27,7 @@ export function SiteToggles({ site, settings, onChange }: { site: string; settin
   }
 
   return (
-    <section class="toggles" aria-label="Highlighting">
+    <section class="toggles" aria-label={t('popup_toggles_region')}>
       {site && (
         <label class="switch">
           <input
@@ -36,7 +38,9 @@ export function SiteToggles({ site, settings, onChange }: { site: string; settin
             onChange={(e) => run(() => callBackground('settings.toggleSite', { site, enabled: (e.currentTarget as HTMLInputElement).checked }))}
           />
           <span>
-            Highlight names on <strong>{site}</strong>
+            {siteBefore}
+            <strong dir="auto">{site}</strong>
+            {siteAfter}
           </span>
         </label>
       )}
@@ -48,7 +52,7 @@ export function SiteToggles({ site, settings, onChange }: { site: string; settin
           disabled={busy}
           onChange={(e) => run(() => callBackground('settings.update', { patch: { enabled: (e.currentTarget as HTMLInputElement).checked } }))}
         />
-        <span>Highlight names on every site</span>
+        <span>{t('popup_toggle_global')}</span>
       </label>
       <label class="switch">
         <input
@@ -58,9 +62,9 @@ export function SiteToggles({ site, settings, onChange }: { site: string; settin
           disabled={busy}
           onChange={(e) => run(() => callBackground('settings.update', { patch: { density: (e.currentTarget as HTMLInputElement).checked ? 'all' : 'sections' } }))}
         />
-        <span>Mark every mention (off: the first of each name per section)</span>
+        <span>{t('popup_toggle_every_mention')}</span>
       </label>
-      {site && siteOn && !settings.enabled && <p class="muted small">Highlighting is off everywhere, so this site shows none either.</p>}
+      {site && siteOn && !settings.enabled && <p class="muted small">{t('popup_off_everywhere')}</p>}
       {error && <p class="error">{error}</p>}
     </section>
   );

@@ -14,6 +14,7 @@ import type { Excerpt } from '../shared/card';
 import { OriginLabel } from '../components/entry-card/library-label';
 import { callBackground } from '../shared/messaging';
 import type { PrivateFrameRequest } from '../shared/private-frame';
+import { t } from '../shared/i18n';
 
 /** The frame's content for `request` (nothing to show: a short message). */
 export function PrivateFrame({ request }: { request: PrivateFrameRequest | undefined }) {
@@ -27,7 +28,7 @@ export function PrivateFrame({ request }: { request: PrivateFrameRequest | undef
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [kind]);
-  if (!request) return <p class="private error">Nothing to show.</p>;
+  if (!request) return <p class="private error">{t('private_nothing')}</p>;
   return (
     <div class="private" data-theme={request.dark ? 'dark' : 'auto'} style={request.dark ? 'color-scheme: dark' : undefined}>
       <style>{ENTRY_CARD_CSS}</style>
@@ -46,7 +47,7 @@ function EntryHighlights({ entryId, dark }: { entryId: string; dark: boolean }) 
   return (
     <article class="bs-card" data-theme={dark ? 'dark' : 'auto'} data-testid="private-highlights">
       {state.error && <p class="error">{state.error}</p>}
-      {state.highlights && state.highlights.length === 0 && <p class="bs-card__muted">None of your saved highlights mention this name yet.</p>}
+      {state.highlights && state.highlights.length === 0 && <p class="bs-card__muted">{t('private_no_highlights')}</p>}
       {state.highlights && <YourHighlights highlights={state.highlights} />}
       <LibraryExcerpts entryId={entryId} />
     </article>
@@ -62,12 +63,12 @@ function LibraryExcerpts({ entryId }: { entryId: string }) {
   if (state.error) return <p class="error">{state.error}</p>;
   if (!state.excerpts || state.excerpts.length === 0) return null;
   return (
-    <section data-testid="private-library" aria-label="From your library">
+    <section data-testid="private-library" aria-label={t('private_from_library')}>
       <ul class="bs-card__excerpts">
         {state.excerpts.map((excerpt) => (
           <li key={excerpt.passageId}>
             <OriginLabel excerpt={excerpt} />
-            <blockquote>{excerpt.text}</blockquote>
+            <blockquote dir="auto">{excerpt.text}</blockquote>
           </li>
         ))}
       </ul>
@@ -95,15 +96,16 @@ function NoteEditor({ id, focus }: { id: string; focus: boolean }) {
   if (saved === undefined) return status ? <p class="error">{status.message}</p> : null;
   const save = async () => {
     const result = await callBackground('highlights.update', { id, patch: { note } });
-    if (!result.ok) return setStatus({ message: `Not saved: ${result.error.message}`, error: true });
+    if (!result.ok) return setStatus({ message: t('private_not_saved', result.error.message), error: true });
     setSaved(result.value.note);
-    setStatus({ message: 'Note saved.' });
+    setStatus({ message: t('private_note_saved') });
   };
   return (
     <label class="stack" data-testid="private-note">
-      <span class="label">Note</span>
+      <span class="label">{t('private_note')}</span>
       <textarea
         ref={box}
+        dir="auto"
         value={note}
         maxLength={100_000}
         onInput={(e) => {
@@ -113,7 +115,7 @@ function NoteEditor({ id, focus }: { id: string; focus: boolean }) {
       />
       <span class="row">
         <button type="button" class="primary" data-action="save-note" disabled={note === saved} onClick={() => void save()}>
-          Save note
+          {t('private_save_note')}
         </button>
         {status && (
           <span class={status.error ? 'error' : 'status'} role={status.error ? 'alert' : 'status'}>

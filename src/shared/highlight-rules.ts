@@ -124,10 +124,13 @@ function assertCount(count: number, max: number): void {
  * Throws {@link InvalidHighlightError} naming the first highlight of `list`
  * that breaks a rule (by its place in the list, as the caller sent it), or
  * when the list is longer than `max`; nothing is written after a throw.
+ * `from` and `to` check a part of a long list only (a caller that checks it
+ * part by part, pausing between parts), still naming places in the whole list.
  */
-export function assertValidHighlights(list: readonly Highlight[], now: number, max = MAX_HIGHLIGHTS_PER_CALL): void {
+export function assertValidHighlights(list: readonly Highlight[], now: number, max = MAX_HIGHLIGHTS_PER_CALL, from = 0, to = list.length): void {
   assertCount(list.length, max);
-  for (const [i, h] of list.entries()) {
+  for (let i = from; i < Math.min(to, list.length); i++) {
+    const h = list[i]!;
     const problem = highlightProblem(h, now);
     if (problem) throw new InvalidHighlightError(list.length === 1 ? `Invalid highlight: ${problem}.` : `Invalid highlight [${i}]: ${problem}.`);
   }

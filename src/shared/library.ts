@@ -3,6 +3,7 @@
  * corpus document of origin `user` (its text split into passages and matched
  * like the bundled ones) plus this record, which says where it came from.
  */
+import { t } from './i18n';
 
 /** The most characters of article text kept; a longer article is cut at a paragraph and marked `capped`. */
 export const MAX_LIBRARY_TEXT_CHARS = 200_000;
@@ -87,10 +88,10 @@ export function capParagraphs(paragraphs: readonly string[]): { paragraphs: stri
   return { paragraphs: kept, chars, capped };
 }
 
-/** The label a library excerpt carries: "From your library — The Moscow Times, 28 Jan 2026". */
+/** The label a library excerpt carries, in the reader's language: "From your library — The Moscow Times, 28 Jan 2026". */
 export function libraryLabel(site: string, published: string | undefined): string {
   const date = published ? formatDay(published) : '';
-  return `From your library — ${site}${date ? `, ${date}` : ''}`;
+  return date ? t('library_label_dated', site, date) : t('library_label', site);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -17,6 +17,7 @@ import type { Settings, SettingsPatch } from './settings';
 import type { StorageProtection } from './storage-protection';
 import type { LibraryArticle } from './library';
 import type { OwnEntryInput } from './own-entry';
+import type { EntryType } from './catalog';
 
 /** Who sent a message: a content script in a web page, or one of our own pages. */
 export type SenderKind = 'content' | 'extension';
@@ -118,6 +119,17 @@ export interface LibraryAddResult {
   passagesWithMentions: number;
 }
 
+/**
+ * What `page.match` answers: the mentions on the page and, for each entry one
+ * of them chose, what the page needs to draw its marks. The page never holds
+ * the catalog for this (see `content/highlighter/page-matching.ts`).
+ */
+export interface PageMatches {
+  matches: EntityMatch[];
+  /** Type and display name of every `entryId` in `matches`, and of no other entry. */
+  entries: Record<string, { type: EntryType; name: string }>;
+}
+
 /** A call: its params and its result. Who may send it is {@link CALL_SENDERS}. */
 interface Call<P, R> {
   params: P;
@@ -129,16 +141,23 @@ export interface CallMap {
   /** Version, corpus hash and counts; any context. Also wakes the background. */
   'app.status': Call<Record<string, never>, { version: string; corpusHash: string; entries: number; highlights: number; storage: StorageStatus }>;
 
-  /** The matcher's input (bundled and user entries) and the per-site corrections of the sender's site. */
+  /**
+   * The whole matcher input (bundled and user entries) and the per-site
+   * corrections of the sender's site: for the reader view, and for a page
+   * only when `page.match` failed and it must match by itself.
+   */
   'corpus.matcherEntries': Call<Record<string, never>, { hash: string; asOf: string; entries: MatcherEntry[]; excluded: string[] }>;
   /**
    * Mentions in the sender's page text, found by the background's matcher:
    * compiled once and kept warm there, where a page's content script would run
    * it as cold code on every load, on the page's main thread. Chunk k is
    * `text[bounds[2k], bounds[2k + 1])` (ambiguity is resolved per chunk);
-   * offsets are in `text`. `exclude`: entries the reader excluded on the page.
+   * offsets are in `text`. The sender's site's "not this one" corrections are
+   * applied; `exclude` adds the entries the reader excluded on the page since
+   * it loaded. Answers the type and name of each entry found, so a page needs
+   * nothing else to mark them.
    */
-  'page.match': Call<{ text: string; bounds: number[]; exclude: string[] }, EntityMatch[]>;
+  'page.match': Call<{ text: string; bounds: number[]; exclude: string[] }, PageMatches>;
   /**
    * Card data for many entries at once; `context` maps an entry id to the
    * sentence around its first mention, to rank excerpts. A content script's
@@ -220,13 +239,17 @@ export interface CallMap {
   'library.forUrl': Call<{ url: string }, LibraryArticle | null>;
   /** Removes library articles with their passages. */
   'library.remove': Call<{ ids: string[] }, { removed: number }>;
-  /** The whole library as a JSON file's text (metadata and kept paragraphs). */
-  'library.export': Call<Record<string, never>, { text: string; count: number }>;
   /**
-   * Imports a library file: checked in full, then written in one transaction
-   * (a bad file changes nothing; `invalid-import` names the first problem).
+   * The whole library as a JSON file's text (metadata and kept paragraphs),
+   * with the reader's own entries; `count` articles, `entries` own entries.
    */
-  'library.import': Call<{ text: string }, { imported: number }>;
+  'library.export': Call<Record<string, never>, { text: string; count: number; entries: number }>;
+  /**
+   * Imports a library file, articles and own entries: checked in full, then
+   * written in one transaction (a bad file changes nothing; `invalid-import`
+   * names the first problem).
+   */
+  'library.import': Call<{ text: string }, { imported: number; entries: number }>;
   /**
    * Adds (or replaces) one of the reader's own entries; it is marked on pages
    * from their next match. Refused with `invalid-message` and the reason when

@@ -15,6 +15,13 @@ export interface Settings {
   density: Density;
   /** Stop marking past this many marks on one page. */
   markCap: number;
+  /**
+   * Whether Tab reaches the names marked on pages (each mention's first piece
+   * gets `tabindex="0"`; Enter or Space opens its card). Off by default: a
+   * page full of extra Tab stops slows down every keyboard reader who did not
+   * ask for them.
+   */
+  tabToMarks: boolean;
 }
 
 /** Most sites highlighting may be off on: far above any reader's list, so a bad caller cannot grow the record without end. */
@@ -30,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 400,
   density: DEFAULT_DENSITY,
   markCap: 5000,
+  tabToMarks: false,
 };
 
 /** True when highlighting should run on `site` under `settings`. */

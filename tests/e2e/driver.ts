@@ -222,6 +222,21 @@ export interface LaunchOptions {
    * `dist/test-chrome` or `dist/test-firefox`: the only builds with test hooks.
    */
   extensionDir?: string;
+  /**
+   * The system theme pages see (`prefers-color-scheme`), web and extension
+   * pages alike: Chromium emulates it (Playwright's `colorScheme`), Firefox is
+   * told the system uses a dark theme or not (`ui.systemUsesDarkTheme`). By
+   * default each browser's own, light in both headless browsers here.
+   */
+  colorScheme?: 'light' | 'dark';
+  /**
+   * The browser's UI language (`ar`, `ru`, …), which picks the extension's
+   * `_locales` messages: Chromium gets `--lang`, Firefox the
+   * `intl.locale.requested` pref, which takes
+   * effect only with the language's pack installed (Debian's
+   * `firefox-esr-l10n-<lang>`; `.ci/run` installs Arabic). English by default.
+   */
+  locale?: string;
 }
 
 /** Launches `browser` with the extension loaded. Throws a clear message when the browser cannot start. */

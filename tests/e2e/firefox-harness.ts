@@ -286,7 +286,7 @@ function wrapPage(page: Page, browser: Browser): DriverPage {
 const pages = new WeakMap<DriverPage, Page>();
 
 /** Launches Firefox ESR with the extension and a fixture server. */
-export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST }: LaunchOptions = {}): Promise<ExtensionDriver> {
+export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST, colorScheme, locale }: LaunchOptions = {}): Promise<ExtensionDriver> {
   const executablePath = firefoxExecutable();
   const addonId = geckoId(extensionDir);
   const server = await startFixtureServer();
@@ -324,6 +324,8 @@ export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST }: Launc
           // Headless windows never get the system's focus: without this, :focus and
           // :focus-visible match nothing in a tab the driver opened, and no focus ring draws.
           'focusmanager.testmode': true,
+          // The system theme every page sees (`prefers-color-scheme`), extension pages included.
+          ...(colorScheme ? { 'ui.systemUsesDarkTheme': colorScheme === 'dark' ? 1 : 0 } : {}),
           // Nothing leaves the machine: every host but the fixture server's goes to a closed port.
           'network.proxy.type': 1,
           'network.proxy.http': '127.0.0.1',
@@ -332,6 +334,9 @@ export async function launchFirefoxDriver({ extensionDir = FIREFOX_DIST }: Launc
           'network.proxy.ssl_port': 9,
           'network.proxy.no_proxies_on': '127.0.0.1,localhost',
           'network.proxy.allow_hijacking_localhost': false,
+          // The UI language (which picks our `_locales`); Firefox uses it only with the language pack installed
+          // (Debian's `firefox-esr-l10n-<lang>` puts it among the application's add-ons), else it stays en-US.
+          ...(locale ? { 'intl.locale.requested': locale } : {}),
         },
       });
     } catch (error) {

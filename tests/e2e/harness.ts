@@ -44,13 +44,24 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-async function launchContext(userDataDir: string, extensionDir: string): Promise<BrowserContext> {
+/** The environment without its unset variables (Playwright takes strings only). */
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+async function launchContext(userDataDir: string, extensionDir: string, locale: string | undefined, colorScheme?: 'light' | 'dark'): Promise<BrowserContext> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${path.relative(ROOT, extensionDir)} is missing: run \`npm run build\` first.`);
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findBrowser(),
     headless: true,
     viewport: { width: 1280, height: 900 },
+    ...(colorScheme ? { colorScheme } : {}),
+    // The UI language, which picks our `_locales`: `--lang` is enough for `i18n.getMessage` (checked in Chromium 156
+    // on Linux, also without the locale's .pak of `chromium-l10n`), but `@@bidi_dir` follows the environment's
+    // language, so `LANGUAGE` is set too, as on a desktop in that language. `locale` sets the pages' language to match.
+    ...(locale ? { locale, env: { ...definedEnv(), LANGUAGE: locale } } : {}),
     args: [
+      ...(locale ? [`--lang=${locale}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
@@ -65,7 +76,7 @@ async function launchContext(userDataDir: string, extensionDir: string): Promise
 }
 
 /** Launches Chromium with the extension and a fixture server. */
-export async function launchExtension({ extensionDir = CHROME_DIST }: { extensionDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension({ extensionDir = CHROME_DIST, locale, colorScheme }: { extensionDir?: string; locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionSession> {
   const server = await startFixtureServer();
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-'));
   const pageErrors: Error[] = [];
@@ -73,7 +84,7 @@ export async function launchExtension({ extensionDir = CHROME_DIST }: { extensio
   let extensionId = '';
 
   async function setUp(): Promise<void> {
-    context = await launchContext(userDataDir, extensionDir);
+    context = await launchContext(userDataDir, extensionDir, locale, colorScheme);
     // Nothing leaves the machine: every request to another host is aborted.
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

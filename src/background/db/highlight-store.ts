@@ -34,6 +34,13 @@ export function passageKey(h: Pick<Highlight, 'url' | 'quote' | 'selectors'>): s
   return `${h.url}\u0000${h.quote}\u0000${h.selectors[1].start}\u0000${h.selectors[1].end}`;
 }
 
+/**
+ * Records an import queues at once: each is cloned on the background's thread
+ * as it is queued, so a file of 100,000 goes in batches with a turn of the
+ * event loop between them.
+ */
+const IMPORT_WRITE_BATCH = 2_000;
+
 /** The stores every highlight write touches, in one transaction. */
 const WRITE_STORES = ['highlights', 'highlight-search'] as const;
 
@@ -50,7 +57,7 @@ function byNewest(a: Pick<Highlight, 'id' | 'createdAt'>, b: Pick<Highlight, 'id
  * says the put ids are known to be new (an import), so rows are appended
  * without looking for an existing one.
  */
-async function writeSearchRows(tx: WriteTx, put: readonly Highlight[], removed: readonly string[] = [], fresh = false): Promise<void> {
+async function writeSearchRows(tx: WriteTx, put: readonly Highlight[], removed: readonly string[] = [], fresh = false, rowOf: (h: Highlight) => SearchRow = searchRowOf): Promise<void> {
   const changes = new Map<number, { put: SearchRow[]; removed: string[] }>();
   const changesOf = (id: string) => {
     const key = bucketOf(id);
@@ -59,7 +66,7 @@ async function writeSearchRows(tx: WriteTx, put: readonly Highlight[], removed: 
     return change;
   };
   for (const id of removed) changesOf(id).removed.push(id);
-  for (const h of put) changesOf(h.id).put.push(searchRowOf(h));
+  for (const h of put) changesOf(h.id).put.push(rowOf(h));
   const store = tx.objectStore('highlight-search');
   await Promise.all(
     [...changes].map(async ([key, change]) => {
@@ -278,7 +285,14 @@ export class HighlightStore {
    * save arriving meanwhile cannot slip between the check and the write.
    */
   async importMany(highlights: readonly Highlight[], now = Date.now()): Promise<ImportOutcome> {
-    assertValidHighlights(highlights, now);
+    // Checked and turned into search rows part by part, with a turn of the event loop between parts, before the
+    // transaction opens (a transaction would commit at such a turn): 100,000 records take seconds.
+    const rows = new Map<Highlight, SearchRow>();
+    for (let from = 0; from < highlights.length || from === 0; from += IMPORT_WRITE_BATCH) {
+      assertValidHighlights(highlights, now, undefined, from, from + IMPORT_WRITE_BATCH);
+      for (const h of highlights.slice(from, from + IMPORT_WRITE_BATCH)) rows.set(h, searchRowOf(h));
+      if (from + IMPORT_WRITE_BATCH < highlights.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     const tx = this.writeTx();
     const store = tx.objectStore('highlights');
     const existing = await store.getAll();
@@ -300,8 +314,21 @@ export class HighlightStore {
       passages.add(key);
       fresh.push(h);
     }
-    // Requests are queued without awaiting each one; the transaction commits once, after the last.
-    await Promise.all([...fresh.map((h) => store.add(h)), ...newer.map((h) => store.put(h)), writeSearchRows(tx, [...fresh, ...newer], [], newer.length === 0), tx.done]);
+    const writes = async () => {
+      const requests: Promise<unknown>[] = [];
+      const all = [...fresh, ...newer];
+      for (let i = 0; i < all.length; i += IMPORT_WRITE_BATCH) {
+        const batch = all.slice(i, i + IMPORT_WRITE_BATCH).map((h, j) => (i + j < fresh.length ? store.add(h) : store.put(h)));
+        // Settled below, with every other request; marked handled so an early failure is not reported twice.
+        for (const request of batch) request.catch(() => undefined);
+        requests.push(...batch);
+        // Waiting for a batch's last request lets the background answer other calls between batches, and the
+        // transaction stays active (the next batch is queued in that request's success): one commit, all or nothing.
+        if (i + IMPORT_WRITE_BATCH < all.length) await batch.at(-1);
+      }
+      return Promise.all(requests);
+    };
+    await Promise.all([writes(), writeSearchRows(tx, [...fresh, ...newer], [], newer.length === 0, (h) => rows.get(h)!), tx.done]);
     await this.remember([...fresh, ...newer]);
     return { added: fresh.length, updated: newer.length, skipped: highlights.length - fresh.length - newer.length };
   }

@@ -1,4 +1,4 @@
-import type { CorpusDocument, Mention, Passage } from '../../shared/corpus';
+import type { CorpusDocument, Entry, Mention, Passage } from '../../shared/corpus';
 import type { LibraryArticle } from '../../shared/library';
 import { READER_REVISION_KEY } from './corpus-store';
 import type { IDBPTransaction } from 'idb';
@@ -13,8 +13,15 @@ export interface LibraryRecords {
   mentions: Mention[];
 }
 
+/** The reader's own entries written with a library import, and where they are named in the library's other articles. */
+export interface OwnEntryRecords {
+  entries: readonly Entry[];
+  mentions: readonly Mention[];
+}
+
 const LIBRARY_STORES: LibraryStoreName[] = ['library', 'documents', 'passages', 'mentions', 'meta'];
-type LibraryStoreName = 'library' | 'documents' | 'passages' | 'mentions' | 'meta';
+const IMPORT_STORES: LibraryStoreName[] = [...LIBRARY_STORES, 'entries'];
+type LibraryStoreName = 'library' | 'documents' | 'passages' | 'mentions' | 'meta' | 'entries';
 type LibraryWriteTx = IDBPTransaction<BackstoryDB, LibraryStoreName[], 'readwrite'>;
 
 /**
@@ -52,9 +59,16 @@ export class LibraryStore {
   /**
    * Writes articles in one transaction, each replacing whatever that id and
    * that URL held before (its old passages and mentions are deleted first).
+   * With `own` (a backup's import), the reader's own entries are written in
+   * the same transaction, each replacing the entry of its id and that
+   * entry's mentions: the whole file is stored, or nothing.
    */
-  async save(items: readonly LibraryRecords[]): Promise<void> {
-    const tx = this.db.transaction(LIBRARY_STORES, 'readwrite');
+  async save(items: readonly LibraryRecords[], own?: OwnEntryRecords): Promise<void> {
+    const tx = this.db.transaction(own ? IMPORT_STORES : LIBRARY_STORES, 'readwrite');
+    for (const entry of own?.entries ?? []) {
+      const old = await tx.objectStore('mentions').index('by-entry').getAllKeys(entry.id);
+      await Promise.all(old.map((key) => tx.objectStore('mentions').delete(key)));
+    }
     for (const { article } of items) {
       const sameUrl = await tx.objectStore('library').index('by-url').getKey(article.url);
       if (sameUrl !== undefined && sameUrl !== article.id) await removeIn(tx, sameUrl);
@@ -66,6 +80,8 @@ export class LibraryStore {
       for (const p of passages) writes.push(tx.objectStore('passages').put(p));
       for (const m of mentions) writes.push(tx.objectStore('mentions').put(m));
     }
+    for (const entry of own?.entries ?? []) writes.push(tx.objectStore('entries').put(entry));
+    for (const m of own?.mentions ?? []) writes.push(tx.objectStore('mentions').put(m));
     writes.push(bumpRevision(tx));
     await Promise.all([...writes, tx.done]);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusHandlers, pageMatcherEntries } from './corpus';
+import { corpusHandlers, pageMatcherEntries, pageMatchesOf } from './corpus';
 import type { Sender } from '../sender';
 import type { Services } from '../services';
 
@@ -14,43 +14,85 @@ describe('pageMatcherEntries', () => {
 });
 
 describe('page.match', () => {
-  const entries = [
-    { id: 'vladimir-putin', type: 'person' as const, aliases: [{ text: 'Putin' }] },
-    { id: 'hama', type: 'place' as const, aliases: [{ text: 'Hama' }, { text: 'the city', corpusOnly: true }] },
+  const bundled = [
+    { id: 'vladimir-putin', name: 'Vladimir Putin', type: 'person' as const, aliases: [{ text: 'Putin' }] },
+    { id: 'hama', name: 'Hama', type: 'place' as const, aliases: [{ text: 'Hama' }, { text: 'the city', corpusOnly: true }] },
+    { id: 'russia', name: 'Russia', type: 'state' as const, aliases: [{ text: 'Russia' }] },
   ];
-  let reads = 0;
-  let hashReads = 0;
-  const services = {
-    corpusModel: {
-      hash: async () => {
-        hashReads++;
-        return 'h1';
+  /** A fake corpus: its entries and content hash change when the reader adds one; counts reads. */
+  function setUp(corrections: Record<string, string[]> = {}) {
+    const state = { entries: [...bundled] as { id: string; name: string; type: 'person' | 'place' | 'state' | 'organisation'; aliases: { text: string; corpusOnly?: boolean }[] }[], hash: 'h1', reads: 0 };
+    const services = {
+      corpusModel: { hash: async () => state.hash },
+      corpus: {
+        asOf: async () => '2025-10-15',
+        allEntries: async () => {
+          state.reads++;
+          return state.entries;
+        },
       },
-    },
-    corpus: {
-      asOf: async () => '2025-10-15',
-      allEntries: async () => {
-        reads++;
-        return entries;
-      },
-    },
-  } as unknown as Services;
-  const handlers = corpusHandlers(services);
+      corrections: { forSite: async (site: string) => corrections[site] ?? [] },
+    } as unknown as Services;
+    return { state, handlers: corpusHandlers(services) };
+  }
   const sender = { kind: 'content', tabId: 1, page: 'https://example.com/a', site: 'example.com' } as unknown as Sender;
 
   it('matches each chunk with one matcher compiled for all pages, offsets in the whole text', async () => {
+    const { state, handlers } = setUp();
     const text = 'Putin in Hama.\u0000the city of Hama';
     const found = await handlers['page.match']({ text, bounds: [0, 14, 15, text.length], exclude: [] }, sender);
-    expect(found.map((m) => `${text.slice(m.start, m.end)}=${m.entryId}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Hama=hama']);
+    expect(found.matches.map((m) => `${text.slice(m.start, m.end)}=${m.entryId}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Hama=hama']);
     const again = await handlers['page.match']({ text: 'Putin', bounds: [0, 5], exclude: ['vladimir-putin'] }, sender);
-    expect(again).toEqual([]);
-    expect(reads).toBe(1);
-    // Later messages of a page use the input already checked: no stored-hash read per message.
-    expect(hashReads).toBe(1);
+    expect(again).toEqual({ matches: [], entries: {} });
+    expect(state.reads).toBe(1);
+  });
+
+  it('answers the type and name of exactly the entries found: the page needs no catalog', async () => {
+    const { handlers } = setUp();
+    const text = 'Putin and Putin again.';
+    const found = await handlers['page.match']({ text, bounds: [0, text.length], exclude: [] }, sender);
+    expect(found.entries).toEqual({ 'vladimir-putin': { type: 'person', name: 'Vladimir Putin' } });
+    expect(found.matches).toHaveLength(2);
+  });
+
+  it('applies the sender site\'s "not this one" corrections, with the page\'s own exclusions', async () => {
+    const { handlers } = setUp({ 'example.com': ['hama'] });
+    const text = 'Putin in Hama and Russia.';
+    const here = await handlers['page.match']({ text, bounds: [0, text.length], exclude: ['russia'] }, sender);
+    expect(here.matches.map((m) => m.entryId)).toEqual(['vladimir-putin']);
+    expect(Object.keys(here.entries)).toEqual(['vladimir-putin']);
+    const elsewhere = { ...sender, page: 'https://other.org/b', site: 'other.org' } as Sender;
+    const there = await handlers['page.match']({ text, bounds: [0, text.length], exclude: [] }, elsewhere);
+    expect(there.matches.map((m) => m.entryId)).toEqual(['vladimir-putin', 'hama', 'russia']);
+  });
+
+  it('marks a reader\'s entry from the next message after it is added (the content hash changed)', async () => {
+    const { state, handlers } = setUp();
+    const text = 'The Kurdish Bloc met in Hama.';
+    const before = await handlers['page.match']({ text, bounds: [0, text.length], exclude: [] }, sender);
+    expect(before.matches.map((m) => m.entryId)).toEqual(['hama']);
+    state.entries = [...state.entries, { id: 'own-kurdish-bloc', name: 'Kurdish Bloc', type: 'organisation', aliases: [{ text: 'Kurdish Bloc' }] }];
+    state.hash = 'h1+r1';
+    const after = await handlers['page.match']({ text, bounds: [0, text.length], exclude: [] }, sender);
+    expect(after.matches.map((m) => m.entryId)).toEqual(['own-kurdish-bloc', 'hama']);
+    expect(after.entries['own-kurdish-bloc']).toEqual({ type: 'organisation', name: 'Kurdish Bloc' });
+    expect(state.reads).toBe(2);
   });
 
   it('refuses chunk bounds outside the text or out of order', async () => {
+    const { handlers } = setUp();
     await expect(handlers['page.match']({ text: 'Putin', bounds: [0, 6], exclude: [] }, sender)).rejects.toMatchObject({ code: 'invalid-message' });
     await expect(handlers['page.match']({ text: 'Putin', bounds: [3, 1], exclude: [] }, sender)).rejects.toMatchObject({ code: 'invalid-message' });
+  });
+});
+
+describe('pageMatchesOf', () => {
+  it('names each chosen entry once and no candidate it did not choose', () => {
+    const facts = new Map([
+      ['a', { type: 'person' as const, name: 'A' }],
+      ['b', { type: 'place' as const, name: 'B' }],
+    ]);
+    const m = (entryId: string, candidates: string[]) => ({ start: 0, end: 1, entryId, candidates, weak: false });
+    expect(pageMatchesOf([m('a', ['a', 'b']), m('a', ['a'])], facts).entries).toEqual({ a: { type: 'person', name: 'A' } });
   });
 });

@@ -1,6 +1,8 @@
 import { compileMatcher, type Matcher } from '../../shared/matcher';
 import { matchChunks, validChunkBounds } from '../../shared/matcher/match-chunks';
-import type { MatcherEntry } from '../../shared/matcher/types';
+import type { EntityMatch, MatcherEntry } from '../../shared/matcher/types';
+import type { Entry } from '../../shared/corpus';
+import type { PageMatches } from '../../shared/protocol';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
 
@@ -17,30 +19,54 @@ export function pageMatcherEntries(entries: readonly Pick<MatcherEntry, 'id' | '
   return result;
 }
 
+/** What a page learns of an entry it names: type and display name. */
+type EntryFacts = PageMatches['entries'][string];
+
+/** The matches with the facts of exactly the entries they chose (a page learns no other entry). */
+export function pageMatchesOf(matches: EntityMatch[], facts: ReadonlyMap<string, EntryFacts>): PageMatches {
+  const entries: PageMatches['entries'] = {};
+  for (const m of matches) {
+    if (Object.hasOwn(entries, m.entryId)) continue;
+    const known = facts.get(m.entryId);
+    if (known) entries[m.entryId] = known;
+  }
+  return { matches, entries };
+}
+
+/** The matcher's input for one corpus content hash, with each entry's facts for `page.match`. */
+interface MatcherInputCache {
+  hash: string;
+  asOf: string;
+  entries: MatcherEntry[];
+  facts: Map<string, EntryFacts>;
+}
+
+/** Builds the cache of one content hash from the stored entries. */
+function inputOf(hash: string, asOf: string, stored: readonly Entry[]): MatcherInputCache {
+  return { hash, asOf, entries: pageMatcherEntries(stored), facts: new Map(stored.map((e) => [e.id, { type: e.type, name: e.name }])) };
+}
+
 /**
  * `corpus.matcherEntries`, `corpus.entry`, and `page.match`: what the content
  * script needs to recognise names, and the recognition itself.
  */
 export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntries' | 'corpus.entry' | 'page.match'> {
   // The matcher's input changes only when the corpus does: keep it for the background's lifetime.
-  let cached: { hash: string; asOf: string; entries: MatcherEntry[] } | undefined;
+  let cached: MatcherInputCache | undefined;
   /** Compiled once per input, on the first page that asks. */
   let matcher: { entries: MatcherEntry[]; matcher: Matcher } | undefined;
 
-  const current = async (): Promise<{ hash: string; asOf: string; entries: MatcherEntry[] }> => {
+  const current = async (): Promise<MatcherInputCache> => {
     const hash = await s.corpusModel.hash();
-    if (cached?.hash !== hash) {
-      const entries = await s.corpus.allEntries();
-      cached = { hash, asOf: await s.corpus.asOf(), entries: pageMatcherEntries(entries) };
-    }
+    if (cached?.hash !== hash) cached = inputOf(hash, await s.corpus.asOf(), await s.corpus.allEntries());
     return cached;
   };
 
   return {
     async 'corpus.matcherEntries'(_params, sender) {
-      const input = await current();
+      const { hash, asOf, entries } = await current();
       const excluded = sender.site ? (await s.corrections.forSite(sender.site)) : [];
-      return { ...input, excluded };
+      return { hash, asOf, entries, excluded };
     },
     async 'corpus.entry'({ id }) {
       await s.corpusModel.ready();
@@ -48,13 +74,14 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
       if (!entry) throw new CallFailure('not-found', `No entry with id ${id}.`);
       return entry;
     },
-    async 'page.match'({ text, bounds, exclude }) {
+    async 'page.match'({ text, bounds, exclude }, sender) {
       if (!validChunkBounds(bounds, text.length)) throw new CallFailure('invalid-message', 'Chunk bounds must be ordered pairs of offsets into the text.');
-      // The input the page's own corpus.matcherEntries call checked: no stored-hash read per message
-      // (a long page sends several).
-      const { entries } = cached ?? (await current());
-      if (matcher?.entries !== entries) matcher = { entries, matcher: compileMatcher(entries) };
-      return matchChunks(matcher.matcher, text, bounds, exclude.length > 0 ? { exclude: new Set(exclude) } : undefined);
+      // Pages no longer fetch the catalog first, so each message checks the content hash (one
+      // small read, beside the site's corrections): an own entry added meanwhile is marked at once.
+      const [input, corrections] = await Promise.all([current(), sender.site ? s.corrections.forSite(sender.site) : []]);
+      if (matcher?.entries !== input.entries) matcher = { entries: input.entries, matcher: compileMatcher(input.entries) };
+      const excluded = new Set([...corrections, ...exclude]);
+      return pageMatchesOf(matchChunks(matcher.matcher, text, bounds, excluded.size > 0 ? { exclude: excluded } : undefined), input.facts);
     },
   };
 }

@@ -12,7 +12,7 @@
 import type { Highlight } from '../../shared/highlight';
 import { MAX_HIGHLIGHTS_PER_CALL, MAX_PAGE_HIGHLIGHTS_PER_CALL, assertValidHighlights, assertValidIds } from '../../shared/highlight-rules';
 import { siteOf } from '../../shared/page-url';
-import { PIECE_WRITERS, SKIP, parseImport } from '../highlights-io';
+import { PIECE_WRITERS, SKIP, parseImportInStages } from '../highlights-io';
 import { CallFailure, type Handlers } from '../router';
 import type { Sender } from '../sender';
 import type { Services } from '../services';
@@ -169,7 +169,8 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
 
     async 'highlights.import'({ text }) {
       const time = now();
-      const parsed = parseImport(text, time);
+      // In stages: a file of 100,000 highlights takes seconds to read, and the background keeps answering meanwhile.
+      const parsed = await parseImportInStages(text, time);
       if (!parsed.ok) throw new CallFailure('invalid-import', parsed.message);
       const written = await s.highlights.importMany(parsed.highlights, time);
       const reasons: Record<string, number> = { ...parsed.skipped };

@@ -69,10 +69,59 @@ describe('library handlers', () => {
     const bad = JSON.stringify({ ...file, articles: [...file.articles, { ...file.articles[0], id: 'lib-x', url: 'https://other.example/' }] });
     expect(await call('library.import', { text: bad })).toMatchObject({ ok: false, error: { code: 'invalid-import', message: expect.stringContaining('articles.1.id') } });
     expect(await call('library.list', {})).toEqual({ ok: true, value: [] });
-    expect(await call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1 } });
+    expect(await call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1, entries: 0 } });
     expect(await call('library.list', {})).toEqual(before);
     expect(await call('library.forEntry', { entryId: 'karim' })).toEqual(excerptsBefore);
     expect(((await call('library.export', {})) as { value: { text: string } }).value.text).toBe(exported.value.text);
+  });
+
+  it('exports and imports the reader\'s own entries with the library, atomically: identical', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs: [...paragraphs, 'The Coastal Airfield near Latakia was the main subject of the talks, officials said later on Wednesday evening.'] });
+    await call('library.add', { tabId: 3 });
+    await call('entries.add', { entry: { name: 'Coastal Airfield', type: 'place', aliases: ['Latakia Airfield'], description: 'The airbase the talks were about.', start: '2015', end: '2024-12' } });
+    const articles = (await call('library.list', {})) as { ok: true; value: { id: string }[] };
+    const entries = await call('entries.list', {});
+    const excerpts = await call('library.forEntry', { entryId: 'own-coastal-airfield' });
+    expect(excerpts).toMatchObject({ ok: true, value: [{ origin: 'user' }] });
+    const exported = (await call('library.export', {})) as { ok: true; value: { text: string; count: number; entries: number } };
+    expect(exported.value).toMatchObject({ count: 1, entries: 1 });
+    expect(JSON.parse(exported.value.text)).toMatchObject({
+      version: 2,
+      entries: [{ id: 'own-coastal-airfield', name: 'Coastal Airfield', type: 'place', aliases: ['Latakia Airfield'], description: 'The airbase the talks were about.', start: '2015', end: '2024-12' }],
+    });
+
+    await call('library.remove', { ids: articles.value.map((a) => a.id) });
+    await call('entries.remove', { id: 'own-coastal-airfield' });
+    expect(await call('entries.list', {})).toEqual({ ok: true, value: [] });
+
+    // One own entry that would mark a common word refuses the whole file: no article, no entry.
+    const file = JSON.parse(exported.value.text) as { entries: Record<string, unknown>[] };
+    const bad = JSON.stringify({ ...file, entries: [...file.entries, { id: 'own-bases', name: 'Bases', type: 'place', aliases: ['bases'], description: '' }] });
+    expect(await call('library.import', { text: bad })).toMatchObject({ ok: false, error: { code: 'invalid-import', message: expect.stringContaining('lowercase word') } });
+    const malformed = JSON.stringify({ ...file, entries: [{ ...file.entries[0], type: 'planet' }] });
+    expect(await call('library.import', { text: malformed })).toMatchObject({ ok: false, error: { code: 'invalid-import', message: expect.stringContaining('entries.0.type') } });
+    expect(await call('library.list', {})).toEqual({ ok: true, value: [] });
+    expect(await call('entries.list', {})).toEqual({ ok: true, value: [] });
+
+    expect(await call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1, entries: 1 } });
+    expect(await call('library.list', {})).toEqual(articles);
+    expect(await call('entries.list', {})).toEqual(entries);
+    expect(await call('library.forEntry', { entryId: 'own-coastal-airfield' })).toEqual(excerpts);
+    expect(((await call('library.export', {})) as { value: { text: string } }).value.text).toBe(exported.value.text);
+    // Pages mark it again at once.
+    const text = 'Flights left the Coastal Airfield at dawn.';
+    const found = (await call('page.match', { text, bounds: [0, text.length], exclude: [] }, 'content')) as { ok: true; value: { matches: { entryId: string }[] } };
+    expect(found.value.matches.map((m) => m.entryId)).toEqual(['own-coastal-airfield']);
+  });
+
+  it('finds an imported own entry in the library articles already there, and still imports a version 1 file', async () => {
+    const call = await setUp({ url: 'https://news.example/a', title: 'Karim in Moscow', site: 'The Moscow Times', published: '2026-01-28', paragraphs: [...paragraphs, 'The Coastal Airfield near Latakia was the main subject of the talks, officials said later on Wednesday evening.'] });
+    await call('library.add', { tabId: 3 });
+    const onlyEntry = JSON.stringify({ format: 'backstory-library', version: 2, articles: [], entries: [{ id: 'own-coastal-airfield', name: 'Coastal Airfield', type: 'place', aliases: [], description: '' }] });
+    expect(await call('library.import', { text: onlyEntry })).toEqual({ ok: true, value: { imported: 0, entries: 1 } });
+    expect(await call('library.forEntry', { entryId: 'own-coastal-airfield' })).toMatchObject({ ok: true, value: [{ origin: 'user', outlet: 'The Moscow Times' }] });
+    const v1 = JSON.parse(((await call('library.export', {})) as { value: { text: string } }).value.text) as { articles: unknown[] };
+    expect(await call('library.import', { text: JSON.stringify({ format: 'backstory-library', version: 1, articles: v1.articles }) })).toEqual({ ok: true, value: { imported: 1, entries: 0 } });
   });
 
   it('is for our pages only: a content script cannot read the library', async () => {
@@ -98,6 +147,10 @@ describe('own entries', () => {
     expect(added).toMatchObject({ ok: true, value: { id: 'own-coastal-airfield', origin: 'user' } });
     const forPage = (await call('corpus.matcherEntries', {}, 'content')) as { ok: true; value: { entries: { id: string }[] } };
     expect(forPage.value.entries.some((e) => e.id === 'own-coastal-airfield')).toBe(true);
+    const text = 'Planes at the Coastal Airfield.';
+    const onPage = (await call('page.match', { text, bounds: [0, text.length], exclude: [] }, 'content')) as { ok: true; value: { matches: { entryId: string }[]; entries: Record<string, unknown> } };
+    expect(onPage.value.matches.map((m) => m.entryId)).toEqual(['own-coastal-airfield']);
+    expect(onPage.value.entries).toEqual({ 'own-coastal-airfield': { type: 'place', name: 'Coastal Airfield' } });
     const ours = (await call('corpus.cards', { ids: ['own-coastal-airfield'] })) as { ok: true; value: { facts: { text: string }[]; excerpts: { origin?: string }[] }[] };
     expect(ours.value[0]!.facts[0]!.text).toBe('The airbase the talks were about.');
     expect(ours.value[0]!.excerpts[0]?.origin).toBe('user');

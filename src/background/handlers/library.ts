@@ -11,6 +11,7 @@ import { compileMatcher, type Matcher } from '../../shared/matcher';
 import { normalizePageUrl } from '../../shared/page-url';
 import { articleTextHash, libraryRecords, NothingToAdd } from '../library/ingest';
 import { exportLibrary, LibraryImportError, parseLibraryFile } from '../library/library-io';
+import { ownEntryMentions } from '../library/own-entries';
 import { CallFailure, type Handlers } from '../router';
 import { excerptOf, byNewestThenReadingOrder } from '../search/excerpts';
 import type { Services } from '../services';
@@ -72,19 +73,29 @@ export function libraryHandlers(s: Services, now: () => number = Date.now): Pick
       return { removed: await s.library.remove(ids) };
     },
     async 'library.export'() {
-      const items = await s.library.everything();
-      return { text: exportLibrary(items), count: items.length };
+      const [items, entries] = await Promise.all([s.library.everything(), s.ownEntries.list()]);
+      return { text: exportLibrary(items, entries), count: items.length, entries: entries.length };
     },
     async 'library.import'({ text }) {
-      let records;
+      const [catalog, { snapshot }, library] = await Promise.all([s.corpus.allEntries(), s.corpusModel.model(), s.library.list()]);
+      let file;
       try {
-        records = parseLibraryFile(text, await currentMatcher());
+        // Today's catalog with the file's own entries in it (they replace entries of the same id).
+        file = parseLibraryFile(text, (own) => {
+          const ids = new Set(own.map((e) => e.id));
+          return compileMatcher(pageMatcherEntries([...catalog.filter((e) => !ids.has(e.id)), ...own]));
+        });
       } catch (error) {
         if (error instanceof LibraryImportError) throw new CallFailure('invalid-import', error.message);
         throw error;
       }
-      await s.library.save(records);
-      return { imported: records.length };
+      // The file's own entries are also named in library articles the file does not replace (by id or URL).
+      const urls = new Set(file.articles.map((r) => r.article.url));
+      const replaced = new Set([...file.articles.map((r) => r.article.id), ...library.filter((a) => urls.has(a.url)).map((a) => a.id)]);
+      const kept = [...snapshot.documents.values()].filter((d) => !replaced.has(d.id));
+      const mentions = ownEntryMentions(file.entries, kept, snapshot.passages.values());
+      await s.library.save(file.articles, { entries: file.entries, mentions });
+      return { imported: file.articles.length, entries: file.entries.length };
     },
     async 'library.forEntry'({ entryId }) {
       const { snapshot } = await s.corpusModel.model();

@@ -5,10 +5,8 @@
  * them and from the reader's description, which the card marks as not from
  * the corpus.
  */
-import type { Entry } from '../../shared/corpus';
-import { findMentions } from '../../shared/corpus-text';
-import { compileMatcher } from '../../shared/matcher';
-import { aliasProblem, ownEntryId } from '../../shared/own-entry';
+import { ownEntryId } from '../../shared/own-entry';
+import { ownEntryMentions, ownEntryProblem, ownEntryRecord } from '../library/own-entries';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
 
@@ -18,29 +16,11 @@ type OwnEntryCalls = 'entries.add' | 'entries.list' | 'entries.remove';
 export function ownEntryHandlers(s: Services): Pick<Handlers, OwnEntryCalls> {
   return {
     async 'entries.add'({ entry: input }) {
-      const names = [...new Set([input.name, ...input.aliases].map((a) => a.trim()).filter(Boolean))];
-      for (const name of names) {
-        const problem = aliasProblem(name);
-        if (problem) throw new CallFailure('invalid-message', problem);
-      }
-      const id = ownEntryId(input.name);
-      const entry: Entry = {
-        id,
-        name: input.name.trim(),
-        type: input.type,
-        aliases: names.map((text) => ({ text })),
-        // The reader's words, with no corpus sentence behind them: the card says so.
-        summary: input.description.trim() ? [{ text: input.description.trim(), passageIds: [], outsideCorpus: true }] : [],
-        roles: [],
-        dates: input.start ? [{ start: input.start, ...(input.end ? { end: input.end } : {}), passageIds: [] }] : [],
-        participants: [],
-        origin: 'user',
-      };
+      const problem = ownEntryProblem(input);
+      if (problem) throw new CallFailure('invalid-message', problem);
+      const entry = ownEntryRecord(input, ownEntryId(input.name));
       const { snapshot } = await s.corpusModel.model();
-      const documents = [...snapshot.documents.values()].filter((d) => d.origin === 'user');
-      const ids = new Set(documents.map((d) => d.id));
-      const passages = [...snapshot.passages.values()].filter((p) => ids.has(p.documentId));
-      const mentions = findMentions(documents, passages, compileMatcher([{ id, type: entry.type, aliases: entry.aliases }]));
+      const mentions = ownEntryMentions([entry], snapshot.documents.values(), snapshot.passages.values());
       await s.ownEntries.save(entry, mentions);
       return entry;
     },

@@ -77,6 +77,21 @@ describe('import validation', () => {
     expect(parseImport(JSON.stringify(url))).toMatchObject({ message: 'highlights[2].url: expected an http(s) address' });
   });
 
+  it('refuses a quote that is not its selector, a passage that ends before it starts, an id over the bound, a date that is no date', () => {
+    const quote = good();
+    quote.highlights[1].quote = 'Not the passage the selector names';
+    expect(parseImport(JSON.stringify(quote), NOW)).toEqual({ ok: false, message: 'highlights[1].quote: differs from selectors[0].exact' });
+    const backwards = good();
+    backwards.highlights[2].selectors[1] = { type: 'TextPositionSelector', start: 40, end: 3 };
+    expect(parseImport(JSON.stringify(backwards), NOW)).toEqual({ ok: false, message: 'highlights[2].selectors[1]: end is before start' });
+    const long = good();
+    long.highlights[0].id = 'x'.repeat(2_049);
+    expect(parseImport(JSON.stringify(long), NOW)).toEqual({ ok: false, message: 'highlights[0].id: is longer than 2,048 characters' });
+    const time = good();
+    time.highlights[4].createdAt = -5;
+    expect(parseImport(JSON.stringify(time), NOW)).toEqual({ ok: false, message: 'highlights[4].createdAt: expected a time after 1970' });
+  });
+
   it('refuses broken JSON, another version, unknown shapes', () => {
     expect(parseImport('{"format": "backstory-highlights", ')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
     expect(parseImport(JSON.stringify({ ...good(), version: 2 }))).toMatchObject({ ok: false, message: expect.stringMatching(/version 2 .* reads version 1 only/) });

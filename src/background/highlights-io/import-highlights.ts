@@ -9,7 +9,9 @@ import * as v from 'valibot';
 import type { Highlight } from '../../shared/highlight';
 import { siteOf } from '../../shared/page-url';
 import { describeIssue } from './issue-message';
-import { ourFile } from './import-schemas';
+import { ourFileShell, ourHighlight } from './import-schemas';
+import { parseJsonInStages } from './staged-json';
+import { runAtOnce, runInStages, type Stages } from './stages';
 import { FORMAT_NAME, FORMAT_VERSION, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from './limits';
 import { importTooLargeMessage } from '../../shared/import-limits';
 import { highlightProblem } from '../../shared/highlight-rules';
@@ -34,51 +36,70 @@ function withFormat(format: ImportFormat, outcome: ItemsOutcome): ParsedImport {
   return outcome.ok ? { ...outcome, format } : outcome;
 }
 
-/** Reads an import file's text; what it returns passes the rules every write path checks. */
+/** Reads an import file's text at once; what it returns passes the rules every write path checks. */
 export function parseImport(text: string, now = Date.now()): ParsedImport {
-  const parsed = parseFile(text, now);
+  return runAtOnce(importStages(text, now));
+}
+
+/**
+ * {@link parseImport} in stages: gives the event loop a turn after each
+ * `budgetMs` of work, so the background answers other calls while it reads a
+ * large file. The outcome is the same; nothing is written by either.
+ */
+export function parseImportInStages(text: string, now = Date.now(), budgetMs?: number): Promise<ParsedImport> {
+  return runInStages(importStages(text, now), budgetMs);
+}
+
+function* importStages(text: string, now: number): Stages<ParsedImport> {
+  const parsed = yield* parseFile(text, now);
   if (!parsed.ok) return parsed;
   for (const [i, h] of parsed.highlights.entries()) {
     const problem = highlightProblem(h, now);
     if (problem) return fail(`Highlight ${(i + 1).toLocaleString('en')} of the file: ${problem}`);
+    yield;
   }
   return parsed;
 }
 
-function parseFile(text: string, now: number): ParsedImport {
+function* parseFile(text: string, now: number): Stages<ParsedImport> {
   // First, before any parsing: an oversized file costs one length check.
   if (text.length > MAX_IMPORT_CHARS) return fail(importTooLargeMessage(text.length));
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = yield* parseJsonInStages(text);
   } catch (error) {
     return fail(`This file is not valid JSON (${error instanceof Error ? error.message : String(error)}), so it cannot be a highlights export.`);
   }
-  if (isObject(data) && 'format' in data) return parseOurs(data, now);
+  if (isObject(data) && 'format' in data) return yield* parseOurs(data, now);
   const hypothesis = hypothesisItems(data);
-  if (hypothesis) return hypothesis.items.length > MAX_IMPORT_RECORDS ? tooMany(hypothesis.items.length) : withFormat('hypothesis', readHypothesis(hypothesis.items, hypothesis.root, now));
+  if (hypothesis) return hypothesis.items.length > MAX_IMPORT_RECORDS ? tooMany(hypothesis.items.length) : withFormat('hypothesis', yield* readHypothesis(hypothesis.items, hypothesis.root, now));
   const annotations = annotationsOf(data);
   if (!annotations) {
     return fail('This is neither a Backstory highlights file, a W3C Web Annotation file nor a Hypothesis export: expected an object with "format": "backstory-highlights", an AnnotationCollection or Hypothesis annotations.');
   }
   if ('message' in annotations) return fail(annotations.message);
   if (annotations.items.length > MAX_IMPORT_RECORDS) return tooMany(annotations.items.length);
-  return withFormat('jsonld', readAnnotations(annotations.items, annotations.root, annotations.inheritsContext, now));
+  return withFormat('jsonld', yield* readAnnotations(annotations.items, annotations.root, annotations.inheritsContext, now));
 }
 
-function parseOurs(data: Json, now: number): ParsedImport {
+function* parseOurs(data: Json, now: number): Stages<ParsedImport> {
   if (data.format !== FORMAT_NAME) return fail(`format: expected "${FORMAT_NAME}", found ${JSON.stringify(data.format)}.`);
   if (data.version !== FORMAT_VERSION) {
     return fail(`This file is version ${JSON.stringify(data.version)} of the Backstory highlights format; this version of Backstory reads version ${FORMAT_VERSION} only.`);
   }
   if (Array.isArray(data.highlights) && data.highlights.length > MAX_IMPORT_RECORDS) return tooMany(data.highlights.length);
-  const parsed = v.safeParse(ourFile, data);
-  if (!parsed.success) return fail(describeIssue(parsed.issues[0]));
+  // The file's frame first, then each highlight on its own, so the work can pause between them.
+  const shell = v.safeParse(ourFileShell, data);
+  if (!shell.success) return fail(describeIssue(shell.issues[0]));
   const highlights: Highlight[] = [];
-  for (const [i, h] of parsed.output.highlights.entries()) {
+  for (const [i, item] of shell.output.highlights.entries()) {
+    const parsed = v.safeParse(ourHighlight, item);
+    if (!parsed.success) return fail(describeIssue(parsed.issues[0], `highlights[${i}]`));
+    const h = parsed.output;
     if (h.selectors[0].exact !== h.quote) return fail(`highlights[${i}].quote: differs from selectors[0].exact`);
     const url = normalizeQuickly(h.url);
     highlights.push({ ...h, url, site: siteOf(url), createdAt: Math.min(h.createdAt, now), updatedAt: Math.min(Math.max(h.updatedAt, h.createdAt), now) });
+    yield;
   }
   return { ok: true, format: 'json', highlights, skipped: {} };
 }

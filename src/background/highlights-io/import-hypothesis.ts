@@ -16,6 +16,7 @@ import { describeIssue } from './issue-message';
 import { pageUrl, positionSelector, quoteSelector, text } from './import-schemas';
 import { SKIP, isObject, normalizeQuickly, timeOf, type ItemsOutcome, type Json } from './import-common';
 import { isIri } from './w3c-rules';
+import type { Stages } from './stages';
 
 /** Where Hypothesis serves an annotation, so its id becomes a stable IRI: a re-import finds the same highlight. */
 const HYPOTHESIS_ANNOTATION = 'https://hypothes.is/a/';
@@ -100,13 +101,14 @@ function toHighlight(a: HypothesisAnnotation, at: string, now: number): Highligh
   };
 }
 
-/** Reads Hypothesis annotations found at `root`. */
-export function readHypothesis(items: readonly unknown[], root: string, now: number): ItemsOutcome {
+/** Reads Hypothesis annotations found at `root`, yielding after each (see `stages.ts`). */
+export function* readHypothesis(items: readonly unknown[], root: string, now: number): Stages<ItemsOutcome> {
   const parsed: HypothesisAnnotation[] = [];
   for (const [i, item] of items.entries()) {
     const result = v.safeParse(hypothesisAnnotation, item);
     if (!result.success) return { ok: false, message: describeIssue(result.issues[0], root ? `${root}[${i}]` : `[${i}]`) };
     parsed.push(result.output);
+    yield;
   }
   const highlights: Highlight[] = [];
   const byHypothesisId = new Map<string, Highlight>();
@@ -122,6 +124,7 @@ export function readHypothesis(items: readonly unknown[], root: string, now: num
     }
     highlights.push(made);
     byHypothesisId.set(a.id, made);
+    yield;
   }
   // Replies in thread order (oldest first) under the annotation the thread starts from.
   const replies = parsed.filter((a) => a.references.length > 0).sort((a, b) => timeOf(a.created, 0, now) - timeOf(b.created, 0, now));

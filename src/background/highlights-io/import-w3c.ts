@@ -16,6 +16,7 @@ import { describeIssue } from './issue-message';
 import { positionSelector, quoteSelector, text } from './import-schemas';
 import { ANNO_CONTEXT, BACKSTORY_NS } from './limits';
 import { annotationBreach, describeBreach } from './w3c-rules';
+import type { Stages } from './stages';
 import { SKIP, isObject, isPageAddress, listOf, normalizeQuickly, timeOf, type ItemsOutcome, type Json } from './import-common';
 
 /** Keys of an annotation this reader turns into the highlight's own fields; every other key is kept as given. */
@@ -122,8 +123,11 @@ function isOwnExport(h: Highlight, annotation: Json): boolean {
   return JSON.stringify(written) === JSON.stringify(given);
 }
 
-/** Reads W3C annotations found at `root` (`first.items`, `items` or a lone annotation); `inheritsContext` when their container carries it. */
-export function readAnnotations(items: readonly unknown[], root: string, inheritsContext: boolean, now: number): ItemsOutcome {
+/**
+ * Reads W3C annotations found at `root` (`first.items`, `items` or a lone annotation); `inheritsContext` when their
+ * container carries it. Yields after each annotation (see `stages.ts`).
+ */
+export function* readAnnotations(items: readonly unknown[], root: string, inheritsContext: boolean, now: number): Stages<ItemsOutcome> {
   const highlights: Highlight[] = [];
   const skipped: Record<string, number> = {};
   for (const [i, item] of items.entries()) {
@@ -139,6 +143,7 @@ export function readAnnotations(items: readonly unknown[], root: string, inherit
     const placed = place(targets, (t) => `${at}.target${Array.isArray(a.target) ? `[${t}]` : ''}`.replace(/^\./, ''));
     if ('skip' in placed) {
       skipped[placed.skip] = (skipped[placed.skip] ?? 0) + 1;
+      yield;
       continue;
     }
     const quote = v.safeParse(quoteSelector, placed.quote);
@@ -173,6 +178,7 @@ export function readAnnotations(items: readonly unknown[], root: string, inherit
       kept: { fields, targets, ...body },
     };
     highlights.push(isOwnExport(highlight, a) ? withoutKept(highlight) : highlight);
+    yield;
   }
   return { ok: true, highlights, skipped };
 }

@@ -7,7 +7,7 @@ export { exportJson, type HighlightsFile } from './export-json';
 export { exportMarkdown } from './export-markdown';
 export { exportJsonLd, toAnnotation } from './export-jsonld';
 export { ANNOTATION_ID_PREFIX } from './annotation-ids';
-export { parseImport, type ParsedImport, type ImportFormat } from './import-highlights';
+export { parseImport, parseImportInStages, type ParsedImport, type ImportFormat } from './import-highlights';
 export { SKIP } from './import-common';
 export { PIECE_WRITERS, type PieceWriter, type PieceFormat } from './export-pieces';
 export { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS, FORMAT_NAME, FORMAT_VERSION } from './limits';

@@ -4,6 +4,8 @@
  * and the options page can add the same text to its document. Every rule is
  * scoped under `.bs-card`. Light by default, dark when the system asks
  * (`data-theme="auto"`) or the host forces it (`data-theme="dark"`).
+ * Sides are logical (`inline-start`, `text-align: start`): the card is laid
+ * out in its language's direction, and quoted page text in its own.
  */
 import { typeColourDeclarations } from '../type-colours';
 
@@ -24,7 +26,7 @@ export const ENTRY_CARD_CSS = `
 .bs-card {${LIGHT}
   box-sizing: border-box; display: block; margin: 0; padding: 12px 14px;
   font: 14.5px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-  color: var(--bs-fg); background: var(--bs-bg); text-align: left; direction: ltr;
+  color: var(--bs-fg); background: var(--bs-bg); text-align: start; direction: ltr;
   letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0; white-space: normal;
   overflow-wrap: anywhere;
 }
@@ -38,7 +40,7 @@ export const ENTRY_CARD_CSS = `
 .bs-card__header { margin-bottom: 8px; }
 .bs-card__title-row { display: flex; align-items: flex-start; gap: 8px; }
 .bs-card__title { flex: 1; margin: 0; font-size: 17px; line-height: 1.3; font-weight: 650; }
-.bs-card__close { flex: none; width: 28px; height: 28px; margin: -4px -6px 0 0; padding: 0; border: 0; border-radius: 6px; background: transparent; font-size: 20px; line-height: 1; color: var(--bs-fg-soft); }
+.bs-card__close { flex: none; width: 28px; height: 28px; margin-block: -4px 0; margin-inline: 0 -6px; padding: 0; border: 0; border-radius: 6px; background: transparent; font-size: 20px; line-height: 1; color: var(--bs-fg-soft); }
 .bs-card__close:hover { background: var(--bs-bg-soft); color: var(--bs-fg); }
 .bs-card__back { display: inline-block; margin: 0 0 6px; padding: 2px 8px; border: 1px solid var(--bs-border); border-radius: 6px; background: var(--bs-bg-soft); font-size: 13px; }
 .bs-card__type { display: inline-block; margin-top: 4px; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 600; line-height: 20px; border: 1px solid currentColor; }
@@ -54,7 +56,7 @@ export const ENTRY_CARD_CSS = `
 .bs-card__outside { font-size: 12px; font-style: italic; color: var(--bs-fg-soft); }
 .bs-card .bs-prov__toggle { display: inline; margin: 0; padding: 0 4px; border: 1px solid var(--bs-border); border-radius: 999px; background: var(--bs-bg-soft); font-size: 11.5px; line-height: 16px; color: var(--bs-fg-soft); vertical-align: 1px; }
 .bs-card .bs-prov__toggle[aria-expanded="true"] { color: var(--bs-fg); border-color: var(--bs-accent); }
-.bs-prov__panel { display: block; margin: 4px 0 6px; padding: 6px 8px; border-left: 3px solid var(--bs-accent); background: var(--bs-bg-soft); font-size: 13px; }
+.bs-prov__panel { display: block; margin: 4px 0 6px; padding: 6px 8px; border-inline-start: 3px solid var(--bs-accent); background: var(--bs-bg-soft); font-size: 13px; }
 .bs-prov__item { display: block; }
 .bs-prov__item + .bs-prov__item { margin-top: 4px; }
 .bs-prov__quote { font-style: normal; }
@@ -72,23 +74,23 @@ export const ENTRY_CARD_CSS = `
 .bs-card__heading { margin: 0 0 6px; font-size: 12px; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; color: var(--bs-fg-soft); }
 .bs-card__list { margin: 0; padding: 0; list-style: none; }
 .bs-card__list > li { margin: 0 0 8px; }
-.bs-card__quote { display: block; margin: 0 0 2px; padding: 0 0 0 10px; border-left: 3px solid var(--bs-border); font-style: normal; }
+.bs-card__quote { display: block; margin: 0 0 2px; padding: 0; padding-inline-start: 10px; border-inline-start: 3px solid var(--bs-border); font-style: normal; }
 .bs-card__source, .bs-card__evidence, .bs-card__note { display: block; font-size: 13px; color: var(--bs-fg-soft); }
 .bs-card__evidence { margin-top: 2px; }
 .bs-card__date { display: inline-block; min-width: 5.5em; color: var(--bs-fg-soft); font-variant-numeric: tabular-nums; }
 .bs-card__inline-list { display: flex; flex-wrap: wrap; gap: 4px 6px; }
-.bs-card__entry { display: inline; margin: 0; padding: 0 2px; border: 0; border-bottom: 2px solid currentColor; border-radius: 0; background: transparent; font-weight: 600; text-align: left; }
+.bs-card__entry { display: inline; margin: 0; padding: 0 2px; border: 0; border-bottom: 2px solid currentColor; border-radius: 0; background: transparent; font-weight: 600; text-align: start; }
 .bs-card__entry--person { border-bottom-color: var(--bs-person); }
 .bs-card__entry--group { border-bottom-color: var(--bs-group); }
 .bs-card__entry--state { border-bottom-color: var(--bs-state); }
 .bs-card__entry--place { border-bottom-color: var(--bs-place); }
 .bs-card__entry--event { border-bottom-color: var(--bs-event); }
 .bs-card__entry:hover { background: var(--bs-bg-soft); }
-.bs-card__highlight { padding-left: 8px; border-left: 4px solid #e0b400; }
-.bs-card__highlight--green { border-left-color: #2f9e44; }
-.bs-card__highlight--blue { border-left-color: #1c7ed6; }
-.bs-card__highlight--pink { border-left-color: #d6336c; }
-.bs-card__highlight--purple { border-left-color: #7048e8; }
+.bs-card__highlight { padding-inline-start: 8px; border-inline-start: 4px solid #e0b400; }
+.bs-card__highlight--green { border-inline-start-color: #2f9e44; }
+.bs-card__highlight--blue { border-inline-start-color: #1c7ed6; }
+.bs-card__highlight--pink { border-inline-start-color: #d6336c; }
+.bs-card__highlight--purple { border-inline-start-color: #7048e8; }
 .bs-card__highlight .bs-card__quote { padding: 0; border: 0; }
 .bs-card__skeleton { display: grid; gap: 8px; }
 .bs-card__bone { display: block; height: 12px; border-radius: 6px; background: var(--bs-bg-soft); }

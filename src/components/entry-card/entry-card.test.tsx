@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { KARIM_CARD } from './card.fixture';
 import { EntryCardView, type CardLinks } from './entry-card';
 import { formatDate, formatSpan } from './format-date';
+import { setI18nApi } from '../../shared/i18n';
 
 const root = document.createElement('div');
 document.body.append(root);
@@ -14,7 +15,10 @@ function links(): CardLinks & { opened: string[] } {
   return { opened, readerHref: (doc, passage) => `ext://options.html#reader/${doc}/${encodeURIComponent(passage)}`, onOpenEntry: (ref) => opened.push(ref.id) };
 }
 
-afterEach(() => render(null, root));
+afterEach(() => {
+  render(null, root);
+  setI18nApi(undefined);
+});
 
 describe('EntryCardView', () => {
   it('shows a skeleton with the mark’s name while loading, never a blank', () => {
@@ -41,6 +45,18 @@ describe('EntryCardView', () => {
     const related = root.querySelector<HTMLButtonElement>('[data-related-id="volkov"] button')!;
     act(() => related.click());
     expect(l.opened).toEqual(['volkov']);
+  });
+
+  it('says the corpus text is in English only when its labels are not', () => {
+    act(() => render(<EntryCardView card={KARIM_CARD} titleId="t" links={links()} />, root));
+    expect(root.querySelector('[data-testid=corpus-language]')).toBeNull();
+    render(null, root);
+    // A browser in Russian: the labels come from its messages (here: the key in brackets, Russian locale code).
+    setI18nApi({ getMessage: (key) => (key === 'ui_locale' ? 'ru' : `[${key}]`), getUILanguage: () => 'ru' });
+    act(() => render(<EntryCardView card={KARIM_CARD} titleId="t" links={links()} levels />, root));
+    expect(root.querySelector('[data-testid=corpus-language]')?.textContent).toBe('[card_corpus_in_english]');
+    expect(root.querySelector('.bs-card__type')?.textContent).toBe('[type_person]');
+    expect(root.querySelector('[data-action=card-more]')?.textContent).toBe('[card_more]');
   });
 
   it('shows the latest-word notice, the ambiguity choice and a way back', () => {

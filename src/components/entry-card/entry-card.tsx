@@ -12,8 +12,9 @@ import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
 import { Provenance } from './provenance';
 import { PageTimeNotices, Roles } from './roles';
-import { EntryButton, Excerpts, Related, Timeline, YourHighlights } from './sections';
+import { EntryButton, Excerpts, Related, SectionHeadingLevel, Timeline, YourHighlights } from './sections';
 import { typeLabel } from './type-label';
+import { t, uiIsEnglish } from '../../shared/i18n';
 
 export type { CardLinks } from './links';
 export { ENTRY_CARD_CSS } from './entry-card-css';
@@ -62,6 +63,12 @@ export interface EntryCardViewProps {
    * at once.
    */
   levels?: boolean;
+  /**
+   * The title's heading level: 2 by default (a card inside a page or view);
+   * 1 where the card is the page's subject (the options page's entry view),
+   * so that page has its level-one heading.
+   */
+  headingLevel?: 1 | 2;
 }
 
 function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
@@ -73,13 +80,13 @@ function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
     <dl class="bs-card__facts">
       {dates.length > 0 && (
         <>
-          <dt>When</dt>
-          <dd>{dates.map((d) => `${formatSpan(d.start, d.end)}${d.inferred ? ' (approx.)' : ''}`).join('; ')}</dd>
+          <dt>{t('card_when')}</dt>
+          <dd>{dates.map((d) => `${formatSpan(d.start, d.end)}${d.inferred ? ` ${t('card_approx')}` : ''}`).join('; ')}</dd>
         </>
       )}
       {participants.length > 0 && (
         <>
-          <dt>Who took part</dt>
+          <dt>{t('card_who_took_part')}</dt>
           <dd class="bs-card__inline-list">
             {participants.map((p) => (
               <EntryButton key={p.id} entry={p} links={links} />
@@ -94,7 +101,7 @@ function EventFacts({ card, links }: { card: EntryCard; links: CardLinks }) {
 function Skeleton({ name }: { name?: string }) {
   return (
     <div class="bs-card__skeleton" aria-busy="true">
-      <p class="bs-card__muted">{name ? `Loading the background of ${name}…` : 'Loading the background…'}</p>
+      <p class="bs-card__muted">{name ? t('card_loading_name', name) : t('card_loading')}</p>
       <span class="bs-card__bone" />
       <span class="bs-card__bone" />
       <span class="bs-card__bone bs-card__bone--short" />
@@ -109,30 +116,37 @@ const FIRST_LEVEL_ROLES = 2;
 export function EntryCardView(props: EntryCardViewProps) {
   const { card, links, titleId, back, ambiguity, pageDate, theme = 'auto', onClose, footer, levels = false } = props;
   const group = card ? typeGroupOf(card.entry.type) : undefined;
+  const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
   const [expandedFor, setExpandedFor] = useState<string | undefined>();
   // Another entry (a related name followed inside the card) starts at the first level again.
   const full = !levels || (card !== undefined && expandedFor === card.entry.id);
   const facts = card ? (full ? card.facts : card.facts.slice(0, 1)) : [];
   const moreId = `${titleId}-more`;
   return (
+    <SectionHeadingLevel.Provider value={Heading === 'h1' ? 2 : 3}>
     <article class={`bs-card${group ? ` bs-card--${group}` : ''}`} data-theme={theme} data-entry-id={card?.entry.id}>
       <header class="bs-card__header">
         {back && (
-          <button type="button" class="bs-card__back" onClick={back.onBack} aria-label={`Back to ${back.name}`}>
+          <button type="button" class="bs-card__back" onClick={back.onBack} aria-label={t('card_back', back.name)}>
             ← {back.name}
           </button>
         )}
         <div class="bs-card__title-row">
-          <h2 class="bs-card__title" id={titleId}>
+          <Heading class="bs-card__title" id={titleId}>
             {card?.entry.name ?? props.loadingName ?? 'Backstory'}
-          </h2>
+          </Heading>
           {onClose && (
-            <button type="button" class="bs-card__close" onClick={onClose} aria-label="Close">
+            <button type="button" class="bs-card__close" onClick={onClose} aria-label={t('card_close')}>
               ×
             </button>
           )}
         </div>
         {card && <span class={`bs-card__type bs-card__type--${group}`}>{typeLabel(card.entry.type)}</span>}
+        {card && !uiIsEnglish() && (
+          <p class="bs-card__muted bs-card__corpus-language" data-testid="corpus-language">
+            {t('card_corpus_in_english')}
+          </p>
+        )}
       </header>
 
       {props.error && !card && (
@@ -147,14 +161,14 @@ export function EntryCardView(props: EntryCardViewProps) {
           <PageTimeNotices card={card} pageDate={pageDate} />
           {ambiguity && ambiguity.candidates.length > 0 && (
             <div class="bs-card__notice" data-notice="ambiguous">
-              <p>This name could also mean:</p>
+              <p>{t('card_could_mean')}</p>
               <p class="bs-card__inline-list">
                 {ambiguity.candidates.map((c) => (
                   <EntryButton key={c.id} entry={c} links={links} />
                 ))}
               </p>
               <button type="button" class="bs-card__not-this" onClick={ambiguity.onNotThis}>
-                Not {card.entry.name}
+                {t('card_not_this', card.entry.name)}
               </button>
             </div>
           )}
@@ -168,11 +182,11 @@ export function EntryCardView(props: EntryCardViewProps) {
           {full ? (
             <>
               <EventFacts card={card} links={links} />
-              <Timeline title="Dated facts" items={card.datedFacts} links={links} />
+              <Timeline title={t('card_dated_facts')} items={card.datedFacts} links={links} />
               <Excerpts excerpts={card.excerpts} links={links} />
-              <Timeline title="Before" items={card.before} links={links} />
-              <Timeline title="After" items={card.after} links={links} />
-              <Timeline title="Key events" items={card.keyEvents} links={links} />
+              <Timeline title={t('card_before')} items={card.before} links={links} />
+              <Timeline title={t('card_after')} items={card.after} links={links} />
+              <Timeline title={t('card_key_events')} items={card.keyEvents} links={links} />
               <Related related={card.related} links={links} />
             </>
           ) : (
@@ -192,12 +206,13 @@ export function EntryCardView(props: EntryCardViewProps) {
               aria-controls={moreId}
               onClick={() => setExpandedFor(full ? undefined : card.entry.id)}
             >
-              {full ? 'Less' : 'More'}
+              {full ? t('card_less') : t('card_more')}
             </button>
           )}
           {footer && <span class="bs-card__hints">{footer}</span>}
         </footer>
       )}
     </article>
+    </SectionHeadingLevel.Provider>
   );
 }

@@ -5,13 +5,14 @@
  */
 import type { Excerpt } from '../../shared/card';
 import { libraryLabel } from '../../shared/library';
+import { t } from '../../shared/i18n';
 
 /** The origin label of `excerpt`. */
 export function OriginLabel({ excerpt }: { excerpt: Excerpt }) {
   const fromLibrary = excerpt.origin === 'user';
   return (
     <span class={`bs-card__origin${fromLibrary ? ' bs-card__origin--library' : ''}`} data-origin={fromLibrary ? 'library' : 'corpus'}>
-      {fromLibrary ? libraryLabel(excerpt.outlet ?? excerpt.documentTitle, excerpt.publishedInferred ? undefined : excerpt.published) : 'From the corpus'}
+      {fromLibrary ? libraryLabel(excerpt.outlet ?? excerpt.documentTitle, excerpt.publishedInferred ? undefined : excerpt.published) : t('card_from_corpus')}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import { useId, useState } from 'preact/hooks';
 import type { Excerpt } from '../../shared/card';
 import type { CardLinks } from './links';
 import { Source } from './source';
+import { t } from '../../shared/i18n';
 
 /** How many quotes a claim reveals at most (its newest). */
 export const QUOTES_PER_CLAIM = 2;
@@ -30,7 +31,7 @@ export function Provenance({ claim, evidence, outsideCorpus, links }: Provenance
   const [pinned, setPinned] = useState(false);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
-  if (outsideCorpus) return <span class="bs-card__outside"> not from the corpus</span>;
+  if (outsideCorpus) return <span class="bs-card__outside"> {t('card_not_from_corpus')}</span>;
   if (evidence.length === 0) return null;
   const open = pinned || hovered || focused;
   return (
@@ -49,11 +50,11 @@ export function Provenance({ claim, evidence, outsideCorpus, links }: Provenance
         class="bs-prov__toggle"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        aria-label={`Source of “${claim.length > 60 ? `${claim.slice(0, 57)}…` : claim}”`}
+        aria-label={t('card_source_of', claim.length > 60 ? `${claim.slice(0, 57)}…` : claim)}
         onMouseEnter={() => setHovered(true)}
         onClick={() => setPinned(!pinned)}
       >
-        source
+        {t('card_source')}
       </button>
       {open && (
         <span class="bs-prov__panel" id={panelId} role="note">

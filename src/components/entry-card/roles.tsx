@@ -9,26 +9,28 @@ import { formatDate, formatMonth } from './format-date';
 import type { CardLinks } from './links';
 import { isNewer, isOlder, rolesAt } from './page-time';
 import { Provenance } from './provenance';
+import { t } from '../../shared/i18n';
 
 /** "President of Syria (since Dec 2024)", "Leader of HTS until Dec 2024", "President of Syria until death". */
 export function roleTitle(role: CardRole): string {
-  if (role.ended === 'death') return `${role.title} until death${role.until ? ` (${formatDate(role.until)})` : ''}`;
-  if (role.until !== undefined) return `${role.title} ${role.from ? `(${formatDate(role.from)} – ${formatDate(role.until)})` : `until ${formatDate(role.until)}`}`;
-  if (role.ended === 'former') return `${role.title} (former)`;
-  return `${role.title}${role.from ? ` (since ${formatDate(role.from)})` : ''}`;
+  if (role.ended === 'death') return role.until ? t('role_until_death_on', role.title, formatDate(role.until)) : t('role_until_death', role.title);
+  if (role.until !== undefined) return role.from ? t('role_span', role.title, formatDate(role.from), formatDate(role.until)) : t('role_until', role.title, formatDate(role.until));
+  if (role.ended === 'former') return t('role_former', role.title);
+  return role.from ? t('role_since', role.title, formatDate(role.from)) : role.title;
 }
 
 /** "as of Sep 2020 (approx.)": when the corpus last shows a role held, for a role not over. */
 export function roleAsOf(role: CardRole): string | undefined {
   if (role.over || role.attested === undefined) return undefined;
-  return `as of ${formatDate(role.attested)}${role.attestedInferred ? ' (approx.)' : ''}`;
+  const asOf = t('role_as_of', formatDate(role.attested));
+  return role.attestedInferred ? `${asOf} ${t('card_approx')}` : asOf;
 }
 
 /** The roles section. */
 export function Roles({ card, links }: { card: EntryCard; links: CardLinks }) {
   if (card.roles.length === 0) return null;
   return (
-    <ul class="bs-card__roles" aria-label="Roles">
+    <ul class="bs-card__roles" aria-label={t('card_roles')}>
       {card.roles.map((role, i) => {
         const asOf = roleAsOf(role);
         return (
@@ -56,12 +58,12 @@ export function PageTimeNotices({ card, pageDate }: { card: EntryCard; pageDate:
     <>
       {newer && (
         <p class="bs-card__notice" data-notice="latest">
-          Backstory’s latest on {card.entry.name}: {formatMonth(card.latest)} — this page is from {formatDate(pageDate)}, so what happened since is not covered.
+          {t('card_latest', card.entry.name, formatMonth(card.latest), formatDate(pageDate))}
         </p>
       )}
       {then.length > 0 && (
         <p class="bs-card__notice" data-notice="then">
-          At the time of this article, {formatMonth(pageDate)}: {then.map((r) => r.title).join('; ')}
+          {t('card_at_time', formatMonth(pageDate), then.map((r) => r.title).join('; '))}
         </p>
       )}
     </>

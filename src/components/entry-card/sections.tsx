@@ -3,6 +3,8 @@
  * related entries and the reader's own highlights. Each renders nothing when
  * it has nothing to say.
  */
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { EntryRef, Excerpt, RelatedEntry, TimelineItem } from '../../shared/card';
 import type { Highlight } from '../../shared/highlight';
 import { typeGroupOf } from '../../shared/catalog';
@@ -10,6 +12,19 @@ import { formatSpan } from './format-date';
 import type { CardLinks } from './links';
 import { Provenance } from './provenance';
 import { Source } from './source';
+import { t } from '../../shared/i18n';
+
+/**
+ * The level of the sections' headings: one below the card's title (`h2` by
+ * default, `h1` where the card is its page's subject), so a page's headings
+ * never skip a level.
+ */
+export const SectionHeadingLevel = createContext<2 | 3>(3);
+
+function SectionHeading({ children }: { children: ComponentChildren }) {
+  const Heading = useContext(SectionHeadingLevel) === 2 ? 'h2' : 'h3';
+  return <Heading class="bs-card__heading">{children}</Heading>;
+}
 
 /** A button that opens another entry's card, coloured by its group. */
 export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLinks }) {
@@ -24,12 +39,14 @@ export function EntryButton({ entry, links }: { entry: EntryRef; links: CardLink
 export function Excerpts({ excerpts, links }: { excerpts: Excerpt[]; links: CardLinks }) {
   if (excerpts.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="From the corpus">
-      <h3 class="bs-card__heading">From the corpus</h3>
+    <section class="bs-card__section" aria-label={t('card_from_corpus')}>
+      <SectionHeading>{t('card_from_corpus')}</SectionHeading>
       <ul class="bs-card__list">
         {excerpts.map((excerpt) => (
           <li key={excerpt.passageId} class="bs-card__excerpt" data-passage-id={excerpt.passageId}>
-            <blockquote class="bs-card__quote">{excerpt.text}</blockquote>
+            <blockquote class="bs-card__quote" dir="auto">
+              {excerpt.text}
+            </blockquote>
             <Source excerpt={excerpt} links={links} />
           </li>
         ))}
@@ -43,13 +60,13 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
   if (items.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label={title}>
-      <h3 class="bs-card__heading">{title}</h3>
+      <SectionHeading>{title}</SectionHeading>
       <ol class="bs-card__list bs-card__timeline">
         {items.map((item) => (
           <li key={`${item.id}@${item.start}`}>
             <span class="bs-card__date">
               {formatSpan(item.start, item.end)}
-              {item.inferred ? ' (approx.)' : ''}
+              {item.inferred ? ` ${t('card_approx')}` : ''}
             </span>{' '}
             <EntryButton entry={item} links={links} />
             {item.label && (
@@ -70,13 +87,13 @@ export function Timeline({ title, items, links }: { title: string; items: Timeli
 export function Related({ related, links }: { related: RelatedEntry[]; links: CardLinks }) {
   if (related.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="Related">
-      <h3 class="bs-card__heading">Related</h3>
+    <section class="bs-card__section" aria-label={t('card_related')}>
+      <SectionHeading>{t('card_related')}</SectionHeading>
       <ul class="bs-card__list">
         {related.map((r) => (
           <li key={r.id} class="bs-card__related" data-related-id={r.id}>
             <EntryButton entry={r} links={links} /> <span class="bs-card__muted">{r.relation}</span>
-            {r.outsideCorpus && <span class="bs-card__outside"> not from the corpus</span>}
+            {r.outsideCorpus && <span class="bs-card__outside"> {t('card_not_from_corpus')}</span>}
             {r.evidence && (
               <span class="bs-card__evidence">
                 “{r.evidence.text}” <Source excerpt={r.evidence} links={links} />
@@ -93,13 +110,19 @@ export function Related({ related, links }: { related: RelatedEntry[]; links: Ca
 export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
   if (highlights.length === 0) return null;
   return (
-    <section class="bs-card__section" aria-label="Your highlights">
-      <h3 class="bs-card__heading">Your highlights ({highlights.length})</h3>
+    <section class="bs-card__section" aria-label={t('card_your_highlights')}>
+      <SectionHeading>{t('card_your_highlights_count', highlights.length)}</SectionHeading>
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>
-            <span class="bs-card__quote">“{h.quote}”</span>
-            {h.note && <span class="bs-card__note">{h.note}</span>}
+            <span class="bs-card__quote" dir="auto">
+              “{h.quote}”
+            </span>
+            {h.note && (
+              <span class="bs-card__note" dir="auto">
+                {h.note}
+              </span>
+            )}
             <span class="bs-card__source">
               {/* Imported highlights carry any URL: only web pages become links. */}
               {/^https?:\/\//.test(h.url) ? (

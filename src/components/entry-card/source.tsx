@@ -6,6 +6,7 @@ import type { Excerpt } from '../../shared/card';
 import { formatDate } from './format-date';
 import type { CardLinks } from './links';
 import { OriginLabel } from './library-label';
+import { t } from '../../shared/i18n';
 
 /** Where an excerpt comes from: title (a link into the reader), outlet, date. */
 export function Source({ excerpt, links }: { excerpt: Excerpt; links: CardLinks }) {
@@ -15,7 +16,7 @@ export function Source({ excerpt, links }: { excerpt: Excerpt; links: CardLinks 
         {excerpt.documentTitle}
       </a>
       {excerpt.outlet ? `, ${excerpt.outlet}` : ''}
-      {`, ${formatDate(excerpt.published)}${excerpt.publishedInferred ? ' (approx.)' : ''}`}
+      {`, ${formatDate(excerpt.published)}${excerpt.publishedInferred ? ` ${t('card_approx')}` : ''}`}
       {excerpt.origin === 'user' && (
         <>
           {' · '}

@@ -1,23 +1,8 @@
-/** Reader-facing names of entry types ("armed-group" → "Armed group"). */
+/** Reader-facing names of entry types ("armed-group" → "Armed group"), in the reader's language. */
 import type { EntryType } from '../../shared/catalog';
+import { t, type MessageKey } from '../../shared/i18n';
 
-const LABELS: Record<EntryType, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  'armed-group': 'Armed group',
-  state: 'State',
-  place: 'Place',
-  agreement: 'Agreement',
-  resolution: 'Resolution',
-  law: 'Law',
-  meeting: 'Meeting',
-  offensive: 'Offensive',
-  war: 'War',
-  election: 'Election',
-  event: 'Event',
-};
-
-/** The label of an entry type. */
+/** The label of an entry type (message `type_<type>`, hyphens as underscores: message names allow no hyphen). */
 export function typeLabel(type: EntryType): string {
-  return LABELS[type];
+  return t(`type_${type.replace(/-/g, '_')}` as MessageKey);
 }

@@ -5,7 +5,7 @@
  * focus).
  */
 import { focusAsOurs } from '../trusted-input';
-import { MARK_SELECTOR, mentionHeads } from './entity-marks';
+import { firstMarkOf, markAt, mentionHeads, piecesOfMention, sameMention } from './entity-marks';
 import { FLASH_CLASS } from './mark-style';
 
 const FLASH_MS = 2000;
@@ -24,19 +24,13 @@ export function scrollBehavior(doc: Document = document, win: Window = window): 
   return prefersReducedMotion(win) || doc.visibilityState === 'hidden' ? 'auto' : 'smooth';
 }
 
-/** The pieces of the mention `head` belongs to. */
-function piecesOf(doc: Document, head: Element): Element[] {
-  const mention = head.getAttribute('data-mention');
-  return mention === null ? [head] : [...doc.querySelectorAll(`${MARK_SELECTOR}[data-mention="${CSS.escape(mention)}"]`)];
-}
-
 /** Scrolls to the first mention of `entryId`, flashes it; false when it is not marked on this page. */
 export function revealEntry(doc: Document, entryId: string): boolean {
-  const first = doc.querySelector<HTMLElement>(`${MARK_SELECTOR}[data-entry-id="${CSS.escape(entryId)}"]`);
+  const first = firstMarkOf(doc, entryId);
   if (!first) return false;
   const win = doc.defaultView ?? window;
   first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: scrollBehavior(doc, win) });
-  const pieces = piecesOf(doc, first);
+  const pieces = piecesOfMention(doc, first);
   for (const piece of pieces) {
     piece.classList.remove(FLASH_CLASS);
     // Restart the animation if the same entry is revealed twice in a row.
@@ -57,16 +51,17 @@ export function focusNextMention(doc: Document): boolean {
   if (heads.length === 0) return false;
   const active = doc.activeElement;
   let next: HTMLElement | undefined;
-  if (active instanceof HTMLElement && active.matches(MARK_SELECTOR)) {
-    const mention = active.getAttribute('data-mention');
-    const index = heads.findIndex((h) => h.getAttribute('data-mention') === mention);
+  const focused = markAt(active);
+  if (focused) {
+    const index = heads.findIndex((h) => sameMention(h, focused));
     next = heads[(index + 1) % heads.length];
   } else {
     next = heads.find((h) => h.getBoundingClientRect().bottom > 0 && h.getClientRects().length > 0) ?? heads[0];
   }
   if (!next) return false;
-  // Focusable by script only: marks do not join the page's Tab order.
-  next.setAttribute('tabindex', '-1');
+  // Focusable by script only: marks do not join the page's Tab order, unless
+  // the reader asked for it (`mark-tab-stops.ts`), whose stop stays.
+  if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
   // As ours: the focus opens the name's card (see `trusted-input.ts`).
   focusAsOurs(next, { preventScroll: true });
   next.scrollIntoView({ block: 'nearest', inline: 'nearest' });

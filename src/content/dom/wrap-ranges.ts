@@ -6,17 +6,14 @@
  * `wrapRangeInTextNode` (see `mark-js.ts`), called once per piece: the
  * PageText already says which text node holds each offset, so nothing walks
  * the DOM again. Not its public `markRanges`: that rebuilds the context's text
- * and walks every text node of the context for each range, quadratic on a big
- * page (1.4 s for 4,211 ranges on a 1 MB page); per block it still cost
- * ~200 µs per mark, because every call creates a NodeIterator per context
- * node (its DOMIterator) and the browser updates every live NodeIterator on
- * each DOM removal.
+ * and walks every text node of the context for each range, quadratic in the
+ * page's size, and even per block every call creates a NodeIterator per
+ * context node (its DOMIterator), which the browser then updates on each DOM
+ * removal.
  *
- * Measured against our own piece wrapper (same splits, decorated before
- * insertion) on the page bench's 1 MB page, mark.js was within 1.5× (ratio
- * 0.85–1.31 over 4 rounds, on a shared, noisy machine), so the wrapping stays
- * with the stack's mark.js. What differs from ours: each piece is decorated
- * after insertion and a fresh text node replaces the wrapped one.
+ * mark.js decorates each piece after insertion and replaces the wrapped text
+ * node with a fresh one; a wrapper of our own would differ only there, at no
+ * gain in wrap time that matters, so the wrapping stays with mark.js.
  *
  * mark.js's `unmark` normalizes the parent (merging the page's own adjacent
  * text nodes too), so unwrapping is ours: {@link unwrapElement} merges back

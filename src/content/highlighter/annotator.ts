@@ -6,28 +6,30 @@
  *
  * Long passes are cut into slices (see `time-slicer.ts`): the walk and the
  * wrapping pause when a slice has used its time and resume in a later task.
- * A pass wraps its first {@link EAGER_MARKS} marks at once and, given a
- * `DeferredWraps`, holds the rest until they come near the viewport (see
- * `deferred-wraps.ts`); every mention is matched and counted at once.
+ * A pass wraps its first {@link EAGER_MARKS} marks at once and, where an
+ * IntersectionObserver can tell, queues the rest until they come near the
+ * viewport; every mention is matched and counted at once. What is not
+ * wrapped yet waits in one queue with its reason (off-screen, under the
+ * selection, text changed: see `pending-wraps.ts`).
  * Matching runs per chunk of whole blocks (see {@link CHUNK_CHARS}), with a
  * yield between chunks when a slice is used up.
  *
  * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
  * yields excluded, with a `detail` summary), `backstory:match` and
- * `backstory:wrap`. The bench and the tests read them.
+ * `backstory:wrap` (see `pass-timer.ts`). The bench and the tests read them.
  */
 import type { EntryType } from '../../shared/catalog';
 import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
-import { densitySlot } from '../../shared/density';
 import type { Settings } from '../../shared/settings';
-import { observedElementOf, widenRoots, type DeferredWraps } from './deferred-wraps';
-import { decorateMark, MARK_SELECTOR, MARK_TAG, markClassName, type MentionMark } from '../dom/entity-marks';
-import { MentionLedger } from './mention-ledger';
+import { widenRoots, type PendingWraps } from './pending-wraps';
+import { MARK_SELECTOR, MARK_TAG, markClassName, writeMark, type MentionMark } from '../dom/entity-marks';
+import type { MentionLedger } from './mention-ledger';
+import { MentionTally } from './mention-tally';
 import type { PageMatching } from './page-matching';
 import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
-import { SectionFinder } from './sections';
 import { selectionGuard, type SelectionGuard } from '../dom/selection-guard';
+import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from '../dom/wrap-ranges';
 
@@ -45,8 +47,8 @@ export interface AnnotatorConfig {
   pageChanges?(): number;
   /** A count of the page's own removals so far (see `PageObserver.removalsNow`); absent: assume any. */
   pageRemovals?(): number;
-  /** Where a pass's marks past the first {@link EAGER_MARKS} wait to come near the viewport; absent: all wrapped at once. */
-  deferred?: DeferredWraps<MentionMark>;
+  /** Where planned marks not wrapped yet wait, with their reason (see `pending-wraps.ts`). */
+  pending: PendingWraps<MentionMark>;
 }
 
 /** What the page shows now, for `tab.state` and `page.report`. */
@@ -58,37 +60,6 @@ export interface AnnotationState {
   /** True when the mark cap stopped annotation. */
   capped: boolean;
 }
-
-/** The outcome of one pass. */
-export interface PassResult {
-  /** Mentions marked by this pass. */
-  added: number;
-  /** The DOM changed under the walk; the caller should run the pass again. */
-  stale: boolean;
-  /** Work time of the pass (yields excluded), ms. */
-  workMs: number;
-  /** Longest slice, ms. */
-  longestSliceMs: number;
-}
-
-/** What one pass measured, for {@link Annotator}'s measures (0 or absent: the step did not run). */
-interface PassFigures {
-  roots: number;
-  stale: boolean;
-  matchStart?: number;
-  matchMs?: number;
-  wrapStart?: number;
-  wrapMs?: number;
-  added?: number;
-  textLength?: number;
-  /** Wait for the background's matches: not work on this thread. */
-  remoteMs?: number;
-  /** Wrap groups handed to {@link DeferredWraps}. */
-  deferred?: number;
-}
-
-/** The measure names, for tests and the bench. */
-export const MEASURES = { annotate: 'backstory:annotate', match: 'backstory:match', wrap: 'backstory:wrap' } as const;
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
@@ -116,10 +87,10 @@ function* chunksOf(page: PageText): Generator<{ start: number; end: number }> {
 }
 
 /**
- * Marks a pass wraps at once before it holds the rest back until they come
- * near the viewport (see `deferred-wraps.ts`): more than the first four
- * screens of the densest article show (the demo article has 136 in all, one
- * per 66 characters, about 45 to a screen), so only long pages defer any.
+ * Marks a pass wraps at once before it queues the rest until they come near
+ * the viewport (see `pending-wraps.ts`): more than the first four screens of
+ * the densest article show (about 45 to a screen at one name per 66
+ * characters), so only long pages defer any.
  */
 export const EAGER_MARKS = 200;
 
@@ -135,12 +106,11 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
 
 /**
  * Text per `page.match` message, at most about: whole chunks are put together
- * up to this size, so nearly every page goes in one message. Measured A/B on
- * the page bench's 1 MB page (3 rounds of 5 loads): one message cost the page
- * 14–16 ms of sending, sixteen of 64 KB 19–22 ms. With several, the
- * background starts matching the first while the page still serialises the
- * rest, and on a 2-core machine the two compete for the CPU. The cap keeps a
- * message well under the background's limit (`MAX_PAGE_TEXT`).
+ * up to this size, so nearly every page goes in one message: with several,
+ * the background starts matching the first while the page still serialises
+ * the rest, and on a machine with few cores the two compete for the CPU, so
+ * the page pays more for sending. The cap keeps a message well under the
+ * background's limit (`MAX_PAGE_TEXT`).
  */
 const MESSAGE_CHARS = 4_194_304;
 
@@ -177,26 +147,21 @@ const nodeAt = (page: PageText, at: number): Text => page.nodes[Math.max(0, node
  * queues them).
  */
 export class Annotator {
-  /** Every counted mention, until it is forgotten or leaves the page. */
-  private readonly ledger = new MentionLedger();
-  private capped = false;
+  /** What is counted and marked, under the cap and the density. */
+  private readonly tally: MentionTally;
   /** A sweep left room, or a slot lost its one mark (densities "first", "sections"): the whole body should be annotated again. */
   private refillDue = false;
   /** `pageRemovals()` at the last sweep: unchanged means nothing can have left the page. */
   private sweptAt: number | undefined;
-  private nextMention = 0;
   /** The background failed to match once: the page matches by itself from then on. */
   private remoteFailed = false;
-  /** Groups not wrapped because the selection has a boundary in them (see `selection-guard.ts`); not counted. */
-  private heldBack: WrapGroup<MentionMark>[] = [];
-  /** The sections of this pass's document (density "sections"), built on first use per pass. */
-  private sections: SectionFinder | undefined;
+
   /** How marks are made; a wrapped mark stands for its mention in the ledger. */
   private readonly markWrap: WrapOptions<MentionMark> = {
     tagName: MARK_TAG,
     className: (r) => markClassName(r.data),
     decorate: (el, r) => {
-      decorateMark(el, r.data);
+      writeMark(el, r.data);
       this.ledger.anchor(r.data.mention, el);
     },
   };
@@ -204,7 +169,19 @@ export class Annotator {
   constructor(
     private readonly config: AnnotatorConfig,
     private settings: Settings,
-  ) {}
+  ) {
+    this.tally = new MentionTally(() => this.settings);
+  }
+
+  /** The counted mentions (see `mention-ledger.ts`). */
+  private get ledger(): MentionLedger {
+    return this.tally.ledger;
+  }
+
+  /** The cap stopped a pass. */
+  private get capped(): boolean {
+    return this.tally.capped;
+  }
 
   /** Uses new settings for the next passes (the caller clears and re-annotates when marks must change). */
   setSettings(settings: Settings): void {
@@ -219,8 +196,7 @@ export class Annotator {
 
   /**
    * Stops counting what the page removed: mentions whose mark or text left
-   * the document, and the held groups whose text did (held until near the
-   * viewport, or under the selection). Does nothing when the page removed
+   * the document, and the pending groups whose text did. Does nothing when the page removed
    * nothing since the last sweep. Returns true when counts changed. When the
    * cap had stopped a pass and marks went, or a slot of the density lost
    * its one mark, {@link refillDue} turns true.
@@ -229,8 +205,7 @@ export class Annotator {
     const removals = this.config.pageRemovals?.();
     if (removals !== undefined && removals === this.sweptAt) return false;
     this.sweptAt = removals;
-    for (const group of this.config.deferred?.dropDetached() ?? []) this.forget(group.ranges);
-    this.heldBack = this.heldBack.filter((group) => group.nodes.some((node) => node.isConnected));
+    for (const group of this.config.pending.dropDetached()) this.forget(group.ranges);
     const swept = this.ledger.sweep();
     if ((this.capped && swept.marks > 0) || swept.unmarked.length > 0) this.refillDue = true;
     return swept.dropped > 0;
@@ -249,7 +224,7 @@ export class Annotator {
    */
   async refill(body: Node, signal: AbortSignal): Promise<PassResult> {
     this.refillDue = false;
-    this.capped = false;
+    this.tally.capped = false;
     this.ledger.forgetCounted();
     const result = await this.annotate([body], signal);
     // The page changed under the walk (it may change all the time): the next flush tries again.
@@ -259,37 +234,45 @@ export class Annotator {
 
   /** Removes every mark and forgets the counts; the page's text nodes are as before. */
   clear(root: ParentNode): void {
-    this.config.deferred?.clear();
+    this.config.pending.clear();
     this.config.mute(() => unwrapAll(root, MARK_SELECTOR));
-    this.ledger.clear();
-    this.capped = false;
+    this.tally.clear();
     this.refillDue = false;
-    this.heldBack = [];
-  }
-
-  /** True while some mentions wait for the selection to move off them (see {@link wrapHeldBack}). */
-  holdsBack(): boolean {
-    return this.heldBack.length > 0;
   }
 
   /**
-   * Wraps the mentions held back under the selection that no selection
-   * boundary touches any more, counting them as a pass would; the rest keep
-   * waiting. A group whose text the page changed meanwhile is dropped: the
-   * page observer re-annotates what changed. Returns true when anything was
-   * released. Run it between passes (in the caller's queue), never during one.
+   * The blocks to annotate again because their text changed (another
+   * wrapper split it: its writes are muted, so no page observer reports
+   * them) before their marks were wrapped; forgets them.
    */
-  wrapHeldBack(): boolean {
-    const held = this.heldBack;
-    if (held.length === 0) return false;
+  takeChanged(): Element[] {
+    return this.config.pending.takeChanged();
+  }
+
+  /** True while some mentions wait for the selection to move off them (see {@link wrapReleased}). */
+  waitsForSelection(): boolean {
+    return this.config.pending.has('selection');
+  }
+
+  /**
+   * Wraps the mentions queued under the selection that no selection
+   * boundary touches any more, counting them as a pass would; the rest keep
+   * waiting. A group whose text changed meanwhile goes to
+   * {@link takeChanged}. Returns true when anything was released. Run it
+   * between passes (in the caller's queue), never during one.
+   */
+  wrapReleased(): boolean {
+    if (!this.config.pending.has('selection')) return false;
     const holds = selectionGuard(document);
-    this.heldBack = held.filter((group) => holds(group.nodes));
-    const released = held.filter((group) => !this.heldBack.includes(group));
+    const released = this.config.pending.takeReleased((group) => holds(group.nodes));
     if (released.length === 0) return false;
     this.config.mute(() => {
       for (const group of released) {
         const ranges = this.reclaim(group);
-        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, this.markWrap).length === 0) this.forget(ranges);
+        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, this.markWrap).length === 0) {
+          this.forget(ranges);
+          this.config.pending.add([group], 'changed');
+        }
       }
     });
     return true;
@@ -301,123 +284,127 @@ export class Annotator {
    * nothing. Throws `SliceAborted` when `signal` aborts during a yield.
    */
   async annotate(roots: readonly Node[], signal: AbortSignal): Promise<PassResult> {
-    const started = performance.now();
     const slicer = new TimeSlicer(signal);
-    this.sections = undefined;
-    if (this.capped) return this.finishPass(started, slicer, { roots: roots.length, stale: false });
+    const timer = new PassTimer(slicer);
+    const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
+    this.tally.newPass();
+    if (this.capped) return timer.finish(summary);
 
-    // Held groups with text under these roots are planned again by this pass, all their text.
-    const { deferred } = this.config;
-    if (deferred) {
-      const dropped = deferred.dropInside(roots);
-      for (const group of dropped) this.forget(group.ranges);
-      if (dropped.length > 0) roots = widenRoots(roots, dropped);
-    }
+    // Off-screen groups with text under these roots are planned again by this pass, all their text.
+    const { pending } = this.config;
+    const dropped = pending.dropInside(roots);
+    for (const group of dropped) this.forget(group.ranges);
+    if (dropped.length > 0) roots = widenRoots(roots, dropped);
     const changesAtStart = this.config.pageChanges?.();
     const collector = new PageTextCollector(roots, { exclude: isMark });
     while (!collector.run(slicer.overBudget)) await slicer.yield();
-    if (collector.stale) return this.finishPass(started, slicer, { roots: roots.length, stale: true });
+    if (collector.stale) return timer.finish({ ...summary, stale: true, marks: this.ledger.marks });
     const page = collector.result();
 
-    const matchStart = performance.now();
-    const bounds: number[] = [];
-    for (const chunk of chunksOf(page)) bounds.push(chunk.start, chunk.end);
+    const ranges = await this.match(page, slicer, timer);
+
+    const { groups, eager } = timer.wrapping(() => {
+      const planned = planWraps(page, ranges);
+      const first = pending.defersOffscreen ? eagerGroups(planned) : planned.length;
+      if (first < planned.length) pending.add(planned.slice(first), 'offscreen');
+      return { groups: planned, eager: first };
+    });
+    // The walk's text is still the page's as long as the page changed nothing since the walk began.
+    const pageChangedSinceWalk = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
+    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk);
+    timer.addWrapping(workMs);
+    return timer.finish({ ...summary, added, textLength: page.text.length, deferred: groups.length - eager, marks: this.ledger.marks, capped: this.capped });
+  }
+
+  /**
+   * Matches `page` (in the background when it answers, else here, chunk by
+   * chunk) and returns the mentions to mark, selected and counted.
+   */
+  private async match(page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
+    const bounds = timer.matching(() => {
+      const list: number[] = [];
+      for (const chunk of chunksOf(page)) list.push(chunk.start, chunk.end);
+      return list;
+    });
     const ranges: WrapRange<MentionMark>[] = [];
-    let matchMs = 0;
-    let remoteMs = 0;
     let found: EntityMatch[] | null = null;
     const { remote } = this.config.matching;
     if (remote && !this.remoteFailed && bounds.length > 0) {
-      // Sending serialises the text now, on this thread: that part is our work.
-      matchMs += performance.now() - matchStart;
       const exclude = [...this.config.exclude];
       const pending: Promise<EntityMatch[] | null>[] = [];
       for (const piece of messagesOf(bounds)) {
         if (slicer.overBudget()) await slicer.yield();
-        const sendStart = performance.now();
-        const base = piece[0]!;
-        const text = page.text.slice(base, piece[piece.length - 1]);
-        pending.push(
-          remote(text, piece.map((b) => b - base), exclude).then(
-            (got) => got && shift(got, base),
-            () => null, // a failed message is a background that cannot answer: match here instead
-          ),
-        );
-        matchMs += performance.now() - sendStart;
+        // Sending serialises the text now, on this thread: that part is our work.
+        timer.matching(() => {
+          const base = piece[0]!;
+          const text = page.text.slice(base, piece[piece.length - 1]);
+          pending.push(
+            remote(text, piece.map((b) => b - base), exclude).then(
+              (got) => got && shift(got, base),
+              () => null, // a failed message is a background that cannot answer: match here instead
+            ),
+          );
+        });
       }
-      const sent = performance.now();
-      const answers = await slicer.wait(Promise.all(pending));
-      remoteMs = performance.now() - sent;
+      const answers = await timer.remote(Promise.all(pending));
       found = answers.includes(null) ? null : (answers as EntityMatch[][]).flat();
       if (found === null) this.remoteFailed = true;
     }
     if (found !== null) {
-      const selectStart = performance.now();
-      this.select(found, page, 0, ranges);
-      matchMs += performance.now() - selectStart;
-    } else {
-      for (let k = 0; k < bounds.length; k += 2) {
-        if (slicer.overBudget()) await slicer.yield();
-        const chunkStart = performance.now();
+      const all = found;
+      timer.matching(() => this.select(all, page, 0, ranges));
+      return ranges;
+    }
+    for (let k = 0; k < bounds.length; k += 2) {
+      if (slicer.overBudget()) await slicer.yield();
+      timer.matching(() => {
         const start = bounds[k]!;
         const local = this.config.matching.local().match(page.text.slice(start, bounds[k + 1]), { exclude: this.config.exclude });
         this.select(local, page, start, ranges);
-        matchMs += performance.now() - chunkStart;
-      }
+      });
     }
-
-    const wrapStart = performance.now();
-    const groups = planWraps(page, ranges);
-    const eager = deferred ? eagerGroups(groups) : groups.length;
-    if (eager < groups.length) deferred!.hold(groups.slice(eager));
-    const planMs = performance.now() - wrapStart;
-    // The walk's text is still the page's as long as the page changed nothing since the walk began.
-    const verify = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
-    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, verify);
-    const wrapMs = planMs + workMs;
-    return this.finishPass(started, slicer, { roots: roots.length, stale: false, matchStart, matchMs, wrapStart, wrapMs, added, textLength: page.text.length, remoteMs, deferred: groups.length - eager });
+    return ranges;
   }
 
   /**
-   * Wraps the held groups that came near the viewport, in slices, and leaves
-   * a `backstory:wrap` measure (`detail.deferred`). Returns the elements whose
-   * text changed since their groups were planned (a saved highlight drawn
-   * meanwhile split their nodes): the caller annotates them again.
+   * Wraps the off-screen groups that came near the viewport, in slices, and leaves
+   * a `backstory:wrap` measure (`detail.deferred`). Groups whose text changed
+   * since they were planned (a saved highlight drawn meanwhile split their
+   * nodes) go to {@link takeChanged}.
    */
-  async wrapDue(signal: AbortSignal): Promise<Element[]> {
-    const groups = this.config.deferred?.takeDue() ?? [];
-    if (groups.length === 0) return [];
+  async wrapDue(signal: AbortSignal): Promise<void> {
+    const groups = this.config.pending.takeDue();
+    if (groups.length === 0) return;
     const started = performance.now();
     const slicer = new TimeSlicer(signal);
-    const changed: Element[] = [];
-    const { added } = await this.wrapInSlices(groups, slicer, () => true, changed);
+    const { added } = await this.wrapInSlices(groups, slicer, () => true);
     slicer.finish();
     try {
       performance.measure(MEASURES.wrap, { start: started, duration: slicer.totalMs(), detail: { deferred: true, groups: groups.length, added, longestSliceMs: slicer.longestSliceMs } });
     } catch {
       // A page that replaced `performance` must not stop annotation.
     }
-    return changed;
   }
 
   /**
-   * Wraps `groups` in slices of `slicer`, muted; `verify()` (read per slice)
-   * says whether each group's text must be checked first. Returns the
+   * Wraps `groups` in slices of `slicer`, muted; `pageChanged()` (read per
+   * slice) says whether the page may have changed their text since it was
+   * read, so that each group's text must be compared first. Returns the
    * mentions marked and the slices' work time.
    */
-  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, verify: () => boolean, changed?: Element[]): Promise<{ added: number; workMs: number }> {
+  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean): Promise<{ added: number; workMs: number }> {
     let added = 0;
     let workMs = 0;
     let i = 0;
     while (i < groups.length) {
       if (slicer.overBudget()) await slicer.yield();
       const sliceStart = performance.now();
-      const check = verify();
+      const check = pageChanged();
       // Read per slice: the reader may have selected text during the yield or the wait for the matches.
       const holds = selectionGuard(document);
       this.config.mute(() => {
         do {
-          added += this.wrapOne(groups[i++]!, check, holds, changed);
+          added += this.wrapOne(groups[i++]!, check, holds);
         } while (i < groups.length && !slicer.overBudget());
       });
       workMs += performance.now() - sliceStart;
@@ -425,9 +412,9 @@ export class Annotator {
     return { added, workMs };
   }
 
-  /** Wraps every held group now, in one task (before a jump to a mention, which must find it marked); false when none was held. */
-  wrapAllDeferred(): boolean {
-    const groups = this.config.deferred?.takeAll() ?? [];
+  /** Wraps every off-screen group now, in one task (before a jump to a mention, which must find it marked); false when none waited. */
+  wrapAllOffscreen(): boolean {
+    const groups = this.config.pending.takeOffscreen();
     if (groups.length === 0) return false;
     const holds = selectionGuard(document);
     this.config.mute(() => groups.forEach((group) => this.wrapOne(group, true, holds)));
@@ -436,19 +423,19 @@ export class Annotator {
 
   /**
    * Wraps one planned group; returns the mentions marked. A group under an end
-   * of the selection is held back uncounted (see {@link wrapHeldBack}); one
-   * whose text changed is forgotten (its block goes to `changed`).
+   * of the selection is queued uncounted (see {@link wrapReleased}); one whose
+   * text changed is forgotten and queued as changed (see {@link takeChanged}).
+   * `compareText`: the page may have changed its text since it was read.
    */
-  private wrapOne(group: WrapGroup<MentionMark>, verify: boolean, holds: SelectionGuard, changed?: Element[]): number {
+  private wrapOne(group: WrapGroup<MentionMark>, compareText: boolean, holds: SelectionGuard): number {
     if (holds(group.nodes)) {
       this.forget(group.ranges);
-      this.heldBack.push(group);
+      this.config.pending.add([group], 'selection');
       return 0;
     }
-    if (wrapGroup(group, this.markWrap, verify).length > 0) return group.ranges.length;
+    if (wrapGroup(group, this.markWrap, compareText).length > 0) return group.ranges.length;
     this.forget(group.ranges);
-    const el = observedElementOf(group.nodes[0]!);
-    if (changed && el?.isConnected) changed.push(el);
+    this.config.pending.add([group], 'changed');
     return 0;
   }
 
@@ -458,62 +445,26 @@ export class Annotator {
     for (const m of found) {
       const type = this.config.types.get(m.entryId);
       if (type === undefined || !types[typeGroupOf(type)]) continue;
-      const mention = this.nextMention++;
-      const admitted = this.admit(m.entryId, mention, nodeAt(page, offset + m.start));
+      const mention = this.tally.nextNumber();
+      const admitted = this.tally.admit(m.entryId, mention, nodeAt(page, offset + m.start));
       if (admitted === 'capped') break;
       if (admitted === 'mark') ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention } });
     }
   }
 
-  /** Counts a held-back group's mentions again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
+  /** Counts a group released from under the selection again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
   private reclaim(group: WrapGroup<MentionMark>): WrapRange<MentionMark>[] {
     const kept: WrapRange<MentionMark>[] = [];
     for (const r of group.ranges) {
-      const admitted = this.admit(r.data.entryId, r.data.mention, nodeAt(group.page, r.start));
+      const admitted = this.tally.admit(r.data.entryId, r.data.mention, nodeAt(group.page, r.start));
       if (admitted === 'capped') break;
       if (admitted === 'mark') kept.push(r);
     }
     return kept;
   }
 
-  /**
-   * Counts mention number `mention` of `entryId` (its name starts in `node`)
-   * under the cap and the density: `'mark'` when it is to be marked,
-   * `'counted'` when only counted (its density slot marked already),
-   * `'capped'` when the cap is reached (nothing counted).
-   */
-  private admit(entryId: string, mention: number, node: Node): 'mark' | 'counted' | 'capped' {
-    if (this.ledger.marks >= this.settings.markCap) {
-      this.capped = true;
-      return 'capped';
-    }
-    const slot = densitySlot(this.settings.density, entryId, () => (this.sections ??= new SectionFinder(node.ownerDocument ?? document)).sectionOf(node));
-    const kind = slot !== null && this.ledger.hasMark(slot) ? 'counted' : 'mark';
-    this.ledger.add(mention, entryId, kind, node, slot ?? entryId);
-    return kind;
-  }
-
-  /** Takes back the counts of mentions whose text changed before they could be wrapped, or that were held back. */
+  /** Takes back the counts of mentions whose text changed before they could be wrapped, or that wait under the selection. */
   private forget(ranges: readonly WrapRange<MentionMark>[]): void {
     for (const r of ranges) this.ledger.forget(r.data.mention);
-  }
-
-  /** Leaves the pass's User Timing measures (see {@link MEASURES}) and returns its result. */
-  private finishPass(started: number, slicer: TimeSlicer, figures: PassFigures): PassResult {
-    const { roots, stale, matchStart = 0, matchMs = 0, wrapStart = 0, wrapMs = 0, added = 0, textLength = 0, remoteMs = 0, deferred = 0 } = figures;
-    slicer.finish();
-    const workMs = slicer.totalMs();
-    try {
-      if (matchStart > 0) performance.measure(MEASURES.match, { start: matchStart, duration: matchMs });
-      if (wrapStart > 0) performance.measure(MEASURES.wrap, { start: wrapStart, duration: wrapMs });
-      performance.measure(MEASURES.annotate, {
-        start: started,
-        duration: workMs,
-        detail: { roots, added, deferred, marks: this.ledger.marks, capped: this.capped, textLength, remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - started, stale },
-      });
-    } catch {
-      // A page that replaced `performance` must not stop annotation.
-    }
-    return { added, stale, workMs, longestSliceMs: slicer.longestSliceMs };
   }
 }

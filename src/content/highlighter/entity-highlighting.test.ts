@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileMatcher, type MatcherEntry } from '../../shared/matcher';
+import { compileMatcher, type Matcher, type MatcherEntry } from '../../shared/matcher';
 import { matchChunks } from '../../shared/matcher/match-chunks';
-import type { PageReport } from '../../shared/protocol';
+import type { PageMatches, PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { messagesOf } from './annotator';
 import { EntityHighlighting } from './entity-highlighting';
@@ -18,6 +18,14 @@ const ENTRIES: MatcherEntry[] = [
   { id: 'hama', type: 'place', aliases: [{ text: 'Hama' }] },
   { id: 'russia', type: 'state', aliases: [{ text: 'Russia' }] },
 ];
+
+/** The background's `page.match` answer: the matches, with the type and name of each entry they chose. */
+function answer(matcher: Matcher, text: string, bounds: number[], exclude: string[]): PageMatches {
+  const matches = matchChunks(matcher, text, bounds, { exclude: new Set(exclude) });
+  const entries: PageMatches['entries'] = {};
+  for (const m of matches) entries[m.entryId] = { type: ENTRIES.find((e) => e.id === m.entryId)!.type, name: m.entryId };
+  return { matches, entries };
+}
 
 function setUp(settings: Partial<Settings> = {}, excluded: string[] = []) {
   const reports: PageReport[] = [];
@@ -90,28 +98,57 @@ describe('EntityHighlighting', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('matches in the background when it answers, and never compiles on the page', async () => {
+  it('matches in the background when it answers, and never fetches the catalog nor compiles on the page', async () => {
     document.body.innerHTML = '<p>Bashar al-Assad met Putin.</p><p>Hama</p>';
     const background = compileMatcher(ENTRIES);
     const sent: { text: string; bounds: number[]; exclude: string[] }[] = [];
+    let catalogFetched = 0;
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: ['hama'] }),
+      loadMatcherInput: async () => {
+        catalogFetched++;
+        return { entries: ENTRIES, excluded: [] };
+      },
       compile: () => {
         throw new Error('compiled on the page');
       },
       matchRemote: async (text, bounds, exclude) => {
         sent.push({ text, bounds, exclude });
-        return matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+        // The background applies the site's corrections itself ("not this one" on Hama).
+        return answer(background, text, bounds, [...exclude, 'hama']);
       },
       report: () => undefined,
     });
     current = h;
     await h.apply({ ...EVERY_MENTION }, true);
     expect(ids()).toEqual(['bashar-al-assad', 'vladimir-putin']);
+    expect(marks().map((m) => m.getAttribute('data-entry-type'))).toEqual(['person', 'person']);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.exclude).toEqual(['hama']);
+    expect(sent[0]!.exclude).toEqual([]);
     expect(sent[0]!.bounds).toEqual([0, sent[0]!.text.length]);
+    expect(catalogFetched).toBe(0);
+  });
+
+  it('marks only the types the answer names, and sends the page\'s own exclusions', async () => {
+    document.body.innerHTML = '<p>Putin in Russia and Hama.</p>';
+    const background = compileMatcher(ENTRIES);
+    const sent: string[][] = [];
+    const h = new EntityHighlighting({
+      document,
+      loadMatcherInput: async () => null,
+      compile: compileMatcher,
+      matchRemote: async (text, bounds, exclude) => {
+        sent.push(exclude);
+        return answer(background, text, bounds, exclude);
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...EVERY_MENTION, types: { ...EVERY_MENTION.types, state: false } }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
+    await h.excludeEntry('hama');
+    expect(ids()).toEqual(['vladimir-putin']);
+    expect(sent).toEqual([[], ['hama']]);
   });
 
   it('groups chunks into messages of at most about 4 M characters, whole chunks each', () => {
@@ -135,7 +172,7 @@ describe('EntityHighlighting', () => {
       compile: compileMatcher,
       matchRemote: async (text, bounds, exclude) => {
         sent.push({ text, bounds });
-        return matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+        return answer(background, text, bounds, exclude);
       },
       report: () => undefined,
     });
@@ -155,7 +192,7 @@ describe('EntityHighlighting', () => {
       loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
       compile: compileMatcher,
       matchRemote: async (text, bounds, exclude) => {
-        const found = matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+        const found = answer(background, text, bounds, exclude);
         // The page rewrites the paragraph meanwhile, keeping its length.
         (document.querySelector('#a')!.firstChild as Text).data = 'Xutin met Bashar al-Xssad.';
         await Promise.resolve();
@@ -180,7 +217,7 @@ describe('EntityHighlighting', () => {
       matchRemote: async (text, bounds, exclude) => {
         // The reader selects a passage while the background is matching (the race of the e2e test).
         selection = select('#a', 'reached', ' within');
-        return matchChunks(background, text, bounds, { exclude: new Set(exclude) });
+        return answer(background, text, bounds, exclude);
       },
       report: () => undefined,
     });
@@ -261,7 +298,7 @@ describe('EntityHighlighting', () => {
       },
     ],
   ];
-  it.each(refusals)('matches on the page from then on when the background %s', async (_how, answer) => {
+  it.each(refusals)('matches on the page from then on when the background %s', async (_how, refuse) => {
     document.body.innerHTML = '<p>Putin in Hama.</p>';
     let compiled = 0;
     let asked = 0;
@@ -274,7 +311,7 @@ describe('EntityHighlighting', () => {
       },
       matchRemote: () => {
         asked++;
-        return answer();
+        return refuse();
       },
       report: () => undefined,
     });
@@ -284,6 +321,27 @@ describe('EntityHighlighting', () => {
     await h.apply({ ...EVERY_MENTION, density: 'first', types: { ...EVERY_MENTION.types, place: false } }, true);
     expect(ids()).toEqual(['vladimir-putin']);
     expect({ compiled, asked }).toEqual({ compiled: 1, asked: 1 });
+  });
+
+  it('fetches the catalog once, only when the background cannot match, and applies the site\'s corrections it brings', async () => {
+    document.body.innerHTML = '<p>Putin in Russia and Hama.</p>';
+    let fetched = 0;
+    const h = new EntityHighlighting({
+      document,
+      loadMatcherInput: async () => {
+        fetched++;
+        return { entries: ENTRIES, excluded: ['russia'] };
+      },
+      compile: compileMatcher,
+      matchRemote: async () => null,
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...EVERY_MENTION }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
+    document.body.insertAdjacentHTML('beforeend', '<p>Russia and Putin.</p>');
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama', 'vladimir-putin']);
+    expect(fetched).toBe(1);
   });
 
   it('applies type visibility, density and the cap without reload', async () => {

@@ -17,41 +17,36 @@
  * Browser APIs stay at the edges: the matcher's input and the report travel
  * through the functions passed in, so this module runs in unit tests.
  */
-import type { EntryType } from '../../shared/catalog';
 import type { Matcher, MatcherEntry } from '../../shared/matcher';
 import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { Annotator, type AnnotationState } from './annotator';
-import { DeferredWraps } from './deferred-wraps';
-import { isEditableDocument, isInsideSkipped, UI_ATTRIBUTE } from '../dom/element-kinds';
-import { MARK_SELECTOR, type MentionMark } from '../dom/entity-marks';
+import { PendingWraps } from './pending-wraps';
+import { isEditableDocument, isInsideSkipped } from '../dom/element-kinds';
+import type { MentionMark } from '../dom/entity-marks';
 import { injectMarkStyle } from '../dom/mark-style';
 import { isPageDark } from '../dom/page-theme';
 import { focusNextMention, revealEntry } from '../dom/mention-navigation';
-import type { PageMatching } from './page-matching';
+import { pageRecognition, type MatcherInput, type PageRecognition, type RecognitionSources } from './page-matching';
 import { SliceAborted } from './time-slicer';
 import { PageObserver } from '../dom/page-observer';
 
-/** The matcher's input as the background sends it. */
-export interface MatcherInput {
-  entries: readonly MatcherEntry[];
-  excluded: readonly string[];
-}
+export type { MatcherInput };
 
 /** What entity highlighting needs from the content script. */
 export interface EntityHighlightingDeps {
   document: Document;
-  /** Loads the catalog's names and this site's exclusions; null when unavailable. */
+  /** Loads the catalog's names and this site's exclusions, only for matching on the page; null when unavailable. */
   loadMatcherInput(): Promise<MatcherInput | null>;
   /** Compiles the page's own matcher, when the background cannot match for it (see `page-matching.ts`). */
   compile(entries: readonly MatcherEntry[]): Matcher;
-  /** Matches page text in the background; null when it could not. Without it the page matches by itself. */
-  matchRemote?: PageMatching['remote'];
+  /** Matches page text in the background (`page.match`); null when it could not. Without it the page matches by itself. */
+  matchRemote?: RecognitionSources['matchRemote'];
   /** Sends the page report (counts, marks, capped) to the background. */
   report(report: PageReport): void;
   /** Told after every pass and every clear (the hover card re-reads marks). */
   onChange?(state: AnnotationState & { active: boolean }): void;
-  /** The IntersectionObserver for marks held until near the viewport; the global one when absent. None in the environment: every mark is wrapped at once. */
+  /** The IntersectionObserver for marks queued until near the viewport; the global one when absent. None in the environment: every mark is wrapped at once. */
   IntersectionObserver?: typeof IntersectionObserver;
 }
 
@@ -67,13 +62,13 @@ function marksDiffer(a: Settings, b: Settings): boolean {
 export class EntityHighlighting {
   private settings: Settings | undefined;
   /** How this page recognises names: where it matches, entry types, the site's exclusions. */
-  private recognition: { matching: PageMatching; types: Map<string, EntryType>; exclude: Set<string> } | undefined;
+  private recognition: PageRecognition | undefined;
   private annotator: Annotator | undefined;
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
-  /** A job that marks held-back mentions is queued and has not run yet. */
+  /** A job that marks the mentions released from under the selection is queued and has not run yet. */
   private releaseQueued = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -110,19 +105,22 @@ export class EntityHighlighting {
 
   /** Scrolls to an entry's first mention and flashes it. */
   revealEntry(entryId: string): boolean {
-    this.wrapAllDeferred();
+    this.wrapAllOffscreen();
     return revealEntry(this.deps.document, entryId);
   }
 
   /** Focuses the next mention (keyboard command). */
   focusNextMention(): boolean {
-    this.wrapAllDeferred();
+    this.wrapAllOffscreen();
     return focusNextMention(this.deps.document);
   }
 
-  /** A jump to a mention must find it marked, even one held back far from the viewport. */
-  private wrapAllDeferred(): void {
-    if (this.annotator?.wrapAllDeferred()) this.changed();
+  /** A jump to a mention must find it marked, even one queued far from the viewport. */
+  private wrapAllOffscreen(): void {
+    if (!this.annotator?.wrapAllOffscreen()) return;
+    this.changed();
+    const signal = this.session?.signal;
+    if (signal) void this.enqueue(() => this.annotateChanged(signal));
   }
 
   /**
@@ -153,49 +151,36 @@ export class EntityHighlighting {
     const doc = this.deps.document;
     if (!this.settings || !doc.body || isEditableDocument(doc)) return;
     if (!this.recognition) {
-      const input = await this.deps.loadMatcherInput();
-      if (!input) return;
-      this.recognition = { matching: this.matchingFor(input.entries), types: new Map(input.entries.map((e) => [e.id, e.type])), exclude: new Set(input.excluded) };
+      const { matchRemote, loadMatcherInput: loadCatalog, compile } = this.deps;
+      const recognition = pageRecognition({ matchRemote, loadCatalog, compile });
+      // With the background matching, the page never needs the catalog (see `page-matching.ts`).
+      if (!matchRemote && !(await recognition.loadCatalog())) return;
+      this.recognition = recognition;
     }
     if (!this.settings) return;
     const session = new AbortController();
     this.session = session;
-    this.removeStyle = injectMarkStyle(doc, isPageDark(doc) ? 'dark' : 'light');
-    const observer = new PageObserver({
-      target: doc.documentElement,
+    const observer = PageObserver.of(doc);
+    const theme = isPageDark(doc) ? 'dark' : 'light';
+    let removeStyle = (): void => {};
+    // Muted like every write of ours: our stylesheet is no change of the page.
+    observer.mute(() => (removeStyle = injectMarkStyle(doc, theme)));
+    this.removeStyle = () => observer.mute(removeStyle);
+    observer.subscribe({
       root: () => doc.body,
-      ignore: (node) => this.isOurs(node),
-      own: (node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(UI_ATTRIBUTE),
+      ignore: (node) => this.skipped(node),
+      // Collected, then queued: the pass runs in this feature's queue, never inside the flush.
       onFlush: (nodes, removed) => void this.enqueue(() => this.flushed(nodes, removed, session.signal)),
       signal: session.signal,
     });
-    const Observer = this.deps.IntersectionObserver ?? (DeferredWraps.supported() ? IntersectionObserver : undefined);
-    const deferred = Observer ? new DeferredWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) }) : undefined;
+    const Observer = this.deps.IntersectionObserver ?? (PendingWraps.supported() ? IntersectionObserver : undefined);
+    const pending = new PendingWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) });
     const { matching, types, exclude } = this.recognition;
-    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), deferred }, this.settings);
-    doc.addEventListener('selectionchange', () => this.releaseHeldBack(session.signal), { signal: session.signal });
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), pending }, this.settings);
+    doc.addEventListener('selectionchange', () => this.wrapReleased(session.signal), { signal: session.signal });
     // A tab closed within the report's delay would otherwise never tell the background what it showed.
     doc.defaultView?.addEventListener('pagehide', () => this.flushReport(), { signal: session.signal });
     await this.pass([doc.body], session.signal);
-  }
-
-  /** The background's matching, with the page's own matcher compiled only if it is ever needed. */
-  private matchingFor(entries: readonly MatcherEntry[]): PageMatching {
-    let local: Matcher | undefined;
-    return {
-      remote: this.deps.matchRemote,
-      local: () => {
-        if (local) return local;
-        const started = performance.now();
-        local = this.deps.compile(entries);
-        try {
-          performance.measure('backstory:prepare', { start: started, duration: performance.now() - started });
-        } catch {
-          // A page that replaced `performance` must not stop annotation.
-        }
-        return local;
-      },
-    };
   }
 
   /** Clears and annotates the whole body again (settings changed what is marked). */
@@ -233,28 +218,41 @@ export class EntityHighlighting {
       const live = roots.filter((r) => r.isConnected);
       if (live.length > 0) await this.annotator.annotate(live, signal);
     }
-    this.changed();
-  }
-
-  /** Wraps the held marks that came near the viewport; annotates again where their text changed meanwhile. */
-  private async wrapDue(signal: AbortSignal): Promise<void> {
-    if (signal.aborted || !this.annotator) return;
-    const changed = await this.annotator.wrapDue(signal);
-    if (changed.length > 0 && !signal.aborted) await this.annotator.annotate(changed, signal);
+    await this.annotateChanged(signal);
     this.changed();
   }
 
   /**
-   * After the selection changed: marks the mentions held back under its old
-   * ends, in the queue (after a pass in flight). Cheap when nothing is held
-   * back, as a drag fires this for every move.
+   * Annotates again the blocks whose text another wrapper split before their
+   * marks were wrapped (see `Annotator.takeChanged`); once: what changes
+   * under this pass waits for the next job.
    */
-  private releaseHeldBack(signal: AbortSignal): void {
-    if (this.releaseQueued || !this.annotator?.holdsBack()) return;
+  private async annotateChanged(signal: AbortSignal): Promise<void> {
+    const blocks = this.annotator?.takeChanged() ?? [];
+    if (blocks.length > 0 && !signal.aborted) await this.annotator?.annotate(blocks, signal);
+  }
+
+  /** Wraps the off-screen marks that came near the viewport; annotates again where their text changed meanwhile. */
+  private async wrapDue(signal: AbortSignal): Promise<void> {
+    if (signal.aborted || !this.annotator) return;
+    await this.annotator.wrapDue(signal);
+    await this.annotateChanged(signal);
+    this.changed();
+  }
+
+  /**
+   * After the selection changed: marks the mentions queued under its old
+   * ends, in the job queue (after a pass in flight). Cheap when none waits,
+   * as a drag fires this for every move.
+   */
+  private wrapReleased(signal: AbortSignal): void {
+    if (this.releaseQueued || !this.annotator?.waitsForSelection()) return;
     this.releaseQueued = true;
-    void this.enqueue(() => {
+    void this.enqueue(async () => {
       this.releaseQueued = false;
-      if (!signal.aborted && this.annotator?.wrapHeldBack()) this.changed();
+      if (signal.aborted || !this.annotator?.wrapReleased()) return;
+      await this.annotateChanged(signal);
+      this.changed();
     });
   }
 
@@ -263,7 +261,6 @@ export class EntityHighlighting {
     this.session?.abort();
     this.session = undefined;
     if (this.annotator) {
-      // Not muted: the observer is already disconnected.
       this.annotator.clear(doc);
       this.annotator = undefined;
       this.changed();
@@ -272,13 +269,11 @@ export class EntityHighlighting {
     this.removeStyle = undefined;
   }
 
-  /** True for our own marks and UI, and for content the walk skips anyway. */
-  private isOurs(node: Node): boolean {
+  /** True for content the walk skips anyway (scripts, forms, editors, hidden blocks); ours never reaches here (see `ownership.ts`). */
+  private skipped(node: Node): boolean {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    if (!el) return true;
-    if (el.closest(`${MARK_SELECTOR}, [${UI_ATTRIBUTE}]`)) return true;
     const body = this.deps.document.body;
-    return !body || isInsideSkipped(el, body);
+    return !el || !body || isInsideSkipped(el, body);
   }
 
   private changed(): void {

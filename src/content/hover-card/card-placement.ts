@@ -30,12 +30,27 @@ const MIDDLEWARE = [
 ];
 
 /**
+ * Below the name, aligned with the name's start: its left edge in left-to-right
+ * text, its right edge in right-to-left text (an Arabic page, or an Arabic
+ * quote inside an English one), so the card hangs where the reader's eye
+ * comes from. floating-ui reads `-start` in the card's own direction, which
+ * is our UI's (see shadow-host.ts), not the name's: when the two differ the
+ * name's start is the card's end.
+ */
+export function cardPlacement(reference: Element, floating: HTMLElement): 'bottom-start' | 'bottom-end' {
+  const view = reference.ownerDocument.defaultView;
+  if (!view) return 'bottom-start';
+  const rtl = (el: Element) => view.getComputedStyle(el).direction === 'rtl';
+  return rtl(reference) === rtl(floating) ? 'bottom-start' : 'bottom-end';
+}
+
+/**
  * Places `floating` (position: fixed) against `reference`. floating-ui's DOM
  * platform is synchronous, so this settles within the current task's
  * microtasks: the card is placed before the frame that paints it.
  */
 export async function placeCard(reference: Element, floating: HTMLElement): Promise<void> {
-  const { x, y } = await computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: MIDDLEWARE });
+  const { x, y } = await computePosition(reference, floating, { strategy: 'fixed', placement: cardPlacement(reference, floating), middleware: MIDDLEWARE });
   floating.style.left = `${x}px`;
   floating.style.top = `${y}px`;
 }

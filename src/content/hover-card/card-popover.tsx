@@ -4,6 +4,7 @@
  */
 import type { Ref } from 'preact';
 import { EntryCardView, type EntryCardViewProps } from '../../components/entry-card/entry-card';
+import { t } from '../../shared/i18n';
 
 /** Props of {@link CardPopover}. */
 export interface CardPopoverProps extends Omit<EntryCardViewProps, 'footer' | 'privateSection'> {
@@ -25,10 +26,10 @@ export function CardPopover({ popoverRef, privateFrameSrc, ...view }: CardPopove
       <EntryCardView
         {...view}
         levels
-        privateSection={privateFrameSrc && <iframe key={privateFrameSrc} class="bs-card__private" src={privateFrameSrc} title="Your highlights" />}
+        privateSection={privateFrameSrc && <iframe key={privateFrameSrc} class="bs-card__private" src={privateFrameSrc} title={t('card_your_highlights')} />}
         footer={
           <>
-            <kbd>Alt+Shift+K</kbd>: next name · <kbd>Esc</kbd>: close
+            <kbd>Alt+Shift+K</kbd>: {t('card_next_name')} · <kbd>Esc</kbd>: {t('card_close_hint')}
           </>
         }
       />

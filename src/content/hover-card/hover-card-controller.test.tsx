@@ -129,6 +129,44 @@ describe('HoverCardController', () => {
     expect(document.activeElement).toBe(mark);
   });
 
+  it('opens on Enter or Space on a name reached with Tab, focus inside the card; Esc returns focus to the name', async () => {
+    setUp('<p><a href="#x"><bs-mark tabindex="0" data-entry-id="karim">Karim</bs-mark></a></p>');
+    await controller.prefetchFromPage();
+    const mark = document.querySelector<HTMLElement>('bs-mark')!;
+    // Reaching the name does not open its card.
+    mark.focus();
+    expect(shown()).toBeUndefined();
+    for (const key of ['Enter', ' ']) {
+      const press = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      mark.dispatchEvent(press);
+      // Not the link around the name, nor a page scroll.
+      expect(press.defaultPrevented).toBe(true);
+      expect(shown()).toBe('Omar Karim');
+      await vi.advanceTimersByTimeAsync(0);
+      const host = (controller as unknown as { host: { host: Element; shadow: ShadowRoot } }).host;
+      expect(document.activeElement).toBe(host.host);
+      expect(host.shadow.activeElement?.classList.contains('bs-popover')).toBe(true);
+      host.shadow.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      expect(shown()).toBeUndefined();
+      expect(document.activeElement).toBe(mark);
+    }
+    // With a modifier, or on something else than a name, the key is the page's.
+    const chord = new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true });
+    mark.dispatchEvent(chord);
+    expect(chord.defaultPrevented).toBe(false);
+    expect(shown()).toBeUndefined();
+  });
+
+  it('opens on no Enter a page script dispatches', async () => {
+    setUp('<p><bs-mark tabindex="0" data-entry-id="karim">Karim</bs-mark></p>', { trust: false });
+    await controller.prefetchFromPage();
+    const mark = document.querySelector<HTMLElement>('bs-mark')!;
+    mark.focus();
+    mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(shown()).toBeUndefined();
+  });
+
   it('shows a skeleton for an entry not loaded yet, then fills in', async () => {
     setUp('<p><bs-mark tabindex="-1" data-entry-id="volkov">Volkov</bs-mark></p>');
     focusAsOurs(document.querySelector<HTMLElement>('bs-mark')!);

@@ -1,6 +1,7 @@
 /**
  * The page-side background card: opens on hover intent, on keyboard focus of
- * a name and on tap; follows the name while the page scrolls; navigates to
+ * a name (the next-mention command), on Enter or Space on a focused name
+ * (focus then goes into the card) and on tap; follows the name while the page scrolls; navigates to
  * related entries with a way back; closes on Esc, on leaving, on a click
  * elsewhere. Everything is event delegation on the document, registered with
  * the content script's AbortSignal. Browser calls come in as `deps`, so the
@@ -9,7 +10,6 @@
 import { render } from 'preact';
 import { createRef } from 'preact';
 import type { EntryCard, EntryRef } from '../../shared/card';
-import type { EntryType } from '../../shared/catalog';
 import { CardCache, type FetchCards } from './card-cache';
 import { followMoves, placeCard } from './card-placement';
 import { createCardHost, type CardHost } from './card-host';
@@ -17,11 +17,10 @@ import { CardPopover } from './card-popover';
 import { HoverIntent } from './hover-intent';
 import { sentenceAround } from './mention-context';
 import { readPageDate } from './page-date';
+import { markAt, MARK_SELECTOR, readMark, sameMention } from '../dom/entity-marks';
 import { isPageDark } from '../dom/page-theme';
 import { isOwnFocus, isTrusted } from '../trusted-input';
 
-/** The highlighter's mark element. */
-export const MARK_SELECTOR = 'bs-mark';
 /** Name of the User Timing measure from the end of the hover delay to the card painted. */
 export const PAINT_MEASURE = 'backstory:card';
 const PAINT_START = 'backstory:card-start';
@@ -64,12 +63,6 @@ interface OpenCard {
   rejected: Set<string>;
 }
 
-function sameMention(a: Element, b: Element): boolean {
-  if (a === b) return true;
-  const mention = a.getAttribute('data-mention');
-  return mention !== null && mention === b.getAttribute('data-mention');
-}
-
 /** Runs the hover card on a document until the signal aborts or `destroy()`. */
 export class HoverCardController {
   private readonly doc: Document;
@@ -82,6 +75,8 @@ export class HoverCardController {
   /** The popover element placed last, and whether that placement has landed. */
   private placedFloating: HTMLElement | undefined;
   private positioned = false;
+  /** Focus goes into the card once its first placement shows it (Enter or Space on a name). */
+  private focusOnShow = false;
   private paintPending = false;
   private lastPointerType = '';
   private suppressFocusOpen: Element | undefined;
@@ -123,16 +118,16 @@ export class HoverCardController {
   prefetchFromPage(): Promise<void> {
     const ids = new Set<string>();
     const context: Record<string, string> = {};
-    for (const mark of this.doc.querySelectorAll(MARK_SELECTOR)) {
-      const id = mark.getAttribute('data-entry-id');
-      if (!id) continue;
+    for (const el of this.doc.querySelectorAll(MARK_SELECTOR)) {
+      const mark = readMark(el);
+      if (!mark) continue;
+      const id = mark.entryId;
       // Marks change often (scrolling, live pages): only new names cost anything.
       if (!ids.has(id) && !this.cache.knows(id)) {
-        context[id] = sentenceAround(mark);
+        context[id] = sentenceAround(el);
         ids.add(id);
       }
-      const candidates = mark.getAttribute('data-candidates');
-      if (candidates) for (const candidate of candidates.split(/\s+/)) if (candidate && !this.cache.knows(candidate)) ids.add(candidate);
+      for (const candidate of mark.candidates) if (!this.cache.knows(candidate)) ids.add(candidate);
     }
     return this.cache.prefetch(ids, context);
   }
@@ -170,7 +165,7 @@ export class HoverCardController {
   }
 
   private markOf(target: EventTarget | null): Element | null {
-    return target instanceof Element && target !== this.host?.host ? target.closest(MARK_SELECTOR) : null;
+    return target !== this.host?.host ? markAt(target) : null;
   }
 
   private inHost(target: EventTarget | null): boolean {
@@ -198,7 +193,7 @@ export class HoverCardController {
     // A name whose card is not here yet (a batch in flight or failed, a name
     // marked since) is asked for now: the background, maybe asleep, wakes
     // during the delay instead of after it.
-    const id = mark.getAttribute('data-entry-id');
+    const id = readMark(mark)?.entryId;
     if (id) this.load(id, mark);
     const delayMs = this.deps.hoverDelayMs();
     this.scheduleAhead(mark, delayMs);
@@ -234,9 +229,11 @@ export class HoverCardController {
       this.suppressFocusOpen = undefined;
       return;
     }
-    // Marks are not in the Tab order: only Backstory's own focus moves (the
-    // next-mention command) open a card; a page script's `mark.focus()` raises
-    // a trusted focusin too, and must not.
+    // Only Backstory's own focus moves (the next-mention command) open a card;
+    // a page script's `mark.focus()` raises a trusted focusin too, and must
+    // not. A name reached with Tab (when the reader put names in the Tab
+    // order) opens on Enter or Space instead (`onActivateKey`), so tabbing
+    // through a paragraph does not throw a card up at every name.
     if (!isOwnFocus(mark)) return;
     this.intent.clear();
     this.open(mark, 'focus');
@@ -250,6 +247,7 @@ export class HoverCardController {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (this.onActivateKey(e)) return;
     const state = this.state;
     if (!state) return;
     const active = this.doc.activeElement;
@@ -279,6 +277,37 @@ export class HoverCardController {
       e.preventDefault();
       this.close(true);
     }
+  }
+
+  /**
+   * Enter or Space on a focused name (Tab reaches names when the reader turns
+   * that on: `mark-tab-stops.ts`) opens its card, or moves into the card a
+   * focus move already opened, with focus inside the card; Escape there
+   * brings focus back to the name. True when the key was ours. Only the
+   * reader's keys get here (`isTrusted`), and the card shows corpus content
+   * only: the reader's own data stays in the private frame.
+   */
+  private onActivateKey(e: KeyboardEvent): boolean {
+    if ((e.key !== 'Enter' && e.key !== ' ') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+    const active = this.doc.activeElement;
+    // The name itself, not a link or field around or inside it.
+    if (!(active instanceof Element) || !active.matches(MARK_SELECTOR) || this.markOf(active) !== active) return false;
+    // A name inside a link would follow it; Space would scroll the page.
+    e.preventDefault();
+    if (this.state && sameMention(active, this.state.mark)) this.state.via = 'focus';
+    else {
+      this.intent.clear();
+      this.open(active, 'focus');
+    }
+    this.focusCardWhenShown();
+    return true;
+  }
+
+  /** Focuses the card now if it is shown, or once its first placement shows it (a hidden element takes no focus). */
+  private focusCardWhenShown(): void {
+    const popover = this.popoverRef.current;
+    if (popover && this.positioned) popover.focus();
+    else this.focusOnShow = true;
   }
 
   private onClick(e: MouseEvent): void {
@@ -335,7 +364,7 @@ export class HoverCardController {
   private drawAhead(mark: Element): void {
     const ahead = this.ahead;
     const host = this.host;
-    const id = mark.getAttribute('data-entry-id');
+    const id = readMark(mark)?.entryId;
     if (!ahead || ahead.mark !== mark || this.state || !host || !id || !mark.isConnected) return;
     ahead.timer = undefined;
     render(this.view(this.freshState(mark, 'pointer', id)), host.mount);
@@ -360,7 +389,7 @@ export class HoverCardController {
   }
 
   private open(mark: Element, via: OpenCard['via'], prepared = false): void {
-    const id = mark.getAttribute('data-entry-id');
+    const id = readMark(mark)?.entryId;
     if (!id || !mark.isConnected) return;
     performance.mark(PAINT_START);
     if (!prepared || !this.host) this.prepare();
@@ -371,12 +400,13 @@ export class HoverCardController {
     this.stopPositioning();
     this.state = this.freshState(mark, via, id);
     this.paintPending = true;
+    this.focusOnShow = false;
     this.load(id, mark);
     this.renderCard();
   }
 
   private load(id: string, mark?: Element): void {
-    const candidates = (mark?.getAttribute('data-candidates') ?? '').split(/\s+/).filter((c) => c && !this.cache.knows(c));
+    const candidates = (mark ? (readMark(mark)?.candidates ?? []) : []).filter((c) => c !== id && !this.cache.knows(c));
     if (this.cache.get(id) && candidates.length === 0) return;
     this.cache.retry(id);
     void this.cache.prefetch([id, ...candidates], mark && !this.cache.knows(id) ? { [id]: sentenceAround(mark) } : {});
@@ -388,6 +418,7 @@ export class HoverCardController {
     this.stopPositioning();
     this.state = undefined;
     this.paintPending = false;
+    this.focusOnShow = false;
     if (this.host) render(null, this.host.mount);
     if (state && returnFocus) this.focusMark(state.mark);
   }
@@ -433,15 +464,13 @@ export class HoverCardController {
 
   /** Every candidate of the mark, the mark's own entry first. */
   private candidatesOf(state: OpenCard): string[] {
-    const own = state.mark.getAttribute('data-entry-id') ?? '';
-    const listed = (state.mark.getAttribute('data-candidates') ?? '').split(/\s+/).filter(Boolean);
-    return [...new Set([own, ...listed])].filter(Boolean);
+    return [...(readMark(state.mark)?.candidates ?? [])];
   }
 
   private refOf(id: string, state: OpenCard): EntryRef {
     const card = this.cache.get(id);
     if (card) return { id, name: card.entry.name, type: card.entry.type };
-    return { id, name: id.replace(/-/g, ' '), type: (state.mark.getAttribute('data-entry-type') as EntryType | null) ?? 'event' };
+    return { id, name: id.replace(/-/g, ' '), type: readMark(state.mark)?.type ?? 'event' };
   }
 
   private renderCard(): void {
@@ -496,6 +525,10 @@ export class HoverCardController {
       if (!this.positioned) {
         floating.style.visibility = 'visible';
         this.positioned = true;
+      }
+      if (this.focusOnShow) {
+        this.focusOnShow = false;
+        floating.focus();
       }
       this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
     });

@@ -4,13 +4,12 @@
  * are as before. Entity marks and saved highlights nest cleanly: both are
  * inline wrappers the page-text model reads through.
  */
+import { HIGHLIGHT_TAG } from '../dom/ownership';
 import { collectPageText, nodeIndexAt, type PageText } from '../dom/page-text';
 import { unwrapElement, wrapRanges } from '../dom/wrap-ranges';
 import { nonOverlappingLayers, type Placement } from './anchor-page';
 import { markNote, paintPiece } from './highlight-style';
 
-/** The saved-highlight element. */
-export const HIGHLIGHT_TAG = 'bs-highlight';
 
 /** The page text as saved highlights see it: blocks separated by a line feed, so quotes read well. */
 export function collectText(root: Element): PageText {

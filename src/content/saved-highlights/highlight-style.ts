@@ -43,7 +43,8 @@ export function paintPiece(el: HTMLElement, colour: HighlightColour, changed: bo
 
 /**
  * Shows whether a highlight has a note: `data-note` on every piece and a dark
- * tab at the end of the last one. The page can read this one bit (never the
+ * tab at the end of the last one (its inline end: on the left in
+ * right-to-left text). The page can read this one bit (never the
  * note itself); see Privacy in docs/ARCHITECTURE.md.
  */
 export function markNote(pieces: readonly HTMLElement[], hasNote: boolean): void {
@@ -51,12 +52,13 @@ export function markNote(pieces: readonly HTMLElement[], hasNote: boolean): void
     if (hasNote) el.setAttribute('data-note', '');
     else el.removeAttribute('data-note');
     if (i !== pieces.length - 1) return;
+    // The tab goes at the end of the text: its right in left-to-right text, its left in right-to-left text.
     if (hasNote) {
-      el.style.setProperty('border-right', '4px solid rgba(120, 53, 15, 0.8)', 'important');
-      el.style.setProperty('padding-right', '1px', 'important');
+      el.style.setProperty('border-inline-end', '4px solid rgba(120, 53, 15, 0.8)', 'important');
+      el.style.setProperty('padding-inline-end', '1px', 'important');
     } else {
-      el.style.removeProperty('border-right');
-      el.style.removeProperty('padding-right');
+      el.style.removeProperty('border-inline-end');
+      el.style.removeProperty('padding-inline-end');
     }
   });
   const first = pieces[0];

@@ -20,9 +20,10 @@ import { scrollBehavior } from '../dom/mention-navigation';
 import { selectionGuard } from '../dom/selection-guard';
 import { isTrusted } from '../trusted-input';
 import { anchorAll, type Placement } from './anchor-page';
-import { collectText, drawPlacements, erasePieces, HIGHLIGHT_TAG, textNodesIn } from './draw';
+import { HIGHLIGHT_TAG } from '../dom/ownership';
+import { collectText, drawPlacements, erasePieces, textNodesIn } from './draw';
 import { flashPieces, markNote, paintPiece } from './highlight-style';
-import { watchPage, type PageWatch } from './page-watch';
+import { PageObserver } from '../dom/page-observer';
 import { entityIdsIn, rangeToOffsets } from './selection-offsets';
 import { createHighlightsUi, type HighlightsUi, type UiState } from './ui/highlights-ui';
 
@@ -60,7 +61,10 @@ export class SavedHighlights {
    * text is the same these offsets still say what the reader selected.
    */
   private toolbarPassage: PinnedPassage | null = null;
-  private watch: PageWatch | undefined;
+  /** The page's one observer; every DOM write of ours goes through its `mute`. */
+  private readonly observer: PageObserver;
+  /** Subscribed to the observer (see {@link watchPage}). */
+  private watching = false;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly doc: Document;
 
@@ -80,6 +84,7 @@ export class SavedHighlights {
     options: { trusted?(event: Event): boolean; noteFrameHref?(highlightId: string, focus: boolean): string } = {},
   ) {
     this.doc = doc;
+    this.observer = PageObserver.of(doc);
     this.trusted = options.trusted ?? isTrusted;
     this.noteFrameHref = options.noteFrameHref;
     this.ui = createHighlightsUi(doc, {
@@ -181,13 +186,16 @@ export class SavedHighlights {
   // ------------------------------------------------------------- placing ---
 
   /**
-   * Starts watching the page for changes that may lose or bring back a
+   * Starts following the page's changes, which may lose or bring back a
    * highlight, once the page has one. Not before: on the many pages without
-   * saved highlights, an observer would make the browser build a record for
-   * every split and insertion of the entity highlighter, for nothing.
+   * saved highlights there is nothing to re-anchor, and where entity
+   * highlighting is off the page then has no observer at all.
    */
   private watchPage(): void {
-    if (!this.watch && this.doc.body && !this.signal.aborted) this.watch = watchPage(this.doc.body, () => this.retry(), this.signal);
+    if (this.watching || this.signal.aborted) return;
+    this.watching = true;
+    // The flush runs in an idle callback after the page settled, never inside its mutations.
+    this.observer.subscribe({ root: () => this.doc.body, onFlush: () => this.retry(), signal: this.signal });
   }
 
   /** Anchors and draws `highlights`; the ones that do not fit join the orphans. */
@@ -207,8 +215,8 @@ export class SavedHighlights {
       else now.push(placement);
     }
     if (!now.length) return;
-    const pieces = drawPlacements(body, page, now);
-    this.watch?.ignoreOwn();
+    let pieces = new Map<string, HTMLElement[]>();
+    this.observer.mute(() => (pieces = drawPlacements(body, page, now)));
     for (const placement of now) {
       const list = pieces.get(placement.highlight.id);
       if (list?.length) this.drawn.set(placement.highlight.id, { placement, pieces: list });
@@ -222,7 +230,7 @@ export class SavedHighlights {
     const lost: Highlight[] = [];
     for (const [id, d] of this.drawn) {
       if (d.pieces.every((p) => p.isConnected) || id.startsWith('pending-')) continue;
-      erasePieces(d.pieces.filter((p) => p.isConnected));
+      this.observer.mute(() => erasePieces(d.pieces.filter((p) => p.isConnected)));
       this.drawn.delete(id);
       lost.push(d.placement.highlight);
     }
@@ -288,22 +296,20 @@ export class SavedHighlights {
     };
     const placement: Placement = { highlight: draft, start: offsets.start, end: offsets.end, changed: false, current: quote };
     this.watchPage();
-    const pieces = drawPlacements(body, page, [placement]).get(pendingId) ?? [];
-    this.watch?.ignoreOwn();
+    let pieces: HTMLElement[] = [];
+    this.observer.mute(() => (pieces = drawPlacements(body, page, [placement]).get(pendingId) ?? []));
     this.drawn.set(pendingId, { placement, pieces });
     this.doc.getSelection()?.removeAllRanges();
     const result = await this.call('highlights.create', { title: draft.title.slice(0, 2_000), quote, selectors, colour, note, entityIds });
     this.drawn.delete(pendingId);
     if (!result.ok) {
-      erasePieces(pieces);
-      this.watch?.ignoreOwn();
+      this.observer.mute(() => erasePieces(pieces));
       this.report(`Not saved: ${result.error.message}`);
       return null;
     }
     const saved = result.value;
     for (const piece of pieces) piece.setAttribute('data-highlight-id', saved.id);
     this.drawn.set(saved.id, { placement: { ...placement, highlight: saved }, pieces });
-    this.watch?.ignoreOwn();
     return saved.id;
   }
 
@@ -334,7 +340,6 @@ export class SavedHighlights {
     if (drawn) {
       drawn.placement = { ...drawn.placement, highlight: result.value };
       for (const piece of drawn.pieces) paintPiece(piece, result.value.colour, drawn.placement.changed);
-      this.watch?.ignoreOwn();
     }
     this.closePopover(true);
   }
@@ -347,8 +352,7 @@ export class SavedHighlights {
     }
     const drawn = this.drawn.get(id);
     if (drawn) {
-      erasePieces(drawn.pieces);
-      this.watch?.ignoreOwn();
+      this.observer.mute(() => erasePieces(drawn.pieces));
       this.drawn.delete(id);
     }
     this.orphanList = this.orphanList.filter((h) => h.id !== id);
@@ -402,7 +406,6 @@ export class SavedHighlights {
     if (!saved || !drawn) return;
     drawn.placement = { ...drawn.placement, highlight: saved };
     markNote(drawn.pieces, saved.note.trim() !== '');
-    this.watch?.ignoreOwn();
   }
 
   private isInOurUi(target: EventTarget | null): boolean {
@@ -502,7 +505,9 @@ export class SavedHighlights {
 
   private teardown(): void {
     clearTimeout(this.toastTimer);
-    for (const d of this.drawn.values()) erasePieces(d.pieces);
+    this.observer.mute(() => {
+      for (const d of this.drawn.values()) erasePieces(d.pieces);
+    });
     this.drawn.clear();
     this.waiting = [];
     this.ui.destroy();

@@ -2,6 +2,7 @@
  * From a DOM selection to offsets in the page-text model, and the catalog
  * entries (entity marks) a selection covers.
  */
+import { MARK_SELECTOR, markAt, readMark } from '../dom/entity-marks';
 import type { PageText } from '../dom/page-text';
 
 /** True for characters a quote should not start or end with. */
@@ -54,17 +55,17 @@ export function rangeToOffsets(page: PageText, range: Range): { start: number; e
   return end > start ? { start, end } : null;
 }
 
-/** The entry ids of the entity marks (`bs-mark[data-entry-id]`) a range touches, in order, without repeats. */
+/** The entry ids of the entity marks a range touches, in order, without repeats. */
 export function entityIdsIn(range: Range): string[] {
   const ids: string[] = [];
   const add = (el: Element | null): void => {
-    const id = el?.getAttribute('data-entry-id');
+    const id = el && readMark(el)?.entryId;
     if (id && !ids.includes(id)) ids.push(id);
   };
   const container = range.commonAncestorContainer;
   const root = container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement;
   // A selection inside one name: the mark is an ancestor, not a descendant.
-  add(root?.closest('bs-mark[data-entry-id]') ?? null);
-  if (root) for (const mark of root.querySelectorAll('bs-mark[data-entry-id]')) if (range.intersectsNode(mark)) add(mark);
+  add(markAt(root));
+  if (root) for (const mark of root.querySelectorAll(MARK_SELECTOR)) if (range.intersectsNode(mark)) add(mark);
   return ids;
 }

@@ -10,6 +10,7 @@ import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-lim
 import { useCall } from '../../components/use-call';
 import { CallView, Loading, friendlyError } from '../../components/status-notes';
 import { StorageNote } from './storage-note';
+import { t } from '../../shared/i18n';
 
 function bytes(n: number | undefined): string {
   if (n === undefined) return 'unknown';
@@ -96,7 +97,7 @@ export function DataView() {
 
   return (
     <section aria-labelledby="data-title">
-      <h1 id="data-title">Your data</h1>
+      <h1 id="data-title">{t('heading_your_data')}</h1>
       <p class="muted">Everything stays in this browser. Nothing is sent anywhere.</p>
       <CallView
         state={status}
@@ -125,7 +126,7 @@ export function DataView() {
         {message}
       </p>
       <fieldset>
-        <legend>Export highlights</legend>
+        <legend>{t('data_export')}</legend>
         {FORMATS.map((f) => (
           <button key={f.format} type="button" onClick={() => exportAs(f.format)}>
             {f.label}
@@ -133,26 +134,26 @@ export function DataView() {
         ))}
       </fieldset>
       <fieldset>
-        <legend>Import highlights</legend>
+        <legend>{t('data_import')}</legend>
         <label>
-          A Backstory JSON, W3C JSON-LD or Hypothesis JSON export{' '}
+          {t('data_import_label')}{' '}
           <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => importFile((e.currentTarget as HTMLInputElement).files?.[0])} />
         </label>
       </fieldset>
       <fieldset>
-        <legend>Delete every highlight</legend>
+        <legend>{t('data_delete_all')}</legend>
         {!confirming ? (
           <button type="button" onClick={() => setConfirming(true)}>
-            Delete all highlights…
+            {t('data_delete_button')}
           </button>
         ) : (
           <p>
-            This cannot be undone. Export first if you may want them back.{' '}
+            {t('data_delete_warning')}{' '}
             <button type="button" class="danger" onClick={clearAll}>
-              Yes, delete them all
+              {t('data_delete_confirm')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)} autoFocus>
-              Cancel
+              {t('action_cancel')}
             </button>
           </p>
         )}

@@ -8,6 +8,7 @@ import { CallView, Empty } from '../../components/status-notes';
 import { EntryCardView } from '../../components/entry-card/entry-card';
 import { OPTIONS_CARD_LINKS } from '../card-links';
 import { entryHref, readerHref } from '../route';
+import { t } from '../../shared/i18n';
 
 /** The entry page. */
 export function EntryView({ id }: { id: string }) {
@@ -19,29 +20,29 @@ export function EntryView({ id }: { id: string }) {
       </p>
       <CallView
         state={page}
-        loading={<EntryCardView card={undefined} titleId="entry-title" links={OPTIONS_CARD_LINKS} />}
+        loading={<EntryCardView card={undefined} titleId="entry-title" links={OPTIONS_CARD_LINKS} headingLevel={1} />}
         ready={({ card, passages, relations }) => (
           <>
-            <EntryCardView card={card} titleId="entry-title" links={OPTIONS_CARD_LINKS} />
+            <EntryCardView card={card} titleId="entry-title" links={OPTIONS_CARD_LINKS} headingLevel={1} />
             <section aria-labelledby="passages-title" class="entry-section">
-              <h2 id="passages-title">Every passage naming {card.entry.name} ({passages.length})</h2>
-              {!passages.length && <Empty>The corpus does not name {card.entry.name} in any passage.</Empty>}
+              <h2 id="passages-title">{t('entry_passages', card.entry.name, passages.length)}</h2>
+              {!passages.length && <Empty>{t('entry_no_passages', card.entry.name)}</Empty>}
               <ol class="passages">
                 {passages.map((p) => (
                   <li key={p.passageId} data-passage-id={p.passageId}>
-                    <blockquote>{p.text}</blockquote>
+                    <blockquote dir="auto">{p.text}</blockquote>
                     <a href={readerHref(p.documentId, p.passageId)}>
                       {p.documentTitle}
                       {p.outlet ? `, ${p.outlet}` : ''}, {p.published}
-                      {p.publishedInferred ? ' (date inferred)' : ''}
+                      {p.publishedInferred ? ` ${t('entry_date_inferred')}` : ''}
                     </a>
                   </li>
                 ))}
               </ol>
             </section>
             <section aria-labelledby="relations-title" class="entry-section">
-              <h2 id="relations-title">Relations ({relations.length})</h2>
-              {!relations.length && <Empty>No relations recorded for {card.entry.name}.</Empty>}
+              <h2 id="relations-title">{t('entry_relations', relations.length)}</h2>
+              {!relations.length && <Empty>{t('entry_no_relations', card.entry.name)}</Empty>}
               <ul class="relations">
                 {relations.map((r) => (
                   <li key={`${r.id}:${r.relation}`}>
@@ -50,7 +51,7 @@ export function EntryView({ id }: { id: string }) {
                       <>
                         {' '}
                         <a class="small" href={readerHref(r.evidence.documentId, r.evidence.passageId)}>
-                          (source)
+                          {t('entry_source')}
                         </a>
                       </>
                     )}

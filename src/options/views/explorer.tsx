@@ -8,9 +8,10 @@ import type { EntrySummary } from '../../shared/card';
 import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty, Loading } from '../../components/status-notes';
-import { GROUP_LABELS, GROUP_ORDER } from '../../components/type-groups';
+import { GROUP_ORDER, groupLabel } from '../../components/type-groups';
 import { typeLabel } from '../../components/entry-card/type-label';
 import { entryHref } from '../route';
+import { plural, t } from '../../shared/i18n';
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -31,7 +32,7 @@ function Groups({ entries }: { entries: EntrySummary[] }) {
           {shown.length} of {entries.length} entries
         </span>
       </p>
-      {!shown.length && <Empty>No entry matches “{filter}”.</Empty>}
+      {!shown.length && <Empty>{t('empty_no_match', filter)}</Empty>}
       {GROUP_ORDER.map((group) => {
         const rows = shown.filter((e) => typeGroupOf(e.type) === group);
         if (!rows.length) return null;
@@ -39,7 +40,7 @@ function Groups({ entries }: { entries: EntrySummary[] }) {
           <section key={group} class="explorer-group" aria-labelledby={`group-${group}`} data-group={group}>
             <h2 id={`group-${group}`}>
               <span class={`swatch swatch--${group}`} aria-hidden="true" />
-              {GROUP_LABELS[group]} <span class="muted">({rows.length})</span>
+              {groupLabel(group)} <span class="muted">({rows.length})</span>
             </h2>
             <ul class="entry-grid">
               {rows.map((e) => (
@@ -47,7 +48,7 @@ function Groups({ entries }: { entries: EntrySummary[] }) {
                   <a href={entryHref(e.id)}>{e.name}</a>
                   <span class="muted small">
                     {' '}
-                    {typeLabel(e.type)} · {e.mentionCount} {e.mentionCount === 1 ? 'mention' : 'mentions'}
+                    {typeLabel(e.type)} · {plural('popup_mentions', e.mentionCount)}
                   </span>
                   {e.summary && <p class="small clamp">{e.summary}</p>}
                 </li>
@@ -65,7 +66,7 @@ export function ExplorerView() {
   const entries = useCall(() => callBackground('corpus.entries', {}), []);
   return (
     <section aria-labelledby="explorer-title">
-      <h1 id="explorer-title">Explorer</h1>
+      <h1 id="explorer-title">{t('view_explorer')}</h1>
       <p class="muted">Every person, organisation, state, place and event the corpus names. Choose one for everything the corpus says about it.</p>
       <CallView state={entries} loading={<Loading lines={20} label="Loading the catalog…" />} ready={(value) => <Groups entries={value} />} />
     </section>

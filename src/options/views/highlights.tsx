@@ -12,6 +12,7 @@ import { useCall } from '../../components/use-call';
 import { useDebounced } from '../../components/use-debounced';
 import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
 import { entryHref } from '../route';
+import { plural, t } from '../../shared/i18n';
 
 function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMap<string, string>; selected: boolean; onSelect(on: boolean): void }) {
   return (
@@ -81,18 +82,18 @@ export function HighlightsView() {
 
   return (
     <section aria-labelledby="highlights-title">
-      <h1 id="highlights-title">Your highlights</h1>
+      <h1 id="highlights-title">{t('heading_your_highlights')}</h1>
       <div class="filters">
         <label>
-          Text or note <input type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+          {t('highlights_filter_text')} <input type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          Site <input type="search" value={site} placeholder="example.com" onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />
+          {t('highlights_filter_site')} <input type="search" value={site} placeholder="example.com" onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          Names{' '}
+          {t('highlights_filter_names')}{' '}
           <select value={entityId} onChange={(e) => setEntityId((e.currentTarget as HTMLSelectElement).value)}>
-            <option value="">Any</option>
+            <option value="">{t('highlights_any')}</option>
             {entries.status === 'ready' &&
               entries.value.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -102,22 +103,22 @@ export function HighlightsView() {
           </select>
         </label>
         <label>
-          Sort{' '}
+          {t('highlights_sort')}{' '}
           <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as typeof sort)}>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-            <option value="site">By site</option>
+            <option value="newest">{t('highlights_sort_newest')}</option>
+            <option value="oldest">{t('highlights_sort_oldest')}</option>
+            <option value="site">{t('highlights_sort_site')}</option>
           </select>
         </label>
       </div>
       <div class="bulk" role="status" aria-live="polite">
         <button type="button" disabled={!selected.size} onClick={remove}>
-          Delete {selected.size || ''} selected
+          {selected.size ? t('highlights_delete_n', selected.size) : t('highlights_delete_selected')}
         </button>{' '}
         {message}{' '}
         {undo && (
           <button type="button" class="primary" onClick={restore}>
-            Undo
+            {t('highlights_undo')}
           </button>
         )}
       </div>
@@ -128,10 +129,10 @@ export function HighlightsView() {
           items.length ? (
             <>
               <p class="muted small">
-                {total} {total === 1 ? 'highlight' : 'highlights'}
-                {items.length < total ? `, showing ${items.length}` : ''}.{' '}
+                {plural('highlights_total', total)}
+                {items.length < total ? `, ${t('highlights_showing', items.length)}` : ''}.{' '}
                 <button type="button" onClick={() => setSelected(selected.size === items.length ? new Set() : new Set(items.map((h) => h.id)))}>
-                  {selected.size === items.length ? 'Select none' : 'Select all'}
+                  {selected.size === items.length ? t('highlights_select_none') : t('highlights_select_all')}
                 </button>
               </p>
               <ul class="hl-list">
@@ -152,7 +153,7 @@ export function HighlightsView() {
               </ul>
             </>
           ) : (
-            <Empty>{text || site || entityId ? 'No highlight matches these filters.' : 'No highlights yet. Select text on any page and choose “Save highlight”.'}</Empty>
+            <Empty>{text || site || entityId ? t('empty_highlights_filtered') : t('empty_highlights')}</Empty>
           )
         }
       />

@@ -1,7 +1,8 @@
 /**
  * `#library`: the articles the reader added as background, newest first, each
  * opening in the reader (its passages, marked like the corpus') or at its
- * page, and removable; export and import of the whole library (JSON).
+ * page, and removable; export and import of the whole library with the
+ * reader's own entries (JSON).
  */
 import { useState } from 'preact/hooks';
 import type { LibraryArticle } from '../../shared/library';
@@ -11,6 +12,12 @@ import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { readerHref } from '../route';
 import { OwnEntries } from './own-entries';
+import { t } from '../../shared/i18n';
+
+/** "1 article", "2 articles". */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 /** The library view. */
 export function LibraryView() {
@@ -33,7 +40,7 @@ export function LibraryView() {
     link.download = `backstory-library-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus({ message: `Exported ${result.value.count} article${result.value.count === 1 ? '' : 's'}.` });
+    setStatus({ message: `Exported ${plural(result.value.count, 'article')} and ${plural(result.value.entries, 'own entry', 'own entries')}.` });
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -41,23 +48,20 @@ export function LibraryView() {
     input.value = '';
     if (!file) return;
     const result = await callBackground('library.import', { text: await file.text() });
-    setStatus(result.ok ? { message: `Imported ${result.value.imported} article${result.value.imported === 1 ? '' : 's'}.` } : { message: `Nothing imported: ${result.error.message}`, error: true });
+    setStatus(result.ok ? { message: `Imported ${plural(result.value.imported, 'article')} and ${plural(result.value.entries, 'own entry', 'own entries')}.` } : { message: `Nothing imported: ${result.error.message}`, error: true });
     setVersion((v) => v + 1);
   };
 
   return (
     <section aria-labelledby="library-title">
-      <h1 id="library-title">Your library</h1>
-      <p class="muted">
-        Articles you added as background (popup, the page's context menu, or Alt+Shift+L). Their passages appear in cards, search and the reader, always labelled
-        “From your library”. They never leave this browser.
-      </p>
+      <h1 id="library-title">{t('library_region')}</h1>
+      <p class="muted">{t('library_intro')}</p>
       <p class="row">
         <button type="button" data-action="export-library" onClick={() => void exportFile()}>
-          Export library
+          {t('library_export')}
         </button>
         <label>
-          Import a library file{' '}
+          {t('library_import')}{' '}
           <input type="file" accept="application/json,.json" data-action="import-library" onChange={(e) => void importFile(e.currentTarget)} />
         </label>
       </p>
@@ -68,7 +72,7 @@ export function LibraryView() {
         state={list}
         ready={(articles) =>
           articles.length === 0 ? (
-            <Empty>Your library is empty. Open an article and choose “Add to library” in the Backstory popup.</Empty>
+            <Empty>{t('library_empty')}</Empty>
           ) : (
             <ul class="library-list" data-testid="library-list">
               {articles.map((article) => (
@@ -78,13 +82,13 @@ export function LibraryView() {
                     {' '}
                     {libraryLabel(article.site, article.published)}
                     {article.author ? ` · ${article.author}` : ''}
-                    {article.capped ? ' · only the first part kept' : ''}
+                    {article.capped ? ` · ${t('library_capped_short')}` : ''}
                   </span>{' '}
                   <a class="small" href={article.url} target="_blank" rel="noopener noreferrer">
-                    Open page
+                    {t('library_open_page')}
                   </a>{' '}
-                  <button type="button" class="small" data-action="remove-library" aria-label={`Remove “${article.title}” from your library`} onClick={() => void remove(article)}>
-                    Remove
+                  <button type="button" class="small" data-action="remove-library" aria-label={t('library_remove_label', article.title)} onClick={() => void remove(article)}>
+                    {t('settings_remove')}
                   </button>
                 </li>
               ))}
@@ -92,7 +96,7 @@ export function LibraryView() {
           )
         }
       />
-      <OwnEntries />
+      <OwnEntries refresh={version} />
     </section>
   );
 }

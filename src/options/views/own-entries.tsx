@@ -10,16 +10,18 @@ import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { entryHref } from '../route';
+import { t } from '../../shared/i18n';
+import { typeLabel } from '../../components/entry-card/type-label';
 
 function nameFromHash(): string {
   const query = location.hash.split('?', 2)[1] ?? '';
   return (new URLSearchParams(query).get('name') ?? '').slice(0, 200);
 }
 
-/** The form and the list of own entries. */
-export function OwnEntries() {
+/** The form and the list of own entries; a new `refresh` reads the list again (a library import may have changed it). */
+export function OwnEntries({ refresh = 0 }: { refresh?: number }) {
   const [version, setVersion] = useState(0);
-  const list = useCall(() => callBackground('entries.list', {}), [version]);
+  const list = useCall(() => callBackground('entries.list', {}), [version, refresh]);
   const [name, setName] = useState(nameFromHash);
   const [type, setType] = useState<EntryType>('person');
   const [aliases, setAliases] = useState('');
@@ -54,36 +56,36 @@ export function OwnEntries() {
 
   return (
     <section aria-labelledby="own-entries-title">
-      <h2 id="own-entries-title">Your own entries</h2>
+      <h2 id="own-entries-title">{t('own_heading')}</h2>
       <form class="stack" onSubmit={(e) => void add(e)} data-testid="own-entry-form">
         <label>
-          Name{' '}
+          {t('own_name')}{' '}
           <input required maxLength={200} value={name} data-field="name" onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label>
-          Type{' '}
+          {t('own_type')}{' '}
           <select value={type} data-field="type" onChange={(e) => setType(e.currentTarget.value as EntryType)}>
-            {ENTRY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t.replace('-', ' ')}
+            {ENTRY_TYPES.map((entryType) => (
+              <option key={entryType} value={entryType}>
+                {typeLabel(entryType)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Other names, comma-separated{' '}
+          {t('own_aliases')}{' '}
           <input maxLength={2_000} value={aliases} data-field="aliases" onInput={(e) => setAliases(e.currentTarget.value)} />
         </label>
         <label>
-          In your words{' '}
+          {t('own_description')}{' '}
           <textarea maxLength={1_000} value={description} data-field="description" onInput={(e) => setDescription(e.currentTarget.value)} />
         </label>
         <label>
-          Date (YYYY, YYYY-MM or YYYY-MM-DD){' '}
+          {t('own_date')}{' '}
           <input pattern="\d{4}(-\d{2}(-\d{2})?)?" value={start} data-field="start" onInput={(e) => setStart(e.currentTarget.value)} />
         </label>
         <button type="submit" class="primary" data-action="add-own-entry">
-          Add entry
+          {t('own_add')}
         </button>
       </form>
       <p class={status?.error ? 'error' : 'muted'} role={status?.error ? 'alert' : 'status'} aria-live="polite">
@@ -93,14 +95,16 @@ export function OwnEntries() {
         state={list}
         ready={(entries) =>
           entries.length === 0 ? (
-            <Empty>No entries of your own yet.</Empty>
+            <Empty>{t('empty_own_entries')}</Empty>
           ) : (
             <ul data-testid="own-entry-list">
               {entries.map((entry) => (
                 <li key={entry.id}>
-                  <a href={entryHref(entry.id)}>{entry.name}</a> <span class="muted small">{entry.type.replace('-', ' ')} · yours</span>{' '}
-                  <button type="button" class="small" aria-label={`Remove “${entry.name}”`} onClick={() => void remove(entry.id, entry.name)}>
-                    Remove
+                  <a href={entryHref(entry.id)}>{entry.name}</a> <span class="muted small">
+                    {typeLabel(entry.type)} · {t('own_yours')}
+                  </span>{' '}
+                  <button type="button" class="small" aria-label={t('own_remove_label', entry.name)} onClick={() => void remove(entry.id, entry.name)}>
+                    {t('settings_remove')}
                   </button>
                 </li>
               ))}

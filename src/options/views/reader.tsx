@@ -14,12 +14,13 @@ import { CallView, Empty, Loading } from '../../components/status-notes';
 import { readerHref } from '../route';
 import { CardPopover, type OpenCard } from './card-popover';
 import { mentionRuns } from './mention-runs';
+import { t } from '../../shared/i18n';
 
 function DocumentList() {
   const docs = useCall(() => callBackground('corpus.documents', {}), []);
   return (
     <section aria-labelledby="reader-title">
-      <h1 id="reader-title">Reader</h1>
+      <h1 id="reader-title">{t('view_reader')}</h1>
       <p class="muted">The articles Backstory's background comes from. Names are marked as they are on web pages; choose one for its card.</p>
       <CallView
         state={docs}
@@ -40,7 +41,7 @@ function DocumentList() {
               ))}
             </ul>
           ) : (
-            <Empty>The corpus has no articles.</Empty>
+            <Empty>{t('empty_no_articles')}</Empty>
           )
         }
       />

@@ -11,6 +11,7 @@ import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty, Loading } from '../../components/status-notes';
 import { entryHref } from '../route';
+import { t } from '../../shared/i18n';
 
 type Graph = CallMap['corpus.graph']['result'];
 
@@ -39,7 +40,7 @@ function Matrix({ graph }: { graph: Graph }) {
     const top = graph.nodes.filter((n) => degree.has(n.id)).sort((a, b) => degree.get(b.id)! - degree.get(a.id)! || a.name.localeCompare(b.name)).slice(0, TOP);
     return { top, weights, relations };
   }, [graph]);
-  if (!top.length) return <Empty>No relations between actors in the corpus.</Empty>;
+  if (!top.length) return <Empty>{t('empty_no_relations')}</Empty>;
   const max = Math.max(1, ...top.flatMap((a) => top.map((b) => (a.id === b.id ? 0 : (weights.get(pairKey(a.id, b.id)) ?? 0)))));
   return (
     <>
@@ -101,7 +102,7 @@ export function RelationsView() {
   const graph = useCall(() => callBackground('corpus.graph', {}), []);
   return (
     <section aria-labelledby="relations-title">
-      <h1 id="relations-title">Relations</h1>
+      <h1 id="relations-title">{t('view_relations')}</h1>
       <CallView state={graph} loading={<Loading lines={16} />} ready={(g) => <Matrix graph={g} />} />
     </section>
   );

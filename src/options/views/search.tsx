@@ -11,6 +11,7 @@ import { useSearchWarmUp } from '../../components/use-search-warm-up';
 import { CallView, Loading } from '../../components/status-notes';
 import { SearchResults, type SearchLinks } from '../../components/search-results';
 import { entryHref, readerHref, routeHash } from '../route';
+import { t } from '../../shared/i18n';
 
 const LINKS: SearchLinks = { entryHref, readerHref };
 
@@ -28,7 +29,7 @@ export function SearchView({ q }: { q: string }) {
   const hits = useCall(() => (query ? callBackground('search.query', { q: query, limit: 60 }) : Promise.resolve({ ok: true as const, value: [] })), [query]);
   return (
     <section aria-labelledby="search-title">
-      <h1 id="search-title">Search</h1>
+      <h1 id="search-title">{t('view_search')}</h1>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label for="search-q">Search people, events, passages and your highlights </label>
         <input id="search-q" type="search" value={text} autoFocus onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />

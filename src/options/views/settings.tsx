@@ -1,6 +1,6 @@
 /**
  * Settings: which groups to highlight (with their colours as a legend), hover
- * delay, density, the sites where highlighting is off, and the keyboard
+ * delay, whether Tab reaches names on pages, density, the sites where highlighting is off, and the keyboard
  * shortcuts. Every change is saved at once; the background tells open tabs.
  */
 import { useState } from 'preact/hooks';
@@ -8,17 +8,19 @@ import type { Settings, SettingsPatch } from '../../shared/settings';
 import { callBackground } from '../../shared/messaging';
 import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
 import { useCall } from '../../components/use-call';
-import { GROUP_LABELS, GROUP_ORDER } from '../../components/type-groups';
+import { GROUP_ORDER, groupLabel } from '../../components/type-groups';
 import { Shortcuts } from './shortcuts';
+import { splitMessage, t } from '../../shared/i18n';
 
 function Form({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   const [status, setStatus] = useState('');
+  const [delayBefore, delayAfter] = splitMessage('settings_hover_delay');
   async function save(patch: SettingsPatch) {
     const result = await callBackground('settings.update', { patch });
     if (result.ok) {
       setSettings(result.value);
-      setStatus('Saved. Open tabs update now.');
+      setStatus(t('settings_saved'));
     } else setStatus(friendlyError(result.error.message));
   }
   return (
@@ -27,39 +29,41 @@ function Form({ initial }: { initial: Settings }) {
         {status}
       </p>
       <fieldset>
-        <legend>Highlighting</legend>
+        <legend>{t('settings_highlighting')}</legend>
         <label>
-          <input type="checkbox" data-testid="setting-enabled" checked={settings.enabled} onChange={(e) => save({ enabled: (e.currentTarget as HTMLInputElement).checked })} /> Highlight names on web pages
+          <input type="checkbox" data-testid="setting-enabled" checked={settings.enabled} onChange={(e) => save({ enabled: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+          {t('settings_enabled')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Names to highlight</legend>
+        <legend>{t('settings_names')}</legend>
         {GROUP_ORDER.map((g) => (
           <label key={g} class="legend-row">
             <input type="checkbox" data-testid={`setting-type-${g}`} checked={settings.types[g]} onChange={(e) => save({ types: { [g]: (e.currentTarget as HTMLInputElement).checked } })} />{' '}
             <span class={`swatch swatch--${g}`} aria-hidden="true" />
-            {GROUP_LABELS[g]}
+            {groupLabel(g)}
           </label>
         ))}
-        <p class="small muted">Each group has one colour, the same on pages, in cards, in the popup, in this legend and on the timeline (a lighter shade of it on dark backgrounds, so it stays readable).</p>
+        <p class="small muted">{t('settings_colours_note')}</p>
       </fieldset>
       <fieldset>
-        <legend>Density</legend>
+        <legend>{t('settings_density')}</legend>
         <label>
-          <input type="radio" name="density" data-testid="setting-density-sections" checked={settings.density === 'sections'} onChange={() => save({ density: 'sections' })} /> The first mention of each name in each
-          section of an article (a heading starts a section)
+          <input type="radio" name="density" data-testid="setting-density-sections" checked={settings.density === 'sections'} onChange={() => save({ density: 'sections' })} />{' '}
+          {t('settings_density_sections')}
         </label>
         <label>
-          <input type="radio" name="density" data-testid="setting-density-all" checked={settings.density === 'all'} onChange={() => save({ density: 'all' })} /> Mark every mention
+          <input type="radio" name="density" data-testid="setting-density-all" checked={settings.density === 'all'} onChange={() => save({ density: 'all' })} /> {t('settings_density_all')}
         </label>
         <label>
-          <input type="radio" name="density" data-testid="setting-density-first" checked={settings.density === 'first'} onChange={() => save({ density: 'first' })} /> Only the first mention of each name on the page
+          <input type="radio" name="density" data-testid="setting-density-first" checked={settings.density === 'first'} onChange={() => save({ density: 'first' })} />{' '}
+          {t('settings_density_first')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Cards</legend>
+        <legend>{t('settings_cards')}</legend>
         <label>
-          Open a card after hovering a name for{' '}
+          {delayBefore}
           <input
             type="number"
             min={0}
@@ -71,25 +75,29 @@ function Form({ initial }: { initial: Settings }) {
               const value = Number((e.currentTarget as HTMLInputElement).value);
               if (Number.isFinite(value) && value >= 0 && value <= 5000) void save({ hoverDelayMs: value });
             }}
-          />{' '}
-          milliseconds
+          />
+          {delayAfter}
+        </label>
+        <label>
+          <input type="checkbox" data-testid="setting-tab-to-marks" checked={settings.tabToMarks} onChange={(e) => save({ tabToMarks: (e.currentTarget as HTMLInputElement).checked })} /> Reach names on pages with
+          the Tab key (Enter or Space opens a name's card, Escape goes back to the name)
         </label>
       </fieldset>
       <fieldset>
-        <legend>Sites where highlighting is off</legend>
+        <legend>{t('settings_sites_off')}</legend>
         {settings.disabledSites.length ? (
           <ul class="sites" data-testid="disabled-sites">
             {settings.disabledSites.map((site) => (
               <li key={site}>
                 {site}{' '}
-                <button type="button" aria-label={`Turn highlighting back on for ${site}`} onClick={() => save({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}>
-                  Remove
+                <button type="button" aria-label={t('settings_remove_site', site)} onClick={() => save({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}>
+                  {t('settings_remove')}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <Empty>None. Turn a site off from the toolbar popup.</Empty>
+          <Empty>{t('settings_no_sites')}</Empty>
         )}
       </fieldset>
       <Shortcuts />
@@ -102,7 +110,7 @@ export function SettingsView() {
   const settings = useCall(() => callBackground('settings.get', {}), []);
   return (
     <section aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('view_settings')}</h1>
       <CallView state={settings} loading={<Loading lines={20} />} ready={(s) => <Form initial={s} />} />
     </section>
   );

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, openShortcutSettings, SHORTCUTS_HINT } from '../../shared/platform';
 import { Loading } from '../../components/status-notes';
 import { shortcutRows, type BrowserCommand } from './shortcut-rows';
+import { t } from '../../shared/i18n';
 
 
 /** The keyboard shortcuts fieldset. */
@@ -17,7 +18,7 @@ export function Shortcuts() {
   }, []);
   return (
     <fieldset>
-      <legend>Keyboard shortcuts</legend>
+      <legend>{t('shortcuts_legend')}</legend>
       {!commands ? (
         <Loading lines={2} />
       ) : (
@@ -29,7 +30,7 @@ export function Shortcuts() {
                 <kbd>{row.shortcut}</kbd>
               ) : (
                 <span data-testid="shortcut-unset">
-                  <strong>not set</strong> — choose “Change shortcuts…” below to set one.
+                  <strong>{t('shortcuts_not_set')}</strong> {t('shortcuts_not_set_hint')}
                 </span>
               )}
             </li>
@@ -37,7 +38,7 @@ export function Shortcuts() {
         </ul>
       )}
       <button type="button" onClick={() => void openShortcutSettings()}>
-        Change shortcuts…
+        {t('shortcuts_change')}
       </button>
       <p class="small muted" data-testid="shortcuts-hint">
         {SHORTCUTS_HINT}

@@ -13,6 +13,7 @@ import { CallView, Empty, Loading } from '../../components/status-notes';
 import { typeLabel } from '../../components/entry-card/type-label';
 import { entryHref, readerHref } from '../route';
 import { PX_PER_YEAR, ZOOMS, assignLanes, spanOf, ticksOf, yearOf, type Zoom } from './timeline-scale';
+import { t } from '../../shared/i18n';
 
 type Graph = CallMap['corpus.graph']['result'];
 
@@ -153,7 +154,7 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
         {shown.length} of {items.length} dated events{actor ? ` involving ${actors.find((a) => a.id === actor)?.name ?? actor}` : ''}.{' '}
         {actor && <a href={entryHref(actor)}>About {actors.find((a) => a.id === actor)?.name}</a>}
       </p>
-      {!shown.length && <Empty>No dated event matches these filters.</Empty>}
+      {!shown.length && <Empty>{t('empty_no_timeline_match')}</Empty>}
       <div
         ref={scroller}
         class="timeline-scroller"
@@ -226,12 +227,12 @@ export function TimelineView() {
   }, []);
   return (
     <section aria-labelledby="timeline-title">
-      <h1 id="timeline-title">Timeline</h1>
+      <h1 id="timeline-title">{t('view_timeline')}</h1>
       <p class="muted">Every dated event in the corpus. Choose one to read its source.</p>
       <CallView
         state={data}
         loading={<Loading lines={16} label="Loading the timeline…" />}
-        ready={({ items, graph }) => (items.length ? <Chart items={items} graph={graph} /> : <Empty>The corpus has no dated events.</Empty>)}
+        ready={({ items, graph }) => (items.length ? <Chart items={items} graph={graph} /> : <Empty>{t('empty_no_dated_events')}</Empty>)}
       />
     </section>
   );

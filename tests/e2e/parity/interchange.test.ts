@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installBulkHighlights, type BulkHighlightsGlobal } from '../bulk-highlights';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
 
 const PAGE_PATH = '/interchange/article.html';
@@ -77,29 +78,11 @@ describe.each(BROWSERS)('interchange, in %s', (browserName) => {
     // crosses the test protocol): this test is about the export, and an import call that runs past 30 s (10,000 more
     // into 40,000 on this shared machine) outlives Firefox's event page.
     const options = await driver.openExtensionPage('options.html', '#data');
+    await options.evaluate(installBulkHighlights);
     const written = await options.evaluate(async (count) => {
       const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
       for (let from = 0; from < count; from += 10_000) {
-        const highlights = Array.from({ length: 10_000 }, (_, k) => {
-          const i = from + k;
-          const quote = `Passage ${i} about the fall of Damascus`;
-          return {
-            id: `bulk-${i}`,
-            url: `https://news${i % 50}.example/story/${i % 2_000}`,
-            site: `news${i % 50}.example`,
-            title: `Story ${i % 2_000}`,
-            quote,
-            selectors: [
-              { type: 'TextQuoteSelector', exact: quote, prefix: 'The context before the passage, as a reader saved it: ', suffix: ', and the context after the passage, as it was saved' },
-              { type: 'TextPositionSelector', start: i, end: i + quote.length },
-            ],
-            colour: 'yellow',
-            note: i % 3 ? '' : `Note ${i}`,
-            entityIds: ['russia'],
-            createdAt: 1_700_000_000_000 + i,
-            updatedAt: 1_700_000_000_000 + i,
-          };
-        });
+        const highlights = (globalThis as unknown as BulkHighlightsGlobal).bulkHighlights(from, 10_000, true);
         const reply = (await (g.browser ?? g.chrome).runtime.sendMessage({ backstory: 1, call: 'highlights.restore', params: { highlights } }).catch((error: unknown) => ({ ok: false, error: String(error) }))) as { ok: boolean };
         if (!reply.ok) return { ...(JSON.parse(JSON.stringify(reply)) as object), from };
       }

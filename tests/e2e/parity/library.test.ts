@@ -3,8 +3,9 @@
  * article (extracted in the tab on that click), says the page is in the
  * library, its passages naming an actor appear for that actor labelled "From
  * your library — outlet, date" (in the private frame, never in the page), the
- * options page lists it and removes it, and a page with no article gets
- * "Nothing to add here".
+ * options page lists it and removes it, a page with no article gets
+ * "Nothing to add here", and the library with the reader's own entries
+ * survives export, clear and import identical.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
@@ -92,18 +93,37 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     await page.close();
   });
 
-  it('exports, clears and imports the library: identical', async () => {
+  it('exports, clears and imports the library with the own entries: identical', async () => {
     const page = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
     expect((await driver.call('library.add', { tabId: await driver.tabIdOf(page) })).ok).toBe(true);
+    // An own entry of this run's own (the test above adds one too, when it ran first).
+    expect((await driver.call('entries.add', { entry: { name: 'Hmeimim Airfield', type: 'place', aliases: ['Hmeimim'], description: 'The Russian air base on the coast.', start: '2015' } })).ok).toBe(true);
     const exported = await driver.call('library.export', {});
     if (!exported.ok) throw new Error(exported.error.message);
     const before = await driver.call('library.list', {});
+    const entriesBefore = await driver.call('entries.list', {});
+    const excerptsBefore = await driver.call('library.forEntry', { entryId: 'own-hmeimim-airfield' });
+    expect(excerptsBefore.ok && excerptsBefore.value.length).toBe(1);
     const ids = before.ok ? before.value.map((a) => a.id) : [];
+    const entryIds = entriesBefore.ok ? entriesBefore.value.map((e) => e.id) : [];
     expect(ids).toHaveLength(1);
+    expect(entryIds).toContain('own-hmeimim-airfield');
+    expect(exported.value).toMatchObject({ count: 1, entries: entryIds.length });
+
     await driver.call('library.remove', { ids });
+    for (const id of entryIds) await driver.call('entries.remove', { id });
     expect(await driver.call('library.list', {})).toEqual({ ok: true, value: [] });
-    expect(await driver.call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1 } });
+    expect(await driver.call('entries.list', {})).toEqual({ ok: true, value: [] });
+
+    expect(await driver.call('library.import', { text: exported.value.text })).toEqual({ ok: true, value: { imported: 1, entries: entryIds.length } });
     expect(await driver.call('library.list', {})).toEqual(before);
+    expect(await driver.call('entries.list', {})).toEqual(entriesBefore);
+    expect(await driver.call('library.forEntry', { entryId: 'own-hmeimim-airfield' })).toEqual(excerptsBefore);
+    expect(await driver.call('library.export', {})).toEqual(exported);
+    // The imported entry is marked on pages again.
+    const again = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
+    await again.waitForSelector('bs-mark[data-entry-id=own-hmeimim-airfield]', { state: 'attached', timeout: 20_000 });
+    await again.close();
     await page.close();
   });
 

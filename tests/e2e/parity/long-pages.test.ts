@@ -1,6 +1,6 @@
 /**
  * Issue 4, big pages: a pass wraps the first marks at once and holds the rest
- * until they come near the viewport (`deferred-wraps.ts`). Counts cover every
+ * until they come near the viewport (`pending-wraps.ts`). Counts cover every
  * mention from the start; scrolling draws the held marks; a jump to a mention
  * draws them all; turning off drops what is held and restores the page.
  */

@@ -15,7 +15,7 @@
  * production build (written here, as `npm run build:prod` does), never the
  * test build, whose hooks are for tests only.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +179,43 @@ const BUILDS = BROWSERS.flatMap((browser) => [
 
 afterAll(async () => {
   if (production) await rm(await production, { recursive: true, force: true });
+});
+
+/**
+ * What only a test build may carry: the meta that opens our shadow roots, the
+ * tab commands a test calls directly, and the fixture server's host grant.
+ */
+const TEST_HOOKS = ['backstory-test-open-shadow', 'backstoryTabCommands', 'http://127.0.0.1/*'];
+
+/**
+ * The test hooks found in an extension directory's files. Source maps are left
+ * out: the browser never runs them, and a development build's maps hold the
+ * sources, where the hooks are written behind `__TEST_HOOKS__`.
+ */
+async function hooksIn(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of await readdir(dir, { recursive: true })) {
+    if (!/\.(js|html|json|css)$/.test(file)) continue;
+    const text = await readFile(path.join(dir, file), 'utf8');
+    for (const hook of TEST_HOOKS) if (text.includes(hook)) found.push(`${file}: ${hook}`);
+  }
+  return found;
+}
+
+const FOLDERS = ['chrome', 'firefox'] as const;
+
+describe('no build a reader loads carries a test hook', () => {
+  it.each(FOLDERS)('the development build for %s carries none', async (folder) => {
+    expect(await hooksIn(path.join(ROOT, 'dist', folder))).toEqual([]);
+  });
+  it.each(FOLDERS)('the production build for %s carries none', async (folder) => {
+    expect(await hooksIn(path.join(await productionBuild(), folder))).toEqual([]);
+  }, 120_000);
+  // The check finds what it looks for: the test builds carry every hook.
+  it.each(FOLDERS)('the test build for %s carries them all', async (folder) => {
+    const found = await hooksIn(path.join(ROOT, 'dist', `test-${folder}`));
+    for (const hook of TEST_HOOKS) expect(found.some((f) => f.endsWith(`: ${hook}`)), hook).toBe(true);
+  });
 });
 
 describe.each(BUILDS)('a hostile page learns nothing private, in $browser ($build build)', ({ browser, build }) => {

@@ -11,8 +11,8 @@
  * So the behaviour chosen and asserted here is: it IS marked as `turkey`, and
  * the remedy is the reader's per-site "not this one" correction (the hover
  * card's button), which removes it on that site. That remedy is asserted too,
- * through the content script's own path (`corpus.matcherEntries` returns the
- * site's excluded ids, passed to the matcher as `exclude`).
+ * through the content script's own path (`page.match` passes the sender
+ * site's excluded ids to the matcher as `exclude`).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';

@@ -50,14 +50,18 @@ export function HighlightPopover({ highlight, reference, current, error, noteFra
       {current !== undefined ? (
         <>
           <p class="changed">The page has changed since you saved this. It now reads:</p>
-          <blockquote class="quote">{current}</blockquote>
+          <blockquote class="quote" dir="auto">
+            {current}
+          </blockquote>
           <p class="changed">You saved:</p>
-          <blockquote class="quote" data-testid="bs-old-quote">
+          <blockquote class="quote" dir="auto" data-testid="bs-old-quote">
             {highlight.quote}
           </blockquote>
         </>
       ) : (
-        <blockquote class="quote">{highlight.quote}</blockquote>
+        <blockquote class="quote" dir="auto">
+          {highlight.quote}
+        </blockquote>
       )}
       {noteFrameSrc && <iframe key={noteFrameSrc} ref={noteFrame} class="note-frame" src={noteFrameSrc} title="Note" />}
       <div ref={firstControl}>

@@ -44,7 +44,7 @@ textarea {
 .popover { width: 320px; padding: 10px; }
 /* The note's private frame: a fixed size whatever the note (see highlight-popover.tsx). */
 .note-frame { display: block; box-sizing: border-box; width: 100%; height: 132px; border: 0; }
-.quote { margin: 0; padding-left: 8px; border-left: 3px solid var(--line); color: var(--muted); max-height: 7.5em; overflow: auto; white-space: pre-wrap; }
+.quote { margin: 0; padding-inline-start: 8px; border-inline-start: 3px solid var(--line); text-align: start; color: var(--muted); max-height: 7.5em; overflow: auto; white-space: pre-wrap; }
 .changed { margin: 0; font-size: 12px; color: var(--muted); }
 .error { margin: 0; color: var(--danger); font-size: 12px; max-width: 300px; }
 .label { font-size: 12px; color: var(--muted); }

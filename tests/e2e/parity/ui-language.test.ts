@@ -1,0 +1,101 @@
+/**
+ * Issue 19, item 4: the extension's own interface speaks the reader's
+ * language through `_locales`. In a browser whose UI is Arabic, the popup and
+ * the options page are `lang="ar" dir="rtl"`, show the Arabic messages and lay
+ * out right to left; the page-side card's labels are Arabic and it says the
+ * corpus text is in English. Screenshot: `test-results/popup-ar-<browser>.png`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type DriverPage } from '../driver';
+import { saveScreenshot } from '../screenshots';
+import { ROOT } from '../server';
+import { suiteDriver } from '../suite';
+
+const AR = JSON.parse(readFileSync(path.join(ROOT, '_locales', 'ar', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const ar = (key: string): string => AR[key]!.message;
+const DOC = '2025-10-sharaa-overture-to-putin';
+const ENTRY_BUTTONS = '[data-testid=page-entries] button[data-entry-id]';
+const CARD = 'backstory-card-host >>> .bs-popover';
+const CARD_PATH = '/ui-language/article.html';
+const CARD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="backstory-test-open-shadow"><title>Card</title></head>
+<body><main><h1>Syria news</h1><p>Vladimir Putin received Ahmed al-Sharaa in the Kremlin.</p></main></body></html>`;
+
+/** `<html lang dir>` and what the browser's `i18n` says about its language. */
+function languageOf(page: DriverPage) {
+  return page.evaluate(() => {
+    const { i18n } = (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string; getMessage(key: string): string } } }).chrome;
+    return { lang: document.documentElement.lang, dir: document.documentElement.dir, ui: i18n.getUILanguage(), bidi: i18n.getMessage('@@bidi_dir') };
+  });
+}
+
+describe.each(BROWSERS)('interface language, in %s', (browserName) => {
+  const driver = suiteDriver(browserName, { locale: 'ar', routes: { [CARD_PATH]: CARD_PAGE } });
+
+  it('the popup in Arabic is right to left, in Arabic, laid out from the right', async () => {
+    const article = await driver.open(driver.server.url(`/demo/${DOC}.html`));
+    await article.waitForFunction(() => document.querySelectorAll('bs-mark').length > 3, undefined, { timeout: 20_000 });
+    const popup = await driver.openPopupFor(article);
+    await popup.waitForSelector(ENTRY_BUTTONS);
+    const language = await languageOf(popup);
+    expect(language.ui.split('-')[0]).toBe('ar');
+    expect(language).toMatchObject({ lang: 'ar', dir: 'rtl', bidi: 'rtl' });
+
+    expect(await popup.textContent('.entry-group[data-group=person] h3')).toBe(ar('group_person'));
+    expect(await popup.textContent('[data-testid=toggle-global] + span')).toBe(ar('popup_toggle_global'));
+    expect(await popup.getAttribute('#popup-q', 'placeholder')).toBe(ar('popup_search_placeholder'));
+    expect(await popup.textContent('.popup-header a')).toBe(ar('popup_explorer'));
+    expect(await popup.textContent('#page-entries-title')).toMatch(/[\u0600-\u06ff]/);
+
+    // Right to left: the brand on the right, the Explorer link on its left; in a row, the name right of its count.
+    const layout = await popup.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      return {
+        brand: box('.popup-header h1').right,
+        link: box('.popup-header a').right,
+        name: box('.entry-row__name').right,
+        count: box('.entry-row__count').right,
+        width: document.documentElement.clientWidth,
+      };
+    });
+    expect(layout.brand).toBeGreaterThan(layout.link);
+    expect(layout.name).toBeGreaterThan(layout.count);
+    expect(layout.brand).toBeGreaterThan(layout.width / 2);
+
+    await popup.setViewport(380, 640);
+    await saveScreenshot(await popup.screenshot(), 'popup-ar', browserName);
+    await popup.close();
+    await article.close();
+  });
+
+  it('the options page in Arabic: navigation, headings and settings labels, right to left', async () => {
+    const options = await driver.openExtensionPage('options.html', '#settings');
+    await options.waitForSelector('[data-testid=setting-enabled]');
+    expect(await languageOf(options)).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(await options.textContent('#settings-title')).toBe(ar('view_settings'));
+    expect(await options.textContents('nav a')).toContain(ar('view_timeline'));
+    expect(await options.textContent('.settings-form legend')).toBe(ar('settings_highlighting'));
+    expect(await options.title()).toBe(`${ar('view_settings')} — Backstory`);
+    // The navigation runs from the right: its first item right of its last.
+    const [first, last] = await options.evaluate(() => {
+      const items = [...document.querySelectorAll('nav li')].map((li) => li.getBoundingClientRect().right);
+      return [items[0]!, items.at(-1)!];
+    });
+    expect(first).toBeGreaterThan(last);
+    await options.close();
+  });
+
+  it('the card’s labels are Arabic, and it says the corpus text is in English', async () => {
+    const page = await driver.open(driver.server.url(CARD_PATH));
+    const mark = 'bs-mark[data-entry-id="vladimir-putin"]';
+    await page.waitForSelector(mark, { state: 'attached' });
+    await page.mouseMove(5, 5);
+    await page.hover(mark);
+    await page.waitForSelector(`${CARD} .bs-card[data-entry-id="vladimir-putin"]`);
+    expect(await page.textContent(`${CARD} [data-testid=corpus-language]`)).toBe(ar('card_corpus_in_english'));
+    expect(await page.textContent(`${CARD} [data-action="card-more"]`)).toBe(ar('card_more'));
+    expect(await page.textContent(`${CARD} .bs-card__type`)).toBe(ar('type_person'));
+    await page.close();
+  });
+});
