@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, type MatcherEntry } from './index';
+import { matchChunks } from './match-chunks';
 
 const entries: MatcherEntry[] = [
   { id: 'washington', type: 'place', aliases: [{ text: 'Washington' }] },
@@ -123,6 +124,13 @@ describe('a place name used as a person\'s', () => {
   it('does not count a pronoun that can mean a name before the place in its sentence', () => {
     const text = 'Putin said Russia would keep his bases. Putin added that Russia will not abandon his ally.';
     expect(found(text)).toEqual(['Putin=vladimir-putin', 'Russia=russia', 'Putin=vladimir-putin', 'Russia=russia']);
+  });
+
+  it('judges the page as a whole when its chunks are matched apart', () => {
+    const first = '"With submission, sir," said Turkey.\u0000';
+    const text = `${first}When Turkey displayed his fullest beams, the office grew warm.`;
+    const marks = matchChunks(matcher, text, [0, first.length, first.length, text.length]);
+    expect(marks).toEqual([]);
   });
 
   it('reads only places and states, and only their one-word names', () => {

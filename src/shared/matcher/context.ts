@@ -10,10 +10,24 @@
  *   neighbour joined by spaces makes the longer name, unless it is a function
  *   word, a title, a day or month ("Under Assad", "President Putin", "on
  *   Monday Putin"), or the text is a title-case headline ("Trump Shocked to
- *   Learn…", where every word is capitalised);
+ *   Learn…", where every word is capitalised). A dotted acronym ("U.S.") is
+ *   one word here, as its undotted form. An acronym qualifies the capitalised
+ *   word after it ("U.S. Congress") unless that word begins an outlet's or
+ *   company's name ("USA Today", "U.S. Games Systems, Inc.": a head word of
+ *   {@link ORGANISATION_HEADS} within three capitalised words); a capitalised
+ *   word before it makes a company's name ("Santander UK") except in a
+ *   title-case headline ("Could Affect U.S. Spying"). A name joined by a hyphen
+ *   to a capitalised word that is no mention is part of another name
+ *   ("Isis-Urania Temple"), unless it is an acronym written in capitals, which
+ *   qualifies it ("US-Bundesstaat", "U.S.-Mexico border");
  * - **an all-caps run**: an acronym or short alias among all-caps words ("WHAT
  *   IS NEXT", "FOLLOW US");
  * - **a common word**: a proper name written in lower case ("cold turkey").
+ *
+ * It also says when a place's one-word name is used as a person's
+ * ({@link usedAsPerson}, {@link usedAsPlace}): the resolver's
+ * `dropCharacters` drops a place named so twice in a text, and never as a
+ * place ("said Turkey", "Turkey displayed his": a clerk named Turkey).
  */
 import { SHAPE } from './compile';
 import { OTHER_LANGUAGE_NOT_NAME_PARTS } from './languages/words';
@@ -358,8 +372,6 @@ export function usedAsPerson(text: string, start: number, end: number): boolean 
     const q = before(text, p.start);
     if (q >= 0 && QUOTES.includes(text.charAt(q))) return true;
   }
-  // "Putin said Russia would keep his bases": a capitalised name before it in the sentence can be whom the pronoun means.
-  if (nameBeforeInSentence(text, start)) return false;
   // A possessive names something of the place ("Syria's new president said he"): the pronoun is that person's.
   if (QUOTES.includes(text.charAt(end)) && (text.charAt(end + 1) === 's' || text.charAt(end + 1) === 'S') && !isWordChar(text, end + 2)) return false;
   let i = end;
@@ -369,7 +381,9 @@ export function usedAsPerson(text: string, start: number, end: number): boolean 
     if (isWordChar(text, i)) {
       const w = wordAt(text, i);
       const key = keyOf(text, w);
-      if (words > 0 && PERSONAL_PRONOUNS.has(key)) return true;
+      // "Putin said Russia would keep his bases": a capitalised name before it in the sentence can be
+      // whom the pronoun means (read last: a pronoun after a place is rare, the walk back is not cheap).
+      if (words > 0 && PERSONAL_PRONOUNS.has(key)) return !nameBeforeInSentence(text, start);
       if (CLAUSE_OPENERS.has(key)) return false;
       words++;
       i = w.end;

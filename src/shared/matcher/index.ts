@@ -9,7 +9,7 @@
  * ```
  */
 import { compile } from './compile';
-import { resolve } from './resolve';
+import { dropCharacters, resolve } from './resolve';
 import { scan } from './scan';
 import { yearOf } from './years';
 import type { EntityMatch, MatchOptions, MatcherEntry } from './types';
@@ -21,6 +21,13 @@ export { aliasKey } from './tokenize';
 export interface Matcher {
   /** Every mention in text, in order, non-overlapping, longest first, ambiguity resolved. */
   match(text: string, options?: MatchOptions): EntityMatch[];
+  /**
+   * {@link match} for one part of a longer text (a chunk of a page): the
+   * decisions over the whole text ({@link dropCharacters}) are left to the caller.
+   */
+  matchPart(text: string, options?: MatchOptions): EntityMatch[];
+  /** The whole text's decisions over the marks of its parts, shifted to offsets in `text` (see `match-chunks.ts`). */
+  wholeText(text: string, matches: EntityMatch[]): EntityMatch[];
   /** How many aliases were compiled (aliases without any word are skipped). */
   readonly aliasCount: number;
 }
@@ -33,10 +40,13 @@ export interface Matcher {
  */
 export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const compiled = compile(entries);
+  const places = new Set(compiled.entryIds.filter((_, e) => compiled.entryIsPlace[e] === 1));
+  const isPlace = (id: string): boolean => places.has(id);
+  const matchPart = (text: string, options?: MatchOptions): EntityMatch[] => resolve(scan(compiled, text), text, compiled, options?.exclude, yearOf(options?.pageDate));
   return {
     aliasCount: compiled.aliasCount,
-    match(text: string, options?: MatchOptions): EntityMatch[] {
-      return resolve(scan(compiled, text), text, compiled, options?.exclude, yearOf(options?.pageDate));
-    },
+    match: (text, options) => dropCharacters(text, matchPart(text, options), isPlace),
+    matchPart,
+    wholeText: (text, matches) => dropCharacters(text, matches, isPlace),
   };
 }

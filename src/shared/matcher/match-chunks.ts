@@ -8,20 +8,22 @@ import type { EntityMatch, MatchOptions } from './types';
 /**
  * Mentions in `text`, matched chunk by chunk: chunk k is
  * `text[bounds[2k], bounds[2k + 1])`, and ambiguous and weak names are
- * resolved from the context of their chunk. Offsets are offsets in `text`.
+ * resolved from the context of their chunk; a place used as a character's
+ * name is judged over the whole text (a long story names him in every
+ * chunk, but twice in none). Offsets are offsets in `text`.
  */
 export function matchChunks(matcher: Matcher, text: string, bounds: readonly number[], options?: MatchOptions): EntityMatch[] {
   const out: EntityMatch[] = [];
   for (let k = 0; k + 1 < bounds.length; k += 2) {
     const start = bounds[k]!;
-    for (const m of matcher.match(text.slice(start, bounds[k + 1]!), options)) {
+    for (const m of matcher.matchPart(text.slice(start, bounds[k + 1]!), options)) {
       // Fresh objects from `match`: shifted in place.
       m.start += start;
       m.end += start;
       out.push(m);
     }
   }
-  return out;
+  return matcher.wholeText(text, out);
 }
 
 /** True when `bounds` are pairs of offsets into a text of `length`, in order and not overlapping. */

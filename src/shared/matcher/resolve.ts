@@ -32,7 +32,7 @@
 import { isInflectedScript } from './languages/morphology';
 import { afterTitle } from './languages/titles';
 import type { Candidate, Claim, Compiled } from './compile';
-import { SHAPE, candidatesOf, groupCandidates } from './compile';
+import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
 import { blockBreakBetween, rejectedByContext, usedAsPerson, usedAsPlace } from './context';
@@ -125,8 +125,6 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
 
   let blocks: BlockBreaks | undefined;
   const out: EntityMatch[] = [];
-  // Place entries whose one-word name the text uses as a person's ("said Turkey", "Turkey displayed his").
-  let personUses: Map<number, number> | undefined;
   for (let k = 0; k < count; k++) {
     const cs = mentionCands[k]!;
     if (cs.length === 0) continue;
@@ -164,11 +162,6 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
       if (isInflectedScript(text.charCodeAt(start)) && !strongInBlock(chosen.entry, k, raw, count, text)) continue;
     }
     const g = raw.group[k]!;
-    if (c.entryIsPlace[chosen.entry] === 1 && (c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]! & SHAPE.single) !== 0) {
-      // A use as a place ("in Turkey") vetoes the entry's person uses: counted as -infinity.
-      if (usedAsPlace(text, start)) (personUses ??= new Map()).set(chosen.entry, -Infinity);
-      else if (usedAsPerson(text, start, raw.end[k]!)) (personUses ??= new Map()).set(chosen.entry, (personUses.get(chosen.entry) ?? 0) + 1);
-    }
     out.push({
       start: mentionStart[k] ?? start,
       end: raw.end[k]!,
@@ -179,15 +172,6 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
     });
   }
 
-  // Twice, and never as a place, is a character, not the place: none of its one-word mentions is kept.
-  if (personUses !== undefined) {
-    const character = new Set([...personUses].filter(([, n]) => n >= 2).map(([e]) => entryIds[e]!));
-    if (character.size > 0) {
-      const kept = out.filter((m) => !character.has(m.entryId) || /[\s\-\u2010-\u2013]/.test(text.slice(m.start, m.end).trim()));
-      out.length = 0;
-      out.push(...kept);
-    }
-  }
   for (let t = 0; t < touchedCount; t++) strongCount[touched[t]!] = 0;
   // lastStart is set only for strongly mentioned entries: the same list resets it.
   for (let t = 0; t < touchedCount; t++) lastStart[touched[t]!] = -1;
@@ -273,4 +257,33 @@ function textWide(cs: readonly Candidate[]): Candidate {
     if (a > b || (a === b && cand.isDefault && !best.isDefault)) best = cand;
   }
   return best;
+}
+
+/**
+ * Drops every one-word mark of a place the text uses as a person's name twice
+ * and never as a place ("said Turkey", "Turkey displayed his": a character
+ * named Turkey; see {@link usedAsPerson} and {@link usedAsPlace}). A decision
+ * over the whole text (`matches` in text order, offsets in `text`): the page's
+ * chunks are matched apart, and this runs once over all of them.
+ */
+export function dropCharacters(text: string, matches: EntityMatch[], isPlace: (entryId: string) => boolean): EntityMatch[] {
+  let uses: Map<string, number> | undefined;
+  for (const m of matches) {
+    if (!isPlace(m.entryId) || !oneWord(text, m)) continue;
+    // A use as a place vetoes the entry's person uses: counted as -infinity.
+    if (usedAsPlace(text, m.start)) (uses ??= new Map()).set(m.entryId, -Infinity);
+    else if (usedAsPerson(text, m.start, m.end)) (uses ??= new Map()).set(m.entryId, (uses.get(m.entryId) ?? 0) + 1);
+  }
+  if (uses === undefined) return matches;
+  const characters = new Set([...uses].filter(([, n]) => n >= 2).map(([id]) => id));
+  return characters.size === 0 ? matches : matches.filter((m) => !characters.has(m.entryId) || !oneWord(text, m));
+}
+
+/** Whether a mark is one word: no space or hyphen inside it ("Turkey", not "Republic of Turkey"). */
+function oneWord(text: string, m: EntityMatch): boolean {
+  for (let i = m.start; i < m.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x2d || code === 0xa0 || (code >= 0x2010 && code <= 0x2013) || code === 0x0a || code === 0x09) return false;
+  }
+  return true;
 }
