@@ -19,6 +19,7 @@ import type { Matcher, MatcherEntry } from '../../src/shared/matcher';
 import { formatMs, formatRate, printMachine, printTable, ratio } from './format';
 import type { BenchRow } from './format';
 import { prng } from './prng';
+import { loadNames } from '../corpus/names';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TEXT_BYTES = 10_000_000;
@@ -26,15 +27,13 @@ const RUNS = 5;
 const BUDGET_REALISTIC = 300; // MB/s
 const BUDGET_LARGE = 250; // MB/s
 /**
- * The charCodeAt ceiling the issue's MB/s budgets were set against ("about
- * 1,200 MB/s"). Machines differ about twofold in that ceiling (this bench has
- * measured 550–650 MB/s on the shared 2-core runners), and
- * `performance-baselines.md` says to compare ratios measured in the same run,
- * not absolute numbers: the verdict is the budget's share of the ceiling
- * (300 of 1,200: 0.25×; 250: 0.21×) against our rate's share of the ceiling
- * timed alternately with it. The absolute budget is printed beside it.
+ * The absolute MB/s budgets above were set against a charCodeAt ceiling of
+ * about 1,200 MB/s; machines differ about twofold in that ceiling, and
+ * `performance-baselines.md` says to compare ratios measured in the same run.
+ * The verdict is therefore the matcher's share of the ceiling timed
+ * alternately with it, against issue 17's 0.4×; the MB/s budget is printed beside it.
  */
-const BUDGET_CEILING = 1200; // MB/s
+const BUDGET_CEILING_SHARE = 0.4;
 const BUDGET_COMPILE = 50; // ms, 10,000 aliases
 /** Time one RegExp baseline may take in all (probe, warm-up and runs), so the bench ends. */
 const REGEXP_BUDGET_MS = 6000;
@@ -161,8 +160,12 @@ interface YamlEntry {
   aliases?: (string | AliasSpec)[];
 }
 
-/** The real catalog (assets/catalog/*.yaml), the display name added as an alias; undefined when absent. */
-export function yamlCatalog(): MatcherEntry[] | undefined {
+/**
+ * The real catalog (assets/catalog/*.yaml), the display name added as an
+ * alias, with the names in other languages (`assets/catalog/names/*.yaml`,
+ * what the extension matches) unless `englishOnly`; undefined when absent.
+ */
+export function yamlCatalog(englishOnly = false): MatcherEntry[] | undefined {
   const dir = path.join(ROOT, 'assets/catalog');
   if (!existsSync(dir)) return undefined;
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -174,6 +177,10 @@ export function yamlCatalog(): MatcherEntry[] | undefined {
       const aliases = (e.aliases ?? []).map((a) => (typeof a === 'string' ? { text: a } : a));
       entries.push({ id: e.id, type: e.type, aliases: [{ text: e.name }, ...aliases] });
     }
+  }
+  if (!englishOnly) {
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    for (const { names } of loadNames(ROOT)) for (const group of names.names) byId.get(group.id)?.aliases.push(...group.aliases);
   }
   return entries;
 }
@@ -466,14 +473,21 @@ export async function benchMatcher(): Promise<void> {
   const realistic = real ?? inlineCatalog();
   const source = real ? 'assets/catalog' : 'inline catalog';
   const large = largeCatalog(realistic, 10_000);
-  const text = newsText(realistic, TEXT_BYTES);
+  // English news naming the catalog's English aliases (the text of every earlier run of this bench):
+  // the names in other languages must cost nothing on it.
+  const english = real ? yamlCatalog(true) : undefined;
+  const text = newsText(english ?? realistic, TEXT_BYTES);
   const bytes = Buffer.byteLength(text, 'utf8');
 
-  const cases = [runCase(`realistic (${source})`, realistic, text, bytes), runCase('large', large, text, bytes)];
+  const cases: { result: CaseResult; budget: number; compileBudget: boolean }[] = [
+    { result: runCase(`realistic (${source}, names in every language)`, realistic, text, bytes), budget: BUDGET_REALISTIC, compileBudget: false },
+  ];
+  // The same catalog without the names in other languages, on the same text: what those names cost.
+  if (english) cases.push({ result: runCase(`realistic (${source}, English names only)`, english, text, bytes), budget: BUDGET_REALISTIC, compileBudget: false });
+  cases.push({ result: runCase('large', large, text, bytes), budget: BUDGET_LARGE, compileBudget: true });
 
   const rows: BenchRow[] = [];
-  for (const [k, c] of cases.entries()) {
-    const budget = k === 0 ? BUDGET_REALISTIC : BUDGET_LARGE;
+  for (const { result: c, budget, compileBudget } of cases) {
     const name = `${c.label}, ${c.aliases} aliases`;
     const reRate = c.reRate < 10 ? c.reRate.toFixed(c.reRate < 0.1 ? 4 : 2) : String(Math.round(c.reRate));
     rows.push(
@@ -490,15 +504,15 @@ export async function benchMatcher(): Promise<void> {
         value: `${Math.round(c.rate)} MB/s`,
         baseline: `charCodeAt ${Math.round(c.ceilingRate)} MB/s (timed alternately)`,
         ratio: ratio(c.rate, c.ceilingRate),
-        budget: `≥ ${(budget / BUDGET_CEILING).toFixed(2)}× (${budget} of ${BUDGET_CEILING})`,
-        pass: c.rate / c.ceilingRate >= budget / BUDGET_CEILING,
+        budget: `≥ ${BUDGET_CEILING_SHARE.toFixed(2)}×`,
+        pass: c.rate / c.ceilingRate >= BUDGET_CEILING_SHARE,
       },
       {
         figure: `  compile`,
         value: formatMs(c.compileMs),
         baseline: `RegExp ${formatMs(c.reCompileMs)}${c.reCompileRuns < RUNS ? ` (${c.reCompileRuns} run${c.reCompileRuns === 1 ? '' : 's'})` : ''}`,
         ratio: ratio(c.compileMs, c.reCompileMs),
-        ...(k === 1 && { budget: `< ${BUDGET_COMPILE} ms`, pass: c.compileMs < BUDGET_COMPILE }),
+        ...(compileBudget && { budget: `< ${BUDGET_COMPILE} ms`, pass: c.compileMs < BUDGET_COMPILE }),
       },
       {
         figure: `  mentions found`,
@@ -521,7 +535,7 @@ export async function benchMatcher(): Promise<void> {
   }
   printMachine();
   console.log(
-    `text: ${(bytes / 1e6).toFixed(1)} MB (UTF-8) of generated news text; our matcher and charCodeAt: median of ${RUNS} runs each, alternated, after a warm-up; ` +
+    `text: ${(bytes / 1e6).toFixed(1)} MB (UTF-8) of generated English news text; our matcher and charCodeAt: median of ${RUNS} runs each, alternated, after a warm-up; ` +
       `the combined RegExp: on the prefix shown, with as many runs as fit in ${REGEXP_BUDGET_MS / 1000} s; bench took ${Math.round((performance.now() - started) / 1000)} s`,
   );
   printTable('matcher', rows);

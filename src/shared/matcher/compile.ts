@@ -236,21 +236,37 @@ function nameWords(units: readonly Unit[]): Unit[] {
   });
 }
 
-/** The {@link SHAPE} bits of one alias text. */
-export function aliasShape(text: string): number {
-  const units = stripArticles(tokenize(text));
+/** The {@link SHAPE} bits of one alias text, from its units with the articles stripped. */
+function aliasShape(text: string, units: readonly Unit[]): number {
   const words = nameWords(units);
   const lead = words.length >= 2 && LEADING_WORDS.has(words[0]!.key) ? 1 : 0;
   const first = words[lead];
   if (first === undefined) return 0;
-  const letters = words.map((u) => text.slice(u.start, u.end)).join('');
   const firstChar = text.charAt(first.start);
   let shape = 0;
   if (words.length - lead === 1) shape |= SHAPE.single;
-  if (letters.toUpperCase() === letters && letters.toLowerCase() !== letters) shape |= SHAPE.acronym;
+  if (allCapitals(text, words)) shape |= SHAPE.acronym;
   if (firstChar !== firstChar.toLowerCase()) shape |= SHAPE.proper;
   if (words.length === 1 && first.key.length <= 3) shape |= SHAPE.short;
   return shape;
+}
+
+/** Whether the letters of `words` have case and are all capitals (compile runs this per alias: no strings for ASCII). */
+function allCapitals(text: string, words: readonly Unit[]): boolean {
+  let cased = false;
+  for (const u of words) {
+    for (let i = u.start; i < u.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x61 && c <= 0x7a) return false;
+      if (c >= 0x41 && c <= 0x5a) cased = true;
+      else if (c >= 0x80) {
+        const ch = text.charAt(i);
+        if (ch.toUpperCase() !== ch) return false;
+        if (ch.toLowerCase() !== ch) cased = true;
+      }
+    }
+  }
+  return cased;
 }
 
 /** What {@link Compiled} derives from its groups. */
@@ -307,6 +323,8 @@ function yearUnits(units: Unit[]): Unit[] {
   return out;
 }
 
+const UNDATED = { from: 0, to: 0 } as const;
+
 /** `"1970-2000"` → from 1970 to 2000; `"2015"` → 2015 to 2015; undefined → 0, 0. */
 function yearSpan(years: string | undefined): { from: number; to: number } {
   const m = years === undefined ? null : /^(\d{4})(?:-(\d{4}))?$/.exec(years);
@@ -327,19 +345,25 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
       isPlace.push(e.type === 'state' || e.type === 'place' ? 1 : 0);
     }
   }
-  const wordIds = new Map<string, number>();
+  // Words by their hash (a small integer: a cheap Map key, unlike a fresh string
+  // that must be hashed on every lookup), verified by text; a word whose hash
+  // another word already has goes to `collidedIds`.
+  const idOfHash = new Map<number, number>();
+  const collidedIds = new Map<string, number>();
   const wordHash: number[] = [];
   const tokenText: string[] = [];
   const punctIds = new Map<number, number>();
   let tokenCount = 0;
   const wordId = (key: string, hash: number): number => {
-    let id = wordIds.get(key);
-    if (id === undefined) {
-      id = tokenCount++;
-      wordIds.set(key, id);
-      wordHash[id] = hash;
-      tokenText[id] = key;
-    }
+    let id = idOfHash.get(hash);
+    if (id !== undefined && tokenText[id] === key) return id;
+    id = collidedIds.get(key);
+    if (id !== undefined) return id;
+    id = tokenCount++;
+    if (idOfHash.has(hash)) collidedIds.set(key, id);
+    else idOfHash.set(hash, id);
+    wordHash[id] = hash;
+    tokenText[id] = key;
     return id;
   };
   const articleA = wordId('al', tokenize('al')[0]!.hash);
@@ -352,7 +376,6 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const acceptOf: number[] = [-1];
   const ledAcceptOf: number[] = [-1];
   const ledTokenOf: number[] = [-1];
-  const groupOf = new Map<string, number>();
   const groups: Claim[][] = [];
   const shapes: number[] = [];
   let aliasCount = 0;
@@ -386,11 +409,11 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   for (const entry of entries) {
     const entryIndex = entryIndexOf.get(entry.id)!;
     for (const alias of entry.aliases) {
-      const units = yearUnits(stripArticles(tokenize(alias.text)));
+      const stripped = stripArticles(tokenize(alias.text));
+      const units = alias.text.includes('{') ? yearUnits(stripped) : stripped;
       // An alias must start with a word: the scanner only looks up words.
       if (!units.some((u) => u.kind === 'word') || units[0]!.kind !== 'word') continue;
       aliasCount++;
-      const key = units.map((u) => u.key).join(' ');
       const led = units.length >= 2 && LEADING_WORDS.has(units[0]!.key) && units[1]!.kind === 'word' && units[1]!.sepBefore;
       let state = led ? walkUnits(units.slice(1)) : walkUnits(units);
       let ledAt = -1;
@@ -401,23 +424,25 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
           ledAt = state;
         } else state = walkUnits(units); // another leading word ends here already: enter the alias whole
       }
-      let g = groupOf.get(key);
-      if (g === undefined) {
+      // Aliases with the same key (same units) end in the same state: the state is the group's identity.
+      let g = ledAt >= 0 ? ledAcceptOf[ledAt]! : acceptOf[state]!;
+      if (g < 0) {
         g = groups.length;
         groups.push([]);
         shapes.push(0xff);
-        groupOf.set(key, g);
         if (ledAt >= 0) ledAcceptOf[ledAt] = g;
         else acceptOf[state] = g;
       }
-      shapes[g]! &= aliasShape(alias.text);
+      shapes[g]! &= aliasShape(alias.text, stripped);
+      const span = alias.years === undefined ? UNDATED : yearSpan(alias.years);
       groups[g]!.push({
         entry: entryIndex,
         weak: alias.weak === true,
         shared: alias.shared === true,
         isDefault: alias.default === true,
         caseForm: alias.caseSensitive === true ? caseForm(alias.text) : null,
-        ...yearSpan(alias.years),
+        from: span.from,
+        to: span.to,
       });
     }
   }
@@ -432,8 +457,10 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
   const starterIds: number[] = [];
   const allHashes: number[] = [];
   const allIds: number[] = [];
-  for (const [key, id] of wordIds) {
-    if (id === yearToken) continue;
+  for (let id = 0; id < tokenCount; id++) {
+    const key = tokenText[id];
+    // Punctuation tokens have no text; the placeholder is never looked up by hash.
+    if (key === undefined || id === yearToken) continue;
     allHashes.push(wordHash[id]!);
     allIds.push(id);
     if (rootNext[id]! >= 0 || isArticleKey(key)) {

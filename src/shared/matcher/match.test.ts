@@ -57,6 +57,21 @@ describe('whole words', () => {
   });
 });
 
+describe('words with the same hash', () => {
+  // "tcbuaa" and "xbaeea" have the same 30-bit word hash: the compiler keys
+  // words by hash, so it must still tell them apart by their text.
+  it('keeps two words whose hashes collide apart, in both orders', () => {
+    const entries = [entry('first', 'Tcbuaa', 'Tcbuaa Ridge'), entry('second', 'Xbaeea', 'Xbaeea Ridge')];
+    expect(found('Tcbuaa met Xbaeea at Xbaeea Ridge.', entries)).toEqual(['Tcbuaa=first', 'Xbaeea=second', 'Xbaeea Ridge=second']);
+    expect(found('Xbaeea Ridge, then Tcbuaa Ridge.', [...entries].reverse())).toEqual(['Xbaeea Ridge=second', 'Tcbuaa Ridge=first']);
+  });
+
+  it('gives aliases with the same words one group, whatever their spelling', () => {
+    const entries = [entry('one', 'Bashar al-Assad'), entry('two', 'Bashar Assad')];
+    expect(compileMatcher(entries).match('Bashar al-Assad')[0]!.candidates).toEqual(['one', 'two']);
+  });
+});
+
 describe('longest match first', () => {
   it('reports a full name once, not its parts', () => {
     expect(found('Vladimir Putin said')).toEqual(['Vladimir Putin=vladimir-putin']);
