@@ -28,6 +28,11 @@ const OTHER = `<!doctype html><html lang="en"><head><title>Kremlin diary</title>
 
 const CARD = 'backstory-card-host >>> .bs-popover';
 
+/** An article longer than the library keeps (`MAX_LIBRARY_TEXT_CHARS`): 600 paragraphs of about 480 characters. */
+const HUGE = `<!doctype html><html lang="en"><head><title>The longest read</title></head><body><article><h1>The longest read</h1>
+${Array.from({ length: 600 }, (_, k) => `<p>Paragraph ${k + 1}: Vladimir Putin and Ahmed al-Sharaa met again in Moscow, and the talks on the bases, the debts and the grain went on for hours without a statement. ${'Officials on both sides said little about what was agreed, and analysts waited for the next round. '.repeat(3)}</p>`).join('\n')}
+</article></body></html>`;
+
 const EMPTY = `<!doctype html><html lang="en"><head><title>Search</title></head><body><form><input name="q"></form><p>No results.</p></body></html>`;
 
 describe.each(BROWSERS)('the library, in %s', (browserName) => {
@@ -37,6 +42,7 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     driver = await launchDriver(browserName);
     driver.server.route('/library/sharaa-moscow.html', ARTICLE);
     driver.server.route('/library/search.html', EMPTY);
+    driver.server.route('/library/huge.html', HUGE);
     driver.server.route('/library/other.html', OTHER);
   });
   afterAll(async () => {
@@ -142,6 +148,19 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     const again = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
     await again.waitForSelector('bs-mark[data-entry-id=own-hmeimim-airfield]', { state: 'attached', timeout: 20_000 });
     await again.close();
+    await page.close();
+  });
+
+  it('keeps the first part of a very long page and says so', async () => {
+    const page = await driver.open(driver.server.url('/library/huge.html'));
+    const popup = await driver.openPopupFor(page);
+    await popup.click('button[data-action=add-to-library]');
+    await expect.poll(() => popup.textContent('[data-testid=library-status] [role=status]'), { timeout: 30_000 }).toContain('only its first part was kept');
+    await popup.close();
+    const listed = await driver.call('library.list', {});
+    const huge = listed.ok ? listed.value.find((a) => a.title === 'The longest read') : undefined;
+    expect(huge?.capped).toBe(true);
+    expect(await driver.call('library.remove', { ids: [huge!.id] })).toMatchObject({ ok: true, value: { removed: 1 } });
     await page.close();
   });
 
