@@ -20,11 +20,14 @@
  *
  * Run: `npm run build && npx tsx scripts/bench/page.ts` (or `npm run bench page`).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
+import { CHROME_DIST, launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
+import { buildAll } from '../build';
 import { REALPAGES_DIR } from '../../tests/e2e/server';
 import { formatMs, printMachine, printTable, ratio, type BenchRow } from './format';
 import { prng } from './prng';
@@ -237,8 +240,63 @@ async function runMarkJs(session: ExtensionSession, url: string, aliases: readon
   return ms;
 }
 
+/** What loading `content.js` into a page cost, from the browser's trace (milliseconds). */
+interface StartupCost {
+  compileMs: number;
+  runMs: number;
+}
+
+/**
+ * The content script's parse-and-compile and its top-level run on a fresh
+ * load of `url`, read from a Chrome trace (`v8.compile` and `v8.run` events
+ * of `content.js`), medians of {@link LOADS} loads after one warm-up load
+ * (the first load of a profile also fills the code cache).
+ */
+async function startupCost(session: ExtensionSession, url: string): Promise<StartupCost> {
+  const runs: StartupCost[] = [];
+  for (let k = 0; k <= LOADS; k++) {
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    const events: { name: string; dur?: number; args?: unknown }[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:annotate').length > 0, undefined, { timeout: 60_000 });
+    await cdp.send('Tracing.end');
+    await complete;
+    await page.close();
+    const ours = events.filter((e) => JSON.stringify(e.args ?? {}).includes('/content.js'));
+    const sum = (name: string): number => ours.filter((e) => e.name === name).reduce((total, e) => total + (e.dur ?? 0) / 1000, 0);
+    if (k > 0) runs.push({ compileMs: sum('v8.compile'), runMs: sum('v8.run') });
+  }
+  return { compileMs: median(runs.map((r) => r.compileMs)), runMs: median(runs.map((r) => r.runMs)) };
+}
+
+/** Rows for the content script's size and start-up in the build at `extensionDir` (a session of its own). */
+async function startupRows(label: string, extensionDir: string): Promise<BenchRow[]> {
+  const code = readFileSync(path.join(extensionDir, 'content.js'));
+  const session = await launchExtension({ extensionDir });
+  try {
+    session.server.route('/bench/nothing-to-mark.html', generatePage(30_000, [], 0, 2));
+    const cost = await startupCost(session, session.server.url('/bench/nothing-to-mark.html'));
+    return [
+      { figure: `content.js, ${label}`, value: `${(code.length / 1024).toFixed(1)} KB`, baseline: `gzip ${(gzipSync(code).length / 1024).toFixed(1)} KB` },
+      { figure: `  start-up on a page with nothing to mark: compile + run of content.js`, value: formatMs(cost.compileMs + cost.runMs), baseline: `compile ${formatMs(cost.compileMs)}, run ${formatMs(cost.runMs)}` },
+    ];
+  } finally {
+    await session.close();
+  }
+}
+
 /** The bench; prints one table. */
 export async function benchPage(): Promise<void> {
+  // What a reader installs (minified, no test hooks), built apart so that dist/ stays as it is.
+  const productionRoot = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
+  await buildAll({ production: true, outRoot: productionRoot });
+  const startup = [...(await startupRows('the build this bench runs', CHROME_DIST)), ...(await startupRows('production build', path.join(productionRoot, 'chrome')))];
+  rmSync(productionRoot, { recursive: true, force: true });
+
   const session = await launchExtension();
   try {
     await observeLongTasks(session);
@@ -325,6 +383,7 @@ export async function benchPage(): Promise<void> {
     printMachine();
     console.log(`catalog: ${entries.length} entries, ${aliases.length} aliases; Chromium headless, built extension (dist/chrome)`);
     printTable(`Annotating pages (first pass of a fresh load; work time, yields excluded; medians of ${LOADS} loads each, ours and markRegExp alternately)`, rows);
+    printTable(`The content script's start-up (Chrome trace of content.js: parse and compile, top-level run; medians of ${LOADS} loads after a warm-up load)`, startup);
   } finally {
     await session.close();
   }

@@ -31,6 +31,7 @@
  */
 import { SHAPE } from './compile';
 import { OTHER_LANGUAGE_NOT_NAME_PARTS } from './languages/words';
+import { foldKey } from './languages/morphology';
 import { APOS, HARD, NEWLINE, SEP, SKIP, WORD_MIN, fold } from './fold';
 
 /**
@@ -48,9 +49,15 @@ const NOT_NAME_PARTS: ReadonlySet<string> = new Set(
     'former late then acting interim deputy vice top senior new old says said told asked according ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'
   )
-    .split(' ')
-    .concat(OTHER_LANGUAGE_NOT_NAME_PARTS),
+    .split(' '),
 );
+
+/**
+ * {@link OTHER_LANGUAGE_NOT_NAME_PARTS} folded, on first use: folding them
+ * fills the fold table's Cyrillic and Latin Extended blocks, work every
+ * page's content script would otherwise pay at load.
+ */
+let otherLanguageNotNameParts: ReadonlySet<string> | undefined;
 
 /** Lower-case words a title-case headline leaves small ("Shocked to Learn"). */
 const SMALL_WORDS: ReadonlySet<string> = new Set('a an the and but or nor for of to in on at by as vs via with from into up off out over per'.split(' '));
@@ -182,7 +189,8 @@ function isNamePart(text: string, w: Word): boolean {
   if (isInnerCapital(text, w)) return true;
   if (!isTitleCase(text, w)) return false;
   const key = keyOf(text, w);
-  return !NOT_NAME_PARTS.has(key) && !ADJECTIVE_ENDING.test(key);
+  otherLanguageNotNameParts ??= new Set(OTHER_LANGUAGE_NOT_NAME_PARTS.map(foldKey));
+  return !NOT_NAME_PARTS.has(key) && !otherLanguageNotNameParts.has(key) && !ADJECTIVE_ENDING.test(key);
 }
 
 /** The word after `w` across spaces only, or null. */

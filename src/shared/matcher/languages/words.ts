@@ -6,9 +6,7 @@
  * German and Spanish titles fold to the English ones ("président" = president),
  * and their articles would change how English pages read ("Le Monde").
  */
-import { foldKey } from './morphology';
-
-/** Folded keys of the words. */
+/** The words as written (folded by `context.ts` on first use: see {@link OTHER_LANGUAGE_NOT_NAME_PARTS}). */
 export const OTHER_LANGUAGE_NOT_NAME_PARTS: readonly string[] = [
   // Russian: prepositions, conjunctions and pronouns that open sentences, titles (all cases), months
   ...'в во на по с со к ко о об от до из за под над при про для без у и а но или же как что это этот эта эти он она они его ее их мы вы также однако после перед когда где тогда уже еще ни не'.split(' '),
@@ -18,4 +16,4 @@ export const OTHER_LANGUAGE_NOT_NAME_PARTS: readonly string[] = [
   // Turkish: titles, function words that open sentences, months and days
   ...'cumhurbaşkanı başkanı başkan bakanı bakan dışişleri savunma devlet başbakan sözcüsü genel lider ve ile da de bu şu o ancak ayrıca ise'.split(' '),
   ...'ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık pazartesi salı çarşamba perşembe cuma cumartesi pazar'.split(' '),
-].map(foldKey);
+];
