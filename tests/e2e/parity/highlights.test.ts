@@ -19,6 +19,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { selectText } from '../select-text';
 
 const P1 = 'The offensive began in the north-west in late November, and rebel columns reached the outskirts of Aleppo within days.';
 const P2 = 'Russia, which had intervened in 2015 to save the government, gave the former president asylum in Moscow within days of the fall of the capital.';
@@ -86,29 +87,8 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
   });
 
   /** Selects `text` in the page (the first occurrence), across the marks that may split it. */
-  async function select(page: DriverPage, text: string): Promise<void> {
-    await page.evaluate((needle) => {
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-      const whole = nodes.map((n) => n.data).join('');
-      const at = whole.indexOf(needle);
-      if (at < 0) throw new Error(`no text ${needle}`);
-      const locate = (offset: number, end: boolean): [Text, number] => {
-        let base = 0;
-        for (const n of nodes) {
-          if (offset < base + n.length || (end && offset === base + n.length)) return [n, offset - base];
-          base += n.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at, false));
-      range.setEnd(...locate(at + needle.length, true));
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    }, text);
+  function select(page: DriverPage, text: string): Promise<void> {
+    return selectText(page, 'main', text);
   }
 
   /** Sends one call as the manager does, and throws on an unexpected error. */

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, type Box, type DriverPage } from '../driver';
 import { saveScreenshot } from '../screenshots';
 import { suiteDriver } from '../suite';
+import { selectText } from '../select-text';
 
 const CARD = 'backstory-card-host >>> .bs-popover';
 const UI = 'backstory-highlights-ui >>> ';
@@ -249,26 +250,8 @@ describe.each(BROWSERS)('pages in Arabic and Russian, right to left, in %s', (br
     const page = await open('languages-ar.html');
     await marks(page, ARABIC.length);
     const quote = 'بتسليم الأسد الذي يقيم في موسكو';
-    await page.evaluate((needle) => {
-      // The passage spans marks: select it across text nodes.
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(document.getElementById('assad')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-      const at = nodes.map((n) => n.data).join('').indexOf(needle);
-      const locate = (offset: number): [Text, number] => {
-        let base = 0;
-        for (const n of nodes) {
-          if (offset <= base + n.length) return [n, offset - base];
-          base += n.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + needle.length));
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    }, quote);
+    // The passage spans marks.
+    await selectText(page, '#assad', quote);
     // The reader's own key press (Shift, as when extending a selection): a page's synthetic mouseup opens nothing.
     await page.press('Shift');
     await page.waitForSelector(`${TOOLBAR} [data-action="note"]`, { timeout: 20_000 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../driver';
 import { suiteDriver } from '../suite';
+import { selectText } from '../select-text';
 
 const QUOTE = 'gave the former president asylum in Moscow within days';
 const FILLER = Array.from({ length: 40 }, (_, i) => `<p>Filler paragraph ${i} keeps the page taller than the window, so a space would scroll it.</p>`).join('');
@@ -23,26 +24,8 @@ describe.each(BROWSERS)('note focus, in %s', (browserName) => {
   it('"Save with note…" puts the caret in the note box; the saved highlight then shows it has a note', async () => {
     const page = await driver.open(driver.server.url(PATH));
     await page.waitForSelector('bs-mark', { state: 'attached' });
-    await page.evaluate((needle) => {
-      // The quote spans marks: select it across text nodes.
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(document.querySelector('main p')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-      const at = nodes.map((n) => n.data).join('').indexOf(needle);
-      const locate = (offset: number): [Text, number] => {
-        let base = 0;
-        for (const n of nodes) {
-          if (offset <= base + n.length) return [n, offset - base];
-          base += n.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + needle.length));
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    }, QUOTE);
+    // The quote spans marks.
+    await selectText(page, 'main p', QUOTE);
     await page.press('Shift');
     await page.click(`${TOOLBAR} [data-action="note"]`);
     await page.waitForSelector(`${POPOVER} iframe.note-frame`);
