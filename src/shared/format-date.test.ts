@@ -1,24 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useLocale } from '../../tests/unit/use-locale';
 import { formatCalendarDate, formatIsoDate } from './format-date';
-import { formatMessage, setI18nApi, type LocaleMessages } from './i18n';
+import { setI18nApi } from './i18n';
 import { libraryLabel } from './library';
-
-const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../_locales');
-
-/** Shows the interface in `lang`, as the browser's `i18n` API would. */
-function useLocale(lang: string): void {
-  const messages = JSON.parse(readFileSync(path.join(LOCALES_DIR, lang, 'messages.json'), 'utf8')) as LocaleMessages;
-  setI18nApi({
-    getMessage: (name, subs) => {
-      const entry = messages[name];
-      return entry ? formatMessage(entry, typeof subs === 'string' ? [subs] : (subs ?? [])) : '';
-    },
-    getUILanguage: () => lang,
-  });
-}
 
 const ENGLISH_MONTHS = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 
