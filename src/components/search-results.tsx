@@ -7,6 +7,7 @@ import type { SearchHit } from '../shared/protocol';
 import { typeGroupOf } from '../shared/catalog';
 import { typeLabel } from './entry-card/type-label';
 import { Emphasised } from './emphasis';
+import { splitMessage, t } from '../shared/i18n';
 
 /** Where hits link to, and in which target (the popup opens tabs). */
 export interface SearchLinks {
@@ -15,8 +16,6 @@ export interface SearchLinks {
   /** Target of the links: `_blank` from the popup. */
   target?: string;
 }
-
-const KIND_LABEL: Record<SearchHit['kind'], string> = { entry: 'Entry', passage: 'Corpus passage', highlight: 'Your highlight' };
 
 /** Long passages are cut around the first match so the match is visible. */
 function around(text: string, query: string, max = 220): string {
@@ -53,7 +52,7 @@ function Hit({ hit, query, links }: { hit: SearchHit; query: string; links: Sear
           {e.documentTitle}
         </a>
         <span class="hit__kind muted">
-          {KIND_LABEL.passage}
+          {t('search_kind_passage')}
           {e.outlet ? ` · ${e.outlet}` : ''} · {e.published}
         </span>
         <p class="hit__text">
@@ -63,13 +62,14 @@ function Hit({ hit, query, links }: { hit: SearchHit; query: string; links: Sear
     );
   }
   const h = hit.highlight;
+  const [noteBefore, noteAfter] = splitMessage('search_note');
   return (
     <li class="hit" data-kind="highlight" data-highlight-id={h.id}>
       <a href={h.url} target="_blank" rel="noopener" class="hit__title">
         {h.title || h.site}
       </a>
       <span class="hit__kind muted">
-        {KIND_LABEL.highlight} · {h.site}
+        {t('search_kind_highlight')} · {h.site}
       </span>
       <p class="hit__text">
         <span class={`hl-swatch hl-swatch--${h.colour}`} aria-hidden="true" />
@@ -77,7 +77,9 @@ function Hit({ hit, query, links }: { hit: SearchHit; query: string; links: Sear
       </p>
       {h.note && (
         <p class="hit__note muted">
-          Note: <Emphasised text={around(h.note, query)} query={query} />
+          {noteBefore}
+          <Emphasised text={around(h.note, query)} query={query} />
+          {noteAfter}
         </p>
       )}
     </li>
@@ -86,9 +88,9 @@ function Hit({ hit, query, links }: { hit: SearchHit; query: string; links: Sear
 
 /** The hit list; says so when nothing matched. */
 export function SearchResults({ hits, query, links }: { hits: SearchHit[]; query: string; links: SearchLinks }) {
-  if (!hits.length) return <p class="empty muted">Nothing in the corpus or your highlights matches “{query}”.</p>;
+  if (!hits.length) return <p class="empty muted">{t('search_no_match', query)}</p>;
   return (
-    <ol class="hits" aria-label={`Results for ${query}`}>
+    <ol class="hits" aria-label={t('search_results_for', query)}>
       {hits.map((hit) => (
         <Hit key={`${hit.kind}:${hit.kind === 'entry' ? hit.entry.id : hit.kind === 'passage' ? hit.excerpt.passageId : hit.highlight.id}`} hit={hit} query={query} links={links} />
       ))}

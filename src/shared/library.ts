@@ -3,6 +3,7 @@
  * corpus document of origin `user` (its text split into passages and matched
  * like the bundled ones) plus this record, which says where it came from.
  */
+import { formatIsoDate } from './format-date';
 import { t } from './i18n';
 
 /** The most characters of article text kept; a longer article is cut at a paragraph and marked `capped`. */
@@ -90,16 +91,6 @@ export function capParagraphs(paragraphs: readonly string[]): { paragraphs: stri
 
 /** The label a library excerpt carries, in the reader's language: "From your library — The Moscow Times, 28 Jan 2026". */
 export function libraryLabel(site: string, published: string | undefined): string {
-  const date = published ? formatDay(published) : '';
+  const date = published ? formatIsoDate(published) : '';
   return date ? t('library_label_dated', site, date) : t('library_label', site);
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function formatDay(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  const month = m ? MONTHS[Number(m) - 1] : undefined;
-  if (!y) return '';
-  if (!month) return y;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }

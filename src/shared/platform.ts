@@ -7,6 +7,7 @@
  * extension); code that needs the browser takes it from here at the edges.
  */
 import browser from 'webextension-polyfill';
+import { t } from './i18n';
 import type { StorageStatus } from './protocol';
 import { storageProtection } from './storage-protection';
 
@@ -70,11 +71,10 @@ export async function openShortcutSettings(): Promise<void> {
   await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
 }
 
-/** Where the reader changes shortcuts by hand, for the settings page's hint. */
-export const SHORTCUTS_HINT =
-  BROWSER === 'firefox'
-    ? 'In Firefox: Add-ons and themes (about:addons) → gear menu → Manage Extension Shortcuts.'
-    : 'In Chrome or Chromium: open chrome://extensions/shortcuts (Extensions → Keyboard shortcuts) and type the keys beside a command.';
+/** Where the reader changes shortcuts by hand, for the settings page's hint, in the interface language. */
+export function shortcutsHint(): string {
+  return t(BROWSER === 'firefox' ? 'shortcuts_hint_firefox' : 'shortcuts_hint_chrome');
+}
 
 /** Sets the toolbar badge of a tab. Firefox and Chrome both take the same call via the polyfill. */
 export async function setBadge(tabId: number, text: string): Promise<void> {

@@ -6,6 +6,7 @@ import { KARIM_CARD } from './card.fixture';
 import { EntryCardView, type CardLinks } from './entry-card';
 import { formatDate, formatSpan } from './format-date';
 import { setI18nApi } from '../../shared/i18n';
+import { useLocale } from '../../../tests/unit/use-locale';
 
 const root = document.createElement('div');
 document.body.append(root);
@@ -83,6 +84,17 @@ describe('EntryCardView', () => {
     act(() => root.querySelector<HTMLButtonElement>('.bs-card__back')!.click());
     expect(notThis).toHaveBeenCalledOnce();
     expect(back).toHaveBeenCalledOnce();
+  });
+
+  it('dates roles in the interface language: Russian month names, not English', () => {
+    useLocale('ru');
+    act(() => render(<EntryCardView card={KARIM_CARD} titleId="t" links={links()} pageDate="2021-03-14" />, root));
+    const then = root.querySelector('[data-notice="then"]')?.textContent ?? '';
+    expect(then).toMatch(/март.*2021/);
+    expect(then).not.toMatch(/Mar 2021/);
+    const roles = [...root.querySelectorAll('.bs-card__role')].map((el) => el.textContent ?? '').join('\n');
+    expect(roles).toMatch(/дек.*2024/);
+    expect(roles).not.toMatch(/\b(Oct|Dec) 20\d\d/);
   });
 
   it('on a page older than the corpus, says which roles the corpus shows held then', () => {

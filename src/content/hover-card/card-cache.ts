@@ -5,6 +5,7 @@
  * card fills in when it arrives.
  */
 import type { EntryCard } from '../../shared/card';
+import { t } from '../../shared/i18n';
 import type { CallResult } from '../../shared/protocol';
 
 /** Fetches cards from the background (`corpus.cards`). */
@@ -51,15 +52,15 @@ export class CardCache {
         if (result.ok) {
           for (const card of result.value) this.cards.set(card.entry.id, card);
           for (const id of missing) {
-            if (!this.cards.has(id)) this.errors.set(id, 'Backstory has no background for this name.');
+            if (!this.cards.has(id)) this.errors.set(id, t('card_no_background'));
             else this.errors.delete(id);
           }
         } else {
-          for (const id of missing) this.errors.set(id, `The background could not be loaded: ${result.error.message}`);
+          for (const id of missing) this.errors.set(id, t('card_load_failed', result.error.message));
         }
       })
       .catch((error: unknown) => {
-        for (const id of missing) this.errors.set(id, `The background could not be loaded: ${String(error)}`);
+        for (const id of missing) this.errors.set(id, t('card_load_failed', String(error)));
       })
       .finally(() => {
         for (const id of missing) this.pending.delete(id);

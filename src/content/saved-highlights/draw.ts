@@ -8,20 +8,12 @@ import { HIGHLIGHT_TAG } from '../dom/ownership';
 import { collectPageText, nodeIndexAt, type PageText } from '../dom/page-text';
 import { unwrapElement, wrapRanges } from '../dom/wrap-ranges';
 import { nonOverlappingLayers, type Placement } from './anchor-page';
-import { markNote, paintPiece } from './highlight-style';
+import { markNote, paintPiece, pieceLabel } from './highlight-style';
 
 
 /** The page text as saved highlights see it: blocks separated by a line feed, so quotes read well. */
 export function collectText(root: Element): PageText {
   return collectPageText([root], { separator: '\n' });
-}
-
-/**
- * The piece's label for screen readers. It sits in the page's DOM, where page
- * scripts read it: never the note (that is read in the popover's private frame).
- */
-function describeForReaders(p: Placement): string {
-  return `Saved highlight${p.changed ? ' (the page has changed since)' : ''}. Press Enter to open it and its note.`;
 }
 
 /**
@@ -47,7 +39,7 @@ export function drawPlacements(root: Element, page: PageText, placements: readon
             // One tab stop per highlight, on its first piece.
             el.tabIndex = 0;
             el.setAttribute('role', 'button');
-            el.setAttribute('aria-label', describeForReaders(p));
+            el.setAttribute('aria-label', pieceLabel(p.changed, false));
           }
           list.push(el);
           pieces.set(p.highlight.id, list);

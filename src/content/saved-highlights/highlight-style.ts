@@ -6,6 +6,7 @@
  * Translucent colours read on light and dark pages alike.
  */
 import type { HighlightColour } from '../../shared/highlight';
+import { t, type MessageKey } from '../../shared/i18n';
 
 /** Background of each named colour. */
 export const COLOUR_FILL: Record<HighlightColour, string> = {
@@ -16,14 +17,28 @@ export const COLOUR_FILL: Record<HighlightColour, string> = {
   purple: 'rgba(167, 139, 250, 0.45)',
 };
 
-/** Reader-facing names of the colours (for buttons and screen readers). */
-export const COLOUR_LABEL: Record<HighlightColour, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  pink: 'Pink',
-  purple: 'Purple',
+const COLOUR_KEY: Record<HighlightColour, MessageKey> = {
+  yellow: 'hl_colour_yellow',
+  green: 'hl_colour_green',
+  blue: 'hl_colour_blue',
+  pink: 'hl_colour_pink',
+  purple: 'hl_colour_purple',
 };
+
+/** The reader-facing name of a colour, in the interface language (for buttons and screen readers). */
+export function colourLabel(colour: HighlightColour): string {
+  return t(COLOUR_KEY[colour]);
+}
+
+/**
+ * The first piece's label for screen readers. It sits in the page's DOM,
+ * where page scripts read it: it says whether there is a note, never the note
+ * (that is read in the popover's private frame).
+ */
+export function pieceLabel(changed: boolean, hasNote: boolean): string {
+  if (hasNote) return t(changed ? 'hl_piece_note_changed' : 'hl_piece_note');
+  return t(changed ? 'hl_piece_changed' : 'hl_piece');
+}
 
 /** Paints one piece for its colour; a changed passage gets a dashed underline. */
 export function paintPiece(el: HTMLElement, colour: HighlightColour, changed: boolean): void {
@@ -61,9 +76,9 @@ export function markNote(pieces: readonly HTMLElement[], hasNote: boolean): void
       el.style.removeProperty('padding-inline-end');
     }
   });
+  // Only a highlight's first piece is a tab stop with a label.
   const first = pieces[0];
-  const label = first?.getAttribute('aria-label');
-  if (first && label) first.setAttribute('aria-label', label.replace(/^Saved highlight( with a note)?/, hasNote ? 'Saved highlight with a note' : 'Saved highlight'));
+  if (first?.hasAttribute('aria-label')) first.setAttribute('aria-label', pieceLabel(first.hasAttribute('data-changed'), hasNote));
 }
 
 /** Briefly outlines pieces to show where a revealed highlight is. */

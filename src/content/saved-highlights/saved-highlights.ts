@@ -14,6 +14,7 @@
 import type { ReferenceElement } from '@floating-ui/dom';
 import { describeRange } from '../../shared/anchoring';
 import type { Highlight, HighlightColour, HighlightPatch } from '../../shared/highlight';
+import { t } from '../../shared/i18n';
 import type { CallName, CallResult, ParamsOf, ResultOf } from '../../shared/protocol';
 import { UI_ATTRIBUTE } from '../dom/element-kinds';
 import { scrollBehavior } from '../dom/mention-navigation';
@@ -166,7 +167,7 @@ export class SavedHighlights {
     const selection = this.doc.getSelection();
     const range = selection && selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0) : this.toolbarRange;
     if (!range) {
-      this.toast('Select some text first, then save it as a highlight.');
+      this.toast(t('hl_select_first'));
       return false;
     }
     return (await this.save(range, this.state.colour)) !== null;
@@ -274,7 +275,7 @@ export class SavedHighlights {
     const page = collectText(body);
     const offsets = passage && passage.text === page.text ? { start: passage.start, end: passage.end } : rangeToOffsets(page, range);
     if (!offsets) {
-      this.report('This selection has no page text to save (it may be in a form field or an editor).');
+      this.report(t('hl_no_page_text'));
       return null;
     }
     const selectors = describeRange(page.text, offsets.start, offsets.end);
@@ -304,7 +305,7 @@ export class SavedHighlights {
     this.drawn.delete(pendingId);
     if (!result.ok) {
       this.observer.mute(() => erasePieces(pieces));
-      this.report(`Not saved: ${result.error.message}`);
+      this.report(t('private_not_saved', result.error.message));
       return null;
     }
     const saved = result.value;
@@ -333,7 +334,7 @@ export class SavedHighlights {
   private async update(id: string, patch: HighlightPatch): Promise<void> {
     const result = await this.call('highlights.update', { id, patch });
     if (!result.ok) {
-      if (this.state.popover) this.setState({ popover: { ...this.state.popover, error: `Not saved: ${result.error.message}` } });
+      if (this.state.popover) this.setState({ popover: { ...this.state.popover, error: t('private_not_saved', result.error.message) } });
       return;
     }
     const drawn = this.drawn.get(id);
@@ -347,7 +348,7 @@ export class SavedHighlights {
   private async remove(id: string): Promise<void> {
     const result = await this.call('highlights.delete', { ids: [id] });
     if (!result.ok) {
-      if (this.state.popover) this.setState({ popover: { ...this.state.popover, error: `Not deleted: ${result.error.message}` } });
+      if (this.state.popover) this.setState({ popover: { ...this.state.popover, error: t('hl_not_deleted', result.error.message) } });
       return;
     }
     const drawn = this.drawn.get(id);
@@ -358,17 +359,17 @@ export class SavedHighlights {
     this.orphanList = this.orphanList.filter((h) => h.id !== id);
     this.setState({ popover: null });
     const deleted = result.value;
-    this.toast('Highlight deleted.', deleted.length ? () => void this.undoDelete(deleted) : undefined);
+    this.toast(t('hl_deleted'), deleted.length ? () => void this.undoDelete(deleted) : undefined);
   }
 
   private async undoDelete(deleted: Highlight[]): Promise<void> {
     const result = await this.call('highlights.restore', { highlights: deleted });
     if (!result.ok) {
-      this.toast(`Could not undo: ${result.error.message}`);
+      this.toast(t('hl_undo_failed', result.error.message));
       return;
     }
     this.place(deleted);
-    this.toast('Highlight restored.');
+    this.toast(t('hl_restored'));
   }
 
   // ------------------------------------------------------------------ UI ---

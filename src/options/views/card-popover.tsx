@@ -9,6 +9,7 @@ import type { EntryCard, EntryRef } from '../../shared/card';
 import { callBackground } from '../../shared/messaging';
 import { EntryCardView, type CardLinks } from '../../components/entry-card/entry-card';
 import { friendlyError } from '../../components/status-notes';
+import { t } from '../../shared/i18n';
 import { entryHref, readerHref } from '../route';
 
 /** What opened the popover. */
@@ -36,7 +37,7 @@ export function CardPopover({ open, onClose }: { open: OpenCard; onClose(): void
     callBackground('corpus.cards', { ids: [shownId], context: { [shownId]: open.context } }).then((r) => {
       if (!current) return;
       if (r.ok && r.value[0]) setCard(r.value[0]);
-      else setError(r.ok ? 'This entry is not in the corpus any more.' : friendlyError(r.error.message));
+      else setError(r.ok ? t('card_not_in_corpus') : friendlyError(r.error.message));
     });
     return () => {
       current = false;

@@ -10,13 +10,18 @@ import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-lim
 import { useCall } from '../../components/use-call';
 import { CallView, Loading, friendlyError } from '../../components/status-notes';
 import { StorageNote } from './storage-note';
-import { t } from '../../shared/i18n';
+import { plural as pluralMessage, t, uiLocale, type MessageKey } from '../../shared/i18n';
+
+/** A size with one decimal in the interface language's digits and separator ("1.5", Russian "1,5"); no grouping, as before. */
+function decimal(n: number): string {
+  return new Intl.NumberFormat(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(n);
+}
 
 function bytes(n: number | undefined): string {
-  if (n === undefined) return 'unknown';
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n === undefined) return t('data_size_unknown');
+  if (n < 1024) return pluralMessage('data_bytes', n);
+  if (n < 1024 * 1024) return t('data_kb', decimal(n / 1024));
+  return t('data_mb', decimal(n / 1024 / 1024));
 }
 
 function download(filename: string, mime: string, parts: readonly string[]): void {
@@ -41,10 +46,10 @@ export function importSummary(r: ImportResult): string {
 /** How often a running import tells the background it is still wanted (well under Firefox's 30 s idle stop). */
 const IMPORT_KEEPALIVE_MS = 5_000;
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'json', label: 'JSON (Backstory, re-importable)' },
-  { format: 'markdown', label: 'Markdown (for notes)' },
-  { format: 'jsonld', label: 'JSON-LD (W3C Web Annotation)' },
+const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
+  { format: 'json', label: 'data_format_json' },
+  { format: 'markdown', label: 'data_format_markdown' },
+  { format: 'jsonld', label: 'data_format_jsonld' },
 ];
 
 /** The data view. */
@@ -59,13 +64,13 @@ export function DataView() {
     const parts: string[] = [];
     let cursor: ExportCursor | undefined;
     for (;;) {
-      setMessage(parts.length ? `Exporting… (part ${parts.length + 1})` : 'Exporting…');
+      setMessage(parts.length ? t('data_exporting_part', parts.length + 1) : t('data_exporting'));
       const result = await callBackground('highlights.export', cursor ? { format, cursor } : { format });
       if (!result.ok) return setMessage(friendlyError(result.error.message));
       parts.push(result.value.text);
       if (!result.value.next) {
         download(result.value.filename, result.value.mime, parts);
-        return setMessage(`Exported to ${result.value.filename}.`);
+        return setMessage(t('data_exported', result.value.filename));
       }
       cursor = result.value.next;
     }
@@ -75,7 +80,7 @@ export function DataView() {
     // Refused by its size, before it is read into memory and copied to the background.
     if (file.size > MAX_IMPORT_CHARS) return setMessage(importTooLargeMessage(file.size));
     const started = Date.now();
-    const progress = () => setMessage(`Importing ${file.name} (${bytes(file.size)})… ${Math.round((Date.now() - started) / 1000)} s`);
+    const progress = () => setMessage(t('data_importing', file.name, bytes(file.size), Math.round((Date.now() - started) / 1000)));
     progress();
     // Firefox stops an event page it thinks idle about 30 s after its last event, even while it
     // works on a call: a large file takes longer than that to validate and write, so every few
@@ -91,33 +96,30 @@ export function DataView() {
   async function clearAll() {
     setConfirming(false);
     const result = await callBackground('highlights.clear', {});
-    setMessage(result.ok ? `Deleted ${result.value.deleted} highlights.` : friendlyError(result.error.message));
+    setMessage(result.ok ? pluralMessage('data_deleted', result.value.deleted) : friendlyError(result.error.message));
     setVersion((v) => v + 1);
   }
 
   return (
     <section aria-labelledby="data-title">
       <h1 id="data-title">{t('heading_your_data')}</h1>
-      <p class="muted">Everything stays in this browser. Nothing is sent anywhere.</p>
+      <p class="muted">{t('data_intro')}</p>
       <CallView
         state={status}
         loading={<Loading lines={3} />}
         ready={(s) => (
           <dl class="facts" data-testid="data-status">
-            <dt>Saved highlights</dt>
+            <dt>{t('data_saved_highlights')}</dt>
             <dd data-testid="highlight-count">{s.highlights}</dd>
-            <dt>Corpus entries</dt>
+            <dt>{t('data_corpus_entries')}</dt>
             <dd>{s.entries}</dd>
-            <dt>Storage used</dt>
-            <dd>
-              {bytes(s.storage.usage)}
-              {s.storage.quota ? ` of ${bytes(s.storage.quota)} available` : ''}
-            </dd>
-            <dt>When disk space runs low</dt>
+            <dt>{t('data_storage_used')}</dt>
+            <dd>{s.storage.quota ? t('data_storage_of', bytes(s.storage.usage), bytes(s.storage.quota)) : bytes(s.storage.usage)}</dd>
+            <dt>{t('data_when_low')}</dt>
             <dd>
               <StorageNote protection={s.storage.protection} onChanged={() => setVersion((v) => v + 1)} />
             </dd>
-            <dt>Version</dt>
+            <dt>{t('data_version')}</dt>
             <dd>{s.version}</dd>
           </dl>
         )}
@@ -129,7 +131,7 @@ export function DataView() {
         <legend>{t('data_export')}</legend>
         {FORMATS.map((f) => (
           <button key={f.format} type="button" onClick={() => exportAs(f.format)}>
-            {f.label}
+            {t(f.label)}
           </button>
         ))}
       </fieldset>

@@ -26,10 +26,10 @@ function Groups({ entries }: { entries: EntrySummary[] }) {
   return (
     <>
       <p>
-        <label for="explorer-filter">Filter </label>
-        <input id="explorer-filter" type="search" value={filter} placeholder="Name or word in the summary" onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />{' '}
+        <label for="explorer-filter">{t('explorer_filter')} </label>
+        <input id="explorer-filter" type="search" value={filter} placeholder={t('explorer_filter_placeholder')} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />{' '}
         <span class="muted" role="status">
-          {shown.length} of {entries.length} entries
+          {t('explorer_count', shown.length, entries.length)}
         </span>
       </p>
       {!shown.length && <Empty>{t('empty_no_match', filter)}</Empty>}
@@ -67,8 +67,8 @@ export function ExplorerView() {
   return (
     <section aria-labelledby="explorer-title">
       <h1 id="explorer-title">{t('view_explorer')}</h1>
-      <p class="muted">Every person, organisation, state, place and event the corpus names. Choose one for everything the corpus says about it.</p>
-      <CallView state={entries} loading={<Loading lines={20} label="Loading the catalog…" />} ready={(value) => <Groups entries={value} />} />
+      <p class="muted">{t('explorer_intro')}</p>
+      <CallView state={entries} loading={<Loading lines={20} label={t('explorer_loading')} />} ready={(value) => <Groups entries={value} />} />
     </section>
   );
 }

@@ -17,13 +17,13 @@ import { plural, t } from '../../shared/i18n';
 function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMap<string, string>; selected: boolean; onSelect(on: boolean): void }) {
   return (
     <li class="hl-row" data-highlight-id={h.id}>
-      <input type="checkbox" aria-label={`Select “${h.quote.slice(0, 40)}”`} checked={selected} onChange={(e) => onSelect((e.currentTarget as HTMLInputElement).checked)} />
+      <input type="checkbox" aria-label={t('highlights_select_one', h.quote.slice(0, 40))} checked={selected} onChange={(e) => onSelect((e.currentTarget as HTMLInputElement).checked)} />
       <div>
         <p class="hl-quote">
           <span class={`hl-swatch hl-swatch--${h.colour}`} aria-hidden="true" />
           {h.quote}
         </p>
-        {h.note && <p class="small">Note: {h.note}</p>}
+        {h.note && <p class="small">{t('search_note', h.note)}</p>}
         <p class="small muted">
           <a href={h.url} target="_blank" rel="noopener">
             {h.title || h.url}
@@ -68,14 +68,14 @@ export function HighlightsView() {
     if (!result.ok) return setMessage(friendlyError(result.error.message));
     setUndo(result.value);
     setSelected(new Set());
-    setMessage(`Deleted ${result.value.length} ${result.value.length === 1 ? 'highlight' : 'highlights'}.`);
+    setMessage(plural('data_deleted', result.value.length));
     setVersion((v) => v + 1);
   }
   async function restore() {
     if (!undo) return;
     const result = await callBackground('highlights.restore', { highlights: undo });
     if (!result.ok) return setMessage(friendlyError(result.error.message));
-    setMessage(`Restored ${undo.length}.`);
+    setMessage(t('highlights_restored', undo.length));
     setUndo(undefined);
     setVersion((v) => v + 1);
   }

@@ -12,12 +12,7 @@ import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { readerHref } from '../route';
 import { OwnEntries } from './own-entries';
-import { t } from '../../shared/i18n';
-
-/** "1 article", "2 articles". */
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural, t } from '../../shared/i18n';
 
 /** The library view. */
 export function LibraryView() {
@@ -27,7 +22,7 @@ export function LibraryView() {
 
   const remove = async (article: LibraryArticle) => {
     const result = await callBackground('library.remove', { ids: [article.id] });
-    setStatus(result.ok ? { message: `Removed “${article.title}” from your library.` } : { message: result.error.message, error: true });
+    setStatus(result.ok ? { message: t('library_removed', article.title) } : { message: result.error.message, error: true });
     setVersion((v) => v + 1);
   };
 
@@ -40,7 +35,7 @@ export function LibraryView() {
     link.download = `backstory-library-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus({ message: `Exported ${plural(result.value.count, 'article')} and ${plural(result.value.entries, 'own entry', 'own entries')}.` });
+    setStatus({ message: t('library_exported', plural('library_n_articles', result.value.count), plural('library_n_own_entries', result.value.entries)) });
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -48,7 +43,7 @@ export function LibraryView() {
     input.value = '';
     if (!file) return;
     const result = await callBackground('library.import', { text: await file.text() });
-    setStatus(result.ok ? { message: `Imported ${plural(result.value.imported, 'article')} and ${plural(result.value.entries, 'own entry', 'own entries')}.` } : { message: `Nothing imported: ${result.error.message}`, error: true });
+    setStatus(result.ok ? { message: t('library_imported', plural('library_n_articles', result.value.imported), plural('library_n_own_entries', result.value.entries)) } : { message: t('library_import_failed', result.error.message), error: true });
     setVersion((v) => v + 1);
   };
 

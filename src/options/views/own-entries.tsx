@@ -40,7 +40,7 @@ export function OwnEntries({ refresh = 0 }: { refresh?: number }) {
     };
     const result = await callBackground('entries.add', { entry });
     if (!result.ok) return setStatus({ message: result.error.message, error: true });
-    setStatus({ message: `Added “${result.value.name}”: it is marked on pages you open from now on.` });
+    setStatus({ message: t('own_added', result.value.name) });
     setName('');
     setAliases('');
     setDescription('');
@@ -50,7 +50,7 @@ export function OwnEntries({ refresh = 0 }: { refresh?: number }) {
 
   const remove = async (id: string, label: string) => {
     const result = await callBackground('entries.remove', { id });
-    setStatus(result.ok ? { message: `Removed “${label}”.` } : { message: result.error.message, error: true });
+    setStatus(result.ok ? { message: t('own_removed', label) } : { message: result.error.message, error: true });
     setVersion((v) => v + 1);
   };
 

@@ -21,7 +21,7 @@ function DocumentList() {
   return (
     <section aria-labelledby="reader-title">
       <h1 id="reader-title">{t('view_reader')}</h1>
-      <p class="muted">The articles Backstory's background comes from. Names are marked as they are on web pages; choose one for its card.</p>
+      <p class="muted">{t('reader_intro')}</p>
       <CallView
         state={docs}
         loading={<Loading lines={8} />}
@@ -35,7 +35,7 @@ function DocumentList() {
                     {' '}
                     {d.outlet ? `${d.outlet}, ` : ''}
                     {d.published}
-                    {d.publishedInferred ? ' (date inferred)' : ''}
+                    {d.publishedInferred ? ` ${t('entry_date_inferred')}` : ''}
                   </span>
                 </li>
               ))}
@@ -91,20 +91,20 @@ function Article({ documentId, passageId }: { documentId: string; passageId?: st
   return (
     <CallView
       state={doc}
-      loading={<Loading lines={30} label="Opening the article…" />}
+      loading={<Loading lines={30} label={t('reader_opening')} />}
       ready={({ document: d, passages }) => {
         const paragraphs = new Map<number, Passage[]>();
         for (const p of passages) paragraphs.set(p.paragraph, [...(paragraphs.get(p.paragraph) ?? []), p]);
         return (
           <article ref={article} class="reader-article" aria-labelledby="article-title">
             <p>
-              <a href={readerHref('')}>← All articles</a>
+              <a href={readerHref('')}>{t('reader_all_articles')}</a>
             </p>
             <h1 id="article-title">{d.title}</h1>
             <p class="muted">
               {d.outlet ? `${d.outlet} · ` : ''}
               {d.published}
-              {d.publishedInferred ? ` (inferred: ${d.publishedBasis})` : ''}
+              {d.publishedInferred ? ` ${t('reader_inferred', d.publishedBasis)}` : ''}
             </p>
             {[...paragraphs.entries()]
               .sort(([a], [b]) => a - b)

@@ -84,7 +84,7 @@ function Matrix({ graph }: { graph: Graph }) {
       {pair && (
         <section class="pair" aria-live="polite">
           <h2>
-            <a href={entryHref(pair[0].id)}>{pair[0].name}</a> and <a href={entryHref(pair[1].id)}>{pair[1].name}</a>
+            <a href={entryHref(pair[0].id)}>{pair[0].name}</a> {t('relations_and')} <a href={entryHref(pair[1].id)}>{pair[1].name}</a>
           </h2>
           <ul>
             {[...new Set(relations.get(pairKey(pair[0].id, pair[1].id)) ?? [])].map((r) => (

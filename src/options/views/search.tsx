@@ -31,14 +31,14 @@ export function SearchView({ q }: { q: string }) {
     <section aria-labelledby="search-title">
       <h1 id="search-title">{t('view_search')}</h1>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <label for="search-q">Search people, events, passages and your highlights </label>
+        <label for="search-q">{t('search_label')} </label>
         <input id="search-q" type="search" value={text} autoFocus onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
       </form>
       <div data-testid="search-results" class="search-results">
         {query ? (
-          <CallView state={hits} loading={<Loading lines={10} label="Searching…" />} ready={(value) => <SearchResults hits={value} query={query} links={LINKS} />} />
+          <CallView state={hits} loading={<Loading lines={10} label={t('popup_searching')} />} ready={(value) => <SearchResults hits={value} query={query} links={LINKS} />} />
         ) : (
-          <p class="muted">Names match as you type and forgive a typo: “Erdo”, “Sharra”, “Astana”.</p>
+          <p class="muted">{t('search_hint')}</p>
         )}
       </div>
     </section>

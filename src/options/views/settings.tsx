@@ -79,8 +79,8 @@ function Form({ initial }: { initial: Settings }) {
           {delayAfter}
         </label>
         <label>
-          <input type="checkbox" data-testid="setting-tab-to-marks" checked={settings.tabToMarks} onChange={(e) => save({ tabToMarks: (e.currentTarget as HTMLInputElement).checked })} /> Reach names on pages with
-          the Tab key (Enter or Space opens a name's card, Escape goes back to the name)
+          <input type="checkbox" data-testid="setting-tab-to-marks" checked={settings.tabToMarks} onChange={(e) => save({ tabToMarks: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+          {t('settings_tab_to_marks')}
         </label>
       </fieldset>
       <fieldset>

@@ -4,7 +4,7 @@
  * a suggested key that clashes with one of its own), how to set one.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser, openShortcutSettings, SHORTCUTS_HINT } from '../../shared/platform';
+import { browser, openShortcutSettings, shortcutsHint } from '../../shared/platform';
 import { Loading } from '../../components/status-notes';
 import { shortcutRows, type BrowserCommand } from './shortcut-rows';
 import { t } from '../../shared/i18n';
@@ -41,7 +41,7 @@ export function Shortcuts() {
         {t('shortcuts_change')}
       </button>
       <p class="small muted" data-testid="shortcuts-hint">
-        {SHORTCUTS_HINT}
+        {shortcutsHint()}
       </p>
     </fieldset>
   );

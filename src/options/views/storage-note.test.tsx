@@ -2,11 +2,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { useLocale } from '../../../tests/unit/use-locale';
+import { setI18nApi } from '../../shared/i18n';
 import { StorageNote } from './storage-note';
 
 const root = document.createElement('div');
 document.body.append(root);
-afterEach(() => render(null, root));
+afterEach(() => {
+  render(null, root);
+  setI18nApi(undefined);
+});
 
 const button = () => root.querySelector('button');
 /** Clicks the button and lets its handler's awaited promises settle before the render is flushed. */
@@ -44,5 +49,14 @@ describe('StorageNote', () => {
     await click();
     expect(root.querySelector('[role=status]')?.textContent).toMatch(/declined\. Export your highlights/);
     expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it('speaks the interface language (Turkish), button and refusal included', async () => {
+    useLocale('tr');
+    act(() => render(<StorageNote protection="best-effort" onChanged={() => undefined} persist={async () => false} />, root));
+    expect(root.querySelector('strong')?.textContent).toBe('Tarayıcı, disk alanı azaldığında bu verileri silebilir.');
+    expect(button()?.textContent).toBe('Tarayıcıdan Backstory\'nin verilerini korumasını iste');
+    await click();
+    expect(root.querySelector('[role=status]')?.textContent).toMatch(/^Tarayıcı reddetti\./);
   });
 });

@@ -6,21 +6,13 @@
  * and at every start, but Chromium's service worker cannot).
  */
 import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../shared/i18n';
 import type { StorageProtection } from '../../shared/storage-protection';
 
-const SENTENCES: Record<StorageProtection, { title: string; text: string }> = {
-  persistent: {
-    title: 'Kept when disk space runs low.',
-    text: 'The browser has marked Backstory’s storage persistent: it will not delete your highlights to make room. Removing Backstory, or deleting them here, still does; export them first.',
-  },
-  unlimited: {
-    title: 'Kept when disk space runs low.',
-    text: 'The browser does not mark Backstory’s storage persistent, but it never clears an extension with unlimited storage to make room. Removing Backstory still deletes your highlights; export them first.',
-  },
-  'best-effort': {
-    title: 'The browser may delete this data when disk space runs low.',
-    text: 'Ask it to keep Backstory’s data, and export your highlights now and then so a copy is safe.',
-  },
+const SENTENCES: Record<StorageProtection, { title: MessageKey; text: MessageKey }> = {
+  persistent: { title: 'storage_kept', text: 'storage_persistent_text' },
+  unlimited: { title: 'storage_kept', text: 'storage_unlimited_text' },
+  'best-effort': { title: 'storage_best_effort', text: 'storage_best_effort_text' },
 };
 
 /** Whether Backstory's data may be evicted; `onChanged` after the browser granted persistence. */
@@ -35,14 +27,14 @@ export function StorageNote({ protection, onChanged, persist = () => navigator.s
   return (
     <div data-testid="storage-protection" data-state={protection}>
       <p>
-        <strong>{sentence.title}</strong> {sentence.text}
+        <strong>{t(sentence.title)}</strong> {t(sentence.text)}
       </p>
       {protection === 'best-effort' && (
         <p>
           <button type="button" onClick={ask}>
-            Ask the browser to keep Backstory’s data
+            {t('storage_ask')}
           </button>{' '}
-          {refused && <span role="status">The browser declined. Export your highlights regularly to keep a copy.</span>}
+          {refused && <span role="status">{t('storage_declined')}</span>}
         </p>
       )}
     </div>

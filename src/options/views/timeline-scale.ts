@@ -3,6 +3,7 @@
  * precision to fractional years, zoom levels from decades to days, axis ticks
  * and label lanes that never overlap.
  */
+import { formatCalendarDate } from '../../shared/format-date';
 
 /** Zoom levels, coarsest first. */
 export const ZOOMS = ['decade', 'year', 'month', 'day'] as const;
@@ -46,8 +47,6 @@ export interface Tick {
   major: boolean;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** Ticks for the span at a zoom: decades, years, months or weeks. */
 export function ticksOf(span: { from: number; to: number }, zoom: Zoom): Tick[] {
   const ticks: Tick[] = [];
@@ -60,7 +59,7 @@ export function ticksOf(span: { from: number; to: number }, zoom: Zoom): Tick[] 
     ticks.push({ year: y, label: String(y), major: true });
     if (y === span.to || zoom === 'year') continue;
     // Zoomed in, a month tick may be the only one in view: it names its year too.
-    for (let m = 1; m < 12; m++) ticks.push({ year: y + m / 12, label: zoom === 'month' || zoom === 'day' ? `${MONTHS[m]!} ${y}` : '', major: false });
+    for (let m = 1; m < 12; m++) ticks.push({ year: y + m / 12, label: zoom === 'month' || zoom === 'day' ? formatCalendarDate(y, m + 1) : '', major: false });
   }
   return ticks;
 }

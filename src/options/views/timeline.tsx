@@ -13,7 +13,7 @@ import { CallView, Empty, Loading } from '../../components/status-notes';
 import { typeLabel } from '../../components/entry-card/type-label';
 import { entryHref, readerHref } from '../route';
 import { PX_PER_YEAR, ZOOMS, assignLanes, spanOf, ticksOf, yearOf, type Zoom } from './timeline-scale';
-import { t } from '../../shared/i18n';
+import { plural, t, type MessageKey } from '../../shared/i18n';
 
 type Graph = CallMap['corpus.graph']['result'];
 
@@ -22,7 +22,7 @@ const LEFT = 24;
 const BAND = 150;
 const AXIS = 30;
 const LANE = 26;
-const ZOOM_LABEL: Record<Zoom, string> = { decade: 'decades', year: 'years', month: 'months', day: 'days' };
+const ZOOM_LABEL: Record<Zoom, MessageKey> = { decade: 'timeline_showing_decade', year: 'timeline_showing_year', month: 'timeline_showing_month', day: 'timeline_showing_day' };
 
 function labelWidth(name: string): number {
   return name.length * 6.8 + 18;
@@ -56,6 +56,7 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
     const ids = new Set([...links.values()].flatMap((s) => [...s]));
     return graph.nodes.filter((n) => ids.has(n.id)).sort((a, b) => a.name.localeCompare(b.name));
   }, [links, graph]);
+  const actorName = actors.find((a) => a.id === actor)?.name;
   const types = useMemo(() => [...new Set(items.map((i) => i.type))].sort(), [items]);
   const shown = items.filter((i) => !hiddenTypes.has(i.type) && (!actor || links.get(i.id)?.has(actor)));
 
@@ -109,21 +110,21 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
   return (
     <>
       <div class="timeline-controls">
-        <div role="group" aria-label="Zoom">
+        <div role="group" aria-label={t('timeline_zoom')}>
           <button type="button" onClick={() => changeZoom(-1)} disabled={zoom === 'decade'} data-testid="zoom-out">
-            Zoom out
+            {t('timeline_zoom_out')}
           </button>{' '}
           <button type="button" onClick={() => changeZoom(1)} disabled={zoom === 'day'} data-testid="zoom-in">
-            Zoom in
+            {t('timeline_zoom_in')}
           </button>{' '}
           <span class="muted" role="status" data-testid="zoom-level" data-zoom={zoom}>
-            Showing {ZOOM_LABEL[zoom]}
+            {t(ZOOM_LABEL[zoom])}
           </span>
         </div>
         <label>
-          Actor{' '}
+          {t('timeline_actor')}{' '}
           <select data-testid="actor-filter" value={actor} onChange={(e) => setActor((e.currentTarget as HTMLSelectElement).value)}>
-            <option value="">Everyone</option>
+            <option value="">{t('timeline_everyone')}</option>
             {actors.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -132,7 +133,7 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
           </select>
         </label>
         <fieldset class="type-filter">
-          <legend>Types</legend>
+          <legend>{t('timeline_types')}</legend>
           {types.map((t) => (
             <label key={t}>
               <input
@@ -151,15 +152,15 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
         </fieldset>
       </div>
       <p class="muted" role="status" data-testid="timeline-count">
-        {shown.length} of {items.length} dated events{actor ? ` involving ${actors.find((a) => a.id === actor)?.name ?? actor}` : ''}.{' '}
-        {actor && <a href={entryHref(actor)}>About {actors.find((a) => a.id === actor)?.name}</a>}
+        {actor ? t('timeline_count_actor', shown.length, items.length, actorName ?? actor) : t('timeline_count', shown.length, items.length)}{' '}
+        {actor && <a href={entryHref(actor)}>{t('timeline_about', actorName ?? '')}</a>}
       </p>
       {!shown.length && <Empty>{t('empty_no_timeline_match')}</Empty>}
       <div
         ref={scroller}
         class="timeline-scroller"
         tabIndex={0}
-        aria-label="Timeline. Use + and - to zoom, arrow keys to scroll."
+        aria-label={t('timeline_region')}
         role="region"
         onKeyDown={(e) => {
           if (e.key === '+' || e.key === '=') changeZoom(1);
@@ -168,13 +169,13 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
           e.preventDefault();
         }}
       >
-        <svg class="timeline" width={width} height={height} role="group" aria-label={`${shown.length} events, oldest first`} data-testid="timeline">
+        <svg class="timeline" width={width} height={height} role="group" aria-label={plural('timeline_events', shown.length)} data-testid="timeline">
           <g class="axis" aria-hidden="true">
             {span.earlier > 0 && (
               <g class="earlier" data-testid="timeline-earlier">
                 <rect x={LEFT - 4} y={AXIS - 26} width={BAND - 12} height={height - AXIS + 26} class="earlier-band" />
                 <text x={LEFT + 2} y={AXIS - 12} class="tick-label tick-label--major">
-                  Earlier
+                  {t('timeline_earlier')}
                 </text>
               </g>
             )}
@@ -202,7 +203,7 @@ function Chart({ items, graph }: { items: TimelineItem[]; graph: Graph }) {
             const date = item.end ? `${item.start} – ${item.end}` : item.start;
             return (
               <a key={`${item.id}@${item.start}`} href={href} class={`tl-event tl-event--${group}`} data-entry-id={item.id} data-start={item.start}>
-                <title>{`${item.label ? `${item.name}: ${item.label}` : item.name}, ${date}${item.inferred ? ' (date inferred)' : ''}${item.source ? ` — source: ${item.source.documentTitle}` : ''}`}</title>
+                <title>{`${item.label ? `${item.name}: ${item.label}` : item.name}, ${date}${item.inferred ? ` ${t('entry_date_inferred')}` : ''}${item.source ? ` — ${t('timeline_source', item.source.documentTitle)}` : ''}`}</title>
                 {endX > x + 2 && <rect x={x} y={y - 4} width={endX - x} height={8} rx={4} class="tl-bar" />}
                 <circle cx={x} cy={y} r={5} class="tl-dot" />
                 <text x={x + 9} y={y + 4} class="tl-label">
@@ -228,10 +229,10 @@ export function TimelineView() {
   return (
     <section aria-labelledby="timeline-title">
       <h1 id="timeline-title">{t('view_timeline')}</h1>
-      <p class="muted">Every dated event in the corpus. Choose one to read its source.</p>
+      <p class="muted">{t('timeline_intro')}</p>
       <CallView
         state={data}
-        loading={<Loading lines={16} label="Loading the timeline…" />}
+        loading={<Loading lines={16} label={t('timeline_loading')} />}
         ready={({ items, graph }) => (items.length ? <Chart items={items} graph={graph} /> : <Empty>{t('empty_no_dated_events')}</Empty>)}
       />
     </section>

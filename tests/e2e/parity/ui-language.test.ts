@@ -3,7 +3,8 @@
  * language through `_locales`. In a browser whose UI is Arabic, the popup and
  * the options page are `lang="ar" dir="rtl"`, show the Arabic messages and lay
  * out right to left; the page-side card's labels are Arabic and it says the
- * corpus text is in English. Screenshots: `test-results/popup-ar-<browser>.png`,
+ * corpus text is in English; the data view and the timeline are Arabic too.
+ * Screenshots: `test-results/popup-ar-<browser>.png`,
  * `test-results/options-ar-<browser>.png`.
  */
 import { readFileSync } from 'node:fs';
@@ -86,6 +87,21 @@ describe.each(BROWSERS)('interface language, in %s', (browserName) => {
     expect(first).toBeGreaterThan(last);
     await saveScreenshot(await options.screenshot(), 'options-ar', browserName);
     await options.close();
+  });
+
+  it('the data view’s status and the timeline’s controls are Arabic', async () => {
+    const data = await driver.openExtensionPage('options.html', '#data');
+    await data.waitForSelector('[data-testid=data-status]');
+    expect(await data.textContents('[data-testid=data-status] dt')).toEqual(['data_saved_highlights', 'data_corpus_entries', 'data_storage_used', 'data_when_low', 'data_version'].map(ar));
+    await data.close();
+
+    const timeline = await driver.openExtensionPage('options.html', '#timeline');
+    await timeline.waitForSelector('[data-testid=zoom-level]');
+    const zoom = await timeline.getAttribute('[data-testid=zoom-level]', 'data-zoom');
+    expect(await timeline.textContent('[data-testid=zoom-level]')).toBe(ar(`timeline_showing_${zoom}`));
+    expect(await timeline.textContent('[data-testid=zoom-in]')).toBe(ar('timeline_zoom_in'));
+    expect(await timeline.textContent('.type-filter legend')).toBe(ar('timeline_types'));
+    await timeline.close();
   });
 
   it('the card’s labels are Arabic, and it says the corpus text is in English', async () => {

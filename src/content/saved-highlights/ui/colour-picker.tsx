@@ -1,6 +1,6 @@
 /** The named colours as a keyboard-friendly radio group of swatches. */
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/highlight';
-import { COLOUR_LABEL } from '../highlight-style';
+import { colourLabel } from '../highlight-style';
 import { t } from '../../../shared/i18n';
 
 /** Props of {@link ColourPicker}. */
@@ -31,8 +31,8 @@ export function ColourPicker({ value, onChange }: ColourPickerProps) {
           role="radio"
           data-colour={colour}
           aria-checked={colour === value}
-          aria-label={COLOUR_LABEL[colour]}
-          title={COLOUR_LABEL[colour]}
+          aria-label={colourLabel(colour)}
+          title={colourLabel(colour)}
           tabIndex={colour === value ? 0 : -1}
           onClick={() => onChange(colour)}
           onKeyDown={(e) => move(e, colour)}
