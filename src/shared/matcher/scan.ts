@@ -536,12 +536,18 @@ function lookupKey(c: Compiled, table: HashTable, key: string): number {
  * Returns where scanning goes on, like {@link matchAt}.
  */
 function matchStem(c: Compiled, text: string, start: number, end: number): number {
-  const candidates = stemCandidates(foldedWord(text, start, end));
+  let candidates = stemCandidates(foldedWord(text, start, end));
+  let own = false;
   for (let k = 0; k < candidates.length; k++) {
     const id = lookupKey(c, c.starter, candidates[k]!);
     if (id < 0) continue;
     const state = c.rootNext[id]!;
     if (state < 0) continue;
+    // The walk stems the words after this one with the same reused array: keep this word's stems apart.
+    if (!own) {
+      candidates = candidates.slice();
+      own = true;
+    }
     const found = walk(c, text, start, end, state);
     if (found >= 0) return found;
   }

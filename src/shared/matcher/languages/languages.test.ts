@@ -39,6 +39,13 @@ describe('Russian', () => {
     expect(found('Путин принял аш-Шараа')).toEqual(['Путин=putin', 'аш-Шараа=sharaa']);
     expect(found('итоги гражданской войны в Сирии')).toEqual(['гражданской войны в Сирии=civil-war']);
   });
+  it('tries every stem of a first word when a longer name from an earlier stem does not complete', () => {
+    // "российской" stems to both "российско…" (starting the first alias) and "российская" (the second):
+    // the walk that fails on the first must not cost the second its turn.
+    const names = compileMatcher([entry('war', 'российско-украинская война'), entry('operation', 'российская военная операция в Сирии')]);
+    const text = 'итоги российской военной операции в Сирии';
+    expect(names.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.entryId}`)).toEqual(['российской военной операции в Сирии=operation']);
+  });
   it('folds ё to е and does not take words that only begin like a name', () => {
     expect(foldKey('Королёв')).toBe(foldKey('Королев'));
     expect(found('Москвау, Путинизм, путина')).toEqual([]);
