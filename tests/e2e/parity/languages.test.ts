@@ -38,6 +38,7 @@ const ARABIC: [string, string][] = [
   ['tartus', 'طرطوس'],
   // An attached preposition is part of the word: "لروسيا" (to Russia), "وسوريا" (and Syria).
   ['russia', 'لروسيا'],
+  ['mediterranean-sea', 'البحر المتوسط'],
   ['damascus', 'دمشق'],
   ['bashar-al-assad', 'الأسد'],
   ['moscow', 'موسكو'],
