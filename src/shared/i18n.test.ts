@@ -1,25 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatMessage, plural, setI18nApi, splitMessage, t, uiDirection, uiIsEnglish, uiLocale, type LocaleMessages } from './i18n';
-
-const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../_locales');
-
-function readLocale(lang: string): LocaleMessages {
-  return JSON.parse(readFileSync(path.join(LOCALES_DIR, lang, 'messages.json'), 'utf8')) as LocaleMessages;
-}
-
-/** A browser `i18n` API over one locale's messages, as the browser would resolve them. */
-function fakeApi(messages: LocaleMessages, uiLanguage: string) {
-  return {
-    getMessage: (name: string, subs?: string | string[]) => {
-      const entry = messages[name];
-      return entry ? formatMessage(entry, typeof subs === 'string' ? [subs] : (subs ?? [])) : '';
-    },
-    getUILanguage: () => uiLanguage,
-  };
-}
+import { useLocale } from '../../tests/unit/use-locale';
+import { formatMessage, plural, setI18nApi, splitMessage, t, uiDirection, uiIsEnglish, uiLocale } from './i18n';
 
 describe('t', () => {
   afterEach(() => setI18nApi(undefined));
@@ -34,8 +15,7 @@ describe('t', () => {
   });
 
   it('speaks the browser’s language when it has one: Arabic, right to left, with its plural forms', () => {
-    const ar = readLocale('ar');
-    setI18nApi(fakeApi(ar, 'ar'));
+    useLocale('ar');
     expect(uiLocale()).toBe('ar');
     expect(uiDirection()).toBe('rtl');
     expect(uiIsEnglish()).toBe(false);
@@ -46,7 +26,7 @@ describe('t', () => {
   });
 
   it('uses Russian plural forms', () => {
-    setI18nApi(fakeApi(readLocale('ru'), 'ru'));
+    useLocale('ru');
     expect(plural('popup_mentions', 1)).toBe('1 упоминание');
     expect(plural('popup_mentions', 3)).toBe('3 упоминания');
     expect(plural('popup_mentions', 5)).toBe('5 упоминаний');
@@ -59,7 +39,7 @@ describe('t', () => {
 
   it('cuts a message at its placeholder, wherever the language puts it', () => {
     expect(splitMessage('popup_toggle_site')).toEqual(['Highlight names on ', '']);
-    setI18nApi(fakeApi(readLocale('tr'), 'tr'));
+    useLocale('tr');
     expect(splitMessage('popup_toggle_site')).toEqual(['', ' üzerinde isimleri vurgula']);
   });
 

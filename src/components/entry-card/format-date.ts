@@ -5,16 +5,14 @@
 import { formatIsoDate } from '../../shared/format-date';
 
 /** Formats a partial ISO date; anything unrecognised is returned as it is. */
-export function formatDate(iso: string): string {
-  return formatIsoDate(iso);
-}
+export const formatDate = formatIsoDate;
 
 /** "Dec 2024" for the month of a date, used for "as of" lines. */
 export function formatMonth(iso: string): string {
-  return formatDate(iso.slice(0, 7));
+  return formatIsoDate(iso.slice(0, 7));
 }
 
 /** A span: "2016", "Nov 2024 – Dec 2024". */
 export function formatSpan(start: string, end?: string): string {
-  return end && end !== start ? `${formatDate(start)} – ${formatDate(end)}` : formatDate(start);
+  return end && end !== start ? `${formatIsoDate(start)} – ${formatIsoDate(end)}` : formatIsoDate(start);
 }
