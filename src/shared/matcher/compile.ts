@@ -323,12 +323,13 @@ function yearUnits(units: Unit[]): Unit[] {
   return out;
 }
 
+/** The span of an undated claim, shared by all of them. */
 const UNDATED = { from: 0, to: 0 } as const;
 
 /** `"1970-2000"` → from 1970 to 2000; `"2015"` → 2015 to 2015; undefined → 0, 0. */
 function yearSpan(years: string | undefined): { from: number; to: number } {
   const m = years === undefined ? null : /^(\d{4})(?:-(\d{4}))?$/.exec(years);
-  if (!m) return { from: 0, to: 0 };
+  if (!m) return UNDATED;
   return { from: Number(m[1]), to: Number(m[2] ?? m[1]) };
 }
 
@@ -434,7 +435,7 @@ export function compile(entries: readonly MatcherEntry[]): Compiled {
         else acceptOf[state] = g;
       }
       shapes[g]! &= aliasShape(alias.text, stripped);
-      const span = alias.years === undefined ? UNDATED : yearSpan(alias.years);
+      const span = yearSpan(alias.years);
       groups[g]!.push({
         entry: entryIndex,
         weak: alias.weak === true,
