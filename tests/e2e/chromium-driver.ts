@@ -6,7 +6,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { envelopeOf, initScriptSource, toPlaywrightSelector as css, type BackgroundFunction, type DriverPage, type ExtensionDriver, type LaunchOptions, type WaitOptions } from './driver';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, within, type ExtensionSession } from './harness';
 
 const pages = new WeakMap<DriverPage, Page>();
 /** Locators auto-wait this long, as driver calls do in Firefox. */
@@ -68,10 +68,10 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
       return frame ? frame.evaluate(read).catch(() => null) : null;
     },
     async frameFill(urlPrefix, selector, text) {
-      await (await waitForFrame(page, urlPrefix)).fill(selector, text);
+      await (await waitForFrame(page, urlPrefix)).fill(selector, text, { timeout: TIMEOUT });
     },
     async frameClick(urlPrefix, selector) {
-      await (await waitForFrame(page, urlPrefix)).click(selector);
+      await (await waitForFrame(page, urlPrefix)).click(selector, { timeout: TIMEOUT });
     },
     close: () => page.close(),
     title: () => page.title(),
@@ -184,9 +184,13 @@ export async function launchChromiumDriver(options: LaunchOptions = {}): Promise
     async callTab(page, call, params) {
       const tabId = await driver.tabIdOf(page);
       const control = await controlPage();
-      return control.evaluate(
-        ([id, message]) => (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<never> } } }).chrome.tabs.sendMessage(id, message),
-        [tabId, envelopeOf(call, params)] as const,
+      return within(
+        15_000,
+        `the tab's content script (${call})`,
+        control.evaluate(
+          ([id, message]) => (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<never> } } }).chrome.tabs.sendMessage(id, message),
+          [tabId, envelopeOf(call, params)] as const,
+        ),
       );
     },
     async addInitScript(script) {

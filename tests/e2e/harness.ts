@@ -19,6 +19,19 @@ import { ROOT, startFixtureServer, type FixtureServer } from './server';
  */
 export const CHROME_DIST = process.env.BACKSTORY_CHROME_DIST ?? path.join(ROOT, 'dist', 'test-chrome');
 
+/**
+ * `answer`, or an error naming `what` once `ms` have passed. Playwright's
+ * evaluations never time out on their own: a call into a worker or page that
+ * never answers would otherwise spend the test's whole timeout and say nothing.
+ */
+export function within<T>(ms: number, what: string, answer: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
 /** A browser with the extension loaded, and helpers for tests. */
 export interface ExtensionSession {
   context: BrowserContext;
@@ -133,10 +146,14 @@ export async function launchExtension({ extensionDir = CHROME_DIST, locale, colo
       // page is made the active tab and the active tab's id is read.
       await page.bringToFront();
       const worker = await session.worker();
-      const id = await worker.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tab?.id ?? -1;
-      });
+      const id = await within(
+        15_000,
+        'the service worker (reading the active tab)',
+        worker.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return tab?.id ?? -1;
+        }),
+      );
       if (id < 0) throw new Error(`no active tab for ${page.url()}`);
       return id;
     },

@@ -19,6 +19,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { noteFrame } from '../private-frames';
 import { selectText } from '../select-text';
 
 const P1 = 'The offensive began in the north-west in late November, and rebel columns reached the outskirts of Aleppo within days.';
@@ -236,10 +237,10 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     await page.click(`bs-highlight[data-highlight-id="${target.id}"]`);
     // The note is edited in the popover's private frame (an extension page), never in the page's DOM.
     expect(await page.getAttribute(`${POPOVER} iframe.note-frame`, 'src')).toBe(`${driver.extensionOrigin}private.html#note=${encodeURIComponent(target.id)}`);
-    await page.frameFill(driver.extensionOrigin, 'textarea', 'Asylum, not exile');
-    await page.frameClick(driver.extensionOrigin, '[data-action="save-note"]:not([disabled])');
+    await page.frameFill(noteFrame(driver, target.id), 'textarea', 'Asylum, not exile');
+    await page.frameClick(noteFrame(driver, target.id), '[data-action="save-note"]:not([disabled])');
     await expect.poll(async () => (await allHighlights()).find((h) => h.id === target.id)?.note, { timeout: 10_000 }).toBe('Asylum, not exile');
-    expect(await page.frameText(driver.extensionOrigin)).toContain('Note saved.');
+    expect(await page.frameText(noteFrame(driver, target.id))).toContain('Note saved.');
 
     await page.click(`bs-highlight[data-highlight-id="${target.id}"]`);
     await page.waitForSelector(`${POPOVER} [data-action="delete"]`);
@@ -328,7 +329,7 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     const page = await openPage();
     await expect.poll(async () => (await drawn(page)).length, { timeout: 20_000 }).toBe(3);
     await page.click(`bs-highlight[data-highlight-id="${file.highlights[0]!.id}"]`);
-    await expect.poll(() => page.frameText(driver.extensionOrigin), { timeout: 10_000 }).toContain(evil);
+    await expect.poll(() => page.frameText(noteFrame(driver, file.highlights[0]!.id)), { timeout: 10_000 }).toContain(evil);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
     expect(await page.count(`${POPOVER} img`)).toBe(0);
     expect(await page.count(`${POPOVER} script`)).toBe(0);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../driver';
 import { suiteDriver } from '../suite';
+import { noteFrame } from '../private-frames';
 import { selectText } from '../select-text';
 
 const QUOTE = 'gave the former president asylum in Moscow within days';
@@ -36,12 +37,12 @@ describe.each(BROWSERS)('note focus, in %s', (browserName) => {
     };
     await expect.poll(saved, { timeout: 10_000 }).toBeDefined();
     // The frame has loaded its note box (and focused it) once it shows the Save button.
-    await expect.poll(() => page.frameText(driver.extensionOrigin), { timeout: 15_000 }).toContain('Save note');
+    await expect.poll(() => page.frameText(noteFrame(driver)), { timeout: 15_000 }).toContain('Save note');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BACKSTORY-HIGHLIGHTS-UI');
 
     const scrollBefore = await page.evaluate(() => scrollY);
     await page.type('Asylum in Moscow');
-    await page.frameClick(driver.extensionOrigin, '[data-action="save-note"]:not([disabled])');
+    await page.frameClick(noteFrame(driver), '[data-action="save-note"]:not([disabled])');
     await expect.poll(async () => (await saved())?.note, { timeout: 10_000 }).toBe('Asylum in Moscow');
     expect(await page.evaluate(() => scrollY)).toBe(scrollBefore);
 

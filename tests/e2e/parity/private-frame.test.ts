@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
+import { entryFrame, noteFrame } from '../private-frames';
 
 const PATH = '/private-frame/news.html';
 const QUOTE = 'fled to Moscow in December 2024';
@@ -57,8 +58,8 @@ describe.each(BROWSERS)('the private frame, in %s', (browserName) => {
     const page = await driver.open(driver.server.url(PATH));
     await page.waitForSelector('bs-highlight[data-highlight-id="frame-own-1"]', { state: 'attached' });
     await page.click('bs-highlight[data-highlight-id="frame-own-1"]');
-    await page.frameFill(driver.extensionOrigin, 'textarea', 'Asylum, not exile');
-    await page.frameClick(driver.extensionOrigin, '[data-action="save-note"]:not([disabled])');
+    await page.frameFill(noteFrame(driver, 'frame-own-1'), 'textarea', 'Asylum, not exile');
+    await page.frameClick(noteFrame(driver, 'frame-own-1'), '[data-action="save-note"]:not([disabled])');
     const noteOnPage = async () => {
       const reply = (await driver.callTab(page, 'tab.state', {})) as { ok: boolean; value?: { highlights: { id: string; note: string }[] } };
       return reply.value?.highlights.find((h) => h.id === 'frame-own-1')?.note;
@@ -77,9 +78,9 @@ describe.each(BROWSERS)('the private frame, in %s', (browserName) => {
     await page.hover('h1');
     await page.hover('bs-mark[data-entry-id="bashar-al-assad"]');
     await page.waitForSelector(`${CARD} .bs-card[data-entry-id="bashar-al-assad"]`);
-    await expect.poll(() => page.frameText(driver.extensionOrigin), { timeout: 15_000 }).toContain(QUOTE);
+    await expect.poll(() => page.frameText(entryFrame(driver, 'bashar-al-assad')), { timeout: 15_000 }).toContain(QUOTE);
     // Into the frame, as a reader's click on its text puts focus there.
-    await page.frameClick(driver.extensionOrigin, '[data-testid="private-highlights"]');
+    await page.frameClick(entryFrame(driver, 'bashar-al-assad'), '[data-testid="private-highlights"]');
     await page.press('Escape');
     await expect.poll(() => page.count(CARD), { timeout: 10_000 }).toBe(0);
     await page.close();
