@@ -21,7 +21,6 @@ const boundaries = CONTEXTS.map((context) => ({
             message: `src/${context} must not import src/${other}: share code through src/shared or src/components.`,
           })),
           ...(context === 'background' ? [] : [{ group: ['idb'], message: 'Only src/background/db opens IndexedDB.' }]),
-          ...(context === 'content' ? [] : [{ group: ['mark.js'], message: 'Only src/content/dom imports mark.js.' }]),
         ],
       },
     ],
@@ -48,7 +47,7 @@ export default tseslint.config(
   {
     files: ['src/content/**/*.{ts,tsx}'],
     ignores: ['src/content/dom/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['mark.js'], message: 'Only src/content/dom imports mark.js.' }, { group: ['idb'], message: 'A content script never opens IndexedDB.' }, { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['idb'], message: 'A content script never opens IndexedDB.' }, { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' }] }] },
   },
   // Page features use src/content/dom (the DOM toolkit) and src/shared, never each other, so
   // one feature can be changed or removed without reading the others.
@@ -60,7 +59,6 @@ export default tseslint.config(
         {
           patterns: [
             ...FEATURES.filter((other) => other !== feature).map((other) => ({ group: [`**/${other}/**`, `**/${other}`], message: `src/content/${feature} must not import src/content/${other}: share code through src/content/dom.` })),
-            { group: ['mark.js'], message: 'Only src/content/dom imports mark.js.' },
             { group: ['idb'], message: 'A content script never opens IndexedDB.' },
             { group: ['**/background/**', '**/popup/**', '**/options/**'], message: 'Contexts import only src/shared.' },
           ],
@@ -80,6 +78,6 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/content/**', '**/background/**', '**/popup/**', '**/options/**'], message: 'src/shared never imports a context.' }, { group: ['idb', 'mark.js'], message: 'idb and mark.js belong to their one context module.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/content/**', '**/background/**', '**/popup/**', '**/options/**'], message: 'src/shared never imports a context.' }, { group: ['idb'], message: 'idb belongs to its one context module.' }, { group: ['mark.js'], message: 'mark.js is only the page bench\'s baseline (a devDependency).' }] }] },
   },
 );

@@ -2,8 +2,10 @@
  * Answers the tab calls (`TabCallMap`) sent by the popup and the background.
  * Only our own extension's messages reach this listener (the browser
  * guarantees it for runtime messages), and only envelopes are answered.
+ * Answers go through `sendResponse` (see `extension-api.ts`), which both
+ * browsers honour without the polyfill.
  */
-import { browser } from '../shared/platform';
+import { onRuntimeMessage } from '../shared/extension-api';
 import { isEnvelope, type CallResult, type TabCallMap, type TabCallName } from '../shared/protocol';
 
 /** Handlers for every tab call. */
@@ -11,14 +13,17 @@ export type TabHandlers = { [K in TabCallName]: (params: TabCallMap[K]['params']
 
 /** Starts answering tab calls until `signal` aborts. */
 export function listenForTabCalls(handlers: TabHandlers, signal: AbortSignal): void {
-  const listener = (message: unknown): Promise<CallResult<unknown>> | undefined => {
+  onRuntimeMessage((message, _sender, sendResponse) => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.call)) return undefined;
     const handler = handlers[message.call as TabCallName] as (params: unknown) => Promise<unknown>;
-    return handler(message.params ?? {}).then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }),
-    );
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+    // A handler that throws synchronously must answer too, not leave the caller waiting.
+    Promise.resolve()
+      .then(() => handler(message.params ?? {}))
+      .then(
+        (value): CallResult<unknown> => ({ ok: true, value }),
+        (error: unknown): CallResult<unknown> => ({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }),
+      )
+      .then(sendResponse);
+    return true;
+  }, signal);
 }

@@ -2,8 +2,11 @@
  * Typed callers for the protocol in `protocol.ts`. A failed delivery (no
  * background, no content script in the tab) becomes an error value like any
  * other, so callers have one path to handle.
+ *
+ * Through `extension-api.ts`, not the polyfill: the content script sends
+ * through here, and must not carry the polyfill on every page.
  */
-import { browser } from './platform';
+import { sendRuntimeMessage, sendTabMessage } from './extension-api';
 import { envelope, type CallName, type CallResult, type ParamsOf, type ResultOf, type TabCallMap, type TabCallName } from './protocol';
 
 function deliveryError(error: unknown): CallResult<never> {
@@ -13,7 +16,7 @@ function deliveryError(error: unknown): CallResult<never> {
 /** Calls the background. */
 export async function callBackground<K extends CallName>(call: K, params: ParamsOf<K>): Promise<CallResult<ResultOf<K>>> {
   try {
-    const reply = (await browser.runtime.sendMessage(envelope(call, params))) as CallResult<ResultOf<K>> | undefined;
+    const reply = (await sendRuntimeMessage(envelope(call, params))) as CallResult<ResultOf<K>> | undefined;
     return reply ?? { ok: false, error: { code: 'unavailable', message: 'No answer from the background.' } };
   } catch (error) {
     return deliveryError(error);
@@ -23,7 +26,7 @@ export async function callBackground<K extends CallName>(call: K, params: Params
 /** Calls the content script of a tab. */
 export async function callTab<K extends TabCallName>(tabId: number, call: K, params: TabCallMap[K]['params']): Promise<CallResult<TabCallMap[K]['result']>> {
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, envelope(call, params))) as CallResult<TabCallMap[K]['result']> | undefined;
+    const reply = (await sendTabMessage(tabId, envelope(call, params))) as CallResult<TabCallMap[K]['result']> | undefined;
     return reply ?? { ok: false, error: { code: 'unavailable', message: 'Backstory is not running on this page.' } };
   } catch (error) {
     return deliveryError(error);

@@ -21,10 +21,8 @@ export function extensionOrigin(): string {
   return browser.runtime.getURL('');
 }
 
-/** The URL of one of our pages. */
-export function extensionPageUrl(page: 'popup.html' | 'options.html' | 'private.html', hash = ''): string {
-  return browser.runtime.getURL(page) + (hash ? `#${hash}` : '');
-}
+/** The URL of one of our pages (in `extension-api.ts`, so the content script needs no polyfill for it). */
+export { extensionPageUrl } from './extension-api';
 
 /**
  * Asks the browser to keep our storage under pressure. Chrome's service worker

@@ -3,7 +3,7 @@
  * the reader put it.
  *
  * Wrapping splits a text node and puts the piece in an element with a fresh
- * text node (mark.js: `splitText` before and after, then `replaceChild`). A
+ * text node (`wrap-text-range.ts`: `splitText` before and after, then `replaceChild`). A
  * live Range follows a split, but when a node is removed, a boundary inside
  * it moves to the node's old place in its parent: before the new element. A
  * selection that ends just after "Aleppo" then ends before it, and the quote

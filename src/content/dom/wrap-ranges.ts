@@ -2,28 +2,21 @@
  * Wrapping text ranges of a {@link PageText} in elements, and unwrapping them
  * so the page's text nodes are exactly as before.
  *
- * The wrapping is mark.js's own wrapper of a range of one text node,
- * `wrapRangeInTextNode` (see `mark-js.ts`), called once per piece: the
- * PageText already says which text node holds each offset, so nothing walks
- * the DOM again. Not its public `markRanges`: that rebuilds the context's text
- * and walks every text node of the context for each range, quadratic in the
- * page's size, and even per block every call creates a NodeIterator per
- * context node (its DOMIterator), which the browser then updates on each DOM
- * removal.
+ * The wrapping is a wrapper of a range of one text node (see
+ * `wrap-text-range.ts`), called once per piece: the PageText already says
+ * which text node holds each offset, so nothing walks the DOM again. Not a
+ * library's whole-context marking such as mark.js's `markRanges`: that
+ * rebuilds the context's text and walks every text node of the context for
+ * each range, quadratic in the page's size.
  *
- * mark.js decorates each piece after insertion and replaces the wrapped text
- * node with a fresh one; a wrapper of our own would differ only there, at no
- * gain in wrap time that matters, so the wrapping stays with mark.js.
- *
- * mark.js's `unmark` normalizes the parent (merging the page's own adjacent
- * text nodes too), so unwrapping is ours: {@link unwrapElement} merges back
- * exactly the nodes the wrap split. mark.js's `data-markjs` attribute is
- * removed as each piece is made.
+ * Unwrapping ({@link unwrapElement}) merges back exactly the nodes the wrap
+ * split, never normalizing the parent (which would merge the page's own
+ * adjacent text nodes too).
  *
  * Ranges that cross inline elements are wrapped piece by piece (one element
  * per text node); ranges that cross blocks are cut at the block boundary.
  */
-import { wrapTextRange } from './mark-js';
+import { wrapTextRange } from './wrap-text-range';
 import { nodeIndexAt, type PageText } from './page-text';
 
 /** A range of {@link PageText.text} to wrap, with the caller's data. */
@@ -33,7 +26,7 @@ export interface WrapRange<T> {
   data: T;
 }
 
-/** One mark.js call's worth of work: a few adjacent text nodes and the ranges in them. */
+/** One block's worth of wrapping: a few adjacent text nodes and the ranges in them. */
 export interface WrapGroup<T> {
   /** The text nodes of the context, adjacent in the text (one block). */
   readonly nodes: readonly Text[];
@@ -130,7 +123,7 @@ function groupIsCurrent<T>(group: WrapGroup<T>): boolean {
  * knows the page has not changed since (no page mutation observed) passes
  * `verify: false` and saves re-reading every node's text.
  *
- * Each piece is wrapped by mark.js (see `mark-js.ts`), split before and
+ * Each piece is wrapped by `wrapTextRange` (see `wrap-text-range.ts`), split before and
  * after even when a side is empty, so {@link unwrapElement} knows which text
  * nodes to merge back, and decorated once it is in the document.
  */

@@ -3,7 +3,7 @@
  * edge between the testable controller and the browser API.
  */
 import { callBackground } from '../../shared/messaging';
-import { extensionPageUrl } from '../../shared/platform';
+import { extensionPageUrl } from '../../shared/extension-api';
 import { PRIVATE_FRAME_PAGE, privateFrameHash } from '../../shared/private-frame';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { HoverCardController } from './hover-card-controller';

@@ -4,7 +4,7 @@
  * and fills `highlights`/`orphans`/`changed` in `tab.state`.
  */
 import { callBackground } from '../../shared/messaging';
-import { extensionPageUrl } from '../../shared/platform';
+import { extensionPageUrl } from '../../shared/extension-api';
 import { PRIVATE_FRAME_PAGE, privateFrameHash } from '../../shared/private-frame';
 import type { PageFeature, PageFeatureContext } from '../page-feature';
 import { SavedHighlights } from './saved-highlights';

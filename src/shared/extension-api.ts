@@ -1,0 +1,56 @@
+/**
+ * The few extension calls the content script makes, without
+ * webextension-polyfill: the content script is parsed on every page, and the
+ * polyfill (about 10 KB minified) only adds promises that both browsers
+ * already have for these calls. Chrome's MV3 `chrome.runtime.sendMessage` and
+ * `chrome.tabs.sendMessage` return promises; Firefox's `browser.*` does too.
+ * For `runtime.onMessage`, a listener answers through `sendResponse` and
+ * returns true, which both browsers honour (Chrome ignores a returned promise).
+ *
+ * Contexts that need more of the API (background, popup, options) take the
+ * polyfill from `platform.ts`.
+ */
+
+/** How a message listener answers: call `sendResponse` later and return true, or return undefined to leave the message to others. */
+export type MessageListener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => true | undefined;
+
+/** The subset of `browser`/`chrome` used through this module. */
+interface ExtensionApi {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    getURL(path: string): string;
+    onMessage: { addListener(listener: MessageListener): void; removeListener(listener: MessageListener): void };
+  };
+  /** Absent in content scripts. */
+  tabs?: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+}
+
+/** Firefox's promise-based `browser`, else Chrome's `chrome` (promise-based in MV3 for the calls above). */
+function api(): ExtensionApi {
+  const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (scope.browser ?? scope.chrome)!;
+}
+
+/** Sends a runtime message (to the background or our extension pages); rejects when no one receives it. */
+export function sendRuntimeMessage(message: unknown): Promise<unknown> {
+  return api().runtime.sendMessage(message);
+}
+
+/** Sends a message to the content script of a tab; rejects when no content script receives it. */
+export function sendTabMessage(tabId: number, message: unknown): Promise<unknown> {
+  const { tabs } = api();
+  if (!tabs) return Promise.reject(new Error('No tabs API in this context.'));
+  return tabs.sendMessage(tabId, message);
+}
+
+/** Adds a runtime message listener until `signal` aborts. */
+export function onRuntimeMessage(listener: MessageListener, signal: AbortSignal): void {
+  const { onMessage } = api().runtime;
+  onMessage.addListener(listener);
+  signal.addEventListener('abort', () => onMessage.removeListener(listener), { once: true });
+}
+
+/** The URL of one of our pages. */
+export function extensionPageUrl(page: 'popup.html' | 'options.html' | 'private.html', hash = ''): string {
+  return api().runtime.getURL(page) + (hash ? `#${hash}` : '');
+}
