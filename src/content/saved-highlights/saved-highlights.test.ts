@@ -74,6 +74,8 @@ afterEach(() => {
   session?.abort();
   document.getSelection()?.removeAllRanges();
   document.body.innerHTML = '';
+  // A failed test's stand-in UI host must not look like a host the next test opened.
+  for (const host of document.querySelectorAll('[data-backstory-ui]')) host.remove();
 });
 
 describe('SavedHighlights: placing', () => {
@@ -258,6 +260,8 @@ describe('SavedHighlights: editing', () => {
     expect(piece.getAttribute('data-colour')).toBe('yellow');
 
     refuse = false;
+    // The reader picks the colour in the popover: the focus is in our UI, and goes back to the highlight as it closes.
+    focusOurUi();
     seen.actions!.updateHighlight('h1', { colour: 'blue' });
     await expect.poll(() => seen.state?.popover).toBeNull();
     expect(piece.getAttribute('data-colour')).toBe('blue');
