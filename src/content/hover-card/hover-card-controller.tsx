@@ -49,6 +49,12 @@ export interface HoverCardDeps {
    * their own.
    */
   isTrusted?(event: Event): boolean;
+  /**
+   * Makes the card's home on the page, once, before the first card; a closed
+   * shadow host (`createCardHost`) by default. Unit tests pass one that keeps
+   * the host, so they can read the card a closed root hides from the page.
+   */
+  createHost?(doc: Document): CardHost;
 }
 
 interface OpenCard {
@@ -338,7 +344,7 @@ export class HoverCardController {
    * that shows the card.
    */
   private prepare(): void {
-    this.host ??= createCardHost(this.doc);
+    this.host ??= (this.deps.createHost ?? createCardHost)(this.doc);
     this.theme = isPageDark(this.doc) ? 'dark' : 'auto';
     this.pageDate ??= readPageDate(this.doc) ?? null;
   }
