@@ -4,6 +4,7 @@ import type { EntryCard } from '../../shared/card';
 import type { CallResult } from '../../shared/protocol';
 import { KARIM_CARD } from '../../components/entry-card/card.fixture';
 import { HoverCardController } from './hover-card-controller';
+import { createCardHost, type CardHost } from './card-host';
 import { readPageDate } from './page-date';
 import { sentenceAround } from './mention-context';
 import { focusAsOurs } from '../trusted-input';
@@ -18,6 +19,8 @@ let controller: HoverCardController;
 let lifetime: AbortController;
 let fetches: string[][];
 let corrections: string[];
+/** The card's host, as the controller's injected factory made it (none before the first card). */
+let cardHost: CardHost | undefined;
 
 /** `trust`: whether the controller takes the test's dispatched (untrusted) events as the reader's. */
 function setUp(body: string, { trust = true }: { trust?: boolean } = {}): void {
@@ -25,6 +28,7 @@ function setUp(body: string, { trust = true }: { trust?: boolean } = {}): void {
   lifetime = new AbortController();
   fetches = [];
   corrections = [];
+  cardHost = undefined;
   controller = new HoverCardController({
     signal: lifetime.signal,
     fetchCards: async (ids): Promise<CallResult<EntryCard[]>> => {
@@ -34,14 +38,14 @@ function setUp(body: string, { trust = true }: { trust?: boolean } = {}): void {
     readerHref: (d, p) => `ext:${d}/${p}`,
     addCorrection: async (id) => corrections.push(id),
     hoverDelayMs: () => 400,
+    createHost: (doc) => (cardHost = createCardHost(doc)),
     ...(trust ? { isTrusted: () => true } : {}),
   });
 }
 
-/** What the card shows (the shadow root is closed: find it through the controller's host). */
+/** What the card shows (the shadow root is closed: read it through the host the factory made). */
 function shown(): string | undefined {
-  const host = (controller as unknown as { host?: { shadow: ShadowRoot } }).host;
-  return host?.shadow.querySelector('.bs-card__title')?.textContent ?? undefined;
+  return cardHost?.shadow.querySelector('.bs-card__title')?.textContent ?? undefined;
 }
 
 function pointer(type: string, target: Element, relatedTarget: Element | null = null): void {
@@ -89,7 +93,7 @@ describe('HoverCardController', () => {
     setUp('<p><bs-mark data-entry-id="karim">Karim</bs-mark> and <span id="away">away</span></p>');
     await controller.prefetchFromPage();
     const mark = document.querySelector('bs-mark')!;
-    const popover = () => (controller as unknown as { host?: { shadow: ShadowRoot } }).host?.shadow.querySelector<HTMLElement>('.bs-popover') ?? null;
+    const popover = () => cardHost?.shadow.querySelector<HTMLElement>('.bs-popover') ?? null;
     pointer('pointerover', mark);
     await vi.advanceTimersByTimeAsync(199);
     expect(popover()).toBeNull();
@@ -143,7 +147,7 @@ describe('HoverCardController', () => {
       expect(press.defaultPrevented).toBe(true);
       expect(shown()).toBe('Omar Karim');
       await vi.advanceTimersByTimeAsync(0);
-      const host = (controller as unknown as { host: { host: Element; shadow: ShadowRoot } }).host;
+      const host = cardHost!;
       expect(document.activeElement).toBe(host.host);
       expect(host.shadow.activeElement?.classList.contains('bs-popover')).toBe(true);
       host.shadow.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
@@ -179,7 +183,7 @@ describe('HoverCardController', () => {
     setUp('<p><bs-mark tabindex="-1" data-entry-id="karim" data-candidates="karim volkov">Karim</bs-mark></p>');
     await controller.prefetchFromPage();
     focusAsOurs(document.querySelector<HTMLElement>('bs-mark')!);
-    const host = (controller as unknown as { host: { shadow: ShadowRoot } }).host;
+    const host = cardHost!;
     host.shadow.querySelector<HTMLButtonElement>('.bs-card__not-this')!.click();
     await vi.advanceTimersByTimeAsync(0);
     expect(corrections).toEqual(['karim']);

@@ -14,6 +14,7 @@ import { CardCache, type FetchCards } from './card-cache';
 import { followMoves, placeCard } from './card-placement';
 import { createCardHost, type CardHost } from './card-host';
 import { CardPopover } from './card-popover';
+import { CardSession, type OpenedVia } from './card-session';
 import { HoverIntent } from './hover-intent';
 import { sentenceAround } from './mention-context';
 import { readPageDate } from './page-date';
@@ -49,18 +50,12 @@ export interface HoverCardDeps {
    * their own.
    */
   isTrusted?(event: Event): boolean;
-}
-
-interface OpenCard {
-  /** The mark the card points at. */
-  mark: Element;
-  /** How it was opened: a keyboard card stays while the pointer wanders. */
-  via: 'pointer' | 'focus' | 'touch';
-  /** The entry shown now, and the ones before it (the way back). */
-  currentId: string;
-  history: string[];
-  /** Candidates the reader rejected here. */
-  rejected: Set<string>;
+  /**
+   * Makes the card's home on the page, once, before the first card; a closed
+   * shadow host (`createCardHost`) by default. Unit tests pass one that keeps
+   * the host, so they can read the card a closed root hides from the page.
+   */
+  createHost?(doc: Document): CardHost;
 }
 
 /** Runs the hover card on a document until the signal aborts or `destroy()`. */
@@ -70,7 +65,7 @@ export class HoverCardController {
   private readonly intent = new HoverIntent();
   private readonly popoverRef = createRef<HTMLDivElement>();
   private host: CardHost | undefined;
-  private state: OpenCard | undefined;
+  private state: CardSession | undefined;
   private stopFollowing: (() => void) | undefined;
   /** The popover element placed last, and whether that placement has landed. */
   private placedFloating: HTMLElement | undefined;
@@ -338,7 +333,7 @@ export class HoverCardController {
    * that shows the card.
    */
   private prepare(): void {
-    this.host ??= createCardHost(this.doc);
+    this.host ??= (this.deps.createHost ?? createCardHost)(this.doc);
     this.theme = isPageDark(this.doc) ? 'dark' : 'auto';
     this.pageDate ??= readPageDate(this.doc) ?? null;
   }
@@ -367,7 +362,7 @@ export class HoverCardController {
     const id = readMark(mark)?.entryId;
     if (!ahead || ahead.mark !== mark || this.state || !host || !id || !mark.isConnected) return;
     ahead.timer = undefined;
-    render(this.view(this.freshState(mark, 'pointer', id)), host.mount);
+    render(this.view(new CardSession(mark, 'pointer', id)), host.mount);
     const floating = this.popoverRef.current;
     if (!floating) return;
     ahead.drawn = true;
@@ -384,11 +379,7 @@ export class HoverCardController {
     if (ahead.drawn && !this.state && this.host) render(null, this.host.mount);
   }
 
-  private freshState(mark: Element, via: OpenCard['via'], id: string): OpenCard {
-    return { mark, via, currentId: id, history: [], rejected: new Set() };
-  }
-
-  private open(mark: Element, via: OpenCard['via'], prepared = false): void {
+  private open(mark: Element, via: OpenedVia, prepared = false): void {
     const id = readMark(mark)?.entryId;
     if (!id || !mark.isConnected) return;
     performance.mark(PAINT_START);
@@ -398,7 +389,7 @@ export class HoverCardController {
     this.ahead = undefined;
     this.intent.cancelHide();
     this.stopPositioning();
-    this.state = this.freshState(mark, via, id);
+    this.state = new CardSession(mark, via, id);
     this.paintPending = true;
     this.focusOnShow = false;
     this.load(id, mark);
@@ -425,10 +416,9 @@ export class HoverCardController {
 
   private navigate(ref: EntryRef): void {
     const state = this.state;
-    if (!state || ref.id === state.currentId) return;
+    if (!state) return;
     const hadFocus = this.inHost(this.doc.activeElement);
-    state.history.push(state.currentId);
-    state.currentId = ref.id;
+    if (!state.navigate(ref.id)) return;
     this.load(ref.id);
     this.renderCard();
     this.popoverRef.current?.scrollTo?.(0, 0);
@@ -437,10 +427,9 @@ export class HoverCardController {
 
   private back(): void {
     const state = this.state;
-    const previous = state?.history.pop();
-    if (!state || previous === undefined) return;
+    if (!state) return;
     const hadFocus = this.inHost(this.doc.activeElement);
-    state.currentId = previous;
+    if (!state.back()) return;
     this.renderCard();
     if (hadFocus) this.popoverRef.current?.focus();
   }
@@ -448,26 +437,18 @@ export class HoverCardController {
   private notThis(): void {
     const state = this.state;
     if (!state) return;
-    const rejected = state.currentId;
-    state.rejected.add(rejected);
+    const { rejected, next } = state.reject();
     void this.deps.addCorrection(rejected).catch(() => undefined);
     this.deps.onExcluded?.(rejected);
-    const next = this.candidatesOf(state).find((c) => !state.rejected.has(c));
-    if (!next) {
+    if (next === undefined) {
       this.close(false);
       return;
     }
-    state.currentId = next;
     this.load(next);
     this.renderCard();
   }
 
-  /** Every candidate of the mark, the mark's own entry first. */
-  private candidatesOf(state: OpenCard): string[] {
-    return [...(readMark(state.mark)?.candidates ?? [])];
-  }
-
-  private refOf(id: string, state: OpenCard): EntryRef {
+  private refOf(id: string, state: CardSession): EntryRef {
     const card = this.cache.get(id);
     if (card) return { id, name: card.entry.name, type: card.entry.type };
     return { id, name: id.replace(/-/g, ' '), type: readMark(state.mark)?.type ?? 'event' };
@@ -483,10 +464,10 @@ export class HoverCardController {
   }
 
   /** The card as `state` shows it. */
-  private view(state: OpenCard) {
+  private view(state: CardSession) {
     const card: EntryCard | undefined = this.cache.get(state.currentId);
-    const previous = state.history[state.history.length - 1];
-    const others = state.history.length === 0 ? this.candidatesOf(state).filter((c) => c !== state.currentId && !state.rejected.has(c)) : [];
+    const previous = state.previous;
+    const others = state.others();
     return (
       <CardPopover
         popoverRef={this.popoverRef}
