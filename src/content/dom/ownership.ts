@@ -22,3 +22,8 @@ export function isOurs(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   return el !== null && el.closest(OWN_SELECTOR) !== null;
 }
+
+/** True when `target` is inside our page-side UI (a shadow host of ours): the reader's input there is not input on the page. */
+export function isInOurUi(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(`[${UI_ATTRIBUTE}]`) !== null;
+}

@@ -17,7 +17,8 @@ import { isTrusted } from '../trusted-input';
 import type { BackgroundCaller } from './background-caller';
 import { HighlightEditing } from './editing';
 import { PlacedHighlights } from './placed-highlights';
-import { isInOurUi, SelectionSaving } from './saving';
+import { isInOurUi } from '../dom/ownership';
+import { SelectionSaving } from './saving';
 import { Screen } from './screen';
 import { createHighlightsUi, type HighlightsUi, type UiActions } from './ui/highlights-ui';
 

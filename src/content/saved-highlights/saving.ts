@@ -7,7 +7,7 @@ import type { ReferenceElement } from '@floating-ui/dom';
 import { describeRange } from '../../shared/anchoring';
 import type { Highlight, HighlightColour } from '../../shared/highlight';
 import { t } from '../../shared/i18n';
-import { UI_ATTRIBUTE } from '../dom/element-kinds';
+import { isInOurUi } from '../dom/ownership';
 import type { Placement } from './anchor-page';
 import { collectText } from './draw';
 import type { PlacedHighlights } from './placed-highlights';
@@ -20,11 +20,6 @@ interface PinnedPassage {
   text: string;
   start: number;
   end: number;
-}
-
-/** True when `target` is inside our own UI (its shadow host). */
-export function isInOurUi(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest(`[${UI_ATTRIBUTE}]`) !== null;
 }
 
 /** The selection's range when it holds page text worth offering to save. */
