@@ -244,7 +244,7 @@ function matchAt(c: Compiled, text: string, start: number, end: number, h: numbe
       const nextId = lookup(c, c.starter, text, next, nextEnd, hash);
       const state = nextId >= 0 ? c.rootNext[nextId]! : -1;
       if (state >= 0) {
-        const found = walk(c, text, start, nextEnd, state);
+        const found = walk(c, text, isSentenceArticle(text, start, end) ? next : start, nextEnd, state);
         if (found >= 0) return found;
       }
       if (c.rootNext[id]! < 0) {
@@ -495,6 +495,16 @@ function caseFits(form: string, text: string, start: number, end: number): boole
     i = wEnd;
   }
   return p === form.length;
+}
+
+/**
+ * Whether the article `text[from, to)` belongs to the sentence rather than to
+ * the name after it: a lowercase "el" followed by a space is the Spanish
+ * article ("el Kremlin", "el Estado Islámico"), while a transliterated Arabic
+ * article is joined by a hyphen ("el-Sisi"), capitalised ("El Asad") or "al".
+ */
+function isSentenceArticle(text: string, from: number, to: number): boolean {
+  return to - from === 2 && text.charCodeAt(from) === 0x65 && text.charCodeAt(from + 1) === 0x6c && text.charCodeAt(to) === 0x20;
 }
 
 /** Whether `text[from, to)` folds to an article ("al", "el"). */

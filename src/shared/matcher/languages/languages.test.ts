@@ -93,3 +93,20 @@ describe('Turkish', () => {
     expect(found("Esad'xyz")).toEqual([]);
   });
 });
+
+describe('Spanish', () => {
+  const spanish = compileMatcher([
+    entry('kremlin', 'Kremlin'),
+    entry('aleppo', 'Alepo'),
+    entry('islamic-state', 'Estado Islámico'),
+    { id: 'assad', type: 'person', aliases: [{ text: 'Bashar al-Assad' }, { text: 'Asad', weak: false }] },
+  ]);
+  const marks = (text: string) => spanish.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.entryId}`);
+
+  it('leaves the article "el" before a name out of its mark', () => {
+    expect(marks('habló con el Kremlin y el Estado Islámico tomó el Alepo')).toEqual(['Kremlin=kremlin', 'Estado Islámico=islamic-state', 'Alepo=aleppo']);
+  });
+  it('keeps the Arabic article that is part of a name', () => {
+    expect(marks('Bashar al Assad, Bashar al-Assad y El Asad')).toEqual(['Bashar al Assad=assad', 'Bashar al-Assad=assad', 'El Asad=assad']);
+  });
+});
