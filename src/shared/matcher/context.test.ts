@@ -84,6 +84,14 @@ describe('an acronym inside an outlet\'s or company\'s name', () => {
     expect(found('The USA spoke.')).toEqual(['USA=united-states']);
   });
 
+  it('follows a Russian noun as its genitive: no longer name in Cyrillic ("Власти США", "Госдепартамент США")', () => {
+    const russian = compileMatcher([{ id: 'united-states', type: 'state', aliases: [{ text: 'США', caseSensitive: true }] }, { id: 'trump', type: 'person', aliases: [{ text: 'Трамп', weak: false }] }]);
+    const marks = (text: string) => russian.match(text).map((m) => text.slice(m.start, m.end));
+    expect(marks('Власти США приветствовали встречу. Госдепартамент США промолчал.')).toEqual(['США', 'США']);
+    // A one-word name after a capitalised word is still part of a longer name.
+    expect(marks('Мелания Трамп приехала.')).toEqual([]);
+  });
+
   it('reads a dotted acronym as one word, as its undotted form', () => {
     // A capitalised word before it makes a longer name (a company), outside title-case headlines.
     expect(found('at the helm of Santander U.S. since May')).toEqual([]);

@@ -177,6 +177,11 @@ function isAllCaps(text: string, w: Word): boolean {
 /** Endings of nationality and direction adjectives ("Syrian Mediterranean port", "Turkish", "Lebanese", "Eastern"): they describe a name, they are not part of it. */
 const ADJECTIVE_ENDING = /(?:ian|ish|ese|ean|ern|can|ench|eli|aqi|udi|rab)$/;
 
+/** A letter of the Cyrillic block. */
+function isCyrillic(code: number): boolean {
+  return code >= 0x0400 && code <= 0x04ff;
+}
+
 /** A brand's inner capital after a lower-case start ("eHow", "iPhone"). */
 function isInnerCapital(text: string, w: Word): boolean {
   if (!isLower(text.charCodeAt(w.start))) return false;
@@ -328,7 +333,9 @@ export function rejectedByContext(text: string, start: number, end: number, shap
   // A capitalised neighbour makes a longer name: "Melania Trump", "Radio France", "Santander UK".
   // An acronym between two capitalised words is in a title-case headline ("Could Affect U.S.
   // Spying") unless the word after ends a company's name ("Healthline Media UK Ltd").
-  if (prev !== null && prev.start >= prevEnd && isNamePart(text, prev) && !((shape & SHAPE.acronym) !== 0 && inHeadline(text, end, nextStart))) return true;
+  // Russian puts a state's acronym in the genitive after any noun ("Власти США", "Госдепартамент
+  // США") and capitalises no further word of a longer name, so a Cyrillic word before makes none.
+  if (prev !== null && prev.start >= prevEnd && isNamePart(text, prev) && !((shape & SHAPE.acronym) !== 0 && (inHeadline(text, end, nextStart) || isCyrillic(text.charCodeAt(start))))) return true;
   if (next !== null && next.end <= nextStart) {
     // "France 2": a channel, not the country.
     if (next.end - next.start <= 2 && /^\d+$/.test(text.slice(next.start, next.end))) return true;
