@@ -102,10 +102,10 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
  * with the categories of its language's plural rules (Arabic has six, Russian
  * four): `i18n.getMessage` has no plurals, and this keeps one key per message
  * in every locale. The count is the only substitution, so no text put in can
- * hold a `|`.
+ * hold a `|`; `shown` is how the count is written (digits as they are by default).
  */
-export function plural(key: MessageKey, count: number): string {
-  const forms = parsePluralForms(t(key, count));
+export function plural(key: MessageKey, count: number, shown: string = String(count)): string {
+  const forms = parsePluralForms(t(key, shown));
   const category = pluralRules().select(count);
   return forms.get(category) ?? forms.get('other') ?? [...forms.values()][0] ?? '';
 }

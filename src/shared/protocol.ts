@@ -91,12 +91,20 @@ export interface ExportPiece {
   next: ExportCursor | null;
 }
 
+/**
+ * Why an import skipped an item: about a whole page or address, about media,
+ * not on a web page, a page note without a passage, a reply whose annotation
+ * is not in the file, or already saved. A code, so each interface language
+ * words it.
+ */
+export type ImportSkipReason = 'address-only' | 'media' | 'not-web-page' | 'page-note' | 'orphan-reply' | 'duplicate';
+
 /** What an import did: highlights added, stored ones replaced by a newer version, and how many were skipped, by reason. */
 export interface ImportResult {
   added: number;
   updated: number;
   skipped: number;
-  skippedBy: { reason: string; count: number }[];
+  skippedBy: { reason: ImportSkipReason; count: number }[];
 }
 
 /** Storage figures for the data panel. */

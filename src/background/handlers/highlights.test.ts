@@ -102,7 +102,7 @@ describe('highlights handlers', () => {
     expect(value(await call('highlights.clear', {}, manager))).toEqual({ deleted: 2 });
     expect(file.next).toBeNull();
     expect(value(await call('highlights.import', { text: file.text }, manager))).toEqual({ added: 2, updated: 0, skipped: 0, skippedBy: [] });
-    expect(value(await call('highlights.import', { text: file.text }, manager))).toEqual({ added: 0, updated: 0, skipped: 2, skippedBy: [{ reason: 'already saved', count: 2 }] });
+    expect(value(await call('highlights.import', { text: file.text }, manager))).toEqual({ added: 0, updated: 0, skipped: 2, skippedBy: [{ reason: 'duplicate', count: 2 }] });
     expect(value(await call('highlights.list', { sort: 'oldest' }, manager))).toEqual(before);
   });
 

@@ -10,9 +10,10 @@
  * writes it; a content script may also delete or restore fewer at a time.
  */
 import type { Highlight } from '../../shared/highlight';
+import type { ImportSkipReason } from '../../shared/protocol';
 import { MAX_HIGHLIGHTS_PER_CALL, MAX_PAGE_HIGHLIGHTS_PER_CALL, assertValidHighlights, assertValidIds } from '../../shared/highlight-rules';
 import { siteOf } from '../../shared/page-url';
-import { PIECE_WRITERS, SKIP, parseImportInStages } from '../highlights-io';
+import { PIECE_WRITERS, SKIP, parseImportInStages, type SkipCounts } from '../highlights-io';
 import { CallFailure, type Handlers } from '../router';
 import type { Sender } from '../sender';
 import type { Services } from '../services';
@@ -173,9 +174,9 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
       const parsed = await parseImportInStages(text, time);
       if (!parsed.ok) throw new CallFailure('invalid-import', parsed.message);
       const written = await s.highlights.importMany(parsed.highlights, time);
-      const reasons: Record<string, number> = { ...parsed.skipped };
+      const reasons: SkipCounts = { ...parsed.skipped };
       if (written.skipped) reasons[SKIP.duplicate] = written.skipped;
-      const skippedBy = Object.entries(reasons).map(([reason, count]) => ({ reason, count }));
+      const skippedBy = (Object.entries(reasons) as [ImportSkipReason, number][]).map(([reason, count]) => ({ reason, count }));
       return { added: written.added, updated: written.updated, skipped: skippedBy.reduce((sum, r) => sum + r.count, 0), skippedBy };
     },
 

@@ -4,22 +4,26 @@
  */
 import type { Highlight } from '../../shared/highlight';
 import { normalizePageUrl } from '../../shared/page-url';
+import type { ImportSkipReason } from '../../shared/protocol';
 
 /** A JSON object. */
 export type Json = Record<string, unknown>;
 
-/** Why an item was skipped, in words the Data view shows beside the count. */
+/** Why an item was skipped (the Data view words each reason in the interface language). */
 export const SKIP = {
-  addressOnly: 'about a whole page or address, not a passage',
-  media: 'about an image or other media, not text',
-  notWebPage: 'not on a web page (http or https)',
-  pageNote: 'page notes (no passage)',
-  orphanReply: 'replies whose annotation is not in the file',
-  duplicate: 'already saved',
-} as const;
+  addressOnly: 'address-only',
+  media: 'media',
+  notWebPage: 'not-web-page',
+  pageNote: 'page-note',
+  orphanReply: 'orphan-reply',
+  duplicate: 'duplicate',
+} as const satisfies Record<string, ImportSkipReason>;
+
+/** How many items were skipped, by reason. */
+export type SkipCounts = Partial<Record<ImportSkipReason, number>>;
 
 /** Highlights read from a list of items, with what was skipped by reason; or why the file is refused. */
-export type ItemsOutcome = { ok: true; highlights: Highlight[]; skipped: Record<string, number> } | { ok: false; message: string };
+export type ItemsOutcome = { ok: true; highlights: Highlight[]; skipped: SkipCounts } | { ok: false; message: string };
 
 /** A plain object (not null, not a list). */
 export function isObject(value: unknown): value is Json {
@@ -55,8 +59,3 @@ export function timeOf(iso: string | undefined, fallback: number, now: number): 
   return Number.isFinite(t) && t >= 0 ? Math.min(t, now) : fallback;
 }
 
-/** Adds `more` skip counts into `into`. */
-export function addSkips(into: Record<string, number>, more: Record<string, number>): Record<string, number> {
-  for (const [reason, count] of Object.entries(more)) into[reason] = (into[reason] ?? 0) + count;
-  return into;
-}

@@ -15,7 +15,7 @@ import { runAtOnce, runInStages, type Stages } from './stages';
 import { FORMAT_NAME, FORMAT_VERSION, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from './limits';
 import { importTooLargeMessage } from '../../shared/import-limits';
 import { highlightProblem } from '../../shared/highlight-rules';
-import { isObject, normalizeQuickly, type ItemsOutcome, type Json } from './import-common';
+import { isObject, normalizeQuickly, type ItemsOutcome, type Json, type SkipCounts } from './import-common';
 import { readAnnotations } from './import-w3c';
 import { hypothesisItems, readHypothesis } from './import-hypothesis';
 import { containerBreach, describeBreach } from './w3c-rules';
@@ -24,7 +24,7 @@ import { containerBreach, describeBreach } from './w3c-rules';
 export type ImportFormat = 'json' | 'jsonld' | 'hypothesis';
 
 /** The outcome of reading a file: the highlights to write and what was skipped by reason, or why the file is refused. */
-export type ParsedImport = { ok: true; format: ImportFormat; highlights: Highlight[]; skipped: Record<string, number> } | { ok: false; message: string };
+export type ParsedImport = { ok: true; format: ImportFormat; highlights: Highlight[]; skipped: SkipCounts } | { ok: false; message: string };
 
 const fail = (message: string): ParsedImport => ({ ok: false, message });
 

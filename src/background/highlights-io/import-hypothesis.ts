@@ -14,7 +14,8 @@ import type { Highlight, TextPositionSelector } from '../../shared/highlight';
 import { siteOf } from '../../shared/page-url';
 import { describeIssue } from './issue-message';
 import { pageUrl, positionSelector, quoteSelector, text } from './import-schemas';
-import { SKIP, isObject, normalizeQuickly, timeOf, type ItemsOutcome, type Json } from './import-common';
+import { SKIP, isObject, normalizeQuickly, timeOf, type ItemsOutcome, type Json, type SkipCounts } from './import-common';
+import type { ImportSkipReason } from '../../shared/protocol';
 import { isIri } from './w3c-rules';
 import type { Stages } from './stages';
 
@@ -62,7 +63,7 @@ function titleOf(a: HypothesisAnnotation): string {
 }
 
 /** One highlight annotation, or the reason it is not one. */
-function toHighlight(a: HypothesisAnnotation, at: string, now: number): Highlight | { skip: string } | { message: string } {
+function toHighlight(a: HypothesisAnnotation, at: string, now: number): Highlight | { skip: ImportSkipReason } | { message: string } {
   const target = a.target.find((t) => t.selector?.some((s) => s.type === 'TextQuoteSelector'));
   if (!target) return { skip: SKIP.pageNote };
   const selectors = target.selector!;
@@ -112,8 +113,8 @@ export function* readHypothesis(items: readonly unknown[], root: string, now: nu
   }
   const highlights: Highlight[] = [];
   const byHypothesisId = new Map<string, Highlight>();
-  const skipped: Record<string, number> = {};
-  const skip = (reason: string) => (skipped[reason] = (skipped[reason] ?? 0) + 1);
+  const skipped: SkipCounts = {};
+  const skip = (reason: ImportSkipReason) => (skipped[reason] = (skipped[reason] ?? 0) + 1);
   for (const [i, a] of parsed.entries()) {
     if (a.references.length > 0) continue;
     const made = toHighlight(a, root ? `${root}[${i}]` : `[${i}]`, now);

@@ -17,7 +17,8 @@ import { positionSelector, quoteSelector, text } from './import-schemas';
 import { ANNO_CONTEXT, BACKSTORY_NS } from './limits';
 import { annotationBreach, describeBreach } from './w3c-rules';
 import type { Stages } from './stages';
-import { SKIP, isObject, isPageAddress, listOf, normalizeQuickly, timeOf, type ItemsOutcome, type Json } from './import-common';
+import { SKIP, isObject, isPageAddress, listOf, normalizeQuickly, timeOf, type ItemsOutcome, type Json, type SkipCounts } from './import-common';
+import type { ImportSkipReason } from '../../shared/protocol';
 
 /** Keys of an annotation this reader turns into the highlight's own fields; every other key is kept as given. */
 const READ_KEYS = new Set(['@context', 'id', 'type', 'target', 'body', 'bodyValue', 'created', 'modified', 'bs:colour', 'bs:title', 'bs:entities']);
@@ -48,8 +49,8 @@ function* selectorTree(value: unknown, path: string): Generator<{ selector: Json
 }
 
 /** Where an annotation's first placeable target points, or why none can be placed. */
-function place(targets: unknown[], targetsPath: (i: number) => string): Placement | { skip: string } {
-  let reason: string = SKIP.addressOnly;
+function place(targets: unknown[], targetsPath: (i: number) => string): Placement | { skip: ImportSkipReason } {
+  let reason: ImportSkipReason = SKIP.addressOnly;
   for (const [i, t] of targets.entries()) {
     if (!isObject(t) || !('source' in t)) {
       if (isObject(t) && (t.type === 'Image' || t.type === 'Video' || t.type === 'Sound')) reason = SKIP.media;
@@ -129,7 +130,7 @@ function isOwnExport(h: Highlight, annotation: Json): boolean {
  */
 export function* readAnnotations(items: readonly unknown[], root: string, inheritsContext: boolean, now: number): Stages<ItemsOutcome> {
   const highlights: Highlight[] = [];
-  const skipped: Record<string, number> = {};
+  const skipped: SkipCounts = {};
   for (const [i, item] of items.entries()) {
     const at = root ? `${root}[${i}]` : items.length === 1 ? '' : `[${i}]`;
     const breach = annotationBreach(item, inheritsContext);

@@ -8,6 +8,6 @@ export { exportMarkdown } from './export-markdown';
 export { exportJsonLd, toAnnotation } from './export-jsonld';
 export { ANNOTATION_ID_PREFIX } from './annotation-ids';
 export { parseImport, parseImportInStages, type ParsedImport, type ImportFormat } from './import-highlights';
-export { SKIP } from './import-common';
+export { SKIP, type SkipCounts } from './import-common';
 export { PIECE_WRITERS, type PieceWriter, type PieceFormat } from './export-pieces';
 export { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS, FORMAT_NAME, FORMAT_VERSION } from './limits';

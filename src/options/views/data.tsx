@@ -4,7 +4,7 @@
  * Hypothesis), and clearing every highlight after a confirmation.
  */
 import { useState } from 'preact/hooks';
-import type { ExportCursor, ExportFormat, ImportResult } from '../../shared/protocol';
+import type { ExportCursor, ExportFormat, ImportResult, ImportSkipReason } from '../../shared/protocol';
 import { callBackground } from '../../shared/messaging';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
 import { useCall } from '../../components/use-call';
@@ -34,12 +34,29 @@ function download(filename: string, mime: string, parts: readonly string[]): voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "Imported 3 highlights, updated 1; skipped 2: 1 page notes (no passage), 1 already saved." */
+/** A count in the interface language's digits and grouping ("100,000"). */
+function count(n: number): string {
+  return n.toLocaleString(uiLocale());
+}
+
+/** Each skip reason in the interface language, with its count. */
+const SKIP_REASONS: Record<ImportSkipReason, (n: string) => string> = {
+  'address-only': (n) => t('data_skip_address_only', n),
+  media: (n) => t('data_skip_media', n),
+  'not-web-page': (n) => t('data_skip_not_web_page', n),
+  'page-note': (n) => t('data_skip_page_note', n),
+  'orphan-reply': (n) => t('data_skip_orphan_reply', n),
+  duplicate: (n) => t('data_skip_duplicate', n),
+};
+
+/** "Imported 3 highlights, updated 1; skipped 2: 1 page notes (no passage), 1 already saved." in the interface language. */
 export function importSummary(r: ImportResult): string {
-  const plural = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'highlight' : 'highlights'}`;
-  let out = `Imported ${plural(r.added)}`;
-  if (r.updated) out += `, updated ${r.updated.toLocaleString('en')}`;
-  if (r.skipped) out += `; skipped ${r.skipped.toLocaleString('en')}: ${r.skippedBy.map((s) => `${s.count.toLocaleString('en')} ${s.reason}`).join(', ')}`;
+  let out = pluralMessage('data_imported', r.added, count(r.added));
+  if (r.updated) out += t('data_import_updated', count(r.updated));
+  if (r.skipped) {
+    const reasons = r.skippedBy.map((s) => SKIP_REASONS[s.reason](count(s.count))).join(t('data_import_reason_separator'));
+    out += t('data_import_skipped', count(r.skipped), reasons);
+  }
   return `${out}.`;
 }
 

@@ -315,7 +315,7 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     expect(first.ok && first.value).toEqual({ added: 3, updated: 0, skipped: 0, skippedBy: [] });
     expect(await allHighlights()).toEqual(before);
     const again = await call('highlights.import', { text });
-    expect(again.ok && again.value).toEqual({ added: 0, updated: 0, skipped: 3, skippedBy: [{ reason: 'already saved', count: 3 }] });
+    expect(again.ok && again.value).toEqual({ added: 0, updated: 0, skipped: 3, skippedBy: [{ reason: 'duplicate', count: 3 }] });
   }, 120_000);
 
   it('keeps script in an imported note as text, never running it', async () => {
