@@ -1,45 +1,43 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
-import { cardPlacement, followMoves } from './card-placement';
+import { describe, expect, it } from 'vitest';
+import { nameReadsRightToLeft, placeCard } from './card-placement';
 
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** A DOMRect-like box. */
+function rect(left: number, top: number, width: number, height: number): DOMRect {
+  return { left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) };
+}
 
-describe('followMoves', () => {
-  it('hears any scroller, re-places once per frame however many events come, until stopped', async () => {
-    document.body.innerHTML = '<div id="scroller"></div>';
-    const move = vi.fn();
-    const stop = followMoves(document, move);
-    // A nested scroller's scroll does not bubble: only a capturing listener hears it.
-    document.getElementById('scroller')!.dispatchEvent(new Event('scroll'));
-    await frame();
-    await frame();
-    expect(move).toHaveBeenCalledTimes(1);
-
-    document.dispatchEvent(new Event('scroll'));
-    document.dispatchEvent(new Event('scroll'));
-    window.dispatchEvent(new Event('resize'));
-    expect(move).toHaveBeenCalledTimes(1);
-    await frame();
-    await frame();
-    expect(move).toHaveBeenCalledTimes(2);
-
-    stop();
-    document.dispatchEvent(new Event('scroll'));
-    await frame();
-    await frame();
-    expect(move).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('cardPlacement', () => {
-  it("hangs the card from the name's start: its left in left-to-right text, its right in right-to-left text", () => {
+describe('placeCard', () => {
+  it("hangs the card from the name's start: its left in left-to-right text, its right in right-to-left text, whatever the card's direction", async () => {
     document.body.innerHTML = `<p id="en">Putin</p><p id="ar" style="direction: rtl">بوتين</p>
 <div id="ltr-card" style="direction: ltr"></div><div id="rtl-card" style="direction: rtl"></div>`;
     const el = (id: string) => document.getElementById(id) as HTMLElement;
-    expect(cardPlacement(el('en'), el('ltr-card'))).toBe('bottom-start');
-    expect(cardPlacement(el('ar'), el('ltr-card'))).toBe('bottom-end');
-    // floating-ui reads "start" in the card's direction: the same direction on both sides is the start again.
-    expect(cardPlacement(el('ar'), el('rtl-card'))).toBe('bottom-start');
-    expect(cardPlacement(el('en'), el('rtl-card'))).toBe('bottom-end');
+    el('en').getBoundingClientRect = () => rect(100, 100, 50, 20);
+    el('ar').getBoundingClientRect = () => rect(600, 100, 50, 20);
+    for (const id of ['ltr-card', 'rtl-card']) {
+      const card = el(id);
+      // The card's box where its style put it (the viewport is its containing block).
+      card.getBoundingClientRect = () => rect(parseFloat(card.style.left) || 0, parseFloat(card.style.top) || 0, 400, 300);
+      await placeCard(el('en'), card);
+      expect(card.getBoundingClientRect().left, id).toBe(100);
+      await placeCard(el('ar'), card);
+      expect(card.getBoundingClientRect().right, id).toBe(650);
+      // Below the name, never over it.
+      expect(card.getBoundingClientRect().top, id).toBe(128);
+    }
+    expect(nameReadsRightToLeft(el('en'))).toBe(false);
+    expect(nameReadsRightToLeft(el('ar'))).toBe(true);
+  });
+
+  it('puts the card above the name when there is no room below, with a height that fits', async () => {
+    document.body.innerHTML = '<p id="name">Assad</p><div id="card"></div>';
+    const name = document.getElementById('name')!;
+    const card = document.getElementById('card')!;
+    name.getBoundingClientRect = () => rect(100, 700, 50, 20);
+    card.getBoundingClientRect = () => rect(parseFloat(card.style.left) || 0, parseFloat(card.style.top) || 0, 400, 300);
+    await placeCard(name, card);
+    // 768 px viewport: 40 px below the name, 684 above.
+    expect(card.style.top).toBe(`${700 - 8 - 300}px`);
+    expect(card.style.maxHeight).toBe('560px');
   });
 });

@@ -14,7 +14,7 @@ export interface CardPopoverProps extends Omit<EntryCardViewProps, 'footer' | 'p
 }
 
 /**
- * The dialog. Positioned by the controller (floating-ui) through `popoverRef`.
+ * The dialog. Positioned by the controller (`card-placement.ts`) through `popoverRef`.
  * The reader's highlights of the entry are in a private frame of FIXED size
  * (it scrolls inside): the card's size never depends on them. Keyed by its
  * URL, so another entry gets a new frame rather than a navigation of this one

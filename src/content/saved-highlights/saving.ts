@@ -3,7 +3,6 @@
  * highlight. The passage is drawn at once as a draft and stored through the
  * background; the draft is erased if that fails.
  */
-import type { ReferenceElement } from '@floating-ui/dom';
 import { describeRange } from '../../shared/anchoring';
 import type { Highlight, HighlightColour } from '../../shared/highlight';
 import { t } from '../../shared/i18n';
@@ -61,14 +60,8 @@ export class SelectionSaving {
     const page = collectText(this.doc.body);
     const offsets = rangeToOffsets(page, range);
     this.toolbarPassage = offsets && { text: page.text, ...offsets };
-    const live = this.toolbarRange;
-    const container = live.commonAncestorContainer;
-    const reference: ReferenceElement = {
-      getBoundingClientRect: () => live.getBoundingClientRect(),
-      getClientRects: () => live.getClientRects(),
-      contextElement: container.nodeType === Node.ELEMENT_NODE ? (container as Element) : (container.parentElement ?? undefined),
-    };
-    this.screen.set({ toolbar: { reference }, popover: null });
+    // The live copy: the toolbar follows the passage's box as the page moves it.
+    this.screen.set({ toolbar: { reference: this.toolbarRange }, popover: null });
   }
 
   /** Closes the toolbar and forgets its passage. */

@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColour, HighlightPatch } from '../../../shared/highlight';
 import { ColourPicker } from './colour-picker';
-import { useFloating } from './use-floating';
+import { useAnchored } from './use-anchored';
 import { t } from '../../../shared/i18n';
 
 /** Props of {@link HighlightPopover}. */
@@ -30,7 +30,7 @@ export interface HighlightPopoverProps {
 
 /** The popover; focus moves into it when it opens (into the note when the reader asked to write one) and back to the highlight when it closes. */
 export function HighlightPopover({ highlight, reference, current, error, noteFrameSrc, focusNote, onSave, onDelete, onClose }: HighlightPopoverProps) {
-  const panel = useFloating<HTMLDivElement>(reference);
+  const panel = useAnchored<HTMLDivElement>(reference);
   const [colour, setColour] = useState<HighlightColour>(highlight.colour);
   const firstControl = useRef<HTMLDivElement>(null);
   const noteFrame = useRef<HTMLIFrameElement>(null);

@@ -3,7 +3,7 @@
  * selection toolbar, the popover of an opened highlight, and the toast.
  * Everything shown is text nodes (JSX), never HTML.
  */
-import type { ReferenceElement } from '@floating-ui/dom';
+import type { Anchor } from '../../dom/anchored-element';
 import { render } from 'preact';
 import type { Highlight, HighlightColour, HighlightPatch } from '../../../shared/highlight';
 import { HighlightPopover } from './highlight-popover';
@@ -14,7 +14,7 @@ import { createUiHost } from './ui-host';
 /** What the UI shows. */
 export interface UiState {
   colour: HighlightColour;
-  toolbar: { reference: ReferenceElement; error?: string } | null;
+  toolbar: { reference: Anchor; error?: string } | null;
   popover: { highlight: Highlight; reference: Element; current?: string; error?: string; noteFrameSrc?: string; focusNote?: boolean } | null;
   toast: { message: string; undo?: () => void } | null;
 }

@@ -5,15 +5,16 @@
  * reader is selecting text), but every control is a real button reachable
  * with Tab.
  */
-import type { ReferenceElement } from '@floating-ui/dom';
+import type { Anchor } from '../../dom/anchored-element';
 import type { HighlightColour } from '../../../shared/highlight';
 import { ColourPicker } from './colour-picker';
-import { useFloating } from './use-floating';
+import { useAnchored } from './use-anchored';
 import { t } from '../../../shared/i18n';
 
 /** Props of {@link SelectionToolbar}. */
 export interface SelectionToolbarProps {
-  reference: ReferenceElement;
+  /** The selection's passage (its range): the toolbar sits above it. */
+  reference: Anchor;
   colour: HighlightColour;
   error?: string;
   onColour(colour: HighlightColour): void;
@@ -22,9 +23,9 @@ export interface SelectionToolbarProps {
   onClose(): void;
 }
 
-/** The floating toolbar. */
+/** The toolbar, floating above the selection. */
 export function SelectionToolbar({ reference, colour, error, onColour, onSave, onClose }: SelectionToolbarProps) {
-  const panel = useFloating<HTMLDivElement>(reference);
+  const panel = useAnchored<HTMLDivElement>(reference);
   return (
     <div
       ref={panel}
