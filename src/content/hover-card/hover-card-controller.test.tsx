@@ -161,6 +161,24 @@ describe('HoverCardController', () => {
     expect(shown()).toBeUndefined();
   });
 
+  it('takes Tab from the name into the card, and past its last control closes it, focus back on the name', async () => {
+    setUp('<p><bs-mark tabindex="-1" data-entry-id="karim">Karim</bs-mark></p>');
+    await controller.prefetchFromPage();
+    const mark = document.querySelector<HTMLElement>('bs-mark')!;
+    focusAsOurs(mark);
+    await vi.advanceTimersByTimeAsync(0);
+    const host = cardHost!;
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    mark.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true);
+    expect(host.shadow.activeElement?.classList.contains('bs-popover')).toBe(true);
+    const controls = [...host.shadow.querySelectorAll<HTMLElement>('.bs-popover a[href], .bs-popover button:not([disabled])')];
+    controls[controls.length - 1]!.focus();
+    controls[controls.length - 1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true }));
+    expect(shown()).toBeUndefined();
+    expect(document.activeElement).toBe(mark);
+  });
+
   it('opens on no Enter a page script dispatches', async () => {
     setUp('<p><bs-mark tabindex="0" data-entry-id="karim">Karim</bs-mark></p>', { trust: false });
     await controller.prefetchFromPage();

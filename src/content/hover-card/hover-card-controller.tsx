@@ -1,33 +1,26 @@
 /**
  * The page-side background card: opens on hover intent, on keyboard focus of
  * a name (the next-mention command), on Enter or Space on a focused name
- * (focus then goes into the card) and on tap; follows the name while the page scrolls; navigates to
- * related entries with a way back; closes on Esc, on leaving, on a click
- * elsewhere. Everything is event delegation on the document, registered with
- * the content script's AbortSignal. Browser calls come in as `deps`, so the
- * controller runs in unit tests without an extension.
+ * (focus then goes into the card) and on tap; follows the name while the page
+ * scrolls; navigates to related entries with a way back; closes on Esc, on
+ * leaving, on a click elsewhere.
+ *
+ * A coordinator of three parts: the reader's input on names (`card-input.ts`)
+ * says what the card should do, the open card's session (`card-session.ts`)
+ * holds what it shows, and the view (`card-view.tsx`) renders, places and
+ * focuses it. The cards themselves come from the cache. Browser calls come in
+ * as `deps`, so the controller runs in unit tests without an extension.
  */
-import { render } from 'preact';
-import { createRef } from 'preact';
-import type { EntryCard, EntryRef } from '../../shared/card';
+import type { EntryRef } from '../../shared/card';
 import { CardCache, type FetchCards } from './card-cache';
-import { followMoves, placeCard } from './card-placement';
-import { createCardHost, type CardHost } from './card-host';
-import { CardPopover } from './card-popover';
+import type { CardHost } from './card-host';
+import { CardInput } from './card-input';
 import { CardSession, type OpenedVia } from './card-session';
-import { HoverIntent } from './hover-intent';
+import { CardView, type CardContent } from './card-view';
 import { sentenceAround } from './mention-context';
-import { readPageDate } from './page-date';
-import { markAt, MARK_SELECTOR, readMark, sameMention } from '../dom/entity-marks';
-import { isPageDark } from '../dom/page-theme';
-import { isOwnFocus, isTrusted } from '../trusted-input';
+import { MARK_SELECTOR, readMark, sameMention } from '../dom/entity-marks';
 
-/** Name of the User Timing measure from the end of the hover delay to the card painted. */
-export const PAINT_MEASURE = 'backstory:card';
-const PAINT_START = 'backstory:card-start';
-const TITLE_ID = 'backstory-card-title';
-/** Below this hover delay, drawing the card ahead (see `drawAhead`) gains nothing. */
-const AHEAD_MIN_DELAY_MS = 100;
+export { PAINT_MEASURE } from './card-view';
 
 /** What the controller needs from the extension. */
 export interface HoverCardDeps {
@@ -62,43 +55,33 @@ export interface HoverCardDeps {
 export class HoverCardController {
   private readonly doc: Document;
   private readonly cache: CardCache;
-  private readonly intent = new HoverIntent();
-  private readonly popoverRef = createRef<HTMLDivElement>();
-  private host: CardHost | undefined;
-  private state: CardSession | undefined;
-  private stopFollowing: (() => void) | undefined;
-  /** The popover element placed last, and whether that placement has landed. */
-  private placedFloating: HTMLElement | undefined;
-  private positioned = false;
-  /** Focus goes into the card once its first placement shows it (Enter or Space on a name). */
-  private focusOnShow = false;
-  private paintPending = false;
-  private lastPointerType = '';
-  private suppressFocusOpen: Element | undefined;
-  private pageDate: string | null | undefined;
-  /** The page's theme, read before a card opens (see `prepare`). */
-  private theme: 'dark' | 'auto' = 'auto';
-  /** The hovered name whose card is drawn ahead, hidden, while the hover delay runs. */
-  private ahead: { mark: Element; timer: ReturnType<typeof setTimeout> | undefined; drawn: boolean } | undefined;
+  private readonly view: CardView;
+  private readonly input: CardInput;
+  /** The open card; none while no card is open. */
+  private session: CardSession | undefined;
   private destroyed = false;
 
+  /** Starts listening on the document (`deps.doc`, or the global one). */
   constructor(private readonly deps: HoverCardDeps) {
     this.doc = deps.doc ?? document;
     this.cache = new CardCache(deps.fetchCards);
-    const unsubscribe = this.cache.subscribe(() => this.state && this.renderCard());
-    const options = { capture: true, signal: deps.signal };
-    // Only the reader's input opens, moves or closes a card: a page script's
-    // synthetic events (and its `focus()` of a mark, see `onFocusIn`) do nothing.
-    const trusted = deps.isTrusted ?? isTrusted;
-    const on = <K extends keyof DocumentEventMap>(type: K, handle: (e: DocumentEventMap[K]) => void) =>
-      this.doc.addEventListener(type, (e) => trusted(e) && this.guard(() => handle(e)), options);
-    on('pointerover', (e) => this.onPointerOver(e));
-    on('pointerout', (e) => this.onPointerOut(e));
-    on('pointerdown', (e) => (this.lastPointerType = e.pointerType));
-    on('focusin', (e) => this.onFocusIn(e));
-    on('focusout', (e) => this.onFocusOut(e));
-    on('keydown', (e) => this.onKeyDown(e));
-    on('click', (e) => this.onClick(e));
+    this.view = new CardView({ doc: this.doc, createHost: deps.createHost, privateFrameHref: deps.privateFrameHref });
+    const unsubscribe = this.cache.subscribe(() => this.session && this.showSession());
+    this.input = new CardInput(
+      this.doc,
+      deps.signal,
+      {
+        current: () => this.session,
+        host: () => this.view.hostElement,
+        approach: (mark) => this.approach(mark),
+        drawAhead: (mark) => this.drawAhead(mark),
+        dropAhead: () => this.view.dropAhead(),
+        open: (mark, via, focusInside) => this.open(mark, via, focusInside),
+        close: (returnFocus) => this.close(returnFocus),
+        tab: (from, backwards) => this.tab(from, backwards),
+      },
+      { hoverDelayMs: deps.hoverDelayMs, isTrusted: deps.isTrusted },
+    );
     deps.signal.addEventListener('abort', () => {
       unsubscribe();
       this.destroy();
@@ -133,7 +116,7 @@ export class HoverCardController {
    * False when no card is open.
    */
   closeCard(): boolean {
-    if (!this.state) return false;
+    if (!this.session) return false;
     this.close(true);
     return true;
   }
@@ -142,14 +125,12 @@ export class HoverCardController {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.intent.clear();
-    this.dropAhead();
+    this.input.stop();
     this.close(false);
-    this.host?.remove();
-    this.host = undefined;
+    this.view.destroy();
   }
 
-  // A content script must never throw into the page's event dispatch.
+  // A content script must never throw into the page's event dispatch (the card's own buttons).
   private guard(run: () => void): void {
     if (this.destroyed) return;
     try {
@@ -159,241 +140,49 @@ export class HoverCardController {
     }
   }
 
-  private markOf(target: EventTarget | null): Element | null {
-    return target !== this.host?.host ? markAt(target) : null;
-  }
-
-  private inHost(target: EventTarget | null): boolean {
-    return !!this.host && target === this.host.host;
-  }
-
-  /** True for an event from inside the card (its path crosses our host, closed root or not). */
-  private fromHost(e: Event): boolean {
-    return !!this.host && (e.target === this.host.host || e.composedPath().includes(this.host.host));
-  }
-
-  private onPointerOver(e: PointerEvent): void {
-    if (e.pointerType === 'touch') return;
-    if (this.fromHost(e)) {
-      this.intent.cancelHide();
-      return;
-    }
-    const mark = this.markOf(e.target);
-    if (!mark) return;
-    if (this.state && sameMention(mark, this.state.mark)) {
-      this.intent.cancelHide();
-      return;
-    }
-    this.prepare();
-    // A name whose card is not here yet (a batch in flight or failed, a name
-    // marked since) is asked for now: the background, maybe asleep, wakes
-    // during the delay instead of after it.
+  /**
+   * The pointer arrived on a name: the view reads the page now, and a name
+   * whose card is not here yet (a batch in flight or failed, a name marked
+   * since) is asked for now: the background, maybe asleep, wakes during the
+   * delay instead of after it.
+   */
+  private approach(mark: Element): void {
+    this.view.prepare();
     const id = readMark(mark)?.entryId;
     if (id) this.load(id, mark);
-    const delayMs = this.deps.hoverDelayMs();
-    this.scheduleAhead(mark, delayMs);
-    this.intent.scheduleShow(mark, delayMs, () => this.open(mark, 'pointer', true));
   }
 
-  private onPointerOut(e: PointerEvent): void {
-    if (e.pointerType === 'touch') return;
-    const fromHost = this.fromHost(e);
-    const mark = fromHost ? null : this.markOf(e.target);
-    if (!fromHost && !mark) return;
-    const to = e.relatedTarget;
-    if (this.inHost(to)) return;
-    const toMark = this.markOf(to);
-    if (mark && toMark && sameMention(mark, toMark)) return;
-    if (mark) {
-      this.intent.cancelShow(mark);
-      if (this.ahead?.mark === mark) this.dropAhead();
-    }
-    if (this.state && this.state.via !== 'focus' && !(toMark && sameMention(toMark, this.state.mark))) {
-      this.intent.scheduleHide(() => this.close(false));
-    }
-  }
-
-  private onFocusIn(e: FocusEvent): void {
-    if (this.fromHost(e)) {
-      this.intent.cancelHide();
-      return;
-    }
-    const mark = this.markOf(e.target);
-    if (!mark) return;
-    if (this.suppressFocusOpen === mark) {
-      this.suppressFocusOpen = undefined;
-      return;
-    }
-    // Only Backstory's own focus moves (the next-mention command) open a card;
-    // a page script's `mark.focus()` raises a trusted focusin too, and must
-    // not. A name reached with Tab (when the reader put names in the Tab
-    // order) opens on Enter or Space instead (`onActivateKey`), so tabbing
-    // through a paragraph does not throw a card up at every name.
-    if (!isOwnFocus(mark)) return;
-    this.intent.clear();
-    this.open(mark, 'focus');
-  }
-
-  private onFocusOut(e: FocusEvent): void {
-    if (!this.state || this.state.via !== 'focus') return;
-    const to = e.relatedTarget;
-    if (this.inHost(to) || (to instanceof Element && sameMention(to, this.state.mark))) return;
-    this.intent.scheduleHide(() => this.close(false));
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    if (this.onActivateKey(e)) return;
-    const state = this.state;
-    if (!state) return;
-    const active = this.doc.activeElement;
-    const focusInCard = this.inHost(active);
-    const focusOnMark = active instanceof Element && sameMention(active, state.mark);
-    if (e.key === 'Escape') {
-      this.close(focusInCard || focusOnMark);
-      e.preventDefault();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const popover = this.popoverRef.current;
-    if (!popover) return;
-    if (focusOnMark && !e.shiftKey) {
-      e.preventDefault();
-      popover.focus();
-      return;
-    }
-    if (!focusInCard) return;
-    const inner = this.host!.shadow.activeElement;
-    const focusables = [...popover.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
-    if (e.shiftKey && (inner === popover || inner === focusables[0])) {
-      e.preventDefault();
-      this.focusMark(state.mark);
-    } else if (!e.shiftKey && (focusables.length === 0 || inner === focusables[focusables.length - 1])) {
-      // Past the card's last control: back to the name, and on through the page from there.
-      e.preventDefault();
-      this.close(true);
-    }
-  }
-
-  /**
-   * Enter or Space on a focused name (Tab reaches names when the reader turns
-   * that on: `mark-tab-stops.ts`) opens its card, or moves into the card a
-   * focus move already opened, with focus inside the card; Escape there
-   * brings focus back to the name. True when the key was ours. Only the
-   * reader's keys get here (`isTrusted`), and the card shows corpus content
-   * only: the reader's own data stays in the private frame.
-   */
-  private onActivateKey(e: KeyboardEvent): boolean {
-    if ((e.key !== 'Enter' && e.key !== ' ') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
-    const active = this.doc.activeElement;
-    // The name itself, not a link or field around or inside it.
-    if (!(active instanceof Element) || !active.matches(MARK_SELECTOR) || this.markOf(active) !== active) return false;
-    // A name inside a link would follow it; Space would scroll the page.
-    e.preventDefault();
-    if (this.state && sameMention(active, this.state.mark)) this.state.via = 'focus';
-    else {
-      this.intent.clear();
-      this.open(active, 'focus');
-    }
-    this.focusCardWhenShown();
-    return true;
-  }
-
-  /** Focuses the card now if it is shown, or once its first placement shows it (a hidden element takes no focus). */
-  private focusCardWhenShown(): void {
-    const popover = this.popoverRef.current;
-    if (popover && this.positioned) popover.focus();
-    else this.focusOnShow = true;
-  }
-
-  private onClick(e: MouseEvent): void {
-    if (this.fromHost(e)) return;
-    const mark = this.markOf(e.target);
-    if (mark && this.lastPointerType === 'touch') {
-      // A second tap on the same name does what the page does (follows its link).
-      if (this.state && sameMention(mark, this.state.mark)) return;
-      if (mark.closest('a[href]')) e.preventDefault();
-      this.open(mark, 'touch');
-      return;
-    }
-    if (this.state && !(mark && sameMention(mark, this.state.mark))) this.close(false);
-  }
-
-  private focusMark(mark: Element): void {
-    if (!(mark instanceof HTMLElement)) return;
-    this.suppressFocusOpen = mark;
-    if (!mark.hasAttribute('tabindex')) mark.setAttribute('tabindex', '-1');
-    mark.focus();
-    if (this.doc.activeElement !== mark) this.suppressFocusOpen = undefined;
-  }
-
-  /**
-   * What a card needs from the page, read before it opens: the host (created
-   * once), the page's theme and date. A hover calls this when the pointer
-   * arrives, so the hover delay pays for the style read instead of the frame
-   * that shows the card.
-   */
-  private prepare(): void {
-    this.host ??= (this.deps.createHost ?? createCardHost)(this.doc);
-    this.theme = isPageDark(this.doc) ? 'dark' : 'auto';
-    this.pageDate ??= readPageDate(this.doc) ?? null;
-  }
-
-  /** Draws the card of `mark` ahead halfway through the hover delay, unless a card is open. */
-  private scheduleAhead(mark: Element, delayMs: number): void {
-    this.dropAhead();
-    if (this.state || delayMs < AHEAD_MIN_DELAY_MS) return;
-    // Halfway: a quick pass over a paragraph leaves each name sooner and costs nothing.
-    const timer = setTimeout(() => this.guard(() => this.drawAhead(mark)), delayMs / 2);
-    this.ahead = { mark, timer, drawn: false };
-  }
-
-  /**
-   * Renders and places, invisibly, the card the hover will open, so that when
-   * the delay ends only the placement is checked and the card shown: the
-   * Preact render and the layout of a fresh card (3–6 ms, 15–25 ms for the
-   * first card of a page, which also resolves the shadow root's styles and
-   * fonts) move out of the frame that shows it. The pointer may still leave
-   * (then `dropAhead` removes it); hidden, it takes no pointer events, focus
-   * or room in the accessibility tree.
-   */
   private drawAhead(mark: Element): void {
-    const ahead = this.ahead;
-    const host = this.host;
     const id = readMark(mark)?.entryId;
-    if (!ahead || ahead.mark !== mark || this.state || !host || !id || !mark.isConnected) return;
-    ahead.timer = undefined;
-    render(this.view(new CardSession(mark, 'pointer', id)), host.mount);
-    const floating = this.popoverRef.current;
-    if (!floating) return;
-    ahead.drawn = true;
-    floating.style.visibility = 'hidden';
-    void placeCard(mark, floating);
+    if (this.session || !id || !mark.isConnected) return;
+    this.view.drawAhead(mark, this.content(new CardSession(mark, 'pointer', id)));
   }
 
-  /** Forgets the card drawn ahead, removing it unless a card opened over it. */
-  private dropAhead(): void {
-    const ahead = this.ahead;
-    this.ahead = undefined;
-    if (!ahead) return;
-    clearTimeout(ahead.timer);
-    if (ahead.drawn && !this.state && this.host) render(null, this.host.mount);
+  /**
+   * Opens `mark`'s card; with `focusInside`, focus goes into it once shown
+   * (Enter on the open card's own name only does that, and makes it a
+   * keyboard card).
+   */
+  private open(mark: Element, via: OpenedVia, focusInside = false): boolean {
+    let opened: boolean;
+    if (focusInside && this.session && sameMention(mark, this.session.mark)) {
+      this.session.via = 'focus';
+      opened = true;
+    } else opened = this.openSession(mark, via);
+    if (focusInside) this.view.focusWhenShown();
+    return opened;
   }
 
-  private open(mark: Element, via: OpenedVia, prepared = false): void {
+  private openSession(mark: Element, via: OpenedVia): boolean {
     const id = readMark(mark)?.entryId;
-    if (!id || !mark.isConnected) return;
-    performance.mark(PAINT_START);
-    if (!prepared || !this.host) this.prepare();
-    // A card drawn ahead stays in the DOM: rendering the same card over it changes next to nothing.
-    clearTimeout(this.ahead?.timer);
-    this.ahead = undefined;
-    this.intent.cancelHide();
-    this.stopPositioning();
-    this.state = new CardSession(mark, via, id);
-    this.paintPending = true;
-    this.focusOnShow = false;
+    if (!id || !mark.isConnected) return false;
+    // A pointer opens only at the end of a hover, whose arrival read the page (`approach`).
+    this.view.open(via === 'pointer');
+    this.input.cancelPendingClose();
+    this.session = new CardSession(mark, via, id);
     this.load(id, mark);
-    this.renderCard();
+    this.showSession();
+    return true;
   }
 
   private load(id: string, mark?: Element): void {
@@ -404,40 +193,49 @@ export class HoverCardController {
   }
 
   private close(returnFocus: boolean): void {
-    const state = this.state;
-    this.intent.cancelHide();
-    this.stopPositioning();
-    this.state = undefined;
-    this.paintPending = false;
-    this.focusOnShow = false;
-    if (this.host) render(null, this.host.mount);
-    if (state && returnFocus) this.focusMark(state.mark);
+    const session = this.session;
+    this.input.cancelPendingClose();
+    this.session = undefined;
+    this.view.close();
+    if (session && returnFocus) this.input.returnFocus(session.mark);
+  }
+
+  /** Tab on the card's name or inside the card; true when the card moved focus itself. */
+  private tab(from: 'mark' | 'card', backwards: boolean): boolean {
+    const session = this.session;
+    if (!session) return false;
+    const move = this.view.tab(from, backwards);
+    // Shift+Tab from the card's top: back to the name.
+    if (move === 'before') this.input.returnFocus(session.mark);
+    // Past the card's last control: back to the name, and on through the page from there.
+    else if (move === 'after') this.close(true);
+    return move !== undefined;
   }
 
   private navigate(ref: EntryRef): void {
-    const state = this.state;
-    if (!state) return;
-    const hadFocus = this.inHost(this.doc.activeElement);
-    if (!state.navigate(ref.id)) return;
+    const session = this.session;
+    if (!session) return;
+    const hadFocus = this.view.hasFocus;
+    if (!session.navigate(ref.id)) return;
     this.load(ref.id);
-    this.renderCard();
-    this.popoverRef.current?.scrollTo?.(0, 0);
-    if (hadFocus) this.popoverRef.current?.focus();
+    this.showSession();
+    this.view.scrollToTop();
+    if (hadFocus) this.view.focus();
   }
 
   private back(): void {
-    const state = this.state;
-    if (!state) return;
-    const hadFocus = this.inHost(this.doc.activeElement);
-    if (!state.back()) return;
-    this.renderCard();
-    if (hadFocus) this.popoverRef.current?.focus();
+    const session = this.session;
+    if (!session) return;
+    const hadFocus = this.view.hasFocus;
+    if (!session.back()) return;
+    this.showSession();
+    if (hadFocus) this.view.focus();
   }
 
   private notThis(): void {
-    const state = this.state;
-    if (!state) return;
-    const { rejected, next } = state.reject();
+    const session = this.session;
+    if (!session) return;
+    const { rejected, next } = session.reject();
     void this.deps.addCorrection(rejected).catch(() => undefined);
     this.deps.onExcluded?.(rejected);
     if (next === undefined) {
@@ -445,101 +243,33 @@ export class HoverCardController {
       return;
     }
     this.load(next);
-    this.renderCard();
+    this.showSession();
   }
 
-  private refOf(id: string, state: CardSession): EntryRef {
+  private refOf(id: string, session: CardSession): EntryRef {
     const card = this.cache.get(id);
     if (card) return { id, name: card.entry.name, type: card.entry.type };
-    return { id, name: id.replace(/-/g, ' '), type: readMark(state.mark)?.type ?? 'event' };
+    return { id, name: id.replace(/-/g, ' '), type: readMark(session.mark)?.type ?? 'event' };
   }
 
-  private renderCard(): void {
-    const state = this.state;
-    const host = this.host;
-    if (!state || !host) return;
-    render(this.view(state), host.mount);
-    this.position(state.mark);
-    this.measurePaint(this.cache.get(state.currentId) !== undefined);
+  private showSession(): void {
+    const session = this.session;
+    if (session) this.view.show(session.mark, this.content(session));
   }
 
-  /** The card as `state` shows it. */
-  private view(state: CardSession) {
-    const card: EntryCard | undefined = this.cache.get(state.currentId);
-    const previous = state.previous;
-    const others = state.others();
-    return (
-      <CardPopover
-        popoverRef={this.popoverRef}
-        card={card}
-        error={this.cache.error(state.currentId)}
-        titleId={TITLE_ID}
-        loadingName={state.history.length === 0 ? (state.mark.textContent ?? '').trim() : this.refOf(state.currentId, state).name}
-        links={{ readerHref: this.deps.readerHref, onOpenEntry: (ref) => this.guard(() => this.navigate(ref)) }}
-        back={previous === undefined ? undefined : { name: this.refOf(previous, state).name, onBack: () => this.guard(() => this.back()) }}
-        ambiguity={others.length > 0 ? { candidates: others.map((c) => this.refOf(c, state)), onNotThis: () => this.guard(() => this.notThis()) } : undefined}
-        pageDate={this.pageDate ?? undefined}
-        theme={this.theme}
-        privateFrameSrc={card ? this.deps.privateFrameHref?.(card.entry.id, this.theme === 'dark') : undefined}
-        onClose={() => this.guard(() => this.close(true))}
-      />
-    );
-  }
-
-  /**
-   * Places the card against the name after each render (its size may have
-   * changed), and follows the name while the page scrolls or resizes. The
-   * card stays invisible until its first placement has landed, which happens
-   * within this task (see `card-placement.ts`), so it never flashes at 0,0.
-   */
-  private position(reference: Element): void {
-    const floating = this.popoverRef.current;
-    if (!floating) return;
-    if (this.placedFloating !== floating) {
-      this.stopPositioning();
-      this.placedFloating = floating;
-      floating.style.visibility = 'hidden';
-      this.stopFollowing = followMoves(this.doc, () => this.state && this.position(this.state.mark));
-    }
-    void placeCard(reference, floating).then(() => {
-      if (this.placedFloating !== floating) return;
-      if (!this.positioned) {
-        floating.style.visibility = 'visible';
-        this.positioned = true;
-      }
-      if (this.focusOnShow) {
-        this.focusOnShow = false;
-        floating.focus();
-      }
-      this.measurePaint(this.state ? this.cache.get(this.state.currentId) !== undefined : false);
-    });
-  }
-
-  private stopPositioning(): void {
-    this.stopFollowing?.();
-    this.stopFollowing = undefined;
-    this.placedFloating = undefined;
-    this.positioned = false;
-  }
-
-  /**
-   * Records `backstory:card` (hover delay end → full card painted) once per
-   * open, after the frame that shows it: a rAF, then a task after that frame.
-   */
-  private measurePaint(loaded: boolean): void {
-    if (!this.paintPending || !loaded || !this.positioned) return;
-    this.paintPending = false;
-    const entryId = this.state?.currentId;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        try {
-          performance.measure(PAINT_MEASURE, { start: PAINT_START, detail: { entryId } });
-        } catch {
-          // The start mark was cleared by the page: nothing to measure.
-        }
-      };
-      channel.port2.postMessage(null);
-    });
+  /** The card as `session` shows it. */
+  private content(session: CardSession): CardContent {
+    const previous = session.previous;
+    const others = session.others();
+    return {
+      entryId: session.currentId,
+      card: this.cache.get(session.currentId),
+      error: this.cache.error(session.currentId),
+      loadingName: session.history.length === 0 ? (session.mark.textContent ?? '').trim() : this.refOf(session.currentId, session).name,
+      links: { readerHref: this.deps.readerHref, onOpenEntry: (ref) => this.guard(() => this.navigate(ref)) },
+      back: previous === undefined ? undefined : { name: this.refOf(previous, session).name, onBack: () => this.guard(() => this.back()) },
+      ambiguity: others.length > 0 ? { candidates: others.map((c) => this.refOf(c, session)), onNotThis: () => this.guard(() => this.notThis()) } : undefined,
+      onClose: () => this.guard(() => this.close(true)),
+    };
   }
 }
