@@ -20,7 +20,6 @@ import { CardView, type CardContent } from './card-view';
 import { sentenceAround } from './mention-context';
 import { MARK_SELECTOR, readMark, sameMention } from '../dom/entity-marks';
 
-export { PAINT_MEASURE } from './card-view';
 
 /** What the controller needs from the extension. */
 export interface HoverCardDeps {
