@@ -18,6 +18,7 @@ import type { OpenedVia } from './card-session';
 import { HoverIntent } from './hover-intent';
 import { markAt, MARK_SELECTOR, sameMention } from '../dom/entity-marks';
 import { isOwnFocus, isTrusted } from '../trusted-input';
+import { neverThrow } from '../dom/never-throw';
 
 /** Below this hover delay, drawing the card ahead (see `CardIntents.drawAhead`) gains nothing. */
 export const AHEAD_MIN_DELAY_MS = 100;
@@ -123,14 +124,8 @@ export class CardInput {
     this.forgetAhead();
   }
 
-  // A content script must never throw into the page's event dispatch.
   private guard(run: () => void): void {
-    if (this.stopped) return;
-    try {
-      run();
-    } catch (error) {
-      if (typeof __DEV__ !== 'undefined' && __DEV__) console.warn('Backstory card:', error);
-    }
+    if (!this.stopped) neverThrow('card', run);
   }
 
   private markOf(target: EventTarget | null): Element | null {

@@ -19,6 +19,7 @@ import { CardSession, type OpenedVia } from './card-session';
 import { CardView, type CardContent } from './card-view';
 import { sentenceAround } from './mention-context';
 import { MARK_SELECTOR, readMark, sameMention } from '../dom/entity-marks';
+import { neverThrow } from '../dom/never-throw';
 
 
 /** What the controller needs from the extension. */
@@ -129,14 +130,9 @@ export class HoverCardController {
     this.view.destroy();
   }
 
-  // A content script must never throw into the page's event dispatch (the card's own buttons).
+  /** The card's own buttons run in the page's event dispatch too. */
   private guard(run: () => void): void {
-    if (this.destroyed) return;
-    try {
-      run();
-    } catch (error) {
-      if (typeof __DEV__ !== 'undefined' && __DEV__) console.warn('Backstory card:', error);
-    }
+    if (!this.destroyed) neverThrow('card', run);
   }
 
   /**
