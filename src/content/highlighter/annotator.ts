@@ -152,6 +152,8 @@ export class Annotator {
   private readonly tally: MentionTally;
   /** A sweep left room, a slot lost its one mark (densities "first", "sections"), or the background could not match a pass's text: the whole body should be annotated again. */
   private refillDue = false;
+  /** A refill is in flight: the mentions only counted are forgotten once its matches arrive, as it counts them again. */
+  private recountOnAnswer = false;
   /** `pageRemovals()` at the last sweep: unchanged means nothing can have left the page. */
   private sweptAt: number | undefined;
   /** How marks are made; a wrapped mark stands for its mention in the ledger. */
@@ -219,16 +221,25 @@ export class Annotator {
    * cap left out get their turn, and the density marks the next mention
    * of a slot whose mark went; or after the background could not answer a
    * pass: its text is matched again. Marked text is skipped, as in every pass;
-   * mentions only counted are counted again by it.
+   * mentions only counted are counted again by it, once the matches arrive:
+   * a refill that gets none (the page changed under the walk, or the
+   * background could not answer) leaves the counts as they were, and the
+   * next flush tries again.
    */
   async refill(body: Node, signal: AbortSignal): Promise<PassResult> {
     this.refillDue = false;
+    const capped = this.tally.capped;
     this.tally.capped = false;
-    this.ledger.forgetCounted();
-    const result = await this.annotate([body], signal);
-    // The page changed under the walk (it may change all the time): the next flush tries again.
-    if (result.stale) this.refillDue = true;
-    return result;
+    this.recountOnAnswer = true;
+    try {
+      return await this.annotate([body], signal);
+    } finally {
+      if (this.recountOnAnswer) {
+        this.recountOnAnswer = false;
+        this.tally.capped ||= capped;
+        this.refillDue = true;
+      }
+    }
   }
 
   /** Removes every mark and forgets the counts; the page's text nodes are as before. */
@@ -327,7 +338,7 @@ export class Annotator {
       for (const chunk of chunksOf(page)) list.push(chunk.start, chunk.end);
       return list;
     });
-    if (bounds.length === 0) return [];
+    if (bounds.length === 0) return this.answered([]);
     const { remote } = this.config.matching;
     const exclude = [...this.config.exclude];
     const pending: Promise<EntityMatch[] | null>[] = [];
@@ -352,8 +363,18 @@ export class Annotator {
       return ranges;
     }
     const found = (answers as EntityMatch[][]).flat();
+    this.answered(found);
     timer.matching(() => this.select(found, page, 0, ranges));
     return ranges;
+  }
+
+  /** The pass got its matches: a refill's count starts over from them (see {@link refill}). */
+  private answered<T>(found: T): T {
+    if (this.recountOnAnswer) {
+      this.recountOnAnswer = false;
+      this.ledger.forgetCounted();
+    }
+    return found;
   }
 
   /**

@@ -298,6 +298,36 @@ describe('EntityHighlighting', () => {
     expect(h.state()).toEqual({ active: true, marks: 4, capped: false, counts: { 'vladimir-putin': 1, hama: 1, russia: 1, 'bashar-al-assad': 1 } });
   });
 
+  it('keeps counting what it counted while a pass over the whole body gets no answer', async () => {
+    document.body.innerHTML = '<p>Putin and Putin.</p>';
+    let down = false;
+    let asked = 0;
+    const h = new EntityHighlighting({
+      document,
+      matchRemote: (text, bounds, exclude) => (asked++, down ? Promise.resolve(null) : background(text, bounds, exclude)),
+      report: () => undefined,
+    });
+    current = h;
+    const settings: Settings = { ...EVERY_MENTION, density: 'first' };
+    await h.apply(settings, true);
+    expect(h.state()).toMatchObject({ marks: 1, counts: { 'vladimir-putin': 2 } });
+
+    down = true;
+    document.body.insertAdjacentHTML('beforeend', '<p>Russia.</p>');
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(2);
+    await h.apply(settings, true);
+    // This change makes a pass over the whole body, which gets no answer either.
+    document.body.insertAdjacentHTML('beforeend', '<p>Hama.</p>');
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(3);
+    await h.apply(settings, true);
+    expect(h.state()).toMatchObject({ marks: 1, counts: { 'vladimir-putin': 2 } });
+
+    down = false;
+    document.body.insertAdjacentHTML('beforeend', '<p>Bashar al-Assad.</p>');
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'russia', 'hama', 'bashar-al-assad']);
+    expect(h.state()).toMatchObject({ marks: 4, counts: { 'vladimir-putin': 2, russia: 1, hama: 1, 'bashar-al-assad': 1 } });
+  });
+
   it('marks nothing, and breaks nothing, while the background never answers', async () => {
     document.body.innerHTML = '<p>Putin in Hama.</p>';
     const before = document.body.innerHTML;
