@@ -48,8 +48,6 @@ interface OurRun {
   annotateMs: number;
   matchMs: number;
   wrapMs: number;
-  /** Compile of the page's own matcher: 0 when the background matched (the normal case). */
-  prepareMs: number;
   /** Wall time waiting for the background's matches (another thread's work, not the page's). */
   remoteMs: number;
   marks: number;
@@ -113,7 +111,6 @@ function medianRun(runs: readonly OurRun[]): OurRun {
     annotateMs: pick('annotateMs'),
     matchMs: pick('matchMs'),
     wrapMs: pick('wrapMs'),
-    prepareMs: pick('prepareMs'),
     remoteMs: pick('remoteMs'),
     marks: pick('marks'),
     textLength: pick('textLength'),
@@ -157,7 +154,6 @@ async function runOurs(session: ExtensionSession, url: string): Promise<OurRun> 
     // No named helper functions in here: tsx would wrap them in a `__name` call the page lacks.
     const matchMs = performance.getEntriesByName('backstory:match')[0]?.duration ?? 0;
     const wrapMs = performance.getEntriesByName('backstory:wrap')[0]?.duration ?? 0;
-    const prepareMs = performance.getEntriesByName('backstory:prepare')[0]?.duration ?? 0;
     const from = annotate.startTime;
     const to = from + detail.wallMs;
     const tasks = (window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks ?? [];
@@ -166,7 +162,6 @@ async function runOurs(session: ExtensionSession, url: string): Promise<OurRun> 
       annotateMs: annotate.duration,
       matchMs,
       wrapMs,
-      prepareMs,
       remoteMs: detail.remoteMs,
       marks: detail.marks,
       textLength: detail.textLength,
@@ -367,7 +362,6 @@ export async function benchPage(): Promise<void> {
         });
       }
       rows.push({ figure: '  waiting for the background to match (not main-thread work)', value: formatMs(ours.remoteMs) });
-      rows.push({ figure: '  compile on the page (only when the background cannot match)', value: ours.prepareMs > 0 ? formatMs(ours.prepareMs) : 'none' });
       const longest = Math.max(ours.longestTaskMs, ours.longestSliceMs);
       rows.push({
         figure: '  longest main-thread task while annotating',

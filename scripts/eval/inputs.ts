@@ -24,7 +24,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The saved real-world pages, shared by every worktree; read in place, never copied. */
 export const REALPAGES = path.resolve(ROOT, '..', 'shared', 'realpages');
 
-/** The catalog's entries as `corpus.matcherEntries` gives them to pages (name included, names in other languages folded in, corpus-only aliases left out). */
+/** The catalog's entries as the background matches pages with them (`page.match`; `corpus.matcherEntries` for the reader view): name included, names in other languages folded in, corpus-only aliases left out. */
 export function pageEntries(): MatcherEntry[] {
   const dir = path.join(ROOT, 'assets', 'catalog');
   const entries = readdirSync(dir)

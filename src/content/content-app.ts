@@ -11,7 +11,6 @@
  * A new page feature is one entry in {@link FEATURES} (see `page-feature.ts`).
  */
 import { callBackground } from '../shared/messaging';
-import { compileMatcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { MarkTabStops } from './dom/mark-tab-stops';
 import { EntityHighlighting } from './highlighter/entity-highlighting';
@@ -49,12 +48,7 @@ export class ContentApp {
   private readonly features: PageFeature[] = [];
   private readonly highlighting = new EntityHighlighting({
     document,
-    // Only when the background cannot match for the page (see `highlighter/page-matching.ts`).
-    loadMatcherInput: async () => {
-      const data = await callBackground('corpus.matcherEntries', {});
-      return data.ok ? data.value : null;
-    },
-    compile: compileMatcher,
+    // The background matches every page (see `highlighter/page-matching.ts`).
     matchRemote: async (text, bounds, exclude) => {
       const found = await callBackground('page.match', { text, bounds, exclude });
       return found.ok ? found.value : null;

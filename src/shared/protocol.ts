@@ -150,11 +150,11 @@ export interface CallMap {
   'app.status': Call<Record<string, never>, { version: string; corpusHash: string; entries: number; highlights: number; storage: StorageStatus }>;
 
   /**
-   * The whole matcher input (bundled and user entries) and the per-site
-   * corrections of the sender's site: for the reader view, and for a page
-   * only when `page.match` failed and it must match by itself.
+   * The whole matcher input (bundled and user entries), for the reader view,
+   * which marks names in a stored article itself. Never for a content script:
+   * a page asks `page.match` and does not hold the catalog.
    */
-  'corpus.matcherEntries': Call<Record<string, never>, { hash: string; asOf: string; entries: MatcherEntry[]; excluded: string[] }>;
+  'corpus.matcherEntries': Call<Record<string, never>, { hash: string; asOf: string; entries: MatcherEntry[] }>;
   /**
    * Mentions in the sender's page text, found by the background's matcher:
    * compiled once and kept warm there, where a page's content script would run
@@ -323,7 +323,7 @@ export function isEnvelope(message: unknown): message is Envelope {
 /** Who may send each background call; checked at runtime by the router. */
 export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'app.status': ['content', 'extension'],
-  'corpus.matcherEntries': ['content', 'extension'],
+  'corpus.matcherEntries': ['extension'],
   'page.match': ['content'],
   'corpus.cards': ['content', 'extension'],
   'corpus.entries': ['extension'],

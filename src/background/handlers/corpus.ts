@@ -47,8 +47,9 @@ function inputOf(hash: string, asOf: string, stored: readonly Entry[]): MatcherI
 }
 
 /**
- * `corpus.matcherEntries`, `corpus.entry`, and `page.match`: what the content
- * script needs to recognise names, and the recognition itself.
+ * `page.match`, the recognition of names on every page (the content script
+ * holds no matcher), `corpus.matcherEntries`, the matcher's input for the
+ * reader view, and `corpus.entry`.
  */
 export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntries' | 'corpus.entry' | 'page.match'> {
   // The matcher's input changes only when the corpus does: keep it for the background's lifetime.
@@ -63,10 +64,9 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
   };
 
   return {
-    async 'corpus.matcherEntries'(_params, sender) {
+    async 'corpus.matcherEntries'() {
       const { hash, asOf, entries } = await current();
-      const excluded = sender.site ? (await s.corrections.forSite(sender.site)) : [];
-      return { hash, asOf, entries, excluded };
+      return { hash, asOf, entries };
     },
     async 'corpus.entry'({ id }) {
       await s.corpusModel.ready();
@@ -76,8 +76,8 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
     },
     async 'page.match'({ text, bounds, exclude }, sender) {
       if (!validChunkBounds(bounds, text.length)) throw new CallFailure('invalid-message', 'Chunk bounds must be ordered pairs of offsets into the text.');
-      // Pages no longer fetch the catalog first, so each message checks the content hash (one
-      // small read, beside the site's corrections): an own entry added meanwhile is marked at once.
+      // Pages never fetch the catalog, so each message checks the content hash (one small
+      // read, beside the site's corrections): an own entry added meanwhile is marked at once.
       const [input, corrections] = await Promise.all([current(), sender.site ? s.corrections.forSite(sender.site) : []]);
       if (matcher?.entries !== input.entries) matcher = { entries: input.entries, matcher: compileMatcher(input.entries) };
       const excluded = new Set([...corrections, ...exclude]);

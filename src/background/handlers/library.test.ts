@@ -148,8 +148,10 @@ describe('own entries', () => {
     await call('library.add', { tabId: 3 });
     const added = await call('entries.add', { entry: { name: 'Coastal Airfield', type: 'place', aliases: [], description: 'The airbase the talks were about.', start: '2015' } });
     expect(added).toMatchObject({ ok: true, value: { id: 'own-coastal-airfield', origin: 'user' } });
-    const forPage = (await call('corpus.matcherEntries', {}, 'content')) as { ok: true; value: { entries: { id: string }[] } };
-    expect(forPage.value.entries.some((e) => e.id === 'own-coastal-airfield')).toBe(true);
+    // The reader view's matcher input holds it; a page never gets the catalog, it asks page.match.
+    const forReader = (await call('corpus.matcherEntries', {})) as { ok: true; value: { entries: { id: string }[] } };
+    expect(forReader.value.entries.some((e) => e.id === 'own-coastal-airfield')).toBe(true);
+    expect(await call('corpus.matcherEntries', {}, 'content')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const text = 'Planes at the Coastal Airfield.';
     const onPage = (await call('page.match', { text, bounds: [0, text.length], exclude: [] }, 'content')) as { ok: true; value: { matches: { entryId: string }[]; entries: Record<string, unknown> } };
     expect(onPage.value.matches.map((m) => m.entryId)).toEqual(['own-coastal-airfield']);

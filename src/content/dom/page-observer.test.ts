@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../shared/anchoring';
 import type { Highlight } from '../../shared/highlight';
-import { compileMatcher } from '../../shared/matcher';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { EntityHighlighting } from '../highlighter/entity-highlighting';
 import { collectText } from '../saved-highlights/draw';
 import { SavedHighlights, type BackgroundCaller } from '../saved-highlights/saved-highlights';
+import { backgroundMatch } from '../../../tests/unit/background-match';
 
 (globalThis as { __DEV__?: boolean }).__DEV__ = true;
 
@@ -35,8 +35,7 @@ describe('the shared page observer', () => {
     document.body.innerHTML = '<p>Putin flew to Hama on Monday.</p><p>The talks ended without a statement.</p>';
     highlighting = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => ({ entries: [{ id: 'hama', type: 'place', aliases: [{ text: 'Hama' }] }], excluded: [] }),
-      compile: compileMatcher,
+      matchRemote: backgroundMatch([{ id: 'hama', type: 'place', aliases: [{ text: 'Hama' }] }]),
       report: () => {},
     });
     // Every mention, so the added paragraph's name is marked too.

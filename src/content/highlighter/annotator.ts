@@ -11,8 +11,9 @@
  * viewport; every mention is matched and counted at once. What is not
  * wrapped yet waits in one queue with its reason (off-screen, under the
  * selection, text changed: see `pending-wraps.ts`).
- * Matching runs per chunk of whole blocks (see {@link CHUNK_CHARS}), with a
- * yield between chunks when a slice is used up.
+ * The background matches the text (see `page-matching.ts`) per chunk of whole
+ * blocks (see {@link CHUNK_CHARS}), the chunks sent together in as few
+ * messages as fit (see {@link MESSAGE_CHARS}).
  *
  * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
  * yields excluded, with a `detail` summary), `backstory:match` and
@@ -65,9 +66,9 @@ const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
 
 /**
- * Text matched per call. A typical article is one chunk; a 1 MB page is cut
- * at block boundaries into chunks small enough that one match call stays well
- * inside a slice even before the JIT has warmed up. The matcher resolves
+ * Text the background matches per matcher call (`matchChunks`). A typical
+ * article is one chunk; a 1 MB page is cut at block boundaries into chunks,
+ * so the resolver's work per call stays bounded. The matcher resolves
  * ambiguous and weak names from the context of its input, so on huge pages
  * that context is the chunk (about the length of a long article), not the page.
  */
@@ -149,13 +150,12 @@ const nodeAt = (page: PageText, at: number): Text => page.nodes[Math.max(0, node
 export class Annotator {
   /** What is counted and marked, under the cap and the density. */
   private readonly tally: MentionTally;
-  /** A sweep left room, or a slot lost its one mark (densities "first", "sections"): the whole body should be annotated again. */
+  /** A sweep left room, a slot lost its one mark (densities "first", "sections"), or the background could not match a pass's text: the whole body should be annotated again. */
   private refillDue = false;
+  /** A refill is in flight: the mentions only counted are forgotten once its matches arrive, as it counts them again. */
+  private recountOnAnswer = false;
   /** `pageRemovals()` at the last sweep: unchanged means nothing can have left the page. */
   private sweptAt: number | undefined;
-  /** The background failed to match once: the page matches by itself from then on. */
-  private remoteFailed = false;
-
   /** How marks are made; a wrapped mark stands for its mention in the ledger. */
   private readonly markWrap: WrapOptions<MentionMark> = {
     tagName: MARK_TAG,
@@ -219,17 +219,27 @@ export class Annotator {
   /**
    * Annotates the whole body again after the page removed marks: mentions the
    * cap left out get their turn, and the density marks the next mention
-   * of a slot whose mark went. Marked text is skipped, as in every pass;
-   * mentions only counted are counted again by it.
+   * of a slot whose mark went; or after the background could not answer a
+   * pass: its text is matched again. Marked text is skipped, as in every pass;
+   * mentions only counted are counted again by it, once the matches arrive:
+   * a refill that gets none (the page changed under the walk, or the
+   * background could not answer) leaves the counts as they were, and the
+   * next flush tries again.
    */
   async refill(body: Node, signal: AbortSignal): Promise<PassResult> {
     this.refillDue = false;
+    const capped = this.tally.capped;
     this.tally.capped = false;
-    this.ledger.forgetCounted();
-    const result = await this.annotate([body], signal);
-    // The page changed under the walk (it may change all the time): the next flush tries again.
-    if (result.stale) this.refillDue = true;
-    return result;
+    this.recountOnAnswer = true;
+    try {
+      return await this.annotate([body], signal);
+    } finally {
+      if (this.recountOnAnswer) {
+        this.recountOnAnswer = false;
+        this.tally.capped ||= capped;
+        this.refillDue = true;
+      }
+    }
   }
 
   /** Removes every mark and forgets the counts; the page's text nodes are as before. */
@@ -317,8 +327,10 @@ export class Annotator {
   }
 
   /**
-   * Matches `page` (in the background when it answers, else here, chunk by
-   * chunk) and returns the mentions to mark, selected and counted.
+   * Matches `page` in the background and returns the mentions to mark,
+   * selected and counted. When the background cannot answer, none: the marks
+   * already drawn stay, and the next flush of page changes annotates the
+   * whole body again (see {@link refill}), asking the background anew.
    */
   private async match(page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
     const bounds = timer.matching(() => {
@@ -326,44 +338,43 @@ export class Annotator {
       for (const chunk of chunksOf(page)) list.push(chunk.start, chunk.end);
       return list;
     });
-    const ranges: WrapRange<MentionMark>[] = [];
-    let found: EntityMatch[] | null = null;
+    if (bounds.length === 0) return this.answered([]);
     const { remote } = this.config.matching;
-    if (remote && !this.remoteFailed && bounds.length > 0) {
-      const exclude = [...this.config.exclude];
-      const pending: Promise<EntityMatch[] | null>[] = [];
-      for (const piece of messagesOf(bounds)) {
-        if (slicer.overBudget()) await slicer.yield();
-        // Sending serialises the text now, on this thread: that part is our work.
-        timer.matching(() => {
-          const base = piece[0]!;
-          const text = page.text.slice(base, piece[piece.length - 1]);
-          pending.push(
-            remote(text, piece.map((b) => b - base), exclude).then(
-              (got) => got && shift(got, base),
-              () => null, // a failed message is a background that cannot answer: match here instead
-            ),
-          );
-        });
-      }
-      const answers = await timer.remote(Promise.all(pending));
-      found = answers.includes(null) ? null : (answers as EntityMatch[][]).flat();
-      if (found === null) this.remoteFailed = true;
-    }
-    if (found !== null) {
-      const all = found;
-      timer.matching(() => this.select(all, page, 0, ranges));
-      return ranges;
-    }
-    for (let k = 0; k < bounds.length; k += 2) {
+    const exclude = [...this.config.exclude];
+    const pending: Promise<EntityMatch[] | null>[] = [];
+    for (const piece of messagesOf(bounds)) {
       if (slicer.overBudget()) await slicer.yield();
+      // Sending serialises the text now, on this thread: that part is our work.
       timer.matching(() => {
-        const start = bounds[k]!;
-        const local = this.config.matching.local().match(page.text.slice(start, bounds[k + 1]), { exclude: this.config.exclude });
-        this.select(local, page, start, ranges);
+        const base = piece[0]!;
+        const text = page.text.slice(base, piece[piece.length - 1]);
+        pending.push(
+          remote(text, piece.map((b) => b - base), exclude).then(
+            (got) => got && shift(got, base),
+            () => null, // a failed message is a background that cannot answer
+          ),
+        );
       });
     }
+    const answers = await timer.remote(Promise.all(pending));
+    const ranges: WrapRange<MentionMark>[] = [];
+    if (answers.includes(null)) {
+      this.refillDue = true;
+      return ranges;
+    }
+    const found = (answers as EntityMatch[][]).flat();
+    this.answered(found);
+    timer.matching(() => this.select(found, page, 0, ranges));
     return ranges;
+  }
+
+  /** The pass got its matches: a refill's count starts over from them (see {@link refill}). */
+  private answered<T>(found: T): T {
+    if (this.recountOnAnswer) {
+      this.recountOnAnswer = false;
+      this.ledger.forgetCounted();
+    }
+    return found;
   }
 
   /**

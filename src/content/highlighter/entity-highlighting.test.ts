@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileMatcher, type Matcher, type MatcherEntry } from '../../shared/matcher';
-import { matchChunks } from '../../shared/matcher/match-chunks';
-import type { PageMatches, PageReport } from '../../shared/protocol';
+import type { MatcherEntry } from '../../shared/matcher';
+import type { PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { messagesOf } from './annotator';
 import { EntityHighlighting } from './entity-highlighting';
+import { backgroundMatch } from '../../../tests/unit/background-match';
 
 /** These tests count marks: every mention is marked, as they were written for. */
 const EVERY_MENTION: Settings = { ...DEFAULT_SETTINGS, density: 'all' };
@@ -19,20 +19,14 @@ const ENTRIES: MatcherEntry[] = [
   { id: 'russia', type: 'state', aliases: [{ text: 'Russia' }] },
 ];
 
-/** The background's `page.match` answer: the matches, with the type and name of each entry they chose. */
-function answer(matcher: Matcher, text: string, bounds: number[], exclude: string[]): PageMatches {
-  const matches = matchChunks(matcher, text, bounds, { exclude: new Set(exclude) });
-  const entries: PageMatches['entries'] = {};
-  for (const m of matches) entries[m.entryId] = { type: ENTRIES.find((e) => e.id === m.entryId)!.type, name: m.entryId };
-  return { matches, entries };
-}
+/** The background's `page.match` over {@link ENTRIES}, with no site corrections. */
+const background = backgroundMatch(ENTRIES);
 
 function setUp(settings: Partial<Settings> = {}, excluded: string[] = []) {
   const reports: PageReport[] = [];
   const h = new EntityHighlighting({
     document,
-    loadMatcherInput: async () => ({ entries: ENTRIES, excluded }),
-    compile: compileMatcher,
+    matchRemote: backgroundMatch(ENTRIES, excluded),
     report: (r) => reports.push(r),
   });
   return { h, reports, settings: { ...EVERY_MENTION, ...settings } };
@@ -98,24 +92,16 @@ describe('EntityHighlighting', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('matches in the background when it answers, and never fetches the catalog nor compiles on the page', async () => {
+  it('sends the page text in one message and marks what the background answers, the site\'s corrections applied there', async () => {
     document.body.innerHTML = '<p>Bashar al-Assad met Putin.</p><p>Hama</p>';
-    const background = compileMatcher(ENTRIES);
+    // The background applies the site's corrections itself ("not this one" on Hama).
+    const site = backgroundMatch(ENTRIES, ['hama']);
     const sent: { text: string; bounds: number[]; exclude: string[] }[] = [];
-    let catalogFetched = 0;
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => {
-        catalogFetched++;
-        return { entries: ENTRIES, excluded: [] };
-      },
-      compile: () => {
-        throw new Error('compiled on the page');
-      },
       matchRemote: async (text, bounds, exclude) => {
         sent.push({ text, bounds, exclude });
-        // The background applies the site's corrections itself ("not this one" on Hama).
-        return answer(background, text, bounds, [...exclude, 'hama']);
+        return site(text, bounds, exclude);
       },
       report: () => undefined,
     });
@@ -126,20 +112,16 @@ describe('EntityHighlighting', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.exclude).toEqual([]);
     expect(sent[0]!.bounds).toEqual([0, sent[0]!.text.length]);
-    expect(catalogFetched).toBe(0);
   });
 
   it('marks only the types the answer names, and sends the page\'s own exclusions', async () => {
     document.body.innerHTML = '<p>Putin in Russia and Hama.</p>';
-    const background = compileMatcher(ENTRIES);
     const sent: string[][] = [];
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => null,
-      compile: compileMatcher,
       matchRemote: async (text, bounds, exclude) => {
         sent.push(exclude);
-        return answer(background, text, bounds, exclude);
+        return background(text, bounds, exclude);
       },
       report: () => undefined,
     });
@@ -164,15 +146,12 @@ describe('EntityHighlighting', () => {
   it('sends a long page in one message of several whole chunks and marks the right places', async () => {
     const filler = 'and so on '.repeat(4_000);
     document.body.innerHTML = ['Putin', 'Hama', 'Bashar al-Assad'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');
-    const background = compileMatcher(ENTRIES);
     const sent: { text: string; bounds: number[] }[] = [];
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
-      compile: compileMatcher,
       matchRemote: async (text, bounds, exclude) => {
         sent.push({ text, bounds });
-        return answer(background, text, bounds, exclude);
+        return background(text, bounds, exclude);
       },
       report: () => undefined,
     });
@@ -186,13 +165,10 @@ describe('EntityHighlighting', () => {
 
   it('does not wrap text the page changed while the background was matching', async () => {
     document.body.innerHTML = '<p id="a">Putin met Bashar al-Assad.</p><p>Hama</p>';
-    const background = compileMatcher(ENTRIES);
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
-      compile: compileMatcher,
       matchRemote: async (text, bounds, exclude) => {
-        const found = answer(background, text, bounds, exclude);
+        const found = await background(text, bounds, exclude);
         // The page rewrites the paragraph meanwhile, keeping its length.
         (document.querySelector('#a')!.firstChild as Text).data = 'Xutin met Bashar al-Xssad.';
         await Promise.resolve();
@@ -208,16 +184,13 @@ describe('EntityHighlighting', () => {
 
   it('never moves the selection: a name under one of its ends waits until it collapses, then is marked and counted', async () => {
     document.body.innerHTML = '<p id="a">Rebel columns reached the outskirts of Hama within days.</p><p id="b">Putin spoke in Russia.</p>';
-    const background = compileMatcher(ENTRIES);
     let selection: Selection | undefined;
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
-      compile: compileMatcher,
       matchRemote: async (text, bounds, exclude) => {
         // The reader selects a passage while the background is matching (the race of the e2e test).
         selection = select('#a', 'reached', ' within');
-        return answer(background, text, bounds, exclude);
+        return background(text, bounds, exclude);
       },
       report: () => undefined,
     });
@@ -298,50 +271,87 @@ describe('EntityHighlighting', () => {
       },
     ],
   ];
-  it.each(refusals)('matches on the page from then on when the background %s', async (_how, refuse) => {
+  it.each(refusals)('marks nothing new when the background %s, keeps its marks, and asks the background again on a later pass', async (_how, refuse) => {
     document.body.innerHTML = '<p>Putin in Hama.</p>';
-    let compiled = 0;
     let asked = 0;
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
-      compile: (entries) => {
-        compiled++;
-        return compileMatcher(entries);
-      },
-      matchRemote: () => {
-        asked++;
-        return refuse();
-      },
+      // The second message fails (a refusal, a failed delivery, an orphaned script); the others are answered.
+      matchRemote: (text, bounds, exclude) => (++asked === 2 ? refuse() : background(text, bounds, exclude)),
       report: () => undefined,
     });
     current = h;
     await h.apply({ ...EVERY_MENTION }, true);
     expect(ids()).toEqual(['vladimir-putin', 'hama']);
-    await h.apply({ ...EVERY_MENTION, density: 'first', types: { ...EVERY_MENTION.types, place: false } }, true);
-    expect(ids()).toEqual(['vladimir-putin']);
-    expect({ compiled, asked }).toEqual({ compiled: 1, asked: 1 });
+
+    document.body.insertAdjacentHTML('beforeend', '<p id="failed">Russia.</p>');
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(2);
+    await h.apply({ ...EVERY_MENTION }, true); // waits for the pass in flight
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
+    expect(h.state()).toEqual({ active: true, marks: 2, capped: false, counts: { 'vladimir-putin': 1, hama: 1 } });
+
+    // The next page change asks again, and the text the failed pass left unmarked is marked too.
+    document.body.insertAdjacentHTML('beforeend', '<p>Bashar al-Assad.</p>');
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama', 'russia', 'bashar-al-assad']);
+    expect(document.querySelector('#failed bs-mark')!.textContent).toBe('Russia');
+    expect(asked).toBe(3);
+    expect(h.state()).toEqual({ active: true, marks: 4, capped: false, counts: { 'vladimir-putin': 1, hama: 1, russia: 1, 'bashar-al-assad': 1 } });
   });
 
-  it('fetches the catalog once, only when the background cannot match, and applies the site\'s corrections it brings', async () => {
-    document.body.innerHTML = '<p>Putin in Russia and Hama.</p>';
-    let fetched = 0;
+  it('keeps counting what it counted while a pass over the whole body gets no answer', async () => {
+    document.body.innerHTML = '<p>Putin and Putin.</p>';
+    let down = false;
+    let asked = 0;
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => {
-        fetched++;
-        return { entries: ENTRIES, excluded: ['russia'] };
-      },
-      compile: compileMatcher,
-      matchRemote: async () => null,
+      matchRemote: (text, bounds, exclude) => (asked++, down ? Promise.resolve(null) : background(text, bounds, exclude)),
       report: () => undefined,
     });
     current = h;
+    const settings: Settings = { ...EVERY_MENTION, density: 'first' };
+    await h.apply(settings, true);
+    expect(h.state()).toMatchObject({ marks: 1, counts: { 'vladimir-putin': 2 } });
+
+    down = true;
+    document.body.insertAdjacentHTML('beforeend', '<p>Russia.</p>');
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(2);
+    await h.apply(settings, true);
+    // This change makes a pass over the whole body, which gets no answer either.
+    document.body.insertAdjacentHTML('beforeend', '<p>Hama.</p>');
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(3);
+    await h.apply(settings, true);
+    expect(h.state()).toMatchObject({ marks: 1, counts: { 'vladimir-putin': 2 } });
+
+    down = false;
+    document.body.insertAdjacentHTML('beforeend', '<p>Bashar al-Assad.</p>');
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'russia', 'hama', 'bashar-al-assad']);
+    expect(h.state()).toMatchObject({ marks: 4, counts: { 'vladimir-putin': 2, russia: 1, hama: 1, 'bashar-al-assad': 1 } });
+  });
+
+  it('marks nothing, and breaks nothing, while the background never answers', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    const before = document.body.innerHTML;
+    let asked = 0;
+    const h = new EntityHighlighting({ document, matchRemote: async () => (asked++, null), report: () => undefined });
+    current = h;
     await h.apply({ ...EVERY_MENTION }, true);
+    document.body.insertAdjacentHTML('beforeend', '<p>Russia.</p>');
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(2);
+    await h.apply({ ...EVERY_MENTION }, true); // waits for the pass in flight
+    expect(marks()).toHaveLength(0);
+    expect(h.state()).toEqual({ active: true, marks: 0, capped: false, counts: {} });
+    await h.apply({ ...EVERY_MENTION, enabled: false }, false);
+    expect(document.body.innerHTML).toBe(before + '<p>Russia.</p>');
+  });
+
+  it('leaves the site\'s excluded entries unmarked in content added later too (the background applies its corrections)', async () => {
+    document.body.innerHTML = '<p>Putin in Russia and Hama.</p>';
+    const { h, settings } = setUp({}, ['russia']);
+    current = h;
+    await h.apply(settings, true);
     expect(ids()).toEqual(['vladimir-putin', 'hama']);
     document.body.insertAdjacentHTML('beforeend', '<p>Russia and Putin.</p>');
     await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama', 'vladimir-putin']);
-    expect(fetched).toBe(1);
   });
 
   it('applies type visibility, density and the cap without reload', async () => {

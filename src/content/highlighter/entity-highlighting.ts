@@ -14,10 +14,9 @@
  * turning off clears, removes the stylesheet and stops observing, leaving the
  * page's text nodes exactly as they were.
  *
- * Browser APIs stay at the edges: the matcher's input and the report travel
+ * Browser APIs stay at the edges: `page.match` and the report travel
  * through the functions passed in, so this module runs in unit tests.
  */
-import type { Matcher, MatcherEntry } from '../../shared/matcher';
 import type { PageReport } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { Annotator, type AnnotationState } from './annotator';
@@ -27,21 +26,15 @@ import type { MentionMark } from '../dom/entity-marks';
 import { injectMarkStyle } from '../dom/mark-style';
 import { isPageDark } from '../dom/page-theme';
 import { focusNextMention, revealEntry } from '../dom/mention-navigation';
-import { pageRecognition, type MatcherInput, type PageRecognition, type RecognitionSources } from './page-matching';
+import { pageRecognition, type PageRecognition, type RecognitionSources } from './page-matching';
 import { SliceAborted } from './time-slicer';
 import { PageObserver } from '../dom/page-observer';
-
-export type { MatcherInput };
 
 /** What entity highlighting needs from the content script. */
 export interface EntityHighlightingDeps {
   document: Document;
-  /** Loads the catalog's names and this site's exclusions, only for matching on the page; null when unavailable. */
-  loadMatcherInput(): Promise<MatcherInput | null>;
-  /** Compiles the page's own matcher, when the background cannot match for it (see `page-matching.ts`). */
-  compile(entries: readonly MatcherEntry[]): Matcher;
-  /** Matches page text in the background (`page.match`); null when it could not. Without it the page matches by itself. */
-  matchRemote?: RecognitionSources['matchRemote'];
+  /** Matches page text in the background (`page.match`, the site's corrections applied); null when it could not (see `page-matching.ts`). */
+  matchRemote: RecognitionSources['matchRemote'];
   /** Sends the page report (counts, marks, capped) to the background. */
   report(report: PageReport): void;
   /** Told after every pass and every clear (the hover card re-reads marks). */
@@ -61,7 +54,7 @@ function marksDiffer(a: Settings, b: Settings): boolean {
 /** Runs entity highlighting on a page. */
 export class EntityHighlighting {
   private settings: Settings | undefined;
-  /** How this page recognises names: where it matches, entry types, the site's exclusions. */
+  /** How this page recognises names: where it matches, entry types, the reader's exclusions. */
   private recognition: PageRecognition | undefined;
   private annotator: Annotator | undefined;
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
@@ -150,14 +143,7 @@ export class EntityHighlighting {
   private async start(): Promise<void> {
     const doc = this.deps.document;
     if (!this.settings || !doc.body || isEditableDocument(doc)) return;
-    if (!this.recognition) {
-      const { matchRemote, loadMatcherInput: loadCatalog, compile } = this.deps;
-      const recognition = pageRecognition({ matchRemote, loadCatalog, compile });
-      // With the background matching, the page never needs the catalog (see `page-matching.ts`).
-      if (!matchRemote && !(await recognition.loadCatalog())) return;
-      this.recognition = recognition;
-    }
-    if (!this.settings) return;
+    this.recognition ??= pageRecognition({ matchRemote: this.deps.matchRemote });
     const session = new AbortController();
     this.session = session;
     const observer = PageObserver.of(doc);

@@ -4,10 +4,11 @@
  * and the report follow the marks the page still holds.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileMatcher, type MatcherEntry } from '../../shared/matcher';
+import type { MatcherEntry } from '../../shared/matcher';
 import type { PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { EntityHighlighting } from './entity-highlighting';
+import { backgroundMatch } from '../../../tests/unit/background-match';
 
 /** These tests count marks: every mention is marked, as they were written for. */
 const EVERY_MENTION: Settings = { ...DEFAULT_SETTINGS, density: 'all' };
@@ -30,8 +31,7 @@ async function start(settings: Partial<Settings> = {}) {
   const reports: PageReport[] = [];
   const h = new EntityHighlighting({
     document,
-    loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
-    compile: compileMatcher,
+    matchRemote: backgroundMatch(ENTRIES),
     report: (r) => reports.push(r),
   });
   current = h;

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileMatcher, type MatcherEntry } from '../../shared/matcher';
+import type { MatcherEntry } from '../../shared/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { EAGER_MARKS } from './annotator';
 import { EntityHighlighting } from './entity-highlighting';
+import { backgroundMatch } from '../../../tests/unit/background-match';
 
 /** These tests count marks: every mention is marked, as they were written for. */
 const EVERY_MENTION: Settings = { ...DEFAULT_SETTINGS, density: 'all' };
@@ -48,8 +49,7 @@ function longPage(n: number): void {
 function setUp() {
   const h = new EntityHighlighting({
     document,
-    loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
-    compile: compileMatcher,
+    matchRemote: backgroundMatch(ENTRIES),
     report: () => undefined,
     IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
   });
@@ -191,8 +191,7 @@ describe('marks held until near the viewport', () => {
     longPage(400);
     const h = new EntityHighlighting({
       document,
-      loadMatcherInput: async () => ({ entries: ENTRIES, excluded: [] }),
-      compile: compileMatcher,
+      matchRemote: backgroundMatch(ENTRIES),
       report: () => undefined,
     });
     current = h;
