@@ -11,6 +11,7 @@
  * A new page feature is one entry in {@link FEATURES} (see `page-feature.ts`).
  */
 import { callBackground } from '../shared/messaging';
+import { extensionAlive } from '../shared/extension-api';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { MarkTabStops } from './dom/mark-tab-stops';
 import { EntityHighlighting } from './highlighter/entity-highlighting';
@@ -51,6 +52,9 @@ export class ContentApp {
     // The background matches every page (see `highlighter/page-matching.ts`).
     matchRemote: async (text, bounds, exclude) => {
       const found = await callBackground('page.match', { text, bounds, exclude });
+      // Orphaned by an update of the extension: nothing will ever answer, so
+      // stop and give the page back rather than walk it again on every change.
+      if (!found.ok && !extensionAlive()) queueMicrotask(() => this.destroy());
       return found.ok ? found.value : null;
     },
     report: (report) => void callBackground('page.report', report),

@@ -19,6 +19,8 @@ interface ExtensionApi {
   runtime: {
     sendMessage(message: unknown): Promise<unknown>;
     getURL(path: string): string;
+    /** Undefined once the extension is gone (an orphaned content script). */
+    id?: string;
     onMessage: { addListener(listener: MessageListener): void; removeListener(listener: MessageListener): void };
   };
   /** Absent in content scripts. */
@@ -48,6 +50,19 @@ export function onRuntimeMessage(listener: MessageListener, signal: AbortSignal)
   const { onMessage } = api().runtime;
   onMessage.addListener(listener);
   signal.addEventListener('abort', () => onMessage.removeListener(listener), { once: true });
+}
+
+/**
+ * Whether this script's extension is still there. An update or reload of the
+ * extension leaves the content scripts of open pages running, orphaned:
+ * Chromium then clears `runtime.id`, and every call fails for good.
+ */
+export function extensionAlive(): boolean {
+  try {
+    return api().runtime.id !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The URL of one of our pages. */

@@ -10,10 +10,11 @@
  * "not this one" corrections applied, so a page never needs the catalog
  * (hundreds of entries with every alias) to mark a handful of names.
  *
- * When the background cannot answer (a refusal, a failed message, a content
- * script the extension's update orphaned), the answer is null: that pass
- * marks nothing, the marks already drawn stay, and the annotator asks the
- * background again on a later pass (see `Annotator.match`).
+ * When the background cannot answer (a refusal, a failed message), the
+ * answer is null: that pass marks nothing, the marks already drawn stay, and
+ * the annotator asks the background again on a later pass (see
+ * `Annotator.match`). A content script orphaned by an update of the extension
+ * stops altogether instead (`ContentApp`).
  */
 import type { EntryType } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';

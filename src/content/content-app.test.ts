@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+/**
+ * The content script whose extension was updated or reloaded under it: every
+ * call fails for good, so it gives the page back and stops walking it on each
+ * change instead of asking a background that is gone.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MatcherEntry } from '../shared/matcher';
+import type { Envelope } from '../shared/protocol';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+import { backgroundMatch } from '../../tests/unit/background-match';
+import { ContentApp } from './content-app';
+
+(globalThis as { __DEV__?: boolean }).__DEV__ = false;
+
+const ENTRIES: MatcherEntry[] = [{ id: 'vladimir-putin', type: 'person', aliases: [{ text: 'Putin' }] }];
+const HTML = '<main><p>Putin spoke in Moscow.</p></main>';
+
+/** A stand-in extension API: answers our calls until `orphan()`, then fails them as Chromium does. */
+function fakeExtension() {
+  const match = backgroundMatch(ENTRIES);
+  const state = { alive: true, matchCalls: 0 };
+  const runtime = {
+    get id() {
+      return state.alive ? 'backstory-test' : undefined;
+    },
+    getURL: (path: string) => `chrome-extension://backstory-test/${path}`,
+    onMessage: { addListener() {}, removeListener() {} },
+    async sendMessage(message: Envelope) {
+      if (message.call === 'page.match') state.matchCalls++;
+      if (!state.alive) throw new Error('Extension context invalidated.');
+      const params = message.params as { text: string; bounds: number[]; exclude: string[] };
+      switch (message.call) {
+        case 'settings.get':
+          return { ok: true, value: { ...DEFAULT_SETTINGS, density: 'all' } };
+        case 'page.match':
+          return { ok: true, value: await match(params.text, params.bounds, params.exclude) };
+        case 'highlights.forPage':
+          return { ok: true, value: [] };
+        default:
+          return { ok: true, value: null };
+      }
+    },
+  };
+  (globalThis as { chrome?: unknown }).chrome = { runtime };
+  return {
+    state,
+    orphan: () => {
+      state.alive = false;
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+let app: ContentApp | undefined;
+afterEach(() => {
+  app?.destroy();
+  document.body.innerHTML = '';
+  delete (globalThis as { chrome?: unknown }).chrome;
+});
+
+describe('an orphaned content script', () => {
+  it('gives the page its text back and stops asking once the extension is gone', async () => {
+    const extension = fakeExtension();
+    document.body.innerHTML = HTML;
+    app = new ContentApp();
+    await app.start();
+    await expect.poll(() => document.querySelectorAll('bs-mark').length).toBe(1);
+
+    extension.orphan();
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>Putin again.</p>');
+    await expect.poll(() => document.querySelectorAll('bs-mark').length).toBe(0);
+    expect(document.body.textContent).toBe('Putin spoke in Moscow.Putin again.');
+
+    // Nothing walks the page or sends anything after that.
+    const calls = extension.state.matchCalls;
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>Putin a third time.</p>');
+    await settle();
+    expect(extension.state.matchCalls).toBe(calls);
+    expect(document.querySelectorAll('bs-mark').length).toBe(0);
+  });
+});
