@@ -15,8 +15,9 @@
  *    either side runs off the viewport rather than cover the name or the
  *    passage it explains. Only the horizontal position is clamped.
  *
- * We used floating-ui for this (`flip`, `shift`, `offset`, `size`); the
- * content script bundled all of it (~16.7 KB minified) for these few lines.
+ * Our own rather than floating-ui's `flip`/`shift`/`offset`/`size`: the
+ * content script is parsed on every page, and these rules need a few lines,
+ * not a positioning library.
  */
 
 /** A box in viewport (client) coordinates; a `DOMRect` is one. */

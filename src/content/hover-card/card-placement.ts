@@ -1,13 +1,11 @@
 /**
  * Where the card sits: below the name (above when there is no room), inside
  * the viewport, with a height that fits, never over the name it explains.
- * One placement (`placeAnchored`, one layout read) per call; the controller
- * places the card once per open and again only when something moved it (a
+ * One placement (`placeAnchored`, one layout read) per call; the view
+ * places the card once per render and again only when something moved it (a
  * scroll, a resize, new content), following moves with `followMoves`.
  */
-import { followMoves, placeAnchored, type PlaceOptions } from '../dom/anchored-element';
-
-export { followMoves };
+import { placeAnchored, type PlaceOptions } from '../dom/anchored-element';
 
 /** The card's height follows the room below (or above) the name, within these bounds, px. */
 const FIT_HEIGHT = { min: 140, max: 560 };

@@ -7,7 +7,8 @@
  * controller tells it what to show and when.
  */
 import { createRef, render } from 'preact';
-import { followMoves, placeCard } from './card-placement';
+import { placeCard } from './card-placement';
+import { followMoves } from '../dom/anchored-element';
 import { createCardHost, type CardHost } from './card-host';
 import { CardPopover, type CardPopoverProps } from './card-popover';
 import { readPageDate } from './page-date';

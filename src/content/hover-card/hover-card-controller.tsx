@@ -13,17 +13,20 @@
  */
 import type { EntryRef } from '../../shared/card';
 import { CardCache, type FetchCards } from './card-cache';
-import type { CardHost } from './card-host';
-import { CardInput } from './card-input';
+import { CardInput, type CardInputOptions } from './card-input';
 import { CardSession, type OpenedVia } from './card-session';
-import { CardView, type CardContent } from './card-view';
+import { CardView, type CardContent, type CardViewOptions } from './card-view';
 import { sentenceAround } from './mention-context';
 import { MARK_SELECTOR, readMark, sameMention } from '../dom/entity-marks';
 import { neverThrow } from '../dom/never-throw';
 
 
-/** What the controller needs from the extension. */
-export interface HoverCardDeps {
+/**
+ * What the controller needs from the extension: its own calls, and what it
+ * passes on to the input (the hover delay, the trust check) and to the view
+ * (the host factory, the private frame's URL).
+ */
+export interface HoverCardDeps extends CardInputOptions, Pick<CardViewOptions, 'createHost' | 'privateFrameHref'> {
   fetchCards: FetchCards;
   /** `options.html#reader/<documentId>/<passageId>` as an extension URL. */
   readerHref(documentId: string, passageId: string): string;
@@ -31,24 +34,8 @@ export interface HoverCardDeps {
   addCorrection(entryId: string): Promise<unknown>;
   /** Tells the highlighter an entry was rejected here, so it can redraw the page's marks. */
   onExcluded?(entryId: string): void;
-  /** The private frame's URL showing the reader's highlights of an entry (`private.html#entry=…`). */
-  privateFrameHref?(entryId: string, dark: boolean): string;
-  /** settings.hoverDelayMs, read at each hover. */
-  hoverDelayMs(): number;
   signal: AbortSignal;
   doc?: Document;
-  /**
-   * Whether the reader (not a page script) raised an event; `event.isTrusted`
-   * by default. Unit tests, whose dispatched events are never trusted, pass
-   * their own.
-   */
-  isTrusted?(event: Event): boolean;
-  /**
-   * Makes the card's home on the page, once, before the first card; a closed
-   * shadow host (`createCardHost`) by default. Unit tests pass one that keeps
-   * the host, so they can read the card a closed root hides from the page.
-   */
-  createHost?(doc: Document): CardHost;
 }
 
 /** Runs the hover card on a document until the signal aborts or `destroy()`. */
