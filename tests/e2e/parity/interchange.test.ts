@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBulkHighlights, type BulkHighlightsGlobal } from '../bulk-highlights';
-import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
+import { chooseFile } from '../choose-file';
 
 const PAGE_PATH = '/interchange/article.html';
 const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>Offensive reaches Aleppo</title></head>
@@ -17,20 +18,6 @@ const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>Offensi
 const FIXTURE = readFileSync(path.join(__dirname, '..', 'fixtures', 'hypothesis-export.json'), 'utf8');
 const IMPORT_LIMIT = 100_000;
 
-/** Chooses a file in the Data view's file input, as a reader does. */
-async function chooseFile(options: DriverPage, name: string, text: string): Promise<void> {
-  await options.waitForSelector('input[type="file"]', { state: 'attached' });
-  await options.evaluate(
-    ({ name, text }) => {
-      const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], name, { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { name, text },
-  );
-}
 
 describe.each(BROWSERS)('interchange, in %s', (browserName) => {
   let driver: ExtensionDriver;

@@ -69,6 +69,8 @@ const RUSSIAN: [string, string][] = [
   ['vladimir-putin', 'Путина'],
   ['russia', 'Россия'],
   ['syria', 'Сирии'],
+  // An acronym after a capitalised noun is its genitive in Russian ("the US authorities"), not part of a longer name.
+  ['united-states', 'США'],
 ];
 
 /** Every mark of `languages-rtl-in-ltr.html`: English, then Arabic runs inside the English page. */

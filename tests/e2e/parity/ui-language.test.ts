@@ -14,9 +14,14 @@ import { BROWSERS, type DriverPage } from '../driver';
 import { saveScreenshot } from '../screenshots';
 import { ROOT } from '../server';
 import { suiteDriver } from '../suite';
+import { chooseFile } from '../choose-file';
 
 const AR = JSON.parse(readFileSync(path.join(ROOT, '_locales', 'ar', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const ar = (key: string): string => AR[key]!.message;
+/** One form of an Arabic plural message (`zero:…|one:…`). */
+const pluralForm = (key: string, category: string): string => ar(key).split('|').find((form) => form.startsWith(`${category}:`))!.slice(category.length + 1);
+const HYPOTHESIS = readFileSync(path.join(ROOT, 'tests', 'e2e', 'fixtures', 'hypothesis-export.json'), 'utf8');
+
 const DOC = '2025-10-sharaa-overture-to-putin';
 const ENTRY_BUTTONS = '[data-testid=page-entries] button[data-entry-id]';
 const CARD = 'backstory-card-host >>> .bs-popover';
@@ -98,6 +103,21 @@ describe.each(BROWSERS)('interface language, in %s', (browserName) => {
     await data.waitForSelector('[data-testid=data-status]');
     expect(await data.textContents('[data-testid=data-status] dt')).toEqual(['data_saved_highlights', 'data_corpus_entries', 'data_storage_used', 'data_when_low', 'data_version'].map(ar));
     await data.close();
+
+    // An import's summary: the same Hypothesis file twice, so the second says why each item was skipped.
+    for (let round = 0; round < 2; round++) {
+      const importing = await driver.openExtensionPage('options.html', '#data');
+      await chooseFile(importing, 'hypothesis.json', HYPOTHESIS);
+      await importing.waitForFunction(() => (document.querySelector('.data-message')?.textContent ?? '').length > 0);
+      const summary = await importing.textContent('.data-message');
+      if (round === 1) {
+        // Nothing added (Arabic's "zero" form), then each reason in Arabic, after its count in the interface's digits.
+        expect(summary.startsWith(pluralForm('data_imported', 'zero'))).toBe(true);
+        for (const key of ['data_skip_page_note', 'data_skip_duplicate']) expect(summary).toContain(ar(key).replace('$COUNT$ ', ''));
+        expect(summary).not.toMatch(/[A-Za-z]/);
+      }
+      await importing.close();
+    }
 
     const timeline = await driver.openExtensionPage('options.html', '#timeline');
     await timeline.waitForSelector('[data-testid=zoom-level]');
