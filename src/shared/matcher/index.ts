@@ -9,13 +9,15 @@
  * ```
  */
 import { compile } from './compile';
-import { dropCharacters, resolve } from './resolve';
+import { CharacterJudge, dropCharacters } from './characters';
+import { resolve } from './resolve';
 import { scan } from './scan';
 import { yearOf } from './years';
 import type { EntityMatch, MatchOptions, MatcherEntry } from './types';
 
 export type { EntityMatch, MatchOptions, MatcherEntry } from './types';
 export { aliasKey } from './tokenize';
+export type { CharacterJudge } from './characters';
 
 /** A compiled catalog, ready to find mentions in any number of texts. */
 export interface Matcher {
@@ -28,6 +30,8 @@ export interface Matcher {
   matchPart(text: string, options?: MatchOptions): EntityMatch[];
   /** The whole text's decisions over the marks of its parts, shifted to offsets in `text` (see `match-chunks.ts`). */
   wholeText(text: string, matches: EntityMatch[]): EntityMatch[];
+  /** The whole text's decisions for a text that comes in several parts: each part read as it comes, the verdict once all are in. */
+  judge(): CharacterJudge;
   /** How many aliases were compiled (aliases without any word are skipped). */
   readonly aliasCount: number;
 }
@@ -48,5 +52,6 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     match: (text, options) => dropCharacters(text, matchPart(text, options), isPlace),
     matchPart,
     wholeText: (text, matches) => dropCharacters(text, matches, isPlace),
+    judge: () => new CharacterJudge(isPlace),
   };
 }

@@ -13,6 +13,14 @@ import type { EntityMatch, MatchOptions } from './types';
  * chunk, but twice in none). Offsets are offsets in `text`.
  */
 export function matchChunks(matcher: Matcher, text: string, bounds: readonly number[], options?: MatchOptions): EntityMatch[] {
+  return matcher.wholeText(text, matchChunksApart(matcher, text, bounds, options));
+}
+
+/**
+ * {@link matchChunks} without the decisions over the whole text, for a text
+ * that is one part of a longer one (see `Matcher.judge`).
+ */
+export function matchChunksApart(matcher: Matcher, text: string, bounds: readonly number[], options?: MatchOptions): EntityMatch[] {
   const out: EntityMatch[] = [];
   for (let k = 0; k + 1 < bounds.length; k += 2) {
     const start = bounds[k]!;
@@ -23,7 +31,7 @@ export function matchChunks(matcher: Matcher, text: string, bounds: readonly num
       out.push(m);
     }
   }
-  return matcher.wholeText(text, out);
+  return out;
 }
 
 /** True when `bounds` are pairs of offsets into a text of `length`, in order and not overlapping. */

@@ -35,7 +35,7 @@ import type { Candidate, Claim, Compiled } from './compile';
 import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
 import { HARD, NEWLINE, SEP, fold } from './fold';
-import { blockBreakBetween, rejectedByContext, usedAsPerson, usedAsPlace } from './context';
+import { blockBreakBetween, rejectedByContext } from './context';
 import { fitsYear, mentionYear } from './years';
 import type { EntityMatch } from './types';
 
@@ -257,33 +257,4 @@ function textWide(cs: readonly Candidate[]): Candidate {
     if (a > b || (a === b && cand.isDefault && !best.isDefault)) best = cand;
   }
   return best;
-}
-
-/**
- * Drops every one-word mark of a place the text uses as a person's name twice
- * and never as a place ("said Turkey", "Turkey displayed his": a character
- * named Turkey; see {@link usedAsPerson} and {@link usedAsPlace}). A decision
- * over the whole text (`matches` in text order, offsets in `text`): the page's
- * chunks are matched apart, and this runs once over all of them.
- */
-export function dropCharacters(text: string, matches: EntityMatch[], isPlace: (entryId: string) => boolean): EntityMatch[] {
-  let uses: Map<string, number> | undefined;
-  for (const m of matches) {
-    if (!isPlace(m.entryId) || !oneWord(text, m)) continue;
-    // A use as a place vetoes the entry's person uses: counted as -infinity.
-    if (usedAsPlace(text, m.start)) (uses ??= new Map()).set(m.entryId, -Infinity);
-    else if (usedAsPerson(text, m.start, m.end)) (uses ??= new Map()).set(m.entryId, (uses.get(m.entryId) ?? 0) + 1);
-  }
-  if (uses === undefined) return matches;
-  const characters = new Set([...uses].filter(([, n]) => n >= 2).map(([id]) => id));
-  return characters.size === 0 ? matches : matches.filter((m) => !characters.has(m.entryId) || !oneWord(text, m));
-}
-
-/** Whether a mark is one word: no space or hyphen inside it ("Turkey", not "Republic of Turkey"). */
-function oneWord(text: string, m: EntityMatch): boolean {
-  for (let i = m.start; i < m.end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x20 || code === 0x2d || code === 0xa0 || (code >= 0x2010 && code <= 0x2013) || code === 0x0a || code === 0x09) return false;
-  }
-  return true;
 }
