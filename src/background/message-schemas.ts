@@ -38,6 +38,8 @@ const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEX
 const MAX_REPORTED_ENTRIES = 100_000;
 /** Longest page text matched in the background: the largest offset a highlight may carry. */
 const MAX_PAGE_TEXT = MAX_TEXT_OFFSET;
+/** Most messages one page's text is sent in: far more than the longest page the background accepts needs. */
+const MAX_PAGE_PARTS = 256;
 
 // The shapes only: `shared/highlight-rules.ts` checks the rules across fields
 // (dates, order of start and end, quote and selector) on every write path.
@@ -82,6 +84,17 @@ export const PARAM_SCHEMAS = {
     text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
     bounds: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(200_000)),
     exclude: v.pipe(v.array(id), v.maxLength(MAX_CORRECTIONS_PER_SITE)),
+    part: v.optional(
+      v.pipe(
+        v.strictObject({
+          pass: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+          index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+          count: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(MAX_PAGE_PARTS)),
+          at: offset,
+        }),
+        v.check((part) => part.index < part.count, 'A part index must be below the count of parts.'),
+      ),
+    ),
   }),
   'corpus.cards': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(5_000)), context: v.optional(v.record(id, shortText)) }),
   'corpus.entries': empty,

@@ -41,6 +41,16 @@ describe('dispatch', () => {
     expect(update).toHaveBeenCalledWith({ patch: { tabToMarks: true } }, extension);
   });
 
+  it('takes a page part only with an index below its count of parts', async () => {
+    const match = vi.fn(async () => ({ matches: [], entries: {}, held: true as const }));
+    const send = (part: object) => dispatch({ backstory: 1, call: 'page.match', params: { text: 'Putin', bounds: [0, 5], exclude: [], part } }, content, handlersWith({ 'page.match': match }));
+    expect(await send({ pass: 'p', index: 2, count: 2, at: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await send({ pass: 'p', index: 0, count: 1, at: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await send({ pass: '', index: 0, count: 2, at: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(match).not.toHaveBeenCalled();
+    expect(await send({ pass: 'p', index: 1, count: 2, at: 6 })).toMatchObject({ ok: true });
+  });
+
   it('rejects extra keys (strict objects)', async () => {
     const result = await dispatch({ backstory: 1, call: 'settings.get', params: { url: 'https://other.example' } }, content, handlersWith({}));
     expect(result.ok).toBe(false);

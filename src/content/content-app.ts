@@ -50,8 +50,8 @@ export class ContentApp {
   private readonly highlighting = new EntityHighlighting({
     document,
     // The background matches every page (see `highlighter/page-matching.ts`).
-    matchRemote: async (text, bounds, exclude) => {
-      const found = await callBackground('page.match', { text, bounds, exclude });
+    matchRemote: async (text, bounds, exclude, part) => {
+      const found = await callBackground('page.match', part ? { text, bounds, exclude, part } : { text, bounds, exclude });
       // Orphaned by an update of the extension: nothing will ever answer, so
       // stop and give the page back rather than walk it again on every change.
       if (!found.ok && !extensionAlive()) queueMicrotask(() => this.destroy());

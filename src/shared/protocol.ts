@@ -136,6 +136,24 @@ export interface PageMatches {
   matches: EntityMatch[];
   /** Type and display name of every `entryId` in `matches`, and of no other entry. */
   entries: Record<string, { type: EntryType; name: string }>;
+  /** True for a part of a page held until the pass's other parts arrive: no matches yet (see `page.match`). */
+  held?: true;
+}
+
+/**
+ * One of the messages a long page's text is sent in (see `page.match`):
+ * serialising a message takes the page's main thread, and one message of a
+ * megabyte takes it for longer than a frame may.
+ */
+export interface PagePart {
+  /** The pass's own id, the same in each of its parts. */
+  pass: string;
+  /** This part's place among the pass's parts, from 0. */
+  index: number;
+  /** How many parts the pass sends. */
+  count: number;
+  /** Where this part's text starts in the page's text. */
+  at: number;
 }
 
 /** A call: its params and its result. Who may send it is {@link CALL_SENDERS}. */
@@ -164,8 +182,15 @@ export interface CallMap {
    * applied; `exclude` adds the entries the reader excluded on the page since
    * it loaded. Answers the type and name of each entry found, so a page needs
    * nothing else to mark them.
+   *
+   * A long page comes in parts (`part`): each is matched as it arrives, and
+   * the reply of the part that completes the pass carries the matches of
+   * every part, with offsets in the page's text, and the decisions over the
+   * whole text applied; the other parts' replies are `held`. When no reply
+   * completes the pass (the background restarted and lost earlier parts), the
+   * page has no answer and asks again later.
    */
-  'page.match': Call<{ text: string; bounds: number[]; exclude: string[] }, PageMatches>;
+  'page.match': Call<{ text: string; bounds: number[]; exclude: string[]; part?: PagePart }, PageMatches>;
   /**
    * Card data for many entries at once; `context` maps an entry id to the
    * sentence around its first mention, to rank excerpts. A content script's

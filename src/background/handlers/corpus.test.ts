@@ -79,6 +79,36 @@ describe('page.match', () => {
     expect(state.reads).toBe(2);
   });
 
+  it('answers a page sent in parts once its last part is in, whatever their order, as it answers the whole text', async () => {
+    const { handlers } = setUp();
+    const first = '“Go,” said Hama. Putin in Russia.';
+    const second = '“No,” said Hama.';
+    const whole = `${first}\u0000${second}`;
+    const at = first.length + 1;
+    const asWhole = await handlers['page.match']({ text: whole, bounds: [0, first.length, at, whole.length], exclude: [] }, sender);
+    // The second part's handler may finish first: it is held, and the first completes the pass.
+    const held = await handlers['page.match']({ text: second, bounds: [0, second.length], exclude: [], part: { pass: 'p1', index: 1, count: 2, at } }, sender);
+    expect(held).toEqual({ matches: [], entries: {}, held: true });
+    const done = await handlers['page.match']({ text: first, bounds: [0, first.length], exclude: [], part: { pass: 'p1', index: 0, count: 2, at: 0 } }, sender);
+    expect(done).toEqual(asWhole);
+    // Hama, "said" by a character in each part, is no place on this page.
+    expect(done.matches.map((m) => `${whole.slice(m.start, m.end)}=${m.entryId}`)).toEqual(['Putin=vladimir-putin', 'Russia=russia']);
+  });
+
+  it('keeps the passes of different tabs apart, and refuses a part that does not fit its pass', async () => {
+    const { handlers } = setUp();
+    const part = (index: number, count: number) => ({ text: 'Putin', bounds: [0, 5], exclude: [], part: { pass: 'same', index, count, at: index * 6 } });
+    const otherTab = { ...sender, tabId: 2 } as Sender;
+    expect((await handlers['page.match'](part(0, 2), sender)).held).toBe(true);
+    expect((await handlers['page.match'](part(0, 2), otherTab)).held).toBe(true);
+    expect((await handlers['page.match'](part(1, 2), otherTab)).matches.map((m) => m.start)).toEqual([0, 6]);
+    await expect(handlers['page.match'](part(0, 2), sender)).rejects.toMatchObject({ code: 'invalid-message' });
+    expect((await handlers['page.match'](part(0, 3), sender)).held).toBe(true);
+    await expect(handlers['page.match'](part(1, 2), sender)).rejects.toMatchObject({ code: 'invalid-message' });
+    const noTab = { kind: 'content' } as Sender;
+    await expect(handlers['page.match'](part(0, 2), noTab)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
   it('refuses chunk bounds outside the text or out of order', async () => {
     const { handlers } = setUp();
     await expect(handlers['page.match']({ text: 'Putin', bounds: [0, 6], exclude: [] }, sender)).rejects.toMatchObject({ code: 'invalid-message' });

@@ -1,8 +1,9 @@
 import { compileMatcher, type Matcher } from '../../shared/matcher';
-import { matchChunks, validChunkBounds } from '../../shared/matcher/match-chunks';
+import { matchChunks, matchChunksApart, validChunkBounds } from '../../shared/matcher/match-chunks';
 import type { EntityMatch, MatcherEntry } from '../../shared/matcher/types';
 import type { Entry } from '../../shared/corpus';
 import type { PageMatches } from '../../shared/protocol';
+import { PagePartPasses } from '../page-parts';
 import { CallFailure, type Handlers } from '../router';
 import type { Services } from '../services';
 
@@ -56,6 +57,8 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
   let cached: MatcherInputCache | undefined;
   /** Compiled once per input, on the first page that asks. */
   let matcher: { entries: MatcherEntry[]; matcher: Matcher } | undefined;
+  /** Long pages' passes waiting for their other parts. */
+  const parted = new PagePartPasses();
 
   const current = async (): Promise<MatcherInputCache> => {
     const hash = await s.corpusModel.hash();
@@ -74,14 +77,19 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
       if (!entry) throw new CallFailure('not-found', `No entry with id ${id}.`);
       return entry;
     },
-    async 'page.match'({ text, bounds, exclude }, sender) {
+    async 'page.match'({ text, bounds, exclude, part }, sender) {
       if (!validChunkBounds(bounds, text.length)) throw new CallFailure('invalid-message', 'Chunk bounds must be ordered pairs of offsets into the text.');
       // Pages never fetch the catalog, so each message checks the content hash (one small
       // read, beside the site's corrections): an own entry added meanwhile is marked at once.
       const [input, corrections] = await Promise.all([current(), sender.site ? s.corrections.forSite(sender.site) : []]);
       if (matcher?.entries !== input.entries) matcher = { entries: input.entries, matcher: compileMatcher(input.entries) };
       const excluded = new Set([...corrections, ...exclude]);
-      return pageMatchesOf(matchChunks(matcher.matcher, text, bounds, excluded.size > 0 ? { exclude: excluded } : undefined), input.facts);
+      const options = excluded.size > 0 ? { exclude: excluded } : undefined;
+      if (!part) return pageMatchesOf(matchChunks(matcher.matcher, text, bounds, options), input.facts);
+      if (sender.tabId === undefined) throw new CallFailure('forbidden', 'Only a page in a tab sends its text in parts.');
+      const { matcher: compiled } = matcher;
+      const all = parted.add(sender.tabId, part, text, matchChunksApart(compiled, text, bounds, options), () => compiled.judge());
+      return all ? pageMatchesOf(all, input.facts) : { matches: [], entries: {}, held: true };
     },
   };
 }

@@ -60,6 +60,12 @@ export interface PageText {
   isCurrent(): boolean;
 }
 
+/**
+ * Text joined at a time while walking: joining a huge page's thousands of
+ * node texts in one call would be one long task at the end of the walk.
+ */
+const JOIN_CHARS = 65_536;
+
 /** Options of {@link collectPageText}. */
 export interface CollectOptions {
   /** Put between blocks. Default {@link BLOCK_SEPARATOR}; `'\n'` reads better in quotes. */
@@ -104,7 +110,12 @@ export class PageTextCollector {
   private currentRoot: Node | null = null;
   /** The node to visit next (null: move to the next root). */
   private current: Node | null = null;
+  /** Node texts and separators not joined yet. */
   private parts: string[] = [];
+  /** Joined runs of {@link parts}: joining as the walk goes keeps `result()` short on a huge page (see {@link JOIN_CHARS}). */
+  private readonly joined: string[] = [];
+  /** Where the unjoined {@link parts} start in the text. */
+  private partsStart = 0;
   private length = 0;
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
@@ -151,7 +162,15 @@ export class PageTextCollector {
 
   /** The collected model (call after `run` returned true). */
   result(): PageText {
-    return makePageText(this.parts.join(''), this.nodes, this.starts, this.lengths, this.blocks);
+    this.joinParts();
+    return makePageText(this.joined.length === 1 ? this.joined[0]! : this.joined.join(''), this.nodes, this.starts, this.lengths, this.blocks);
+  }
+
+  /** Joins the parts so far into one string, so a walk's slices share the work of building the text. */
+  private joinParts(): void {
+    if (this.parts.length > 0) this.joined.push(this.parts.join(''));
+    this.parts = [];
+    this.partsStart = this.length;
   }
 
   /** Moves to the next root; false when there is none. */
@@ -234,6 +253,7 @@ export class PageTextCollector {
     this.lengths.push(data.length);
     this.parts.push(data);
     this.length += data.length;
+    if (this.length - this.partsStart >= JOIN_CHARS) this.joinParts();
   }
 
   private breakBlock(): void {

@@ -27,7 +27,7 @@ import { widenRoots, type PendingWraps } from './pending-wraps';
 import { MARK_SELECTOR, MARK_TAG, markClassName, writeMark, type MentionMark } from '../dom/entity-marks';
 import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
-import type { PageMatching } from './page-matching';
+import type { PageMatching, RemoteAnswer } from './page-matching';
 import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
 import { selectionGuard, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
@@ -107,13 +107,13 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
 
 /**
  * Text per `page.match` message, at most about: whole chunks are put together
- * up to this size, so nearly every page goes in one message: with several,
- * the background starts matching the first while the page still serialises
- * the rest, and on a machine with few cores the two compete for the CPU, so
- * the page pays more for sending. The cap keeps a message well under the
- * background's limit (`MAX_PAGE_TEXT`).
+ * up to this size, so an article goes in one message, and a long page in
+ * parts (see `PagePart`). Serialising a message runs on the page's main
+ * thread in one piece, and its cost grows faster than its size (in Chromium a
+ * message of a million characters takes the thread for longer than a frame
+ * may): parts keep each piece short, and the pass yields between them.
  */
-const MESSAGE_CHARS = 4_194_304;
+const MESSAGE_CHARS = 131_072;
 
 /** Chunk bounds (start, end pairs) grouped into the bounds of each message (exported for its test). */
 export function messagesOf(bounds: readonly number[]): number[][] {
@@ -128,6 +128,12 @@ export function messagesOf(bounds: readonly number[]): number[][] {
   }
   if (current.length > 0) messages.push(current);
   return messages;
+}
+
+/** A new pass's id for the parts of its text (unique per page; the background keys it by tab too). */
+let passes = 0;
+function passId(): string {
+  return `${++passes}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** Moves matches of a message's text to page-text offsets (fresh objects from the message: in place). */
@@ -341,16 +347,21 @@ export class Annotator {
     if (bounds.length === 0) return this.answered([]);
     const { remote } = this.config.matching;
     const exclude = [...this.config.exclude];
-    const pending: Promise<EntityMatch[] | null>[] = [];
-    for (const piece of messagesOf(bounds)) {
+    const messages = messagesOf(bounds);
+    const pass = messages.length > 1 ? passId() : undefined;
+    const pending: Promise<RemoteAnswer | null>[] = [];
+    for (let index = 0; index < messages.length; index++) {
       if (slicer.overBudget()) await slicer.yield();
       // Sending serialises the text now, on this thread: that part is our work.
       timer.matching(() => {
+        const piece = messages[index]!;
         const base = piece[0]!;
         const text = page.text.slice(base, piece[piece.length - 1]);
+        const part = pass === undefined ? undefined : { pass, index, count: messages.length, at: base };
         pending.push(
-          remote(text, piece.map((b) => b - base), exclude).then(
-            (got) => got && shift(got, base),
+          remote(text, piece.map((b) => b - base), exclude, part).then(
+            // A part's answer has page offsets already.
+            (got) => (got === null || got === 'held' || part ? got : shift(got, base)),
             () => null, // a failed message is a background that cannot answer
           ),
         );
@@ -358,11 +369,13 @@ export class Annotator {
     }
     const answers = await timer.remote(Promise.all(pending));
     const ranges: WrapRange<MentionMark>[] = [];
-    if (answers.includes(null)) {
+    // Exactly one answer has the matches: the one message's, or the reply that completed the pass's parts.
+    const complete = answers.filter((a) => a !== 'held');
+    if (complete.length !== 1 || complete[0] === null) {
       this.refillDue = true;
       return ranges;
     }
-    const found = (answers as EntityMatch[][]).flat();
+    const found = complete[0] as EntityMatch[];
     this.answered(found);
     timer.matching(() => this.select(found, page, 0, ranges));
     return ranges;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MatcherEntry } from '../../shared/matcher';
-import type { PageReport } from '../../shared/protocol';
+import type { PagePart, PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { messagesOf } from './annotator';
 import { EntityHighlighting } from './entity-highlighting';
@@ -133,34 +133,81 @@ describe('EntityHighlighting', () => {
     expect(sent).toEqual([[], ['hama']]);
   });
 
-  it('groups chunks into messages of at most about 4 M characters, whole chunks each', () => {
-    expect(messagesOf([0, 3_000_000, 3_000_000, 5_000_000, 5_000_000, 6_000_000])).toEqual([
-      [0, 3_000_000],
-      [3_000_000, 5_000_000, 5_000_000, 6_000_000],
+  it('groups chunks into messages of at most about 128 K characters, whole chunks each', () => {
+    expect(messagesOf([0, 100_000, 100_000, 120_000, 120_000, 200_000])).toEqual([
+      [0, 100_000, 100_000, 120_000],
+      [120_000, 200_000],
     ]);
     expect(messagesOf([0, 10, 11, 20])).toEqual([[0, 10, 11, 20]]);
     // A chunk longer than a message still goes whole, alone.
-    expect(messagesOf([0, 5_000_000, 5_000_000, 5_000_010])).toEqual([[0, 5_000_000], [5_000_000, 5_000_010]]);
+    expect(messagesOf([0, 200_000, 200_000, 200_010])).toEqual([[0, 200_000], [200_000, 200_010]]);
   });
 
-  it('sends a long page in one message of several whole chunks and marks the right places', async () => {
+  it('sends a long page in parts of whole chunks, one pass, and marks the right places', async () => {
     const filler = 'and so on '.repeat(4_000);
     document.body.innerHTML = ['Putin', 'Hama', 'Bashar al-Assad'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');
-    const sent: { text: string; bounds: number[] }[] = [];
+    const sent: { text: string; bounds: number[]; part?: PagePart }[] = [];
     const h = new EntityHighlighting({
       document,
-      matchRemote: async (text, bounds, exclude) => {
-        sent.push({ text, bounds });
-        return background(text, bounds, exclude);
+      matchRemote: async (text, bounds, exclude, part) => {
+        sent.push({ text, bounds, ...(part ? { part } : {}) });
+        return background(text, bounds, exclude, part);
       },
       report: () => undefined,
     });
     current = h;
     await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().map((m) => `${m.textContent}=${m.getAttribute('data-entry-id')}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Bashar al-Assad=bashar-al-assad']);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.bounds.length).toBeGreaterThan(2);
-    expect(sent[0]!.bounds[0]).toBe(0);
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.every((m) => m.text.length <= 131_072 && m.bounds[0] === 0)).toBe(true);
+    expect(sent.map((m) => m.part?.index)).toEqual(sent.map((_, k) => k));
+    expect(new Set(sent.map((m) => `${m.part?.pass}/${m.part?.count}`)).size).toBe(1);
+    expect(sent[0]!.part!.count).toBe(sent.length);
+    // Each part says where its text starts: together they are the page's text.
+    expect(sent.map((m) => m.part!.at)).toEqual(sent.map((_, k) => sent.slice(0, k).reduce((at, m) => at + m.text.length + 1, 0)));
+  });
+
+  it('judges a place used as a character over the whole page, though each part names him once', async () => {
+    const filler = 'and so on '.repeat(7_000);
+    const said = (words: string) => `<p>“${words},” said Hama. ${filler}</p>`;
+    document.body.innerHTML = said('Go') + said('No') + said('So');
+    let parts = 0;
+    const h = new EntityHighlighting({
+      document,
+      matchRemote: async (text, bounds, exclude, part) => {
+        if (part) parts++;
+        return background(text, bounds, exclude, part);
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...EVERY_MENTION }, true);
+    expect(parts).toBe(3);
+    expect(marks()).toHaveLength(0);
+  });
+
+  it('marks nothing from a long page whose parts the background lost, and asks again on the next change', async () => {
+    const filler = 'and so on '.repeat(7_000);
+    document.body.innerHTML = `<p>Putin ${filler}</p><p>Hama ${filler}</p>`;
+    let lose = true;
+    let asked = 0;
+    const h = new EntityHighlighting({
+      document,
+      // A restarted background never got the first part: the others are held for a pass that never completes.
+      matchRemote: async (text, bounds, exclude, part) => {
+        asked++;
+        if (lose && part?.index === 0) return { matches: [], entries: {}, held: true };
+        return background(text, bounds, exclude, part);
+      },
+      report: () => undefined,
+    });
+    current = h;
+    await h.apply({ ...EVERY_MENTION }, true);
+    expect(asked).toBe(2);
+    expect(marks()).toHaveLength(0);
+    lose = false;
+    document.body.insertAdjacentHTML('beforeend', '<p>Russia.</p>');
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama', 'russia']);
   });
 
   it('does not wrap text the page changed while the background was matching', async () => {

@@ -18,21 +18,26 @@
  */
 import type { EntryType } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
-import type { PageMatches } from '../../shared/protocol';
+import type { PageMatches, PagePart } from '../../shared/protocol';
+
+/** The background's answer to one message: the matches, or `'held'` for a part it keeps until the pass's other parts arrive. */
+export type RemoteAnswer = EntityMatch[] | 'held';
 
 /** How the annotator matches (see the module comment). */
 export interface PageMatching {
   /**
    * Mentions in `text`, chunk k being `text[bounds[2k], bounds[2k + 1])`, with
-   * offsets in `text`; null when the background could not answer.
+   * offsets in `text`; null when the background could not answer. With
+   * `part`, `text` is one part of the page's text (see `page.match`): the
+   * answer is `'held'`, or every part's mentions with offsets in the page's text.
    */
-  remote(text: string, bounds: number[], exclude: string[]): Promise<EntityMatch[] | null>;
+  remote(text: string, bounds: number[], exclude: string[], part?: PagePart): Promise<RemoteAnswer | null>;
 }
 
 /** Where a page's recognition gets its answers (browser messaging in the content script, stubs in tests). */
 export interface RecognitionSources {
   /** `page.match`: null when the background could not answer. */
-  matchRemote(text: string, bounds: number[], exclude: string[]): Promise<PageMatches | null>;
+  matchRemote(text: string, bounds: number[], exclude: string[], part?: PagePart): Promise<PageMatches | null>;
 }
 
 /** How one page recognises names: where it matches, the types of the entries it met, the entries it excludes. */
@@ -53,10 +58,11 @@ export function pageRecognition(sources: RecognitionSources): PageRecognition {
     types,
     exclude,
     matching: {
-      remote: async (text, bounds, excluded) => {
+      remote: async (text, bounds, excluded, part) => {
         // A thrown error is a background that cannot answer, like a refusal.
-        const got = await matchRemote(text, bounds, excluded).catch(() => null);
+        const got = await matchRemote(text, bounds, excluded, part).catch(() => null);
         if (!got) return null;
+        if (got.held) return 'held';
         for (const [id, facts] of Object.entries(got.entries)) types.set(id, facts.type);
         return got.matches;
       },

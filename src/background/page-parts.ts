@@ -1,0 +1,69 @@
+/**
+ * The passes whose page text comes in several `page.match` messages (see
+ * `PagePart` in the protocol): each part's matches and its evidence for the
+ * whole-text decisions, held until the pass's last part arrives. Parts may
+ * arrive in any order (their handlers run concurrently); whichever completes
+ * the pass gets the answer for all of them. A pass that lost parts (the
+ * background restarted between them) never completes: its page sees no
+ * complete answer and asks again later.
+ */
+import type { CharacterJudge } from '../shared/matcher';
+import type { EntityMatch } from '../shared/matcher/types';
+import type { PagePart } from '../shared/protocol';
+import { CallFailure } from './router';
+
+/** One unfinished pass. */
+interface HeldPass {
+  count: number;
+  /** Each part's matches, in page offsets, once it arrived. */
+  parts: (EntityMatch[] | undefined)[];
+  received: number;
+  judge: CharacterJudge;
+}
+
+/**
+ * Unfinished passes that a page may hold at once, over all tabs: a pass
+ * whose page went away before its last part would otherwise stay forever.
+ * The oldest goes first; its last part then fails, and the page asks again.
+ */
+const MAX_HELD_PASSES = 32;
+
+/** The unfinished passes, by sender tab and pass id. */
+export class PagePartPasses {
+  private readonly held = new Map<string, HeldPass>();
+
+  /**
+   * Adds a part of `tabId`'s pass: its matches (offsets in the part's text,
+   * whose evidence `judge` reads now, while the text is here). Returns every
+   * part's matches, in page offsets and page order, with the whole-text
+   * decisions applied, when this part completes the pass; otherwise null.
+   * Throws a `CallFailure` for a part that does not fit its pass.
+   */
+  add(tabId: number, part: PagePart, text: string, matches: EntityMatch[], newJudge: () => CharacterJudge): EntityMatch[] | null {
+    const key = `${tabId}\u0000${part.pass}`;
+    let pass = this.held.get(key);
+    if (!pass) {
+      pass = { count: part.count, parts: new Array<EntityMatch[] | undefined>(part.count), received: 0, judge: newJudge() };
+      this.held.set(key, pass);
+      if (this.held.size > MAX_HELD_PASSES) this.held.delete(this.held.keys().next().value!);
+    }
+    if (pass.count !== part.count || pass.parts[part.index] !== undefined) {
+      this.held.delete(key);
+      throw new CallFailure('invalid-message', 'A page part must belong to its pass once, with the pass’s count of parts.');
+    }
+    pass.judge.read(text, matches);
+    for (const m of matches) {
+      m.start += part.at;
+      m.end += part.at;
+    }
+    pass.parts[part.index] = matches;
+    if (++pass.received < pass.count) return null;
+    this.held.delete(key);
+    return pass.judge.drop(pass.parts.flatMap((found) => found!));
+  }
+
+  /** How many passes wait for parts (for tests). */
+  get size(): number {
+    return this.held.size;
+  }
+}
