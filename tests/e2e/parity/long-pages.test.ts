@@ -3,6 +3,8 @@
  * until they come near the viewport (`pending-wraps.ts`). Counts cover every
  * mention from the start; scrolling draws the held marks; a jump to a mention
  * draws them all; turning off drops what is held and restores the page.
+ * Issue 17: a page whose text goes to the background in parts is marked, and
+ * judged, as one page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
@@ -13,6 +15,19 @@ const LONG_PAGE = `<!doctype html><title>Long</title><body>${Array.from(
   { length: PARAGRAPHS },
   (_, i) => `<p id="p${i}">Dispatch ${i}: Vladimir Putin spoke about Hama today.</p>`,
 ).join('')}</body>`;
+
+/**
+ * A page whose text goes to the background in several parts (more than 128 K
+ * characters, in whole paragraphs): names at its start, middle and end, and a
+ * clerk named Hama who "said" something once in each third of it and is never
+ * a place.
+ */
+const PARTED_PARAGRAPHS = 900;
+const PARTED_PAGE = `<!doctype html><title>Parted</title><body>${Array.from({ length: PARTED_PARAGRAPHS }, (_, i) => {
+  const names = i === 0 ? 'Vladimir Putin wrote. ' : i === 450 ? 'Russia replied. ' : i === 899 ? 'Bashar al-Assad answered. ' : '';
+  const clerk = i % 300 === 150 ? '“I would prefer not to,” said Hama. ' : '';
+  return `<p id="q${i}">${names}${clerk}${'The office was quiet and the copyists worked on through the afternoon. '.repeat(7)}</p>`;
+}).join('')}</body>`;
 
 /** The same page, with our shadow roots open to the test (see `shadow-host.ts`). */
 const LONG_PAGE_OPEN = LONG_PAGE.replace('<title>Long</title>', '<title>Long</title><meta name="backstory-test-open-shadow">');
@@ -33,6 +48,7 @@ describe.each(BROWSERS)('long pages, end to end, in %s', (browserName) => {
     expect((await driver.call('settings.update', { patch: { density: 'all' } })).ok).toBe(true);
     driver.server.route('/long.html', LONG_PAGE);
     driver.server.route('/long-open.html', LONG_PAGE_OPEN);
+    driver.server.route('/parted.html', PARTED_PAGE);
   });
   afterAll(async () => {
     await driver?.close();
@@ -59,6 +75,18 @@ describe.each(BROWSERS)('long pages, end to end, in %s', (browserName) => {
     expect(await driver.callTab(page, 'tab.focusNextMention', {})).toEqual({ ok: true, value: true });
     expect(await markCount(page)).toBe(2 * PARAGRAPHS);
     expect(await page.evaluate(() => document.body.innerText)).toBe(served);
+    await page.close();
+  });
+
+  it('marks a page sent in parts as one page: every name in place, and a place used as a character in each part left unmarked', async () => {
+    const page = await driver.open(driver.server.url('/parted.html'));
+    expect(await page.evaluate(() => document.body.innerText.length)).toBeGreaterThan(3 * 131_072);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('bs-mark').length), { timeout: 15_000 }).toBe(3);
+    expect(await markIds(page, '#q0')).toEqual(['vladimir-putin']);
+    expect(await markIds(page, '#q450')).toEqual(['russia']);
+    expect(await markIds(page, '#q899')).toEqual(['bashar-al-assad']);
+    const state = await driver.callTab(page, 'tab.state', {});
+    expect(state.ok && state.value.counts).toEqual({ 'vladimir-putin': 1, russia: 1, 'bashar-al-assad': 1 });
     await page.close();
   });
 
