@@ -377,7 +377,11 @@ export class Annotator {
     }
     const found = complete[0] as EntityMatch[];
     this.answered(found);
-    timer.matching(() => this.select(found, page, 0, ranges));
+    // In slices: a huge page has thousands of mentions to count.
+    for (let from = 0; from < found.length; ) {
+      if (slicer.overBudget()) await slicer.yield();
+      from = timer.matching(() => this.select(found, from, page, ranges, slicer));
+    }
     return ranges;
   }
 
@@ -463,17 +467,26 @@ export class Annotator {
     return 0;
   }
 
-  /** Picks the mentions of `page` (at `offset`) to mark under the settings, the density and the cap; counts them. */
-  private select(found: readonly EntityMatch[], page: PageText, offset: number, ranges: WrapRange<MentionMark>[]): void {
+  /**
+   * Picks the mentions of `page` to mark under the settings, the density and
+   * the cap, from `found[from]` on, until the slice is used; counts them.
+   * Returns where to go on (`found.length` when done or capped).
+   */
+  private select(found: readonly EntityMatch[], from: number, page: PageText, ranges: WrapRange<MentionMark>[], slicer: TimeSlicer): number {
     const { types } = this.settings;
-    for (const m of found) {
+    let k = from;
+    while (k < found.length) {
+      const m = found[k++]!;
       const type = this.config.types.get(m.entryId);
       if (type === undefined || !types[typeGroupOf(type)]) continue;
       const mention = this.tally.nextNumber();
-      const admitted = this.tally.admit(m.entryId, mention, nodeAt(page, offset + m.start));
-      if (admitted === 'capped') break;
-      if (admitted === 'mark') ranges.push({ start: offset + m.start, end: offset + m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention } });
+      const admitted = this.tally.admit(m.entryId, mention, nodeAt(page, m.start));
+      if (admitted === 'capped') return found.length;
+      if (admitted === 'mark') ranges.push({ start: m.start, end: m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention } });
+      // Reading the clock costs more than a mention: ask every 128.
+      if ((k & 127) === 0 && slicer.overBudget()) break;
     }
+    return k;
   }
 
   /** Counts a group released from under the selection again, as {@link select} does (another pass may have marked their entry meanwhile); returns those to mark. */
