@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { selectionGuard } from './selection-guard';
+import { selectionGuard, selectionWatch } from './selection-guard';
 
 afterEach(() => {
   document.getSelection()?.removeAllRanges();
@@ -60,5 +60,41 @@ describe('selectionGuard', () => {
     document.getSelection()!.removeAllRanges();
     expect(before([text])).toBe(true);
     expect(selectionGuard(document)([text])).toBe(false);
+  });
+});
+
+describe('selectionWatch', () => {
+  it('reads the selection once, and again only after an event that may have moved it', () => {
+    document.body.innerHTML = '<p id="a">Putin in Hama.</p><p id="b">Russia.</p>';
+    const putin = document.querySelector('#a')!.firstChild!;
+    const russia = document.querySelector('#b')!.firstChild!;
+    setSelection([putin, 0], [putin, 5]);
+    const selection = document.getSelection()!;
+    let reads = 0;
+    const getRangeAt = selection.getRangeAt.bind(selection);
+    selection.getRangeAt = (index: number) => (reads++, getRangeAt(index));
+    const watch = selectionWatch(document);
+    expect(watch.current()([putin])).toBe(true);
+    expect(watch.current()([russia])).toBe(false);
+    expect(reads).toBe(1);
+
+    const movers = [new Event('selectionchange'), new Event('selectstart'), new PointerEvent('pointerdown'), new PointerEvent('pointerup'), new KeyboardEvent('keydown'), new FocusEvent('focusin')];
+    for (const event of movers) {
+      document.dispatchEvent(event);
+      expect(watch.current()([putin])).toBe(true);
+    }
+    expect(reads).toBe(1 + movers.length);
+    // A drag moves the selection; a move without a button pressed does not.
+    document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, buttons: 1 }));
+    watch.current();
+    expect(reads).toBe(2 + movers.length);
+    document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, buttons: 0 }));
+    watch.current();
+    expect(reads).toBe(2 + movers.length);
+
+    watch.stop();
+    document.dispatchEvent(new Event('selectionchange'));
+    watch.current();
+    expect(reads).toBe(2 + movers.length);
   });
 });

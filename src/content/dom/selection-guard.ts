@@ -45,3 +45,32 @@ export function selectionGuard(doc: Document): SelectionGuard {
   if (boundaries.size === 0) return NOTHING_HELD;
   return (nodes) => nodes.some((node) => boundaries.has(node) || (node.parentNode !== null && boundaries.has(node.parentNode)));
 }
+
+/** Events after which the selection may have moved: the reader's input, and any change the browser reports. */
+const SELECTION_MOVERS = ['selectstart', 'selectionchange', 'pointerdown', 'pointerup', 'keydown', 'focusin'] as const;
+
+/**
+ * The guard of `doc`'s selection for a run of work in several tasks (the
+ * slices of a batch of wraps): read at the first `current()`, and again only
+ * after an event that may have moved the selection. Reading the selection
+ * makes Chromium lay out the page, and each slice's wraps leave the layout
+ * out of date, so reading it per slice would lay out a huge page once per
+ * slice. The reader's input fires its events before any later task of ours
+ * runs; a selection a page's script makes is reported by `selectionchange`.
+ * Call `stop()` when the run ends.
+ */
+export function selectionWatch(doc: Document): { current(): SelectionGuard; stop(): void } {
+  let guard: SelectionGuard | undefined;
+  const lifetime = new AbortController();
+  const stale = (): void => {
+    guard = undefined;
+  };
+  const options = { capture: true, passive: true, signal: lifetime.signal };
+  for (const type of SELECTION_MOVERS) doc.addEventListener(type, stale, options);
+  // A drag moves the selection without pointerdown or pointerup between its steps.
+  doc.addEventListener('pointermove', (event) => (event as PointerEvent).buttons !== 0 && stale(), options);
+  return {
+    current: () => (guard ??= selectionGuard(doc)),
+    stop: () => lifetime.abort(),
+  };
+}

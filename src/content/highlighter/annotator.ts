@@ -29,7 +29,7 @@ import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
 import type { PageMatching, RemoteAnswer } from './page-matching';
 import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
-import { selectionGuard, type SelectionGuard } from '../dom/selection-guard';
+import { selectionGuard, selectionWatch, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
 import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from '../dom/wrap-ranges';
@@ -424,18 +424,23 @@ export class Annotator {
     let added = 0;
     let workMs = 0;
     let i = 0;
-    while (i < groups.length) {
-      if (slicer.overBudget()) await slicer.yield();
-      const sliceStart = performance.now();
-      const check = pageChanged();
-      // Read per slice: the reader may have selected text during the yield or the wait for the matches.
-      const holds = selectionGuard(document);
-      this.config.mute(() => {
-        do {
-          added += this.wrapOne(groups[i++]!, check, holds);
-        } while (i < groups.length && !slicer.overBudget());
-      });
-      workMs += performance.now() - sliceStart;
+    // Read again after a yield only if the reader may have moved the selection meanwhile.
+    const selection = selectionWatch(document);
+    try {
+      while (i < groups.length) {
+        if (slicer.overBudget()) await slicer.yield();
+        const sliceStart = performance.now();
+        const check = pageChanged();
+        const holds = selection.current();
+        this.config.mute(() => {
+          do {
+            added += this.wrapOne(groups[i++]!, check, holds);
+          } while (i < groups.length && !slicer.overBudget());
+        });
+        workMs += performance.now() - sliceStart;
+      }
+    } finally {
+      selection.stop();
     }
     return { added, workMs };
   }
