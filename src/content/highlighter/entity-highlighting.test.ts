@@ -48,6 +48,12 @@ function select(selector: string, from: string, to: string): Selection {
 }
 
 let current: EntityHighlighting | undefined;
+
+/** Highlighting that asks `matchRemote`, reports nowhere, and is destroyed after the test. */
+function highlightingWith(matchRemote: ConstructorParameters<typeof EntityHighlighting>[0]['matchRemote']): EntityHighlighting {
+  current = new EntityHighlighting({ document, matchRemote, report: () => undefined });
+  return current;
+}
 afterEach(() => {
   current?.destroy();
   document.getSelection()?.removeAllRanges();
@@ -147,15 +153,10 @@ describe('EntityHighlighting', () => {
     const filler = 'and so on '.repeat(4_000);
     document.body.innerHTML = ['Putin', 'Hama', 'Bashar al-Assad'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');
     const sent: { text: string; bounds: number[]; part?: PagePart }[] = [];
-    const h = new EntityHighlighting({
-      document,
-      matchRemote: async (text, bounds, exclude, part) => {
-        sent.push({ text, bounds, ...(part ? { part } : {}) });
-        return background(text, bounds, exclude, part);
-      },
-      report: () => undefined,
+    const h = highlightingWith(async (text, bounds, exclude, part) => {
+      sent.push({ text, bounds, ...(part ? { part } : {}) });
+      return background(text, bounds, exclude, part);
     });
-    current = h;
     await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().map((m) => `${m.textContent}=${m.getAttribute('data-entry-id')}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Bashar al-Assad=bashar-al-assad']);
     expect(sent.length).toBeGreaterThan(1);
@@ -172,15 +173,10 @@ describe('EntityHighlighting', () => {
     const said = (words: string) => `<p>“${words},” said Hama. ${filler}</p>`;
     document.body.innerHTML = said('Go') + said('No') + said('So');
     let parts = 0;
-    const h = new EntityHighlighting({
-      document,
-      matchRemote: async (text, bounds, exclude, part) => {
-        if (part) parts++;
-        return background(text, bounds, exclude, part);
-      },
-      report: () => undefined,
+    const h = highlightingWith(async (text, bounds, exclude, part) => {
+      if (part) parts++;
+      return background(text, bounds, exclude, part);
     });
-    current = h;
     await h.apply({ ...EVERY_MENTION }, true);
     expect(parts).toBe(3);
     expect(marks()).toHaveLength(0);
@@ -191,17 +187,12 @@ describe('EntityHighlighting', () => {
     document.body.innerHTML = `<p>Putin ${filler}</p><p>Hama ${filler}</p>`;
     let lose = true;
     let asked = 0;
-    const h = new EntityHighlighting({
-      document,
-      // A restarted background never got the first part: the others are held for a pass that never completes.
-      matchRemote: async (text, bounds, exclude, part) => {
-        asked++;
-        if (lose && part?.index === 0) return { matches: [], entries: {}, held: true };
-        return background(text, bounds, exclude, part);
-      },
-      report: () => undefined,
+    // A restarted background never got the first part: the others are held for a pass that never completes.
+    const h = highlightingWith(async (text, bounds, exclude, part) => {
+      asked++;
+      if (lose && part?.index === 0) return { matches: [], entries: {}, held: true };
+      return background(text, bounds, exclude, part);
     });
-    current = h;
     await h.apply({ ...EVERY_MENTION }, true);
     expect(asked).toBe(2);
     expect(marks()).toHaveLength(0);
