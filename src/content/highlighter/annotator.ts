@@ -335,8 +335,9 @@ export class Annotator {
   /**
    * Matches `page` in the background and returns the mentions to mark,
    * selected and counted. When the background cannot answer, none: the marks
-   * already drawn stay, and the next flush of page changes annotates the
-   * whole body again (see {@link refill}), asking the background anew.
+   * already drawn stay, and the whole body is due to be annotated again
+   * (see {@link refill}: on the next flush of page changes, or the timed retry
+   * of `entity-highlighting.ts`), asking the background anew.
    */
   private async match(page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
     const bounds = timer.matching(() => {

@@ -366,6 +366,40 @@ describe('EntityHighlighting', () => {
     expect(h.state()).toMatchObject({ marks: 4, counts: { 'vladimir-putin': 2, russia: 1, hama: 1, 'bashar-al-assad': 1 } });
   });
 
+  it('asks again after a delay when the background could not answer, on a page that never changes', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    let asked = 0;
+    current = new EntityHighlighting({
+      document,
+      matchRemote: (text, bounds, exclude) => (++asked <= 2 ? Promise.resolve(null) : background(text, bounds, exclude)),
+      report: () => undefined,
+      retryDelaysMs: [20, 20, 20],
+    });
+    await current.apply({ ...EVERY_MENTION }, true);
+    expect(marks()).toHaveLength(0);
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama']);
+    expect(asked).toBe(3);
+  });
+
+  it('stops asking after its last delay until the page changes', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    let asked = 0;
+    let down = true;
+    current = new EntityHighlighting({
+      document,
+      matchRemote: (text, bounds, exclude) => (asked++, down ? Promise.resolve(null) : background(text, bounds, exclude)),
+      report: () => undefined,
+      retryDelaysMs: [10, 10],
+    });
+    await current.apply({ ...EVERY_MENTION }, true);
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked).toBe(3);
+    down = false;
+    document.body.insertAdjacentHTML('beforeend', '<p>Russia.</p>');
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama', 'russia']);
+  });
+
   it('marks nothing, and breaks nothing, while the background never answers', async () => {
     document.body.innerHTML = '<p>Putin in Hama.</p>';
     const before = document.body.innerHTML;

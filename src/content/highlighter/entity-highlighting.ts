@@ -41,7 +41,17 @@ export interface EntityHighlightingDeps {
   onChange?(state: AnnotationState & { active: boolean }): void;
   /** The IntersectionObserver for marks queued until near the viewport; the global one when absent. None in the environment: every mark is wrapped at once. */
   IntersectionObserver?: typeof IntersectionObserver;
+  /** How long to wait before asking the background again after each failed pass in a row (default {@link RETRY_DELAYS_MS}). */
+  retryDelaysMs?: readonly number[];
 }
+
+/**
+ * When the background could not match a pass (it was starting, or busy past
+ * the message's life), the body is due to be annotated again: the next change
+ * of the page asks again, and a page that never changes asks again after
+ * these delays, one per failure in a row, then waits for a change.
+ */
+const RETRY_DELAYS_MS = [2_000, 10_000, 60_000];
 
 /** How long reports wait, so a burst of passes sends one. */
 const REPORT_DELAY_MS = 250;
@@ -64,6 +74,10 @@ export class EntityHighlighting {
   /** A job that marks the mentions released from under the selection is queued and has not run yet. */
   private releaseQueued = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The timed retry after a pass the background could not answer (see {@link RETRY_DELAYS_MS}). */
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Failed passes in a row: which delay the next retry waits. */
+  private retries = 0;
 
   constructor(private readonly deps: EntityHighlightingDeps) {}
 
@@ -191,6 +205,7 @@ export class EntityHighlighting {
     if (removed) annotator.sweep();
     if (annotator.needsRefill() && body) {
       await annotator.refill(body, signal);
+      this.retryLater(signal);
       this.changed();
     } else if (nodes.length > 0) await this.pass(nodes, signal);
     else if (removed) this.changed();
@@ -205,7 +220,26 @@ export class EntityHighlighting {
       if (live.length > 0) await this.annotator.annotate(live, signal);
     }
     await this.annotateChanged(signal);
+    this.retryLater(signal);
     this.changed();
+  }
+
+  /**
+   * After a pass: when the body is due to be annotated again because the
+   * background could not answer, asks again after the next delay, unless a
+   * change of the page does first; a pass that got its answer resets the delays.
+   */
+  private retryLater(signal: AbortSignal): void {
+    if (!this.annotator?.needsRefill()) {
+      this.retries = 0;
+      return;
+    }
+    const delays = this.deps.retryDelaysMs ?? RETRY_DELAYS_MS;
+    if (this.retryTimer !== undefined || this.retries >= delays.length || signal.aborted) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!signal.aborted) void this.enqueue(() => this.flushed([], false, signal));
+    }, delays[this.retries++]);
   }
 
   /**
@@ -246,6 +280,9 @@ export class EntityHighlighting {
     const doc = this.deps.document;
     this.session?.abort();
     this.session = undefined;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retries = 0;
     if (this.annotator) {
       this.annotator.clear(doc);
       this.annotator = undefined;
