@@ -12,8 +12,8 @@
  * wrapped yet waits in one queue with its reason (off-screen, under the
  * selection, text changed: see `pending-wraps.ts`).
  * The background matches the text (see `page-matching.ts`) per chunk of whole
- * blocks (see {@link CHUNK_CHARS}), the chunks sent together in as few
- * messages as fit (see {@link MESSAGE_CHARS}).
+ * blocks (see {@link CHUNK_CHARS}), the chunks sent together in one message,
+ * or a long page's in parts, one after the other (see {@link MESSAGE_CHARS}).
  *
  * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
  * yields excluded, with a `detail` summary), `backstory:match` and
@@ -111,7 +111,8 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
  * parts (see `PagePart`). Serialising a message runs on the page's main
  * thread in one piece, and its cost grows faster than its size (in Chromium a
  * message of a million characters takes the thread for longer than a frame
- * may): parts keep each piece short, and the pass yields between them.
+ * may): parts keep each piece short, and the pass waits for each part's
+ * reply before it sends the next.
  */
 const MESSAGE_CHARS = 131_072;
 
@@ -350,25 +351,24 @@ export class Annotator {
     const exclude = [...this.config.exclude];
     const messages = messagesOf(bounds);
     const pass = messages.length > 1 ? passId() : undefined;
-    const pending: Promise<RemoteAnswer | null>[] = [];
+    const answers: (RemoteAnswer | null)[] = [];
     for (let index = 0; index < messages.length; index++) {
-      if (slicer.overBudget()) await slicer.yield();
       // Sending serialises the text now, on this thread: that part is our work.
-      timer.matching(() => {
+      const answer = timer.matching(() => {
         const piece = messages[index]!;
         const base = piece[0]!;
         const text = page.text.slice(base, piece[piece.length - 1]);
         const part = pass === undefined ? undefined : { pass, index, count: messages.length, at: base };
-        pending.push(
-          remote(text, piece.map((b) => b - base), exclude, part).then(
-            // A part's answer has page offsets already.
-            (got) => (got === null || got === 'held' || part ? got : shift(got, base)),
-            () => null, // a failed message is a background that cannot answer
-          ),
+        return remote(text, piece.map((b) => b - base), exclude, part).then(
+          // A part's answer has page offsets already.
+          (got) => (got === null || got === 'held' || part ? got : shift(got, base)),
+          () => null, // a failed message is a background that cannot answer
         );
       });
+      // One part at a time: while the background matches a part, serialising the next would compete with it for the CPU.
+      answers.push(await timer.remote(answer));
+      if (answers[index] === null) break;
     }
-    const answers = await timer.remote(Promise.all(pending));
     const ranges: WrapRange<MentionMark>[] = [];
     // Exactly one answer has the matches: the one message's, or the reply that completed the pass's parts.
     const complete = answers.filter((a) => a !== 'held');
