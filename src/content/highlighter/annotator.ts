@@ -425,6 +425,7 @@ export class Annotator {
     let added = 0;
     let workMs = 0;
     let i = 0;
+    if (groups.length === 0) return { added, workMs };
     // Read again after a yield only if the reader may have moved the selection meanwhile.
     const selection = selectionWatch(document);
     try {
