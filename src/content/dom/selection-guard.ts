@@ -66,9 +66,11 @@ export function selectionWatch(doc: Document): { current(): SelectionGuard; stop
     guard = undefined;
   };
   const options = { capture: true, passive: true, signal: lifetime.signal };
-  for (const type of SELECTION_MOVERS) doc.addEventListener(type, stale, options);
+  // On the window, capturing: the first stop of every event's path, before a page's own listeners on the document can stop it.
+  const target: EventTarget = doc.defaultView ?? doc;
+  for (const type of SELECTION_MOVERS) target.addEventListener(type, stale, options);
   // A drag moves the selection without pointerdown or pointerup between its steps.
-  doc.addEventListener('pointermove', (event) => (event as PointerEvent).buttons !== 0 && stale(), options);
+  target.addEventListener('pointermove', (event) => (event as PointerEvent).buttons !== 0 && stale(), options);
   return {
     current: () => (guard ??= selectionGuard(doc)),
     stop: () => lifetime.abort(),
