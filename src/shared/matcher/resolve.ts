@@ -269,8 +269,9 @@ function textWide(cs: readonly Candidate[]): Candidate {
 export function dropCharacters(text: string, matches: EntityMatch[], isPlace: (entryId: string) => boolean): EntityMatch[] {
   let uses: Map<string, number> | undefined;
   for (const m of matches) {
-    if (!isPlace(m.entryId) || !oneWord(text, m)) continue;
-    // A use as a place vetoes the entry's person uses: counted as -infinity.
+    // A use as a place vetoes the entry's person uses: counted as -infinity, which no later use
+    // changes, so a vetoed entry's other mentions need no reading.
+    if (uses?.get(m.entryId) === -Infinity || !isPlace(m.entryId) || !oneWord(text, m)) continue;
     if (usedAsPlace(text, m.start)) (uses ??= new Map()).set(m.entryId, -Infinity);
     else if (usedAsPerson(text, m.start, m.end)) (uses ??= new Map()).set(m.entryId, (uses.get(m.entryId) ?? 0) + 1);
   }
