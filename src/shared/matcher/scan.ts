@@ -94,7 +94,7 @@ export function scan(c: Compiled, text: string): RawMatches {
   // are module-cell loads V8 does not fold, which cost ~30% here.
   //   6 = WORD_MIN = SKIP, 5 = UNKNOWN (a block of FOLD not filled yet),
   //   2 = NEWLINE, 3 = APOS, 4 = HARD (0 BOUNDARY and 1 SEP are the common case)
-  //   0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME
+  //   0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME, 0x61-0x7a = a-z (FOLD maps them to themselves)
   // (scan.test.ts checks they still agree with fold.ts and tokenize.ts).
   while (i < n) {
     let f = F[text.charCodeAt(i)]!;
@@ -111,11 +111,21 @@ export function scan(c: Compiled, text: string): RawMatches {
     }
     let start = i;
     let h = 0x811c9dc5 | 0; // "| 0": an untagged int32 in optimized code, never a heap number
-    for (;;) {
-      if (f !== 6) h = Math.imul(h ^ f, 0x01000193);
-      if (++i === n) break;
-      f = F[text.charCodeAt(i)]!;
-      if (f < 6 && (f !== 5 || (f = fold(text.charCodeAt(i))) < 6)) break;
+    // Most letters of a page are a–z, which fold to themselves: they are hashed without
+    // reading FOLD, and the general loop takes over at the first other character.
+    let code = text.charCodeAt(i);
+    while (code - 0x61 < 26 && code >= 0x61) {
+      h = Math.imul(h ^ code, 0x01000193);
+      code = ++i < n ? text.charCodeAt(i) : 0;
+    }
+    f = i < n ? F[code]! : 0;
+    if (f >= 6 || (f === 5 && (f = fold(code)) >= 6)) {
+      for (;;) {
+        if (f !== 6) h = Math.imul(h ^ f, 0x01000193);
+        if (++i === n) break;
+        f = F[text.charCodeAt(i)]!;
+        if (f < 6 && (f !== 5 || (f = fold(text.charCodeAt(i))) < 6)) break;
+      }
     }
     // 30 bits: a small integer V8 passes and stores without boxing (see finishHash).
     h &= 0x3fffffff;
@@ -166,6 +176,8 @@ function hashWord(text: string, from: number): number {
   let h = HASH_SEED | 0; // "| 0": keep h an untagged int32 in optimized code (no heap numbers)
   let i = from;
   const n = text.length;
+  // a–z fold to themselves: hashed without reading the fold table (see scan).
+  for (let code = text.charCodeAt(i); code - 0x61 < 26 && code >= 0x61; code = text.charCodeAt(++i)) h = Math.imul(h ^ code, HASH_PRIME);
   while (i < n) {
     const f = fold(text.charCodeAt(i));
     if (f < WORD_MIN) break;
