@@ -189,6 +189,35 @@ function hashWord(text: string, from: number): number {
   return h === 0 ? 1 : h;
 }
 
+/** {@link stepWord}'s results for the articles "al" and "el". */
+const ARTICLE_A = -2;
+const ARTICLE_E = -3;
+
+/**
+ * The trie state after `state` for the word `text[from, to)` with hash `h`, or
+ * -1; {@link ARTICLE_A} or {@link ARTICLE_E} when the word is an article. Only
+ * a candidate that can matter has its letters compared: an article, or a token
+ * with an edge from `state` (the usual hit, a word of some other alias, has none).
+ */
+function stepWord(c: Compiled, text: string, from: number, to: number, h: number, state: number): number {
+  const table = c.token;
+  let slot = slotOf(h, table.mask);
+  let k: number;
+  while ((k = table.keys[slot]!) !== 0) {
+    if (k === h) {
+      const id = table.vals[slot]!;
+      if (id === c.articleA || id === c.articleE) {
+        if (sameWord(c.tokenText[id]!, text, from, to)) return id === c.articleA ? ARTICLE_A : ARTICLE_E;
+      } else {
+        const next = nextState(c.trans, state, id);
+        if (next >= 0 && sameWord(c.tokenText[id]!, text, from, to)) return next;
+      }
+    }
+    slot = (slot + 1) & table.mask;
+  }
+  return -1;
+}
+
 /** Token id of the word `text[from, to)` with hash `h` in `table`, verified letter by letter; -1 when absent. */
 function lookup(c: Compiled, table: HashTable, text: string, from: number, to: number, h: number): number {
   let slot = slotOf(h, table.mask);
@@ -321,23 +350,23 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     if (j >= n || newlines >= 2) break;
     const f = fold(text.charCodeAt(j));
     if (f === HARD) break;
-    let id: number;
     let unitEnd: number;
     let next = -1;
     if (f >= WORD_MIN) {
       let hash = hashWord(text, j);
-      id = lookup(c, c.token, text, j, wordEnd, hash);
+      next = stepWord(c, text, j, wordEnd, hash, state);
       let skipped = false;
-      if (id >= 0 && isArticle(c, id)) {
+      if (next <= ARTICLE_A) {
         const after = wordAfterSeparator(text, wordEnd);
         if (after >= 0) {
           hash = hashWord(text, after);
-          id = lookup(c, c.token, text, after, wordEnd, hash);
+          next = stepWord(c, text, after, wordEnd, hash, state);
           skipped = true;
         }
+        // An article where no word follows, or twice: the article's own edge.
+        if (next <= ARTICLE_A) next = nextState(c.trans, state, next === ARTICLE_A ? c.articleA : c.articleE);
       }
       unitEnd = wordEnd;
-      if (id >= 0) next = nextState(c.trans, state, id);
       // "Russia's {year} intervention": any four-digit year follows the placeholder's edge.
       if (next < 0 && !skipped && isYear(text, j, unitEnd)) next = nextState(c.trans, state, c.yearToken);
       if (next < 0 && !skipped && isInflectedScript(text.charCodeAt(j))) next = stemNext(c, text, j, unitEnd, state);
@@ -352,7 +381,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
       }
     } else {
       const code = text.charCodeAt(j);
-      id = code < 0x80 ? c.punctAscii[code]! : (c.punctIds.get(punctCode(code)) ?? -1);
+      const id = code < 0x80 ? c.punctAscii[code]! : (c.punctIds.get(punctCode(code)) ?? -1);
       unitEnd = j + 1;
       if (id >= 0) next = nextState(c.trans, state, id);
       if (next < 0) break;
