@@ -34,7 +34,6 @@ import { afterTitle } from './languages/titles';
 import type { Candidate, Claim, Compiled } from './compile';
 import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
-import { HARD, NEWLINE, SEP, fold } from './fold';
 import { blockBreakBetween, rejectedByContext, usedAsPerson, usedAsPlace } from './context';
 import { fitsYear, mentionYear } from './years';
 import type { EntityMatch } from './types';
@@ -64,31 +63,18 @@ function ensureScratch(entries: number): void {
 }
 
 /**
- * Offset of the last block separator before each mention, found from the line
- * feeds and U+0000 the scanner recorded, for offsets asked in increasing order.
+ * Offset of the last block separator before each mention, from those the
+ * scanner recorded, for offsets asked in increasing order.
  */
 class BlockBreaks {
   private next = 0;
   private last = -1;
 
-  constructor(
-    private readonly text: string,
-    private readonly raw: RawMatches,
-  ) {}
+  constructor(private readonly raw: RawMatches) {}
 
   lastBefore(to: number): number {
     const { breaks, breakCount } = this.raw;
-    const text = this.text;
-    while (this.next < breakCount && breaks[this.next]! < to) {
-      const at = breaks[this.next++]!;
-      if (fold(text.charCodeAt(at)) === HARD) this.last = at;
-      else {
-        // A blank line: another line feed in the same gap of spaces and hyphens.
-        let j = at + 1;
-        while (j < to && fold(text.charCodeAt(j)) === SEP) j++;
-        if (j < to && fold(text.charCodeAt(j)) === NEWLINE) this.last = j;
-      }
-    }
+    while (this.next < breakCount && breaks[this.next]! < to) this.last = breaks[this.next++]!;
     return this.last;
   }
 }
@@ -148,7 +134,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
           best = cand;
         }
       }
-      if (best !== undefined && start - lastEnd[best.entry]! > LOCAL_SPAN && (blocks ??= new BlockBreaks(text, raw)).lastBefore(start) >= bestStart) {
+      if (best !== undefined && start - lastEnd[best.entry]! > LOCAL_SPAN && (blocks ??= new BlockBreaks(raw)).lastBefore(start) >= bestStart) {
         best = undefined;
       }
       // Without local context, a year chose (the date is then this mention's support), else the text.

@@ -35,8 +35,11 @@ export interface RawMatches {
   /** The alias group each `filtered[k]` was taken from. */
   filteredGroup: number[];
   /**
-   * Offsets of the line feeds and U+0000 the main loop passed, in order: where
-   * block separators can be (a gap a walk skipped has at most one line feed).
+   * Offsets of the block separators the main loop passed, in order: each
+   * U+0000, and the second line feed of each blank line (a line feed followed,
+   * across spaces and hyphens only, by another). A gap a walk skipped has at
+   * most one line feed. Found while the text is being read: the resolver,
+   * which needs them for few mentions, then reads no text for them.
    */
   breaks: Int32Array;
   breakCount: number;
@@ -69,6 +72,14 @@ function pushMatch(start: number, end: number, group: number): void {
 function pushBreak(at: number): void {
   if (raw.breakCount === raw.breaks.length) raw.breaks = grow(raw.breaks);
   raw.breaks[raw.breakCount++] = at;
+}
+
+/** Records the blank line the line feed at `at` begins, if it does (see {@link RawMatches.breaks}). */
+function noteLineFeed(text: string, at: number): void {
+  const n = text.length;
+  let j = at + 1;
+  while (j < n && fold(text.charCodeAt(j)) === SEP) j++;
+  if (j < n && fold(text.charCodeAt(j)) === NEWLINE) pushBreak(j);
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -104,7 +115,8 @@ export function scan(c: Compiled, text: string): RawMatches {
           fold(text.charCodeAt(i)); // fills the block; read again
           continue;
         }
-        if (f !== 3) pushBreak(i);
+        if (f === 2) noteLineFeed(text, i);
+        else if (f === 4) pushBreak(i);
       }
       i++;
       continue;
