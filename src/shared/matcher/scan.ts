@@ -128,7 +128,7 @@ export function scan(c: Compiled, text: string): RawMatches {
     let code = text.charCodeAt(i);
     while (code - 0x61 < 26 && code >= 0x61) {
       h = Math.imul(h ^ code, 0x01000193);
-      code = ++i < n ? text.charCodeAt(i) : 0;
+      code = text.charCodeAt(++i); // NaN past the end, which ends the run
     }
     f = i < n ? F[code]! : 0;
     if (f >= 6 || (f === 5 && (f = fold(code)) >= 6)) {
