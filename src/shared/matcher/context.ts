@@ -247,9 +247,9 @@ function significantWord(text: string, start: number, end: number): Word {
   }
 }
 
-/** The character at `i` is `code`, else false (out of range included). */
+/** The character at `i` is `code`, else false (out of range included: `charCodeAt` is then NaN). */
 function charIs(text: string, i: number, code: number): boolean {
-  return i >= 0 && i < text.length && text.charCodeAt(i) === code;
+  return text.charCodeAt(i) === code;
 }
 
 const AMP = 0x26;
