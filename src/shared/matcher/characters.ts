@@ -22,11 +22,10 @@ export class CharacterJudge {
   /** Reads the evidence of `matches` (offsets in `text`, the part they were found in). */
   read(text: string, matches: readonly EntityMatch[]): void {
     for (const m of matches) {
-      if (!this.isPlace(m.entryId) || !oneWord(text, m)) continue;
-      this.oneWordPlaces.add(m);
       const uses = this.uses.get(m.entryId);
-      // Once used as a place, no person use can change the verdict.
-      if (uses === -Infinity) continue;
+      // Once used as a place, no person use can change the verdict: its other mentions need no reading.
+      if (uses === -Infinity || !this.isPlace(m.entryId) || !oneWord(text, m)) continue;
+      this.oneWordPlaces.add(m);
       if (usedAsPlace(text, m.start)) this.uses.set(m.entryId, -Infinity);
       else if (usedAsPerson(text, m.start, m.end)) this.uses.set(m.entryId, (uses ?? 0) + 1);
     }

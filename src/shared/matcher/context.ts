@@ -247,9 +247,18 @@ function significantWord(text: string, start: number, end: number): Word {
   }
 }
 
-/** The character at `i` is `code`, else false (out of range included). */
+/** Whether every character of the word is an ASCII digit (what `/^\d+$/` tests, without a substring). */
+function allDigits(text: string, w: Word): boolean {
+  for (let i = w.start; i < w.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** The character at `i` is `code`, else false (out of range included: `charCodeAt` is then NaN). */
 function charIs(text: string, i: number, code: number): boolean {
-  return i >= 0 && i < text.length && text.charCodeAt(i) === code;
+  return text.charCodeAt(i) === code;
 }
 
 const AMP = 0x26;
@@ -338,7 +347,7 @@ export function rejectedByContext(text: string, start: number, end: number, shap
   if (prev !== null && prev.start >= prevEnd && isNamePart(text, prev) && !((shape & SHAPE.acronym) !== 0 && (inHeadline(text, end, nextStart) || isCyrillic(text.charCodeAt(start))))) return true;
   if (next !== null && next.end <= nextStart) {
     // "France 2": a channel, not the country.
-    if (next.end - next.start <= 2 && /^\d+$/.test(text.slice(next.start, next.end))) return true;
+    if (next.end - next.start <= 2 && allDigits(text, next)) return true;
     // An acronym inside an outlet's or company's name: "USA Today", "U.S. Games Systems, Inc.".
     if ((shape & SHAPE.acronym) !== 0 && organisationRun(text, next)) return true;
     // Acronyms qualify the next noun ("U.S. Congress", "UK Edition"): only their other rules apply.

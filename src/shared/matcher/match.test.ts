@@ -314,6 +314,9 @@ describe('ambiguity', () => {
     expect(found('Hafez al-Assad died.\n\nAssad was buried in Qardaha.', family)).toEqual(['Hafez al-Assad=hafez', 'Assad=hafez']);
     // Across a U+0000 block separator and far away, it does not.
     expect(found(`Hafez al-Assad died.${filler}\u0000${filler} Assad`, family).at(-1)).toBe('Assad=bashar');
+    // A blank line holding spaces separates blocks too; one line feed does not.
+    expect(found(`Hafez al-Assad died.${filler}\n \u00a0\nAssad`, family).at(-1)).toBe('Assad=bashar');
+    expect(found(`Hafez al-Assad died.${filler}\n Assad`, family).at(-1)).toBe('Assad=hafez');
   });
 
   it('text-wide, prefers the most strongly mentioned candidate, but never through a weak claim', () => {

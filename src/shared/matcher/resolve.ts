@@ -34,7 +34,6 @@ import { afterTitle } from './languages/titles';
 import type { Candidate, Claim, Compiled } from './compile';
 import { candidatesOf, groupCandidates } from './compile';
 import type { RawMatches } from './scan';
-import { HARD, NEWLINE, SEP, fold } from './fold';
 import { blockBreakBetween, rejectedByContext } from './context';
 import { fitsYear, mentionYear } from './years';
 import type { EntityMatch } from './types';
@@ -50,7 +49,7 @@ let strongCount = new Int32Array(64);
 let lastStart = new Int32Array(64).fill(-1);
 let lastEnd = new Int32Array(64);
 let touched = new Int32Array(64);
-/** Per-mention candidate lists of the current call (references only). */
+/** Per-mention candidate lists of the current call (references only; entries from `count` on are stale). */
 const mentionCands: (readonly Candidate[])[] = [];
 
 function ensureScratch(entries: number): void {
@@ -64,31 +63,18 @@ function ensureScratch(entries: number): void {
 }
 
 /**
- * Offset of the last block separator before each mention, found from the line
- * feeds and U+0000 the scanner recorded, for offsets asked in increasing order.
+ * Offset of the last block separator before each mention, from those the
+ * scanner recorded, for offsets asked in increasing order.
  */
 class BlockBreaks {
   private next = 0;
   private last = -1;
 
-  constructor(
-    private readonly text: string,
-    private readonly raw: RawMatches,
-  ) {}
+  constructor(private readonly raw: RawMatches) {}
 
   lastBefore(to: number): number {
     const { breaks, breakCount } = this.raw;
-    const text = this.text;
-    while (this.next < breakCount && breaks[this.next]! < to) {
-      const at = breaks[this.next++]!;
-      if (fold(text.charCodeAt(at)) === HARD) this.last = at;
-      else {
-        // A blank line: another line feed in the same gap of spaces and hyphens.
-        let j = at + 1;
-        while (j < to && fold(text.charCodeAt(j)) === SEP) j++;
-        if (j < to && fold(text.charCodeAt(j)) === NEWLINE) this.last = j;
-      }
-    }
+    while (this.next < breakCount && breaks[this.next]! < to) this.last = breaks[this.next++]!;
     return this.last;
   }
 }
@@ -100,11 +86,13 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
   const entryIds = c.entryIds;
   const shared = exclude === undefined || exclude.size === 0;
   ensureScratch(entryIds.length);
+  ensureMentionScratch(count);
   let touchedCount = 0;
 
   // Candidates of each mention, and how many times each entry is strongly mentioned.
-  mentionCands.length = count;
   for (let k = 0; k < count; k++) {
+    mentionDated[k] = -1;
+    mentionStart[k] = -1;
     const g = raw.group[k]!;
     const shape = c.groupShape[g >= 0 ? g : raw.filteredGroup[-1 - g]!]!;
     if (rejectedByContext(text, raw.start[k]!, raw.end[k]!, shape, k > 0 ? raw.end[k - 1]! : 0, k + 1 < count ? raw.start[k + 1]! : text.length)) {
@@ -113,7 +101,6 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
     }
     let cs: readonly Candidate[] =
       shared && g >= 0 ? groupCandidates(c, g).candidates : candidatesOf(g >= 0 ? c.groups[g]! : (raw.filtered[-1 - g] as readonly Claim[]), entryIds, exclude);
-    mentionDated[k] = -1;
     if (c.groupHasYears[g >= 0 ? g : raw.filteredGroup[-1 - g]!] === 1) cs = dated(k, cs, raw, text, pageYear);
     mentionCands[k] = cs;
     if (cs.length === 1 && !cs[0]!.weak) {
@@ -147,7 +134,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
           best = cand;
         }
       }
-      if (best !== undefined && start - lastEnd[best.entry]! > LOCAL_SPAN && (blocks ??= new BlockBreaks(text, raw)).lastBefore(start) >= bestStart) {
+      if (best !== undefined && start - lastEnd[best.entry]! > LOCAL_SPAN && (blocks ??= new BlockBreaks(raw)).lastBefore(start) >= bestStart) {
         best = undefined;
       }
       // Without local context, a year chose (the date is then this mention's support), else the text.
@@ -163,7 +150,7 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
     }
     const g = raw.group[k]!;
     out.push({
-      start: mentionStart[k] ?? start,
+      start: mentionStart[k] !== -1 ? mentionStart[k]! : start,
       end: raw.end[k]!,
       entryId: entryIds[chosen.entry]!,
       // Shared and frozen: readers only read it.
@@ -175,16 +162,24 @@ export function resolve(raw: RawMatches, text: string, c: Compiled, exclude: Rea
   for (let t = 0; t < touchedCount; t++) strongCount[touched[t]!] = 0;
   // lastStart is set only for strongly mentioned entries: the same list resets it.
   for (let t = 0; t < touchedCount; t++) lastStart[touched[t]!] = -1;
-  mentionCands.length = 0;
-  mentionDated.length = 0;
-  mentionStart.length = 0;
+  // The list keeps its length for the next call (no regrowth); it drops its references.
+  mentionCands.fill(NONE, 0, count);
   return out;
 }
 
 /** Per mention of the current call: the entry its year chose among several, else -1. */
-const mentionDated: number[] = [];
-/** Per mention of the current call: its start when a year right before it joined it. */
-const mentionStart: (number | undefined)[] = [];
+let mentionDated = new Int32Array(256);
+/** Per mention of the current call: its start when a year right before it joined it, else -1. */
+let mentionStart = new Int32Array(256);
+
+/** Makes room in the per-mention scratch for `count` mentions (typed arrays: no holes, no growth per call). */
+function ensureMentionScratch(count: number): void {
+  if (mentionDated.length >= count) return;
+  let size = mentionDated.length;
+  while (size < count) size *= 2;
+  mentionDated = new Int32Array(size);
+  mentionStart = new Int32Array(size);
+}
 
 /**
  * The candidates of dated mention `k` that fit its year (see `years.ts`): a

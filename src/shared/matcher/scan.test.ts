@@ -9,6 +9,10 @@ describe('scan hot loop', () => {
     expect(HOT_LOOP_CONSTANTS).toEqual({ BOUNDARY, SEP, WORD_MIN, SKIP, UNKNOWN, NEWLINE, APOS, HARD, HASH_SEED, HASH_PRIME });
   });
 
+  it('folds a–z to themselves (the hot loop hashes them without reading FOLD)', () => {
+    for (let code = 0x61; code <= 0x7a; code++) expect(FOLD[code]).toBe(code);
+  });
+
   it('fills fold-table blocks on first use, inside a word and at its start', () => {
     // Blocks no alias uses: U+A600 (Cyrillic Extended-B, ꙮ is a letter), U+1E00 (Ḁ folds to a).
     expect(FOLD[0xa66e]).toBe(UNKNOWN);

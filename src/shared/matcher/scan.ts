@@ -35,8 +35,11 @@ export interface RawMatches {
   /** The alias group each `filtered[k]` was taken from. */
   filteredGroup: number[];
   /**
-   * Offsets of the line feeds and U+0000 the main loop passed, in order: where
-   * block separators can be (a gap a walk skipped has at most one line feed).
+   * Offsets of the block separators the main loop passed, in order: each
+   * U+0000, and the second line feed of each blank line (a line feed followed,
+   * across spaces and hyphens only, by another). A gap a walk skipped has at
+   * most one line feed. Found while the text is being read: the resolver,
+   * which needs them for few mentions, then reads no text for them.
    */
   breaks: Int32Array;
   breakCount: number;
@@ -71,6 +74,14 @@ function pushBreak(at: number): void {
   raw.breaks[raw.breakCount++] = at;
 }
 
+/** Records the blank line the line feed at `at` begins, if it does (see {@link RawMatches.breaks}). */
+function noteLineFeed(text: string, at: number): void {
+  const n = text.length;
+  let j = at + 1;
+  while (j < n && fold(text.charCodeAt(j)) === SEP) j++;
+  if (j < n && fold(text.charCodeAt(j)) === NEWLINE) pushBreak(j);
+}
+
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -94,7 +105,7 @@ export function scan(c: Compiled, text: string): RawMatches {
   // are module-cell loads V8 does not fold, which cost ~30% here.
   //   6 = WORD_MIN = SKIP, 5 = UNKNOWN (a block of FOLD not filled yet),
   //   2 = NEWLINE, 3 = APOS, 4 = HARD (0 BOUNDARY and 1 SEP are the common case)
-  //   0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME
+  //   0x811c9dc5 = HASH_SEED, 0x01000193 = HASH_PRIME, 0x61-0x7a = a-z (FOLD maps them to themselves)
   // (scan.test.ts checks they still agree with fold.ts and tokenize.ts).
   while (i < n) {
     let f = F[text.charCodeAt(i)]!;
@@ -104,18 +115,29 @@ export function scan(c: Compiled, text: string): RawMatches {
           fold(text.charCodeAt(i)); // fills the block; read again
           continue;
         }
-        if (f !== 3) pushBreak(i);
+        if (f === 2) noteLineFeed(text, i);
+        else if (f === 4) pushBreak(i);
       }
       i++;
       continue;
     }
     let start = i;
     let h = 0x811c9dc5 | 0; // "| 0": an untagged int32 in optimized code, never a heap number
-    for (;;) {
-      if (f !== 6) h = Math.imul(h ^ f, 0x01000193);
-      if (++i === n) break;
-      f = F[text.charCodeAt(i)]!;
-      if (f < 6 && (f !== 5 || (f = fold(text.charCodeAt(i))) < 6)) break;
+    // Most letters of a page are a–z, which fold to themselves: they are hashed without
+    // reading FOLD, and the general loop takes over at the first other character.
+    let code = text.charCodeAt(i);
+    while (code - 0x61 < 26 && code >= 0x61) {
+      h = Math.imul(h ^ code, 0x01000193);
+      code = text.charCodeAt(++i); // NaN past the end, which ends the run
+    }
+    f = i < n ? F[code]! : 0;
+    if (f >= 6 || (f === 5 && (f = fold(code)) >= 6)) {
+      for (;;) {
+        if (f !== 6) h = Math.imul(h ^ f, 0x01000193);
+        if (++i === n) break;
+        f = F[text.charCodeAt(i)]!;
+        if (f < 6 && (f !== 5 || (f = fold(text.charCodeAt(i))) < 6)) break;
+      }
     }
     // 30 bits: a small integer V8 passes and stores without boxing (see finishHash).
     h &= 0x3fffffff;
@@ -166,6 +188,8 @@ function hashWord(text: string, from: number): number {
   let h = HASH_SEED | 0; // "| 0": keep h an untagged int32 in optimized code (no heap numbers)
   let i = from;
   const n = text.length;
+  // a–z fold to themselves: hashed without reading the fold table (see scan).
+  for (let code = text.charCodeAt(i); code - 0x61 < 26 && code >= 0x61; code = text.charCodeAt(++i)) h = Math.imul(h ^ code, HASH_PRIME);
   while (i < n) {
     const f = fold(text.charCodeAt(i));
     if (f < WORD_MIN) break;
@@ -175,6 +199,35 @@ function hashWord(text: string, from: number): number {
   wordEnd = i;
   h &= 0x3fffffff;
   return h === 0 ? 1 : h;
+}
+
+/** {@link stepWord}'s results for the articles "al" and "el". */
+const ARTICLE_A = -2;
+const ARTICLE_E = -3;
+
+/**
+ * The trie state after `state` for the word `text[from, to)` with hash `h`, or
+ * -1; {@link ARTICLE_A} or {@link ARTICLE_E} when the word is an article. Only
+ * a candidate that can matter has its letters compared: an article, or a token
+ * with an edge from `state` (the usual hit, a word of some other alias, has none).
+ */
+function stepWord(c: Compiled, text: string, from: number, to: number, h: number, state: number): number {
+  const table = c.token;
+  let slot = slotOf(h, table.mask);
+  let k: number;
+  while ((k = table.keys[slot]!) !== 0) {
+    if (k === h) {
+      const id = table.vals[slot]!;
+      if (id === c.articleA || id === c.articleE) {
+        if (sameWord(c.tokenText[id]!, text, from, to)) return id === c.articleA ? ARTICLE_A : ARTICLE_E;
+      } else {
+        const next = nextState(c.trans, state, id);
+        if (next >= 0 && sameWord(c.tokenText[id]!, text, from, to)) return next;
+      }
+    }
+    slot = (slot + 1) & table.mask;
+  }
+  return -1;
 }
 
 /** Token id of the word `text[from, to)` with hash `h` in `table`, verified letter by letter; -1 when absent. */
@@ -309,23 +362,23 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
     if (j >= n || newlines >= 2) break;
     const f = fold(text.charCodeAt(j));
     if (f === HARD) break;
-    let id: number;
     let unitEnd: number;
     let next = -1;
     if (f >= WORD_MIN) {
       let hash = hashWord(text, j);
-      id = lookup(c, c.token, text, j, wordEnd, hash);
+      next = stepWord(c, text, j, wordEnd, hash, state);
       let skipped = false;
-      if (id >= 0 && isArticle(c, id)) {
+      if (next <= ARTICLE_A) {
         const after = wordAfterSeparator(text, wordEnd);
         if (after >= 0) {
           hash = hashWord(text, after);
-          id = lookup(c, c.token, text, after, wordEnd, hash);
+          next = stepWord(c, text, after, wordEnd, hash, state);
           skipped = true;
         }
+        // An article where no word follows, or twice: the article's own edge.
+        if (next <= ARTICLE_A) next = nextState(c.trans, state, next === ARTICLE_A ? c.articleA : c.articleE);
       }
       unitEnd = wordEnd;
-      if (id >= 0) next = nextState(c.trans, state, id);
       // "Russia's {year} intervention": any four-digit year follows the placeholder's edge.
       if (next < 0 && !skipped && isYear(text, j, unitEnd)) next = nextState(c.trans, state, c.yearToken);
       if (next < 0 && !skipped && isInflectedScript(text.charCodeAt(j))) next = stemNext(c, text, j, unitEnd, state);
@@ -340,7 +393,7 @@ function walk(c: Compiled, text: string, start: number, pos: number, state: numb
       }
     } else {
       const code = text.charCodeAt(j);
-      id = code < 0x80 ? c.punctAscii[code]! : (c.punctIds.get(punctCode(code)) ?? -1);
+      const id = code < 0x80 ? c.punctAscii[code]! : (c.punctIds.get(punctCode(code)) ?? -1);
       unitEnd = j + 1;
       if (id >= 0) next = nextState(c.trans, state, id);
       if (next < 0) break;
