@@ -25,9 +25,9 @@
  * - **a common word**: a proper name written in lower case ("cold turkey").
  *
  * It also says when a place's one-word name is used as a person's
- * ({@link usedAsPerson}, {@link usedAsPlace}): the resolver's
- * `dropCharacters` drops a place named so twice in a text, and never as a
- * place ("said Turkey", "Turkey displayed his": a clerk named Turkey).
+ * ({@link usedAsPerson}, {@link usedAsPlace}): `characters.ts` drops a place
+ * named so twice in a text, and never as a place ("said Turkey", "Turkey
+ * displayed his": a clerk named Turkey).
  */
 import { SHAPE } from './compile';
 import { OTHER_LANGUAGE_NOT_NAME_PARTS } from './languages/words';
