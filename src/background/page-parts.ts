@@ -61,9 +61,4 @@ export class PagePartPasses {
     this.held.delete(key);
     return pass.judge.drop(pass.parts.flatMap((found) => found!));
   }
-
-  /** How many passes wait for parts (for tests). */
-  get size(): number {
-    return this.held.size;
-  }
 }

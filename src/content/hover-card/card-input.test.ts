@@ -4,6 +4,7 @@ import { AHEAD_MIN_DELAY_MS, CardInput, type CardIntents, type OpenCard } from '
 import { GRACE_MS } from './hover-intent';
 import type { OpenedVia } from './card-session';
 import { focusAsOurs } from '../trusted-input';
+import { pointer } from '../../../tests/unit/dom-events';
 
 const DELAY_MS = 400;
 
@@ -55,10 +56,6 @@ function setUp(body: string, { trust = true, delayMs = DELAY_MS }: { trust?: boo
 
 function el(id: string): HTMLElement {
   return document.getElementById(id)!;
-}
-
-function pointer(type: string, target: Element, relatedTarget: Element | null = null, pointerType = 'mouse'): void {
-  target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType, relatedTarget }));
 }
 
 function key(target: Element, init: KeyboardEventInit): KeyboardEvent {

@@ -8,6 +8,7 @@ import { createCardHost, type CardHost } from './card-host';
 import { readPageDate } from './page-date';
 import { sentenceAround } from './mention-context';
 import { focusAsOurs } from '../trusted-input';
+import { pointer } from '../../../tests/unit/dom-events';
 
 function cardFor(id: string, name: string): EntryCard {
   return { ...KARIM_CARD, entry: { ...KARIM_CARD.entry, id, name } };
@@ -46,10 +47,6 @@ function setUp(body: string, { trust = true }: { trust?: boolean } = {}): void {
 /** What the card shows (the shadow root is closed: read it through the host the factory made). */
 function shown(): string | undefined {
   return cardHost?.shadow.querySelector('.bs-card__title')?.textContent ?? undefined;
-}
-
-function pointer(type: string, target: Element, relatedTarget: Element | null = null): void {
-  target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', relatedTarget }));
 }
 
 beforeEach(() => vi.useFakeTimers());
