@@ -1,8 +1,10 @@
 /**
  * Where a floating panel of ours goes beside the thing it is about: the hover
  * card below a name, the save toolbar and the highlight popover above a
- * passage. Pure arithmetic on viewport coordinates (client rects), so it is
- * tested without a browser; `anchored-element.ts` measures and writes.
+ * passage, the options reader's card popover below a name. Pure arithmetic on
+ * viewport coordinates (client rects), so it is tested without a browser; the
+ * page side measures and writes in `content/dom/anchored-element.ts`, the
+ * options page in `options/views/card-popover.tsx`.
  *
  * The rules, in order:
  * 1. The panel goes on the preferred side (above or below the anchor), a gap
@@ -17,7 +19,8 @@
  *
  * Our own rather than floating-ui's `flip`/`shift`/`offset`/`size`: the
  * content script is parsed on every page, and these rules need a few lines,
- * not a positioning library.
+ * not a positioning library. The options page uses the same rules, so the
+ * two places a card opens agree.
  */
 
 /** A box in viewport (client) coordinates; a `DOMRect` is one. */

@@ -12,7 +12,7 @@
  * one capturing `scroll` listener on the document hears every scroller, and
  * moves are coalesced to one placement per animation frame.
  */
-import { anchoredPosition, type AnchoredPosition, type AnchoredRequest, type Box } from './anchored-position';
+import { anchoredPosition, type AnchoredPosition, type AnchoredRequest, type Box } from '../../shared/anchored-position';
 
 /** What a panel can be anchored to: an element (a name's mark, a highlight) or a `Range` (the reader's selection). */
 export interface Anchor {

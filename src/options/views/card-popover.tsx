@@ -46,10 +46,7 @@ export function CardPopover({ open, onClose }: { open: OpenCard; onClose(): void
 
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el) return;
-    void computePosition(open.anchor, el, { placement: 'bottom-start', strategy: 'absolute', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
-      Object.assign(el.style, { left: `${x}px`, top: `${y}px` });
-    });
+    if (el) placeBelow(el, open.anchor);
   }, [open.anchor, card]);
 
   useEffect(() => {
@@ -93,4 +90,30 @@ export function CardPopover({ open, onClose }: { open: OpenCard; onClose(): void
       />
     </div>
   );
+}
+
+/**
+ * Places the popover below the name (above when only there it fits), aligned
+ * with the name's start, by the page side's rules (`shared/anchored-position.ts`).
+ * The popover is absolutely positioned in its offset parent (the article), so
+ * it scrolls with the text: the viewport answer is moved into that parent's
+ * coordinates once, when it opens or its content changes.
+ */
+function placeBelow(el: HTMLElement, anchor: HTMLElement): void {
+  const root = document.documentElement;
+  const position = anchoredPosition({
+    anchor: anchor.getBoundingClientRect(),
+    floating: { width: el.offsetWidth, height: el.offsetHeight },
+    viewport: { width: root.clientWidth, height: root.clientHeight },
+    side: 'bottom',
+    align: 'start',
+    rtl: getComputedStyle(anchor).direction === 'rtl',
+    gap: 6,
+  });
+  // With no positioned ancestor, `offsetParent` is the body, but the popover is placed in the document.
+  const parent = el.offsetParent;
+  const positioned = parent && getComputedStyle(parent).position !== 'static';
+  const origin = positioned ? parent.getBoundingClientRect() : { left: -scrollX, top: -scrollY };
+  const edge = positioned ? { left: parent.clientLeft, top: parent.clientTop } : { left: 0, top: 0 };
+  Object.assign(el.style, { left: `${position.left - origin.left - edge.left}px`, top: `${position.top - origin.top - edge.top}px` });
 }
