@@ -3,13 +3,13 @@
  * that opened it. Escape or the close button closes it and gives focus back
  * to the name; related entries open in place with a way back.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntryCard, EntryRef } from '../../shared/card';
 import { callBackground } from '../../shared/messaging';
 import { EntryCardView, type CardLinks } from '../../components/entry-card/entry-card';
 import { friendlyError } from '../../components/status-notes';
 import { t } from '../../shared/i18n';
+import { anchoredPosition } from '../../shared/anchored-position';
 import { entryHref, readerHref } from '../route';
 
 /** What opened the popover. */
@@ -46,7 +46,7 @@ export function CardPopover({ open, onClose }: { open: OpenCard; onClose(): void
 
   useLayoutEffect(() => {
     const el = box.current;
-    if (el) placeBelow(el, open.anchor);
+    if (el) placeBeside(el, open.anchor);
   }, [open.anchor, card]);
 
   useEffect(() => {
@@ -93,13 +93,14 @@ export function CardPopover({ open, onClose }: { open: OpenCard; onClose(): void
 }
 
 /**
- * Places the popover below the name (above when only there it fits), aligned
- * with the name's start, by the page side's rules (`shared/anchored-position.ts`).
- * The popover is absolutely positioned in its offset parent (the article), so
- * it scrolls with the text: the viewport answer is moved into that parent's
- * coordinates once, when it opens or its content changes.
+ * Places the popover below the name, or above it when only there it fits,
+ * aligned with the name's start, by the page side's rules
+ * (`shared/anchored-position.ts`). The popover is absolutely positioned in the
+ * reader's article (`position: relative` in options.css), so it scrolls with
+ * the text: the viewport answer is moved into the article's coordinates once,
+ * when it opens or its content changes.
  */
-function placeBelow(el: HTMLElement, anchor: HTMLElement): void {
+function placeBeside(el: HTMLElement, anchor: HTMLElement): void {
   const root = document.documentElement;
   const position = anchoredPosition({
     anchor: anchor.getBoundingClientRect(),
@@ -110,10 +111,7 @@ function placeBelow(el: HTMLElement, anchor: HTMLElement): void {
     rtl: getComputedStyle(anchor).direction === 'rtl',
     gap: 6,
   });
-  // With no positioned ancestor, `offsetParent` is the body, but the popover is placed in the document.
-  const parent = el.offsetParent;
-  const positioned = parent && getComputedStyle(parent).position !== 'static';
-  const origin = positioned ? parent.getBoundingClientRect() : { left: -scrollX, top: -scrollY };
-  const edge = positioned ? { left: parent.clientLeft, top: parent.clientTop } : { left: 0, top: 0 };
-  Object.assign(el.style, { left: `${position.left - origin.left - edge.left}px`, top: `${position.top - origin.top - edge.top}px` });
+  const article = el.offsetParent ?? root;
+  const origin = article.getBoundingClientRect();
+  Object.assign(el.style, { left: `${position.left - origin.left - article.clientLeft}px`, top: `${position.top - origin.top - article.clientTop}px` });
 }
