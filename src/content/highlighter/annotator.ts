@@ -28,7 +28,7 @@ import { MARK_SELECTOR, MARK_TAG, markClassName, writeMark, type MentionMark } f
 import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
 import type { PageMatching, RemoteAnswer } from './page-matching';
-import { nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
+import { collectPageText, nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
 import { selectionGuard, selectionWatch, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
@@ -300,9 +300,43 @@ export class Annotator {
    * a mark is skipped, so running a pass again over marked content adds
    * nothing. Throws `SliceAborted` when `signal` aborts during a yield.
    */
-  async annotate(roots: readonly Node[], signal: AbortSignal): Promise<PassResult> {
+  annotate(roots: readonly Node[], signal: AbortSignal): Promise<PassResult> {
+    const slicer = new TimeSlicer(signal);
+    return this.pass(roots, slicer, new PassTimer(slicer));
+  }
+
+  /**
+   * Annotates the whole body again after a change of what is marked (settings,
+   * "not this one"), the old marks staying on screen until the new ones are
+   * ready: otherwise the reader would see the page unmarked while the
+   * background matches. The text is read with the old marks in it (they are
+   * inline and never change it) and matched; then, with no yield between
+   * them unless the work outgrows a slice, the old marks go and the new ones
+   * are wrapped. When the page changed its text meanwhile, the old marks go
+   * and a plain pass follows; when the background could not answer, they go
+   * and the body is due to be annotated again (see {@link refill}).
+   */
+  async reannotate(body: Element, signal: AbortSignal): Promise<PassResult> {
     const slicer = new TimeSlicer(signal);
     const timer = new PassTimer(slicer);
+    const reader = new PageTextCollector([body]);
+    while (!reader.run(slicer.overBudget)) await slicer.yield();
+    const read = reader.stale ? undefined : reader.result();
+    const found = read ? await this.fetchMatches(read, slicer, timer) : null;
+    this.clear(body);
+    if (!read) return this.pass([body], slicer, timer);
+    if (found === null) {
+      this.refillDue = true;
+      return timer.finish({ roots: 1, stale: false, marks: this.ledger.marks, capped: this.capped });
+    }
+    // Without the marks the text is the same unless the page changed it while the background matched.
+    const page = timer.wrapping(() => collectPageText([body]));
+    if (page.text !== read.text) return this.pass([body], slicer, timer);
+    return this.pass([body], slicer, timer, { page, found });
+  }
+
+  /** One pass over `roots`; with `matched`, the body's text and its matches, read and fetched already by {@link reannotate}. */
+  private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[] }): Promise<PassResult> {
     const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
     this.tally.newPass();
     if (this.capped) return timer.finish(summary);
@@ -313,12 +347,18 @@ export class Annotator {
     for (const group of dropped) this.forget(group.ranges);
     if (dropped.length > 0) roots = widenRoots(roots, dropped);
     const changesAtStart = this.config.pageChanges?.();
-    const collector = new PageTextCollector(roots, { exclude: isMark });
-    while (!collector.run(slicer.overBudget)) await slicer.yield();
-    if (collector.stale) return timer.finish({ ...summary, stale: true, marks: this.ledger.marks });
-    const page = collector.result();
-
-    const ranges = await this.match(page, slicer, timer);
+    let page: PageText;
+    let ranges: WrapRange<MentionMark>[];
+    if (matched) {
+      page = matched.page;
+      ranges = await this.selectAll(this.answered(matched.found), page, slicer, timer);
+    } else {
+      const collector = new PageTextCollector(roots, { exclude: isMark });
+      while (!collector.run(slicer.overBudget)) await slicer.yield();
+      if (collector.stale) return timer.finish({ ...summary, stale: true, marks: this.ledger.marks });
+      page = collector.result();
+      ranges = await this.match(page, slicer, timer);
+    }
 
     const { groups, eager } = timer.wrapping(() => {
       const planned = planWraps(page, ranges);
@@ -341,12 +381,22 @@ export class Annotator {
    * of `entity-highlighting.ts`), asking the background anew.
    */
   private async match(page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
+    const found = await this.fetchMatches(page, slicer, timer);
+    if (found === null) {
+      this.refillDue = true;
+      return [];
+    }
+    return this.selectAll(this.answered(found), page, slicer, timer);
+  }
+
+  /** The background's matches of `page`, at page-text offsets; null when it could not answer. */
+  private async fetchMatches(page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<EntityMatch[] | null> {
     const bounds = timer.matching(() => {
       const list: number[] = [];
       for (const chunk of chunksOf(page)) list.push(chunk.start, chunk.end);
       return list;
     });
-    if (bounds.length === 0) return this.answered([]);
+    if (bounds.length === 0) return [];
     const { remote } = this.config.matching;
     const exclude = [...this.config.exclude];
     const messages = messagesOf(bounds);
@@ -369,21 +419,20 @@ export class Annotator {
       answers.push(await timer.remote(answer));
       if (answers[index] === null) break;
     }
-    const ranges: WrapRange<MentionMark>[] = [];
     // Exactly one answer has the matches: the one message's, or the reply that completed the pass's parts.
     const complete = answers.filter((a) => a !== 'held');
-    if (complete.length !== 1 || complete[0] === null) {
-      this.refillDue = true;
-      return ranges;
-    }
-    const found = complete[0] as EntityMatch[];
-    this.answered(found);
-    // In slices: a huge page has thousands of mentions to count.
-    for (let from = 0; from < found.length; ) {
-      if (slicer.overBudget()) await slicer.yield();
+    if (complete.length !== 1 || complete[0] === null) return null;
+    return complete[0] as EntityMatch[];
+  }
+
+  /** The mentions of `found` to mark, selected and counted; in slices, as a huge page has thousands to count. */
+  private async selectAll(found: readonly EntityMatch[], page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
+    const ranges: WrapRange<MentionMark>[] = [];
+    // No yield before the first slice: after `reannotate` removed the old marks, one would let the page paint unmarked.
+    for (let from = 0; ; await slicer.yield()) {
       from = timer.matching(() => this.select(found, from, page, ranges, slicer));
+      if (from >= found.length) return ranges;
     }
-    return ranges;
   }
 
   /** The pass got its matches: a refill's count starts over from them (see {@link refill}). */
@@ -430,7 +479,8 @@ export class Annotator {
     const selection = selectionWatch(document);
     try {
       while (i < groups.length) {
-        if (slicer.overBudget()) await slicer.yield();
+        // Every slice but the first ended over budget; none is awaited before the first (see `selectAll`).
+        if (i > 0) await slicer.yield();
         const sliceStart = performance.now();
         const check = pageChanged();
         const holds = selection.current();

@@ -139,6 +139,71 @@ describe('EntityHighlighting', () => {
     expect(sent).toEqual([[], ['hama']]);
   });
 
+  it('keeps the old marks while a change of what is marked is matched, then replaces them in the same task', async () => {
+    document.body.innerHTML = '<p>Putin in Russia and Hama.</p>';
+    const seen: (string | null)[][] = [];
+    let wrapsAfterAnswer = 0;
+    const h = highlightingWith(async (text, bounds, exclude) => {
+      seen.push(ids());
+      // A task passes while the background matches, as it does in a browser: a frame could paint meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      seen.push(ids());
+      const found = await background(text, bounds, exclude);
+      // The first task after the answer: whatever the page shows then, a reader sees.
+      setTimeout(() => {
+        wrapsAfterAnswer = marks().length;
+      }, 0);
+      return found;
+    });
+    await h.apply({ ...EVERY_MENTION }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'russia', 'hama']);
+    const all = ['vladimir-putin', 'russia', 'hama'];
+
+    await h.apply({ ...EVERY_MENTION, types: { ...EVERY_MENTION.types, state: false } }, true);
+    expect(seen.slice(2)).toEqual([all, all]);
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(wrapsAfterAnswer).toBe(2);
+
+    await h.excludeEntry('hama');
+    expect(seen.slice(4)).toEqual([['vladimir-putin', 'hama'], ['vladimir-putin', 'hama']]);
+    expect(ids()).toEqual(['vladimir-putin']);
+    expect(h.state()).toMatchObject({ marks: 1, counts: { 'vladimir-putin': 1 } });
+    expect(document.body.textContent).toBe('Putin in Russia and Hama.');
+  });
+
+  it('annotates afresh when the page changed its text while a change of what is marked was matched', async () => {
+    document.body.innerHTML = '<p id="a">Putin in Russia.</p><p>Hama</p>';
+    let asked = 0;
+    const h = highlightingWith(async (text, bounds, exclude) => {
+      const found = await background(text, bounds, exclude);
+      // The page rewrites the paragraph while the second pass is matched.
+      if (++asked === 2) document.querySelector('#a')!.textContent = 'Russia, then Putin.';
+      return found;
+    });
+    await h.apply({ ...EVERY_MENTION }, true);
+    await h.apply({ ...EVERY_MENTION, types: { ...EVERY_MENTION.types, place: false } }, true);
+    expect(asked).toBe(3);
+    expect(ids()).toEqual(['russia', 'vladimir-putin']);
+    expect(document.querySelector('#a')!.textContent).toBe('Russia, then Putin.');
+  });
+
+  it('removes the old marks when the background can not answer a change of what is marked, and asks again later', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    let asked = 0;
+    current = new EntityHighlighting({
+      document,
+      matchRemote: (text, bounds, exclude) => (++asked === 2 ? Promise.resolve(null) : background(text, bounds, exclude)),
+      report: () => undefined,
+      retryDelaysMs: [20],
+    });
+    await current.apply({ ...EVERY_MENTION }, true);
+    await current.apply({ ...EVERY_MENTION, types: { ...EVERY_MENTION.types, person: false } }, true);
+    expect(ids()).toEqual([]);
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['hama']);
+    expect(asked).toBe(3);
+  });
+
   it('groups chunks into messages of at most about 128 K characters, whole chunks each', () => {
     expect(messagesOf([0, 100_000, 100_000, 120_000, 120_000, 200_000])).toEqual([
       [0, 100_000, 100_000, 120_000],

@@ -183,13 +183,12 @@ export class EntityHighlighting {
     await this.pass([doc.body], session.signal);
   }
 
-  /** Clears and annotates the whole body again (settings changed what is marked). */
+  /** Annotates the whole body again, the old marks replaced once the new ones are ready (settings changed what is marked). */
   private async restart(): Promise<void> {
     const session = this.session;
-    const doc = this.deps.document;
-    if (!session || !this.annotator || !doc.body) return;
-    this.annotator.clear(doc);
-    await this.pass([doc.body], session.signal);
+    const body = this.deps.document.body;
+    if (!session || !body) return;
+    await this.pass([body], session.signal, (annotator) => annotator.reannotate(body, session.signal));
   }
 
   /**
@@ -211,10 +210,10 @@ export class EntityHighlighting {
     else if (removed) this.changed();
   }
 
-  /** One pass; re-runs once on the body if the DOM changed under the walk. */
-  private async pass(roots: Node[], signal: AbortSignal): Promise<void> {
+  /** One pass (`run`: another kind of pass over `roots`); re-runs once on `roots` if the DOM changed under the walk. */
+  private async pass(roots: Node[], signal: AbortSignal, run = (annotator: Annotator) => annotator.annotate(roots, signal)): Promise<void> {
     if (signal.aborted || !this.annotator) return;
-    const result = await this.annotator.annotate(roots, signal);
+    const result = await run(this.annotator);
     if (result.stale && !signal.aborted) {
       const live = roots.filter((r) => r.isConnected);
       if (live.length > 0) await this.annotator.annotate(live, signal);

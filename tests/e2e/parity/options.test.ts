@@ -204,8 +204,8 @@ describe.each(BROWSERS)('options page, in %s', (browserName) => {
     expect(await seriousViolations(options)).toEqual([]);
     expect(await options.isChecked(person)).toBe(true);
     await options.check(person, false);
-    // A change of what is marked clears every mark, then annotates again: between
-    // the two there are no marks at all, so wait for the pass, not only the clear.
+    // A change of what is marked annotates the page again, the old marks staying until the
+    // new ones replace them: wait for that pass.
     const marked = async () => ({ people: await article.count('bs-mark[data-group=person]'), states: (await article.count('bs-mark[data-group=state]')) > 0 });
     await expect.poll(marked, { timeout: 15_000 }).toEqual({ people: 0, states: true });
     await options.check(person, true);
