@@ -18,9 +18,9 @@ describe('placeCard', () => {
       const card = el(id);
       // The card's box where its style put it (the viewport is its containing block).
       card.getBoundingClientRect = () => rect(parseFloat(card.style.left) || 0, parseFloat(card.style.top) || 0, 400, 300);
-      await placeCard(el('en'), card);
+      placeCard(el('en'), card);
       expect(card.getBoundingClientRect().left, id).toBe(100);
-      await placeCard(el('ar'), card);
+      placeCard(el('ar'), card);
       expect(card.getBoundingClientRect().right, id).toBe(650);
       // Below the name, never over it.
       expect(card.getBoundingClientRect().top, id).toBe(128);
@@ -35,7 +35,7 @@ describe('placeCard', () => {
     const card = document.getElementById('card')!;
     name.getBoundingClientRect = () => rect(100, 700, 50, 20);
     card.getBoundingClientRect = () => rect(parseFloat(card.style.left) || 0, parseFloat(card.style.top) || 0, 400, 300);
-    await placeCard(name, card);
+    placeCard(name, card);
     // 768 px viewport: 40 px below the name, 684 above.
     expect(card.style.top).toBe(`${700 - 8 - 300}px`);
     expect(card.style.maxHeight).toBe('560px');

@@ -24,11 +24,10 @@ export function nameReadsRightToLeft(reference: Element): boolean {
 /**
  * Places `floating` (position: fixed) below `reference`, aligned with the
  * name's start: its left edge in left-to-right text, its right edge in
- * right-to-left text. Synchronous: the card is placed before the frame that
- * paints it; the promise is kept for callers that chain on the placement.
+ * right-to-left text. Synchronous, so the card is placed before the frame
+ * that paints it.
  */
-export function placeCard(reference: Element, floating: HTMLElement): Promise<void> {
+export function placeCard(reference: Element, floating: HTMLElement): void {
   const options: PlaceOptions = { side: 'bottom', align: 'start', rtl: nameReadsRightToLeft(reference), fitHeight: FIT_HEIGHT, via: 'inset' };
   placeAnchored(reference, floating, options);
-  return Promise.resolve();
 }

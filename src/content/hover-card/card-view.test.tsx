@@ -50,9 +50,6 @@ function title(): string | undefined {
   return hosts[0]?.shadow.querySelector('.bs-card__title')?.textContent ?? undefined;
 }
 
-/** Lets the card's placement land (it settles within microtasks, see card-placement.ts). */
-const placed = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 beforeEach(() => setUp());
 afterEach(() => view.destroy());
 
@@ -65,13 +62,11 @@ describe('CardView', () => {
     expect(view.hostElement).toBe(hosts[0]!.host);
   });
 
-  it("shows a card hidden until its first placement lands, then visible, asking for the entry's private frame in the page's theme", async () => {
+  it("shows a card placed and visible at once (placement is synchronous), asking for the entry's private frame in the page's theme", () => {
     const mark = document.getElementById('karim')!;
     view.open(false);
     view.show(mark, content());
     expect(title()).toBe('Omar Karim');
-    expect(popover()!.style.visibility).toBe('hidden');
-    await placed();
     expect(popover()!.style.visibility).toBe('visible');
     expect(frames).toEqual([['karim', false]]);
     // The card's close button is the controller's to handle.
@@ -94,7 +89,6 @@ describe('CardView', () => {
     const drawn = popover();
     view.open(true);
     view.show(mark, content());
-    await placed();
     expect(popover()).toBe(drawn);
     expect(drawn!.style.visibility).toBe('visible');
     // An open card is not a card drawn ahead: neither drops nor redraws touch it.
@@ -103,13 +97,12 @@ describe('CardView', () => {
     expect(title()).toBe('Omar Karim');
   });
 
-  it('moves focus into the card once it shows', async () => {
+  it('moves focus into the card once it shows', () => {
     const mark = document.getElementById('karim')!;
     view.open(false);
-    view.show(mark, content());
     view.focusWhenShown();
     expect(view.hasFocus).toBe(false);
-    await placed();
+    view.show(mark, content());
     expect(view.hasFocus).toBe(true);
     expect(hosts[0]!.shadow.activeElement).toBe(popover());
   });
@@ -118,7 +111,6 @@ describe('CardView', () => {
     const mark = document.getElementById('karim')!;
     view.open(false);
     view.show(mark, content());
-    await placed();
     expect(view.tab('mark', true)).toBeUndefined();
     expect(view.tab('mark', false)).toBe('inside');
     expect(hosts[0]!.shadow.activeElement).toBe(popover());

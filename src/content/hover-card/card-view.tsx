@@ -103,7 +103,7 @@ export class CardView {
     if (!floating) return;
     this.mode = 'ahead';
     floating.style.visibility = 'hidden';
-    void placeCard(mark, floating);
+    placeCard(mark, floating);
   }
 
   /** Removes the card drawn ahead, if any (an open card stays). */
@@ -226,18 +226,16 @@ export class CardView {
       floating.style.visibility = 'hidden';
       this.stopFollowing = followMoves(this.options.doc, () => this.mark && this.position(this.mark));
     }
-    void placeCard(reference, floating).then(() => {
-      if (this.placedFloating !== floating) return;
-      if (!this.positioned) {
-        floating.style.visibility = 'visible';
-        this.positioned = true;
-      }
-      if (this.focusOnShow) {
-        this.focusOnShow = false;
-        floating.focus();
-      }
-      this.measurePaint();
-    });
+    placeCard(reference, floating);
+    if (!this.positioned) {
+      floating.style.visibility = 'visible';
+      this.positioned = true;
+    }
+    if (this.focusOnShow) {
+      this.focusOnShow = false;
+      floating.focus();
+    }
+    this.measurePaint();
   }
 
   private stopPositioning(): void {
