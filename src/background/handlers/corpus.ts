@@ -79,6 +79,7 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
     },
     async 'page.match'({ text, bounds, exclude, part }, sender) {
       if (!validChunkBounds(bounds, text.length)) throw new CallFailure('invalid-message', 'Chunk bounds must be ordered pairs of offsets into the text.');
+      if (refusedForTest()) throw new CallFailure('unavailable', 'The recognition is not available yet.');
       // Pages never fetch the catalog, so each message checks the content hash (one small
       // read, beside the site's corrections): an own entry added meanwhile is marked at once.
       const [input, corrections] = await Promise.all([current(), sender.site ? s.corrections.forSite(sender.site) : []]);
@@ -92,4 +93,21 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
       return all ? pageMatchesOf(all, input.facts) : { matches: [], entries: {}, held: true };
     },
   };
+}
+
+/**
+ * Test builds only: `globalThis.backstoryRefusePageMatch = n` makes the next
+ * `n` calls of `page.match` fail as a background that cannot answer yet
+ * would. A real browser gives an e2e test no other way to see what a page
+ * does then (the content script asks again later).
+ */
+function refusedForTest(): boolean {
+  if (typeof __TEST_HOOKS__ !== 'undefined' && __TEST_HOOKS__) {
+    const hooks = globalThis as { backstoryRefusePageMatch?: number };
+    if ((hooks.backstoryRefusePageMatch ?? 0) > 0) {
+      hooks.backstoryRefusePageMatch!--;
+      return true;
+    }
+  }
+  return false;
 }

@@ -2,7 +2,8 @@
  * Issue 15 in both browsers: "not this one" in the card removes that entry's
  * marks at once and they stay gone on reload of the site; a name an outlet
  * split with soft hyphens is marked whole; a Spanish "el" before a name is
- * not part of its mark.
+ * not part of its mark; a page the background could not answer at first is
+ * marked once it can, though the page never changes.
  */
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type DriverPage } from '../driver';
@@ -58,6 +59,22 @@ describe.each(BROWSERS)('recognition on a page, in %s', (browserName) => {
     await page.waitForSelector('bs-mark[data-mention][data-entry-id="moscow"]', { state: 'attached' });
     expect(await marksOf(page, 'bashar-al-assad')).toEqual([]);
     expect(await marksOf(page, 'russia')).toEqual(['Russia']);
+    await page.close();
+  });
+
+  it('marks a page that never changes once the background can answer, after it could not at first', async () => {
+    // A test build's switch: the next `page.match` fails as a background that cannot answer yet would.
+    await driver.evaluateInBackground((bg) => {
+      bg.backstoryRefusePageMatch = 1;
+    });
+    driver.server.route('/recognition/retry.html', pageHtml('<p>Putin spoke in Moscow on Friday.</p>'));
+    const page = await driver.open(driver.server.url('/recognition/retry.html'));
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:annotate').length)).toBeGreaterThan(0);
+    expect(await driver.evaluateInBackground((bg) => bg.backstoryRefusePageMatch)).toBe(0);
+    expect(await page.count('bs-mark')).toBe(0);
+    // Nothing on the page changes: the content script asks again after a delay of its own.
+    await expect.poll(() => marksOf(page, 'vladimir-putin'), { timeout: 15_000 }).toEqual(['Putin']);
+    expect(await marksOf(page, 'moscow')).toEqual(['Moscow']);
     await page.close();
   });
 
