@@ -99,6 +99,8 @@ export function scan(c: Compiled, text: string): RawMatches {
   const F = FOLD;
   const keys = c.starter.keys;
   const mask = c.starter.mask;
+  const bits = c.starterBits;
+  const bitMask = bits.length * 32 - 1;
   const n = text.length;
   let i = 0;
   // Hot loop. The constants are literals on purpose: imported `const` bindings
@@ -143,9 +145,12 @@ export function scan(c: Compiled, text: string): RawMatches {
     h &= 0x3fffffff;
     if (h === 0) h = 1;
     for (;;) {
-      let slot = (h ^ (h >>> 16)) & mask;
-      let k: number;
-      while ((k = keys[slot]!) !== 0 && k !== h) slot = (slot + 1) & mask;
+      // Most words are no starter: their bit is clear and the table is not read.
+      let k = 0;
+      if ((bits[(h & bitMask) >>> 5]! & (1 << (h & 31))) !== 0) {
+        let slot = (h ^ (h >>> 16)) & mask;
+        while ((k = keys[slot]!) !== 0 && k !== h) slot = (slot + 1) & mask;
+      }
       if (k === 0) {
         // Not a starter as written: a Cyrillic or Arabic word may be an inflected one (languages/).
         if (text.charCodeAt(start) < 0x400 || !isInflectedScript(text.charCodeAt(start))) break;
