@@ -153,12 +153,18 @@ export function scan(c: Compiled, text: string): RawMatches {
       }
       if (k === 0) {
         // Not a starter as written: a Cyrillic or Arabic word may be an inflected one (languages/).
-        if (text.charCodeAt(start) < 0x400 || !isInflectedScript(text.charCodeAt(start))) break;
+        if (text.charCodeAt(start) < 0x400 || !isInflectedScript(text.charCodeAt(start))) {
+          // f is still the class of the character that ended the word: a space or other
+          // plain boundary (0, 1) is stepped over here rather than read again at the loop's top.
+          if (f < 2) i++;
+          break;
+        }
         i = matchStem(c, text, start, i);
         if (resumeHash === 0) break;
         start = resumeStart;
         h = resumeHash;
         resumeHash = 0;
+        f = 6; // not the class of what follows the resumed word
         continue;
       }
       // A starter: the slow path returns where to go on. When the walk it made
@@ -169,6 +175,7 @@ export function scan(c: Compiled, text: string): RawMatches {
       start = resumeStart;
       h = resumeHash;
       resumeHash = 0;
+      f = 6;
     }
   }
   return raw;
