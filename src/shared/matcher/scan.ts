@@ -89,6 +89,7 @@ function grow(a: Int32Array): Int32Array {
 }
 
 const LOWER_S = 0x73;
+const LOWER_A = 0x61;
 
 /** Scans `text`: raw mentions in order, non-overlapping, longest first (see {@link RawMatches}). */
 export function scan(c: Compiled, text: string): RawMatches {
@@ -259,7 +260,14 @@ function lookup(c: Compiled, table: HashTable, text: string, from: number, to: n
 function sameWord(key: string, text: string, from: number, to: number): boolean {
   let j = 0;
   for (let i = from; i < to; i++) {
-    const f = fold(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    // a–z fold to themselves: compared without the fold table.
+    if (code - LOWER_A < 26 && code >= LOWER_A) {
+      if (key.charCodeAt(j) !== code) return false; // NaN past the key's end
+      j++;
+      continue;
+    }
+    const f = fold(code);
     if (f === SKIP) continue;
     if (j >= key.length || key.charCodeAt(j) !== f) return false;
     j++;
