@@ -89,6 +89,7 @@ function grow(a: Int32Array): Int32Array {
 }
 
 const LOWER_S = 0x73;
+const LOWER_A = 0x61;
 
 /** Scans `text`: raw mentions in order, non-overlapping, longest first (see {@link RawMatches}). */
 export function scan(c: Compiled, text: string): RawMatches {
@@ -99,6 +100,8 @@ export function scan(c: Compiled, text: string): RawMatches {
   const F = FOLD;
   const keys = c.starter.keys;
   const mask = c.starter.mask;
+  const bits = c.starterBits;
+  const bitMask = bits.length * 32 - 1;
   const n = text.length;
   let i = 0;
   // Hot loop. The constants are literals on purpose: imported `const` bindings
@@ -143,17 +146,26 @@ export function scan(c: Compiled, text: string): RawMatches {
     h &= 0x3fffffff;
     if (h === 0) h = 1;
     for (;;) {
-      let slot = (h ^ (h >>> 16)) & mask;
-      let k: number;
-      while ((k = keys[slot]!) !== 0 && k !== h) slot = (slot + 1) & mask;
+      // Most words are no starter: their bit is clear and the table is not read.
+      let k = 0;
+      if ((bits[(h & bitMask) >>> 5]! & (1 << (h & 31))) !== 0) {
+        let slot = (h ^ (h >>> 16)) & mask;
+        while ((k = keys[slot]!) !== 0 && k !== h) slot = (slot + 1) & mask;
+      }
       if (k === 0) {
         // Not a starter as written: a Cyrillic or Arabic word may be an inflected one (languages/).
-        if (text.charCodeAt(start) < 0x400 || !isInflectedScript(text.charCodeAt(start))) break;
+        if (text.charCodeAt(start) < 0x400 || !isInflectedScript(text.charCodeAt(start))) {
+          // f is still the class of the character that ended the word: a space or other
+          // plain boundary (0, 1) is stepped over here rather than read again at the loop's top.
+          if (f < 2) i++;
+          break;
+        }
         i = matchStem(c, text, start, i);
         if (resumeHash === 0) break;
         start = resumeStart;
         h = resumeHash;
         resumeHash = 0;
+        f = 6; // not the class of what follows the resumed word
         continue;
       }
       // A starter: the slow path returns where to go on. When the walk it made
@@ -164,6 +176,7 @@ export function scan(c: Compiled, text: string): RawMatches {
       start = resumeStart;
       h = resumeHash;
       resumeHash = 0;
+      f = 6;
     }
   }
   return raw;
@@ -247,7 +260,14 @@ function lookup(c: Compiled, table: HashTable, text: string, from: number, to: n
 function sameWord(key: string, text: string, from: number, to: number): boolean {
   let j = 0;
   for (let i = from; i < to; i++) {
-    const f = fold(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    // a–z fold to themselves: compared without the fold table.
+    if (code - LOWER_A < 26 && code >= LOWER_A) {
+      if (key.charCodeAt(j) !== code) return false; // NaN past the key's end
+      j++;
+      continue;
+    }
+    const f = fold(code);
     if (f === SKIP) continue;
     if (j >= key.length || key.charCodeAt(j) !== f) return false;
     j++;
