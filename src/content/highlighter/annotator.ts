@@ -310,11 +310,13 @@ export class Annotator {
    * "not this one"), the old marks staying on screen until the new ones are
    * ready: otherwise the reader would see the page unmarked while the
    * background matches. The text is read with the old marks in it (they are
-   * inline and never change it) and matched; then, with no yield between
-   * them unless the work outgrows a slice, the old marks go and the new ones
-   * are wrapped. When the page changed its text meanwhile, the old marks go
-   * and a plain pass follows; when the background could not answer, they go
-   * and the body is due to be annotated again (see {@link refill}).
+   * inline and never change it) and matched; then the old marks go and the
+   * new ones are wrapped in the same task, for a page of one message's text
+   * (its walk takes a few ms). A longer page is walked again in slices after
+   * the old marks went: a frame may show it unmarked, which is better than one
+   * long task. When the page changed its text meanwhile, the old marks go and
+   * a plain pass follows; when the background could not answer, they go and
+   * the body is due to be annotated again (see {@link refill}).
    */
   async reannotate(body: Element, signal: AbortSignal): Promise<PassResult> {
     const slicer = new TimeSlicer(signal);
@@ -329,14 +331,26 @@ export class Annotator {
       this.refillDue = true;
       return timer.finish({ roots: 1, stale: false, marks: this.ledger.marks, capped: this.capped });
     }
+    const inOneTask = read.text.length <= MESSAGE_CHARS;
+    let page: PageText;
+    if (inOneTask) page = timer.wrapping(() => collectPageText([body]));
+    else {
+      const walk = new PageTextCollector([body]);
+      while (!walk.run(slicer.overBudget)) await slicer.yield();
+      if (walk.stale) return this.pass([body], slicer, timer);
+      page = walk.result();
+    }
     // Without the marks the text is the same unless the page changed it while the background matched.
-    const page = timer.wrapping(() => collectPageText([body]));
     if (page.text !== read.text) return this.pass([body], slicer, timer);
-    return this.pass([body], slicer, timer, { page, found });
+    return this.pass([body], slicer, timer, { page, found, inOneTask });
   }
 
-  /** One pass over `roots`; with `matched`, the body's text and its matches, read and fetched already by {@link reannotate}. */
-  private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[] }): Promise<PassResult> {
+  /**
+   * One pass over `roots`; with `matched`, the body's text and its matches,
+   * read and fetched already by {@link reannotate} (`inOneTask`: the first
+   * marks are wrapped before any yield).
+   */
+  private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[]; inOneTask: boolean }): Promise<PassResult> {
     const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
     this.tally.newPass();
     if (this.capped) return timer.finish(summary);
@@ -351,7 +365,7 @@ export class Annotator {
     let ranges: WrapRange<MentionMark>[];
     if (matched) {
       page = matched.page;
-      ranges = await this.selectAll(this.answered(matched.found), page, slicer, timer);
+      ranges = await this.selectAll(this.answered(matched.found), page, slicer, timer, matched.inOneTask);
     } else {
       const collector = new PageTextCollector(roots, { exclude: isMark });
       while (!collector.run(slicer.overBudget)) await slicer.yield();
@@ -368,7 +382,7 @@ export class Annotator {
     });
     // The walk's text is still the page's as long as the page changed nothing since the walk began.
     const pageChangedSinceWalk = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
-    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk);
+    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk, matched?.inOneTask);
     timer.addWrapping(workMs);
     return timer.finish({ ...summary, added, textLength: page.text.length, deferred: groups.length - eager, marks: this.ledger.marks, capped: this.capped });
   }
@@ -425,14 +439,18 @@ export class Annotator {
     return complete[0] as EntityMatch[];
   }
 
-  /** The mentions of `found` to mark, selected and counted; in slices, as a huge page has thousands to count. */
-  private async selectAll(found: readonly EntityMatch[], page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
+  /**
+   * The mentions of `found` to mark, selected and counted; in slices, as a
+   * huge page has thousands to count (`startNow`: the first slice runs even
+   * if this one is used up, see {@link reannotate}).
+   */
+  private async selectAll(found: readonly EntityMatch[], page: PageText, slicer: TimeSlicer, timer: PassTimer, startNow = false): Promise<WrapRange<MentionMark>[]> {
     const ranges: WrapRange<MentionMark>[] = [];
-    // No yield before the first slice: after `reannotate` removed the old marks, one would let the page paint unmarked.
-    for (let from = 0; ; await slicer.yield()) {
+    for (let from = 0; from < found.length; ) {
+      if (!(startNow && from === 0) && slicer.overBudget()) await slicer.yield();
       from = timer.matching(() => this.select(found, from, page, ranges, slicer));
-      if (from >= found.length) return ranges;
     }
+    return ranges;
   }
 
   /** The pass got its matches: a refill's count starts over from them (see {@link refill}). */
@@ -467,10 +485,11 @@ export class Annotator {
   /**
    * Wraps `groups` in slices of `slicer`, muted; `pageChanged()` (read per
    * slice) says whether the page may have changed their text since it was
-   * read, so that each group's text must be compared first. Returns the
-   * mentions marked and the slices' work time.
+   * read, so that each group's text must be compared first (`startNow`: the
+   * first slice runs even if this one is used up, see {@link reannotate}).
+   * Returns the mentions marked and the slices' work time.
    */
-  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean): Promise<{ added: number; workMs: number }> {
+  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean, startNow = false): Promise<{ added: number; workMs: number }> {
     let added = 0;
     let workMs = 0;
     let i = 0;
@@ -479,8 +498,7 @@ export class Annotator {
     const selection = selectionWatch(document);
     try {
       while (i < groups.length) {
-        // Every slice but the first ended over budget; none is awaited before the first (see `selectAll`).
-        if (i > 0) await slicer.yield();
+        if (!(startNow && i === 0) && slicer.overBudget()) await slicer.yield();
         const sliceStart = performance.now();
         const check = pageChanged();
         const holds = selection.current();

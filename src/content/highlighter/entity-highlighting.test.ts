@@ -172,6 +172,19 @@ describe('EntityHighlighting', () => {
     expect(document.body.textContent).toBe('Putin in Russia and Hama.');
   });
 
+  it('replaces the marks of a page longer than one message after a change of what is marked, its text unchanged', async () => {
+    const filler = 'and so on '.repeat(8_000);
+    document.body.innerHTML = ['Putin', 'Russia', 'Hama'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');
+    const text = document.body.textContent;
+    const h = highlightingWith(background);
+    await h.apply({ ...EVERY_MENTION }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'russia', 'hama']);
+    await h.apply({ ...EVERY_MENTION, types: { ...EVERY_MENTION.types, state: false } }, true);
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
+    expect(h.state()).toMatchObject({ marks: 2, counts: { 'vladimir-putin': 1, hama: 1 } });
+    expect(document.body.textContent).toBe(text);
+  });
+
   it('annotates afresh when the page changed its text while a change of what is marked was matched', async () => {
     document.body.innerHTML = '<p id="a">Putin in Russia.</p><p>Hama</p>';
     let asked = 0;
