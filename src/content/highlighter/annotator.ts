@@ -332,6 +332,7 @@ export class Annotator {
       return timer.finish({ roots: 1, stale: false, marks: this.ledger.marks, capped: this.capped });
     }
     const inOneTask = read.text.length <= MESSAGE_CHARS;
+    const changesAtWalk = this.config.pageChanges?.();
     let page: PageText;
     if (inOneTask) page = timer.wrapping(() => collectPageText([body]));
     else {
@@ -342,15 +343,16 @@ export class Annotator {
     }
     // Without the marks the text is the same unless the page changed it while the background matched.
     if (page.text !== read.text) return this.pass([body], slicer, timer);
-    return this.pass([body], slicer, timer, { page, found, inOneTask });
+    return this.pass([body], slicer, timer, { page, found, inOneTask, changesAtWalk });
   }
 
   /**
    * One pass over `roots`; with `matched`, the body's text and its matches,
    * read and fetched already by {@link reannotate} (`inOneTask`: the first
-   * marks are wrapped before any yield).
+   * marks are wrapped before any yield; `changesAtWalk`: the page's change
+   * count when that walk began).
    */
-  private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[]; inOneTask: boolean }): Promise<PassResult> {
+  private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[]; inOneTask: boolean; changesAtWalk: number | undefined }): Promise<PassResult> {
     const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
     this.tally.newPass();
     if (this.capped) return timer.finish(summary);
@@ -360,7 +362,7 @@ export class Annotator {
     const dropped = pending.dropInside(roots);
     for (const group of dropped) this.forget(group.ranges);
     if (dropped.length > 0) roots = widenRoots(roots, dropped);
-    const changesAtStart = this.config.pageChanges?.();
+    const changesAtStart = matched ? matched.changesAtWalk : this.config.pageChanges?.();
     let page: PageText;
     let ranges: WrapRange<MentionMark>[];
     if (matched) {
