@@ -64,6 +64,9 @@ export interface AnnotationState {
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
+/** A slice budget that is never used up. */
+const never = (): boolean => false;
+
 
 /**
  * Text the background matches per matcher call (`matchChunks`). A typical
@@ -190,7 +193,7 @@ export class Annotator {
     return this.tally.capped;
   }
 
-  /** Uses new settings for the next passes (the caller clears and re-annotates when marks must change). */
+  /** Uses new settings for the next passes (the caller calls {@link reannotate} when marks must change). */
   setSettings(settings: Settings): void {
     this.settings = settings;
   }
@@ -310,11 +313,12 @@ export class Annotator {
    * "not this one"), the old marks staying on screen until the new ones are
    * ready: otherwise the reader would see the page unmarked while the
    * background matches. The text is read with the old marks in it (they are
-   * inline and never change it) and matched; then the old marks go and the
-   * new ones are wrapped in the same task, for a page of one message's text
-   * (its walk takes a few ms). A longer page is walked again in slices after
-   * the old marks went: a frame may show it unmarked, which is better than one
-   * long task. When the page changed its text meanwhile, the old marks go and
+   * inline and never change it) and matched; then, for a page of one
+   * message's text, the old marks go and the new ones are selected and wrapped
+   * in the same task, ignoring the slice budget: bounded by that text and by
+   * the marks wrapped at once ({@link EAGER_MARKS} where off-screen ones can
+   * wait). A longer page is walked again in slices after the old marks went:
+   * a frame may show it unmarked, which is better than one long task. When the page changed its text meanwhile, the old marks go and
    * a plain pass follows; when the background could not answer, they go and
    * the body is due to be annotated again (see {@link refill}).
    */
@@ -334,7 +338,7 @@ export class Annotator {
     const inOneTask = read.text.length <= MESSAGE_CHARS;
     const changesAtWalk = this.config.pageChanges?.();
     let page: PageText;
-    if (inOneTask) page = timer.wrapping(() => collectPageText([body]));
+    if (inOneTask) page = collectPageText([body]);
     else {
       const walk = new PageTextCollector([body]);
       while (!walk.run(slicer.overBudget)) await slicer.yield();
@@ -348,9 +352,9 @@ export class Annotator {
 
   /**
    * One pass over `roots`; with `matched`, the body's text and its matches,
-   * read and fetched already by {@link reannotate} (`inOneTask`: the first
-   * marks are wrapped before any yield; `changesAtWalk`: the page's change
-   * count when that walk began).
+   * read and fetched already by {@link reannotate} (`inOneTask`: selected and
+   * wrapped with no yield; `changesAtWalk`: the page's change count when that
+   * walk began).
    */
   private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[]; inOneTask: boolean; changesAtWalk: number | undefined }): Promise<PassResult> {
     const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
@@ -443,14 +447,15 @@ export class Annotator {
 
   /**
    * The mentions of `found` to mark, selected and counted; in slices, as a
-   * huge page has thousands to count (`startNow`: the first slice runs even
-   * if this one is used up, see {@link reannotate}).
+   * huge page has thousands to count (`inOneTask`: all at once, see
+   * {@link reannotate}).
    */
-  private async selectAll(found: readonly EntityMatch[], page: PageText, slicer: TimeSlicer, timer: PassTimer, startNow = false): Promise<WrapRange<MentionMark>[]> {
+  private async selectAll(found: readonly EntityMatch[], page: PageText, slicer: TimeSlicer, timer: PassTimer, inOneTask = false): Promise<WrapRange<MentionMark>[]> {
     const ranges: WrapRange<MentionMark>[] = [];
+    const overBudget = inOneTask ? never : slicer.overBudget;
     for (let from = 0; from < found.length; ) {
-      if (!(startNow && from === 0) && slicer.overBudget()) await slicer.yield();
-      from = timer.matching(() => this.select(found, from, page, ranges, slicer));
+      if (overBudget()) await slicer.yield();
+      from = timer.matching(() => this.select(found, from, page, ranges, overBudget));
     }
     return ranges;
   }
@@ -487,27 +492,28 @@ export class Annotator {
   /**
    * Wraps `groups` in slices of `slicer`, muted; `pageChanged()` (read per
    * slice) says whether the page may have changed their text since it was
-   * read, so that each group's text must be compared first (`startNow`: the
-   * first slice runs even if this one is used up, see {@link reannotate}).
+   * read, so that each group's text must be compared first (`inOneTask`: all
+   * in one slice, see {@link reannotate}).
    * Returns the mentions marked and the slices' work time.
    */
-  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean, startNow = false): Promise<{ added: number; workMs: number }> {
+  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean, inOneTask = false): Promise<{ added: number; workMs: number }> {
     let added = 0;
     let workMs = 0;
     let i = 0;
     if (groups.length === 0) return { added, workMs };
     // Read again after a yield only if the reader may have moved the selection meanwhile.
     const selection = selectionWatch(document);
+    const overBudget = inOneTask ? never : slicer.overBudget;
     try {
       while (i < groups.length) {
-        if (!(startNow && i === 0) && slicer.overBudget()) await slicer.yield();
+        if (overBudget()) await slicer.yield();
         const sliceStart = performance.now();
         const check = pageChanged();
         const holds = selection.current();
         this.config.mute(() => {
           do {
             added += this.wrapOne(groups[i++]!, check, holds);
-          } while (i < groups.length && !slicer.overBudget());
+          } while (i < groups.length && !overBudget());
         });
         workMs += performance.now() - sliceStart;
       }
@@ -546,10 +552,10 @@ export class Annotator {
 
   /**
    * Picks the mentions of `page` to mark under the settings, the density and
-   * the cap, from `found[from]` on, until the slice is used; counts them.
+   * the cap, from `found[from]` on, until `overBudget()` says the slice is used; counts them.
    * Returns where to go on (`found.length` when done or capped).
    */
-  private select(found: readonly EntityMatch[], from: number, page: PageText, ranges: WrapRange<MentionMark>[], slicer: TimeSlicer): number {
+  private select(found: readonly EntityMatch[], from: number, page: PageText, ranges: WrapRange<MentionMark>[], overBudget: () => boolean): number {
     const { types } = this.settings;
     let k = from;
     while (k < found.length) {
@@ -561,7 +567,7 @@ export class Annotator {
       if (admitted === 'capped') return found.length;
       if (admitted === 'mark') ranges.push({ start: m.start, end: m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention } });
       // Reading the clock costs more than a mention: ask every 128.
-      if ((k & 127) === 0 && slicer.overBudget()) break;
+      if ((k & 127) === 0 && overBudget()) break;
     }
     return k;
   }

@@ -172,6 +172,39 @@ describe('EntityHighlighting', () => {
     expect(document.body.textContent).toBe('Putin in Russia and Hama.');
   });
 
+  it('draws every new mark of a page of one message in the task that removed the old ones, however long it takes', async () => {
+    // 90 blocks, 180 mentions: more than one slice of selection (128), many wrap groups, all marked at once (under 200).
+    document.body.innerHTML = Array.from({ length: 90 }, (_, k) => `<p>Putin in Russia, day ${k}.</p>`).join('');
+    let slow = false;
+    let clock = 0;
+    const realNow = performance.now.bind(performance);
+    // From the answer on, every read of the clock finds the slice used up.
+    vi.spyOn(performance, 'now').mockImplementation(() => (slow ? (clock += 20) : realNow()));
+    let asked = 0;
+    let shownAfterAnswer = -1;
+    const h = highlightingWith(async (text, bounds, exclude) => {
+      const found = await background(text, bounds, exclude);
+      if (++asked === 2) {
+        slow = true;
+        setTimeout(() => {
+          shownAfterAnswer = marks().length;
+          slow = false;
+        }, 0);
+      }
+      return found;
+    });
+    try {
+      await h.apply({ ...EVERY_MENTION }, true);
+      expect(marks()).toHaveLength(180);
+      await h.apply({ ...EVERY_MENTION, types: { ...EVERY_MENTION.types, state: false } }, true);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(shownAfterAnswer).toBe(90);
+      expect(ids().every((id) => id === 'vladimir-putin')).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('replaces the marks of a page longer than one message after a change of what is marked, its text unchanged', async () => {
     const filler = 'and so on '.repeat(8_000);
     document.body.innerHTML = ['Putin', 'Russia', 'Hama'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');

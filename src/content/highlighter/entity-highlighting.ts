@@ -10,7 +10,8 @@
  * annotated again, so a page that never stops changing keeps being marked.
  * Mentions under an end of the reader's selection wait until it moves (see
  * `selection-guard.ts`), and are then marked by a job of the same queue. A settings change that alters
- * what is marked (types, density, cap) clears every mark and annotates again;
+ * what is marked (types, density, cap) annotates again, the old marks replaced
+ * once the new ones are ready (`Annotator.reannotate`);
  * turning off clears, removes the stylesheet and stops observing, leaving the
  * page's text nodes exactly as they were.
  *
