@@ -24,7 +24,7 @@ import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
 import { widenRoots, type PendingWraps } from './pending-wraps';
-import { MARK_SELECTOR, MARK_TAG, markClassName, writeMark, type MentionMark } from '../dom/entity-marks';
+import { MARK_SELECTOR, MARK_TAG, markClassName, readMark, writeMark, type MentionMark } from '../dom/entity-marks';
 import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
 import type { PageMatching, RemoteAnswer } from './page-matching';
@@ -32,7 +32,7 @@ import { collectPageText, nodeIndexAt, PageTextCollector, type PageText } from '
 import { selectionGuard, selectionWatch, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
-import { planWraps, unwrapAll, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from '../dom/wrap-ranges';
+import { planWraps, unwrapAll, unwrapElement, wrapGroup, type WrapGroup, type WrapOptions, type WrapRange } from '../dom/wrap-ranges';
 
 /** What the annotator needs from the rest of the content script. */
 export interface AnnotatorConfig {
@@ -320,11 +320,19 @@ export class Annotator {
    * wait). A longer page is walked again in slices after the old marks went:
    * a frame may show it unmarked, which is better than one long task. When the page changed its text meanwhile, the old marks go and
    * a plain pass follows; when the background could not answer, they go and
-   * the body is due to be annotated again (see {@link refill}).
+   * the body is due to be annotated again (see {@link refill}). Marks of a
+   * type now hidden or of an entry now excluded go at once, before the text
+   * is read: that changes no text.
    */
   async reannotate(body: Element, signal: AbortSignal): Promise<PassResult> {
     const slicer = new TimeSlicer(signal);
     const timer = new PassTimer(slicer);
+    this.config.mute(() => {
+      for (const el of body.querySelectorAll(MARK_SELECTOR)) {
+        const mark = readMark(el);
+        if (mark && (!this.settings.types[typeGroupOf(mark.type)] || this.config.exclude.has(mark.entryId))) unwrapElement(el);
+      }
+    });
     const reader = new PageTextCollector([body]);
     while (!reader.run(slicer.overBudget)) await slicer.yield();
     const read = reader.stale ? undefined : reader.result();
