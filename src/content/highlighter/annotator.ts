@@ -28,7 +28,7 @@ import { MARK_SELECTOR, MARK_TAG, markClassName, readMark, writeMark, type Menti
 import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
 import type { PageMatching, RemoteAnswer } from './page-matching';
-import { collectPageText, nodeIndexAt, PageTextCollector, type PageText } from '../dom/page-text';
+import { nodeIndexAt, PageTextCollector, type CollectOptions, type PageText } from '../dom/page-text';
 import { selectionGuard, selectionWatch, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
@@ -63,9 +63,6 @@ export interface AnnotationState {
 }
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
-
-/** A slice budget that is never used up. */
-const never = (): boolean => false;
 
 
 /**
@@ -312,17 +309,17 @@ export class Annotator {
    * Annotates the whole body again after a change of what is marked (settings,
    * "not this one"), the old marks staying on screen until the new ones are
    * ready: otherwise the reader would see the page unmarked while the
-   * background matches. The text is read with the old marks in it (they are
-   * inline and never change it) and matched; then, for a page of one
-   * message's text, the old marks go and the new ones are selected and wrapped
-   * in the same task, ignoring the slice budget: bounded by that text and by
-   * the marks wrapped at once ({@link EAGER_MARKS} where off-screen ones can
-   * wait). A longer page is walked again in slices after the old marks went:
-   * a frame may show it unmarked, which is better than one long task. When the page changed its text meanwhile, the old marks go and
-   * a plain pass follows; when the background could not answer, they go and
-   * the body is due to be annotated again (see {@link refill}). Marks of a
-   * type now hidden or of an entry now excluded go at once, before the text
-   * is read: that changes no text.
+   * background matches. Marks of a type now hidden or of an entry now excluded
+   * go at once (that changes no text). The text is read with the other marks
+   * in it (they are inline and never change it) and matched; then the old
+   * marks go and the new ones are selected and wrapped. For a page of one
+   * message's text that runs in one task, the slice budget set aside: bounded
+   * by that text and by the marks wrapped at once ({@link EAGER_MARKS} where
+   * off-screen ones can wait). A longer page goes in slices: a frame may show
+   * it unmarked, which is better than one long task. When the page changed its
+   * text meanwhile, the old marks go and a plain pass follows; when the
+   * background could not answer, they go and the body is due to be annotated
+   * again (see {@link refill}).
    */
   async reannotate(body: Element, signal: AbortSignal): Promise<PassResult> {
     const slicer = new TimeSlicer(signal);
@@ -333,9 +330,7 @@ export class Annotator {
         if (mark && (!this.settings.types[typeGroupOf(mark.type)] || this.config.exclude.has(mark.entryId))) unwrapElement(el);
       }
     });
-    const reader = new PageTextCollector([body]);
-    while (!reader.run(slicer.overBudget)) await slicer.yield();
-    const read = reader.stale ? undefined : reader.result();
+    const read = await this.walk([body], slicer);
     const found = read ? await this.fetchMatches(read, slicer, timer) : null;
     this.clear(body);
     if (!read) return this.pass([body], slicer, timer);
@@ -343,28 +338,29 @@ export class Annotator {
       this.refillDue = true;
       return timer.finish({ roots: 1, stale: false, marks: this.ledger.marks, capped: this.capped });
     }
-    const inOneTask = read.text.length <= MESSAGE_CHARS;
+    // From here a page of one message's text runs without yielding (see above); so does the
+    // plain pass that follows if the page changed meanwhile, which the same text bounds.
+    if (read.text.length <= MESSAGE_CHARS) slicer.setBudgetAside();
     const changesAtWalk = this.config.pageChanges?.();
-    let page: PageText;
-    if (inOneTask) page = collectPageText([body]);
-    else {
-      const walk = new PageTextCollector([body]);
-      while (!walk.run(slicer.overBudget)) await slicer.yield();
-      if (walk.stale) return this.pass([body], slicer, timer);
-      page = walk.result();
-    }
+    const page = await this.walk([body], slicer);
     // Without the marks the text is the same unless the page changed it while the background matched.
-    if (page.text !== read.text) return this.pass([body], slicer, timer);
-    return this.pass([body], slicer, timer, { page, found, inOneTask, changesAtWalk });
+    if (!page || page.text !== read.text) return this.pass([body], slicer, timer);
+    return this.pass([body], slicer, timer, { page, found, changesAtWalk });
+  }
+
+  /** The page text of `roots`, walked in slices of `slicer`; undefined when the DOM changed under the walk. */
+  private async walk(roots: readonly Node[], slicer: TimeSlicer, options?: CollectOptions): Promise<PageText | undefined> {
+    const collector = new PageTextCollector(roots, options);
+    while (!collector.run(slicer.overBudget)) await slicer.yield();
+    return collector.stale ? undefined : collector.result();
   }
 
   /**
    * One pass over `roots`; with `matched`, the body's text and its matches,
-   * read and fetched already by {@link reannotate} (`inOneTask`: selected and
-   * wrapped with no yield; `changesAtWalk`: the page's change count when that
-   * walk began).
+   * read and fetched already by {@link reannotate} (`changesAtWalk`: the
+   * page's change count when that walk began).
    */
-  private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[]; inOneTask: boolean; changesAtWalk: number | undefined }): Promise<PassResult> {
+  private async pass(roots: readonly Node[], slicer: TimeSlicer, timer: PassTimer, matched?: { page: PageText; found: EntityMatch[]; changesAtWalk: number | undefined }): Promise<PassResult> {
     const summary = { roots: roots.length, stale: false, marks: this.ledger.marks, capped: this.capped };
     this.tally.newPass();
     if (this.capped) return timer.finish(summary);
@@ -379,12 +375,11 @@ export class Annotator {
     let ranges: WrapRange<MentionMark>[];
     if (matched) {
       page = matched.page;
-      ranges = await this.selectAll(this.answered(matched.found), page, slicer, timer, matched.inOneTask);
+      ranges = await this.selectAll(this.answered(matched.found), page, slicer, timer);
     } else {
-      const collector = new PageTextCollector(roots, { exclude: isMark });
-      while (!collector.run(slicer.overBudget)) await slicer.yield();
-      if (collector.stale) return timer.finish({ ...summary, stale: true, marks: this.ledger.marks });
-      page = collector.result();
+      const walked = await this.walk(roots, slicer, { exclude: isMark });
+      if (!walked) return timer.finish({ ...summary, stale: true, marks: this.ledger.marks });
+      page = walked;
       ranges = await this.match(page, slicer, timer);
     }
 
@@ -396,7 +391,7 @@ export class Annotator {
     });
     // The walk's text is still the page's as long as the page changed nothing since the walk began.
     const pageChangedSinceWalk = (): boolean => changesAtStart === undefined || this.config.pageChanges!() !== changesAtStart;
-    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk, matched?.inOneTask);
+    const { added, workMs } = await this.wrapInSlices(groups.slice(0, eager), slicer, pageChangedSinceWalk);
     timer.addWrapping(workMs);
     return timer.finish({ ...summary, added, textLength: page.text.length, deferred: groups.length - eager, marks: this.ledger.marks, capped: this.capped });
   }
@@ -453,17 +448,12 @@ export class Annotator {
     return complete[0] as EntityMatch[];
   }
 
-  /**
-   * The mentions of `found` to mark, selected and counted; in slices, as a
-   * huge page has thousands to count (`inOneTask`: all at once, see
-   * {@link reannotate}).
-   */
-  private async selectAll(found: readonly EntityMatch[], page: PageText, slicer: TimeSlicer, timer: PassTimer, inOneTask = false): Promise<WrapRange<MentionMark>[]> {
+  /** The mentions of `found` to mark, selected and counted; in slices, as a huge page has thousands to count. */
+  private async selectAll(found: readonly EntityMatch[], page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<WrapRange<MentionMark>[]> {
     const ranges: WrapRange<MentionMark>[] = [];
-    const overBudget = inOneTask ? never : slicer.overBudget;
     for (let from = 0; from < found.length; ) {
-      if (overBudget()) await slicer.yield();
-      from = timer.matching(() => this.select(found, from, page, ranges, overBudget));
+      if (slicer.overBudget()) await slicer.yield();
+      from = timer.matching(() => this.select(found, from, page, ranges, slicer));
     }
     return ranges;
   }
@@ -500,28 +490,26 @@ export class Annotator {
   /**
    * Wraps `groups` in slices of `slicer`, muted; `pageChanged()` (read per
    * slice) says whether the page may have changed their text since it was
-   * read, so that each group's text must be compared first (`inOneTask`: all
-   * in one slice, see {@link reannotate}).
-   * Returns the mentions marked and the slices' work time.
+   * read, so that each group's text must be compared first. Returns the
+   * mentions marked and the slices' work time.
    */
-  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean, inOneTask = false): Promise<{ added: number; workMs: number }> {
+  private async wrapInSlices(groups: readonly WrapGroup<MentionMark>[], slicer: TimeSlicer, pageChanged: () => boolean): Promise<{ added: number; workMs: number }> {
     let added = 0;
     let workMs = 0;
     let i = 0;
     if (groups.length === 0) return { added, workMs };
     // Read again after a yield only if the reader may have moved the selection meanwhile.
     const selection = selectionWatch(document);
-    const overBudget = inOneTask ? never : slicer.overBudget;
     try {
       while (i < groups.length) {
-        if (overBudget()) await slicer.yield();
+        if (slicer.overBudget()) await slicer.yield();
         const sliceStart = performance.now();
         const check = pageChanged();
         const holds = selection.current();
         this.config.mute(() => {
           do {
             added += this.wrapOne(groups[i++]!, check, holds);
-          } while (i < groups.length && !overBudget());
+          } while (i < groups.length && !slicer.overBudget());
         });
         workMs += performance.now() - sliceStart;
       }
@@ -560,10 +548,10 @@ export class Annotator {
 
   /**
    * Picks the mentions of `page` to mark under the settings, the density and
-   * the cap, from `found[from]` on, until `overBudget()` says the slice is used; counts them.
+   * the cap, from `found[from]` on, until the slice is used; counts them.
    * Returns where to go on (`found.length` when done or capped).
    */
-  private select(found: readonly EntityMatch[], from: number, page: PageText, ranges: WrapRange<MentionMark>[], overBudget: () => boolean): number {
+  private select(found: readonly EntityMatch[], from: number, page: PageText, ranges: WrapRange<MentionMark>[], slicer: TimeSlicer): number {
     const { types } = this.settings;
     let k = from;
     while (k < found.length) {
@@ -575,7 +563,7 @@ export class Annotator {
       if (admitted === 'capped') return found.length;
       if (admitted === 'mark') ranges.push({ start: m.start, end: m.end, data: { entryId: m.entryId, type, candidates: m.candidates, mention } });
       // Reading the clock costs more than a mention: ask every 128.
-      if ((k & 127) === 0 && overBudget()) break;
+      if ((k & 127) === 0 && slicer.overBudget()) break;
     }
     return k;
   }

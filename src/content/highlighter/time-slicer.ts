@@ -47,7 +47,7 @@ export class TimeSlicer {
 
   constructor(
     private readonly signal: AbortSignal,
-    private readonly sliceMs = SLICE_MS,
+    private sliceMs = SLICE_MS,
   ) {}
 
   /** True when the current slice has used its time. */
@@ -73,6 +73,15 @@ export class TimeSlicer {
     if (this.signal.aborted) throw new SliceAborted();
     this.sliceStart = performance.now();
     return value;
+  }
+
+  /**
+   * From now on the slice is never over budget: for the rest of a job that
+   * must not yield (a yield would let the page paint a half-done state) and
+   * whose work the caller has bounded.
+   */
+  setBudgetAside(): void {
+    this.sliceMs = Infinity;
   }
 
   /** Yields only when the slice is over budget. */
