@@ -214,8 +214,8 @@ export class CardView {
   /**
    * Places the card against the name after each render (its size may have
    * changed), and follows the name while the page scrolls or resizes. The
-   * card stays invisible until its first placement has landed, which happens
-   * within this task (see `card-placement.ts`), so it never flashes at 0,0.
+   * placement is synchronous (see `card-placement.ts`): a card drawn ahead
+   * hidden is shown once placed, in the same task, so it never flashes at 0,0.
    */
   private position(reference: Element): void {
     const floating = this.popoverRef.current;
@@ -223,7 +223,6 @@ export class CardView {
     if (this.placedFloating !== floating) {
       this.stopPositioning();
       this.placedFloating = floating;
-      floating.style.visibility = 'hidden';
       this.stopFollowing = followMoves(this.options.doc, () => this.mark && this.position(this.mark));
     }
     placeCard(reference, floating);
