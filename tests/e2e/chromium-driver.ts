@@ -11,8 +11,9 @@ import { launchExtension, within, type ExtensionSession } from './harness';
 const pages = new WeakMap<DriverPage, Page>();
 /** Locators auto-wait this long, as driver calls do in Firefox. */
 const TIMEOUT = 15_000;
+/** How long a key press may wait for Chromium's acknowledgement, see {@link pressAcknowledged}. */
+const KEY_ACK_MS = 3_000;
 
-/** Wraps a Playwright page in the driver's page interface. */
 /** The first frame inside `page` whose URL starts with `urlPrefix`. */
 function frameOf(page: Page, urlPrefix: string): Frame | undefined {
   return page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
@@ -29,6 +30,35 @@ async function waitForFrame(page: Page, urlPrefix: string): Promise<Frame> {
   }
 }
 
+/**
+ * Presses `chord` as `keyboard.press` does, but does not wait forever for a
+ * key event Chromium will never acknowledge. When the keydown lands in a frame
+ * that its own handler removes (Escape in a private frame closes the card or
+ * popover that holds the frame), the keyup is routed to the gone frame and CDP's
+ * `Input.dispatchKeyEvent` never answers, so `press` hangs. That is accepted
+ * only when a frame of the page was detached meanwhile; any other silence is an
+ * error.
+ */
+async function pressAcknowledged(page: Page, chord: string): Promise<void> {
+  const framesBefore = page.frames();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unanswered = new Promise<'unanswered'>((resolve) => {
+    timer = setTimeout(() => resolve('unanswered'), KEY_ACK_MS);
+  });
+  try {
+    const pressed = page.keyboard.press(chord).then(() => 'answered' as const);
+    // A press left unanswered rejects when its page closes; nobody awaits it then.
+    pressed.catch(() => undefined);
+    const outcome = await Promise.race([pressed, unanswered]);
+    if (outcome === 'unanswered' && !framesBefore.some((frame) => frame.isDetached())) {
+      throw new Error(`Chromium did not acknowledge ${chord} within ${KEY_ACK_MS} ms, and no frame of ${page.url()} was removed`);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Wraps a Playwright page in the driver's page interface. */
 export function wrapPlaywrightPage(page: Page): DriverPage {
   const wrapped: DriverPage = {
     url: () => page.evaluate(() => location.href),
@@ -41,7 +71,7 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
       await page.waitForSelector(css(selector), { state: options.state ?? 'visible', timeout: options.timeout ?? 15_000 });
     },
     count: (selector) => page.locator(css(selector)).count(),
-    click: (selector) => page.click(css(selector)),
+    click: (selector) => page.click(css(selector), { timeout: TIMEOUT }),
     hover: (selector) => page.hover(css(selector)),
     async tap(selector) {
       const box = await page.locator(css(selector)).first().boundingBox();
@@ -58,7 +88,7 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
         await cdp.detach();
       }
     },
-    press: (chord) => page.keyboard.press(chord),
+    press: (chord) => pressAcknowledged(page, chord),
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),
     screenshot: async () => new Uint8Array(await page.screenshot({ type: 'png' })),
