@@ -1,8 +1,9 @@
 /**
  * The one stylesheet Backstory adds to a page: a `<style data-backstory-ui>` in
- * `<head>`, scoped to `bs-mark`, injected once and removed when highlighting
- * stops. It draws a coloured underline (a bottom border: on an inline box it
- * never changes line height or wrapping) over a faint tint of the same colour,
+ * `<head>`, scoped to `bs-mark`, injected with the first mark (a page with
+ * nothing to mark never gets it) and removed when highlighting stops. It
+ * draws a coloured underline (a bottom border: on an inline box it never
+ * changes line height or wrapping) over a faint tint of the same colour,
  * so marks read on light and dark pages alike without hiding the page's own
  * link colours. No padding, margin or font changes: marks never move text.
  *

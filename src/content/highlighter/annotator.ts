@@ -44,6 +44,8 @@ export interface AnnotatorConfig {
   exclude: ReadonlySet<string>;
   /** Runs a DOM write so the page observer does not see it as page content. */
   mute(write: () => void): void;
+  /** Called inside a muted write before marks enter the page: the caller adds the marks' stylesheet on the first call. */
+  styleMarks(): void;
   /** A count of the page's own DOM changes so far (see `PageObserver.changes`); absent: assume any. */
   pageChanges?(): number;
   /** A count of the page's own removals so far (see `PageObserver.removalsNow`); absent: assume any. */
@@ -286,7 +288,7 @@ export class Annotator {
     this.config.mute(() => {
       for (const group of released) {
         const ranges = this.reclaim(group);
-        if (ranges.length > 0 && wrapGroup({ ...group, ranges }, this.markWrap).length === 0) {
+        if (ranges.length > 0 && this.wrapMarks({ ...group, ranges }, true).length === 0) {
           this.forget(ranges);
           this.config.pending.add([group], 'changed');
         }
@@ -540,10 +542,16 @@ export class Annotator {
       this.config.pending.add([group], 'selection');
       return 0;
     }
-    if (wrapGroup(group, this.markWrap, compareText).length > 0) return group.ranges.length;
+    if (this.wrapMarks(group, compareText).length > 0) return group.ranges.length;
     this.forget(group.ranges);
     this.config.pending.add([group], 'changed');
     return 0;
+  }
+
+  /** Wraps `group` in marks (see `wrapGroup`), the marks' stylesheet added first. */
+  private wrapMarks(group: WrapGroup<MentionMark>, compareText: boolean): HTMLElement[] {
+    this.config.styleMarks();
+    return wrapGroup(group, this.markWrap, compareText);
   }
 
   /**

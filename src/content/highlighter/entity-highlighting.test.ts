@@ -85,6 +85,23 @@ describe('EntityHighlighting', () => {
     expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(0);
   });
 
+  it('adds its stylesheet with the first mark: a page with nothing to mark is left untouched', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p>';
+    const head = document.head.innerHTML;
+    const { h, settings } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    expect(document.head.innerHTML).toBe(head);
+    expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(0);
+    const p = document.createElement('p');
+    p.textContent = 'Later, Putin arrived.';
+    document.body.append(p);
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin']);
+    expect(document.querySelectorAll('style[data-backstory-ui="marks"]').length).toBe(1);
+    await h.apply({ ...settings, enabled: false }, false);
+    expect(document.head.innerHTML).toBe(head);
+  });
+
   it('sends the report it was holding back at once when the page goes away', async () => {
     document.body.innerHTML = '<p>Putin in Hama.</p>';
     const { h, reports, settings } = setUp();

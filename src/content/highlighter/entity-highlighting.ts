@@ -162,11 +162,17 @@ export class EntityHighlighting {
     const session = new AbortController();
     this.session = session;
     const observer = PageObserver.of(doc);
-    const theme = isPageDark(doc) ? 'dark' : 'light';
-    let removeStyle = (): void => {};
+    // The stylesheet goes in with the first mark, not before the walk: a page
+    // with nothing to mark is left as it was, and the walk's visibility checks
+    // never force the browser to recompute the page's style for a sheet of ours.
     // Muted like every write of ours: our stylesheet is no change of the page.
-    observer.mute(() => (removeStyle = injectMarkStyle(doc, theme)));
-    this.removeStyle = () => observer.mute(removeStyle);
+    let removeStyle: (() => void) | undefined;
+    const styleMarks = (): void => {
+      if (!removeStyle) observer.mute(() => (removeStyle = injectMarkStyle(doc, isPageDark(doc) ? 'dark' : 'light')));
+    };
+    this.removeStyle = () => {
+      if (removeStyle) observer.mute(removeStyle);
+    };
     observer.subscribe({
       root: () => doc.body,
       ignore: (node) => this.skipped(node),
@@ -177,7 +183,7 @@ export class EntityHighlighting {
     const Observer = this.deps.IntersectionObserver ?? (PendingWraps.supported() ? IntersectionObserver : undefined);
     const pending = new PendingWraps<MentionMark>({ Observer, onDue: () => void this.enqueue(() => this.wrapDue(session.signal)) });
     const { matching, types, exclude } = this.recognition;
-    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), pending }, this.settings);
+    this.annotator = new Annotator({ matching, types, exclude, mute: (write) => observer.mute(write), styleMarks, pageChanges: () => observer.changes, pageRemovals: () => observer.removalsNow(), pending }, this.settings);
     doc.addEventListener('selectionchange', () => this.wrapReleased(session.signal), { signal: session.signal });
     // A tab closed within the report's delay would otherwise never tell the background what it showed.
     doc.defaultView?.addEventListener('pagehide', () => this.flushReport(), { signal: session.signal });

@@ -3,7 +3,8 @@
  * marks at once and they stay gone on reload of the site; a name an outlet
  * split with soft hyphens is marked whole; a Spanish "el" before a name is
  * not part of its mark; a page the background could not answer at first is
- * marked once it can, though the page never changes.
+ * marked once it can, though the page never changes; a page with nothing to
+ * mark is left as it was, without even the marks' stylesheet.
  */
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type DriverPage } from '../driver';
@@ -75,6 +76,21 @@ describe.each(BROWSERS)('recognition on a page, in %s', (browserName) => {
     // Nothing on the page changes: the content script asks again after a delay of its own.
     await expect.poll(() => marksOf(page, 'vladimir-putin'), { timeout: 15_000 }).toEqual(['Putin']);
     expect(await marksOf(page, 'moscow')).toEqual(['Moscow']);
+    await page.close();
+  });
+
+  it('leaves a page with nothing to mark as it was, and adds the marks\' stylesheet with the first name the page adds later', async () => {
+    driver.server.route('/recognition/nothing.html', pageHtml('<p>The weather was mild on Friday.</p>'));
+    const page = await driver.open(driver.server.url('/recognition/nothing.html'));
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:annotate').length)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.head.querySelectorAll('style').length)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Putin spoke.';
+      document.querySelector('main')!.append(p);
+    });
+    await expect.poll(() => marksOf(page, 'vladimir-putin'), { timeout: 15_000 }).toEqual(['Putin']);
+    expect(await page.count('style[data-backstory-ui="marks"]')).toBe(1);
     await page.close();
   });
 
