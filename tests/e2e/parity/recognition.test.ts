@@ -79,11 +79,13 @@ describe.each(BROWSERS)('recognition on a page, in %s', (browserName) => {
     await page.close();
   });
 
-  it('leaves a page with nothing to mark as it was, and adds the marks\' stylesheet with the first name the page adds later', async () => {
+  it('leaves no trace of Backstory in a page with nothing to mark, and adds the marks\' stylesheet with the first name the page adds later', async () => {
     driver.server.route('/recognition/nothing.html', pageHtml('<p>The weather was mild on Friday.</p>'));
     const page = await driver.open(driver.server.url('/recognition/nothing.html'));
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:annotate').length)).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.head.querySelectorAll('style').length)).toBe(0);
+    // Nothing of ours at all: the page cannot tell from its DOM that Backstory is installed.
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.hasAttribute('data-backstory-ui') || /^(BS|BACKSTORY)-/.test(el.tagName)).length)).toBe(0);
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'Later, Putin spoke.';
