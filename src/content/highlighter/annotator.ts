@@ -44,7 +44,7 @@ export interface AnnotatorConfig {
   exclude: ReadonlySet<string>;
   /** Runs a DOM write so the page observer does not see it as page content. */
   mute(write: () => void): void;
-  /** Called inside a muted write before marks enter the page: the caller adds the marks' stylesheet on the first call. */
+  /** Called inside a muted write when marks entered the page, in the same task: the caller adds the marks' stylesheet on the first call. */
   styleMarks(): void;
   /** A count of the page's own DOM changes so far (see `PageObserver.changes`); absent: assume any. */
   pageChanges?(): number;
@@ -548,10 +548,11 @@ export class Annotator {
     return 0;
   }
 
-  /** Wraps `group` in marks (see `wrapGroup`), the marks' stylesheet added first. */
+  /** Wraps `group` in marks (see `wrapGroup`); the marks' stylesheet is added before the task ends, so no frame shows them without it. */
   private wrapMarks(group: WrapGroup<MentionMark>, compareText: boolean): HTMLElement[] {
-    this.config.styleMarks();
-    return wrapGroup(group, this.markWrap, compareText);
+    const marks = wrapGroup(group, this.markWrap, compareText);
+    if (marks.length > 0) this.config.styleMarks();
+    return marks;
   }
 
   /**

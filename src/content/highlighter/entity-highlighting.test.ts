@@ -85,7 +85,7 @@ describe('EntityHighlighting', () => {
     expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(0);
   });
 
-  it('adds its stylesheet with the first mark: a page with nothing to mark is left untouched', async () => {
+  it('adds its stylesheet with the first mark: a page with nothing to mark gets nothing in its head', async () => {
     document.body.innerHTML = '<p>Nothing here.</p>';
     const head = document.head.innerHTML;
     const { h, settings } = setUp();
@@ -100,6 +100,36 @@ describe('EntityHighlighting', () => {
     expect(document.querySelectorAll('style[data-backstory-ui="marks"]').length).toBe(1);
     await h.apply({ ...settings, enabled: false }, false);
     expect(document.head.innerHTML).toBe(head);
+  });
+
+  it('starts once when asked twice before it started, and turning off then leaves no mark and no stylesheet', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    const head = document.head.innerHTML;
+    const { h, settings } = setUp();
+    current = h;
+    void h.apply(settings, true);
+    await h.apply(settings, true);
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
+    await h.apply({ ...settings, enabled: false }, false);
+    expect(marks()).toHaveLength(0);
+    expect(document.head.innerHTML).toBe(head);
+    // One session only: a name the page adds now is not marked by a session left running.
+    const p = document.createElement('p');
+    p.textContent = 'Later, Putin arrived.';
+    document.body.append(p);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(marks()).toHaveLength(0);
+  });
+
+  it('is on after being turned off and on again before the stop ran', async () => {
+    document.body.innerHTML = '<p>Putin in Hama.</p>';
+    const { h, settings } = setUp();
+    current = h;
+    await h.apply(settings, true);
+    void h.apply({ ...settings, enabled: false }, false);
+    await h.apply(settings, true);
+    expect(h.state()).toMatchObject({ active: true, marks: 2 });
+    expect(ids()).toEqual(['vladimir-putin', 'hama']);
   });
 
   it('sends the report it was holding back at once when the page goes away', async () => {
@@ -245,25 +275,36 @@ describe('EntityHighlighting', () => {
     // From the answer on, every read of the clock finds the slice used up: the walk yields every 256 nodes.
     vi.spyOn(performance, 'now').mockImplementation(() => (slow ? (clock += 20) : realNow()));
     let asked = 0;
-    const h = highlightingWith(async (text, bounds, exclude, part) => {
-      const found = await background(text, bounds, exclude, part);
-      if (part && part.index === part.count - 1 && ++asked === 2) {
-        slow = true;
-        // Runs in the walk's first yield, after the first block was read: its text changes, its length does not.
-        setTimeout(() => {
+    let changed = false;
+    // The walk's yields: the first one with the old marks gone comes from the walk after the answer, once
+    // it has read at least 256 nodes, the first block among them. The page changes that block's text then,
+    // keeping its length.
+    const withScheduler = globalThis as { scheduler?: { yield(): Promise<void> } };
+    withScheduler.scheduler = {
+      yield: () => {
+        if (slow && !changed && marks().length === 0) {
+          changed = true;
           const first = document.querySelector('p')!.firstChild as Text;
           first.data = first.data.replace('Putin', 'Xutin');
-        }, 0);
-      }
+        }
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const h = highlightingWith(async (text, bounds, exclude, part) => {
+      const found = await background(text, bounds, exclude, part);
+      if (part && part.index === part.count - 1 && ++asked === 2) slow = true;
       return found;
     });
     try {
       await h.apply({ ...EVERY_MENTION }, true);
       expect(ids().filter((id) => id === 'vladimir-putin')).toHaveLength(6);
       await h.apply({ ...EVERY_MENTION, types: { ...EVERY_MENTION.types, state: false } }, true);
-      expect(marks().map((m) => m.textContent)).not.toContain('Xutin');
-      expect(ids().every((id) => id === 'vladimir-putin')).toBe(true);
+      expect(changed).toBe(true);
+      // The five unchanged Putins are marked; the changed one is not.
+      expect(marks().map((m) => m.textContent)).toEqual(Array(5).fill('Putin'));
+      expect(ids()).toEqual(Array(5).fill('vladimir-putin'));
     } finally {
+      delete withScheduler.scheduler;
       vi.restoreAllMocks();
     }
   });

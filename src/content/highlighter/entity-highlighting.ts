@@ -70,6 +70,13 @@ export class EntityHighlighting {
   private annotator: Annotator | undefined;
   /** Lives while highlighting is on; aborting stops the observer and any pass. */
   private session: AbortController | undefined;
+  /**
+   * Whether the last `apply` turned highlighting on. Set when the start or
+   * stop is queued, not when it runs: `session` alone would let a second
+   * start be queued behind the first, or an "on" right after an "off" find
+   * the old session not yet stopped and do nothing.
+   */
+  private on = false;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
   /** A job that marks the mentions released from under the selection is queued and has not run yet. */
@@ -101,11 +108,15 @@ export class EntityHighlighting {
     const previous = this.settings;
     this.settings = settings;
     if (!active) {
+      this.on = false;
       // Stop a pass in flight at its next slice, rather than after it finishes.
       this.session?.abort();
       return this.enqueue(() => this.stop());
     }
-    if (!this.session) return this.enqueue(() => this.start());
+    if (!this.on) {
+      this.on = true;
+      return this.enqueue(() => this.start());
+    }
     this.annotator?.setSettings(settings);
     if (previous && marksDiffer(previous, settings)) return this.enqueue(() => this.restart());
     return this.queue;
@@ -157,15 +168,19 @@ export class EntityHighlighting {
 
   private async start(): Promise<void> {
     const doc = this.deps.document;
-    if (!this.settings || !doc.body || isEditableDocument(doc)) return;
+    if (this.session) return;
+    if (!this.settings || !doc.body || isEditableDocument(doc)) {
+      // Nothing to highlight here; the next `apply` tries again.
+      this.on = false;
+      return;
+    }
     this.recognition ??= pageRecognition({ matchRemote: this.deps.matchRemote });
     const session = new AbortController();
     this.session = session;
     const observer = PageObserver.of(doc);
-    // The stylesheet goes in with the first mark, not before the walk: a page
-    // with nothing to mark is left as it was, and the walk's visibility checks
-    // never force the browser to recompute the page's style for a sheet of ours.
-    // Muted like every write of ours: our stylesheet is no change of the page.
+    // Added with the first mark: a page with nothing to mark gets nothing in its
+    // DOM, and the walk's visibility checks never make the browser recompute
+    // the page's style for a sheet of ours. Muted like every write of ours.
     let removeStyle: (() => void) | undefined;
     const styleMarks = (): void => {
       if (!removeStyle) observer.mute(() => (removeStyle = injectMarkStyle(doc, isPageDark(doc) ? 'dark' : 'light')));
