@@ -11,8 +11,6 @@ import { launchExtension, within, type ExtensionSession } from './harness';
 const pages = new WeakMap<DriverPage, Page>();
 /** Locators auto-wait this long, as driver calls do in Firefox. */
 const TIMEOUT = 15_000;
-/** How long a key press may wait for Chromium's acknowledgement, see {@link pressAcknowledged}. */
-const KEY_ACK_MS = 3_000;
 
 /** The first frame inside `page` whose URL starts with `urlPrefix`. */
 function frameOf(page: Page, urlPrefix: string): Frame | undefined {
@@ -35,24 +33,27 @@ async function waitForFrame(page: Page, urlPrefix: string): Promise<Frame> {
  * key event Chromium will never acknowledge. When the keydown lands in a frame
  * that its own handler removes (Escape in a private frame closes the card or
  * popover that holds the frame), the keyup is routed to the gone frame and CDP's
- * `Input.dispatchKeyEvent` never answers, so `press` hangs. That is accepted
- * only when a frame of the page was detached meanwhile; any other silence is an
- * error.
+ * `Input.dispatchKeyEvent` never answers, so `press` hangs. The silence is
+ * accepted only once an extension frame that was there before the press is
+ * detached; otherwise the press has {@link TIMEOUT} like every other call.
  */
 async function pressAcknowledged(page: Page, chord: string): Promise<void> {
-  const framesBefore = page.frames();
+  const extensionFrames = page.frames().filter((frame) => frame.url().startsWith('chrome-extension://'));
+  const pressed = page.keyboard.press(chord).then(() => true as const);
+  // A press left unanswered rejects when its page closes; nobody awaits it then.
+  pressed.catch(() => undefined);
+  const until = Date.now() + TIMEOUT;
+  while (!(await settledWithin(pressed, 250))) {
+    if (extensionFrames.some((frame) => frame.isDetached())) return;
+    if (Date.now() > until) throw new Error(`Chromium did not acknowledge ${chord} within ${TIMEOUT} ms on ${page.url()}`);
+  }
+}
+
+/** True when `promise` resolved within `ms`, false when it had not yet; rejects with it. */
+async function settledWithin(promise: Promise<true>, ms: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const unanswered = new Promise<'unanswered'>((resolve) => {
-    timer = setTimeout(() => resolve('unanswered'), KEY_ACK_MS);
-  });
   try {
-    const pressed = page.keyboard.press(chord).then(() => 'answered' as const);
-    // A press left unanswered rejects when its page closes; nobody awaits it then.
-    pressed.catch(() => undefined);
-    const outcome = await Promise.race([pressed, unanswered]);
-    if (outcome === 'unanswered' && !framesBefore.some((frame) => frame.isDetached())) {
-      throw new Error(`Chromium did not acknowledge ${chord} within ${KEY_ACK_MS} ms, and no frame of ${page.url()} was removed`);
-    }
+    return await Promise.race([promise, new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
   } finally {
     clearTimeout(timer);
   }
@@ -72,7 +73,7 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     },
     count: (selector) => page.locator(css(selector)).count(),
     click: (selector) => page.click(css(selector), { timeout: TIMEOUT }),
-    hover: (selector) => page.hover(css(selector)),
+    hover: (selector) => page.hover(css(selector), { timeout: TIMEOUT }),
     async tap(selector) {
       const box = await page.locator(css(selector)).first().boundingBox();
       if (!box) throw new Error(`tap: ${selector} is not rendered`);
