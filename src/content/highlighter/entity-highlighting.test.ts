@@ -49,6 +49,22 @@ function select(selector: string, from: string, to: string): Selection {
 
 let current: EntityHighlighting | undefined;
 
+/** A page of `html` with highlighting set up (not started) and destroyed after the test; `head`: its head as it was. */
+function onPage(html: string) {
+  document.body.innerHTML = html;
+  const head = document.head.innerHTML;
+  const { h, settings } = setUp();
+  current = h;
+  return { h, settings, head };
+}
+
+/** The page appends a paragraph of `text`. */
+function pageAdds(text: string): void {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.append(p);
+}
+
 /** Highlighting that asks `matchRemote`, reports nowhere, and is destroyed after the test. */
 function highlightingWith(matchRemote: ConstructorParameters<typeof EntityHighlighting>[0]['matchRemote']): EntityHighlighting {
   current = new EntityHighlighting({ document, matchRemote, report: () => undefined });
@@ -86,16 +102,11 @@ describe('EntityHighlighting', () => {
   });
 
   it('adds its stylesheet with the first mark: a page with nothing to mark gets nothing in its head', async () => {
-    document.body.innerHTML = '<p>Nothing here.</p>';
-    const head = document.head.innerHTML;
-    const { h, settings } = setUp();
-    current = h;
+    const { h, settings, head } = onPage('<p>Nothing here.</p>');
     await h.apply(settings, true);
     expect(document.head.innerHTML).toBe(head);
     expect(document.querySelectorAll('style[data-backstory-ui]').length).toBe(0);
-    const p = document.createElement('p');
-    p.textContent = 'Later, Putin arrived.';
-    document.body.append(p);
+    pageAdds('Later, Putin arrived.');
     await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin']);
     expect(document.querySelectorAll('style[data-backstory-ui="marks"]').length).toBe(1);
     await h.apply({ ...settings, enabled: false }, false);
@@ -103,10 +114,7 @@ describe('EntityHighlighting', () => {
   });
 
   it('starts once when asked twice before it started, and turning off then leaves no mark and no stylesheet', async () => {
-    document.body.innerHTML = '<p>Putin in Hama.</p>';
-    const head = document.head.innerHTML;
-    const { h, settings } = setUp();
-    current = h;
+    const { h, settings, head } = onPage('<p>Putin in Hama.</p>');
     void h.apply(settings, true);
     await h.apply(settings, true);
     expect(ids()).toEqual(['vladimir-putin', 'hama']);
@@ -114,17 +122,13 @@ describe('EntityHighlighting', () => {
     expect(marks()).toHaveLength(0);
     expect(document.head.innerHTML).toBe(head);
     // One session only: a name the page adds now is not marked by a session left running.
-    const p = document.createElement('p');
-    p.textContent = 'Later, Putin arrived.';
-    document.body.append(p);
+    pageAdds('Later, Putin arrived.');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(marks()).toHaveLength(0);
   });
 
   it('is on after being turned off and on again before the stop ran', async () => {
-    document.body.innerHTML = '<p>Putin in Hama.</p>';
-    const { h, settings } = setUp();
-    current = h;
+    const { h, settings } = onPage('<p>Putin in Hama.</p>');
     await h.apply(settings, true);
     void h.apply({ ...settings, enabled: false }, false);
     await h.apply(settings, true);
