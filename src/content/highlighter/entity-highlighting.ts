@@ -77,6 +77,7 @@ export class EntityHighlighting {
    * the old session not yet stopped and do nothing.
    */
   private on = false;
+  /** Removes the marks' stylesheet; set once the first mark brought it. */
   private removeStyle: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
   /** A job that marks the mentions released from under the selection is queued and has not run yet. */
@@ -181,12 +182,12 @@ export class EntityHighlighting {
     // Added with the first mark: a page with nothing to mark gets nothing in its
     // DOM, and the walk's visibility checks never make the browser recompute
     // the page's style for a sheet of ours. Muted like every write of ours.
-    let removeStyle: (() => void) | undefined;
     const styleMarks = (): void => {
-      if (!removeStyle) observer.mute(() => (removeStyle = injectMarkStyle(doc, isPageDark(doc) ? 'dark' : 'light')));
-    };
-    this.removeStyle = () => {
-      if (removeStyle) observer.mute(removeStyle);
+      if (this.removeStyle) return;
+      observer.mute(() => {
+        const remove = injectMarkStyle(doc, isPageDark(doc) ? 'dark' : 'light');
+        this.removeStyle = () => observer.mute(remove);
+      });
     };
     observer.subscribe({
       root: () => doc.body,

@@ -153,7 +153,7 @@ export interface Compiled {
   entryIsPlace: Uint8Array;
   starter: HashTable;
   /**
-   * One bit per word hash (see {@link starterBit}), set for the hashes of the
+   * One bit per word hash (its low bits, as in {@link buildBits}), set for the hashes of the
    * starters: a clear bit proves a word is none, without probing `starter`.
    * Dense (about 16 bits a starter) so that it stays in the fastest cache,
    * which the table, at most a quarter full of 32-bit keys, does not.
@@ -319,15 +319,11 @@ function buildBits(hashes: readonly number[]): Int32Array {
   const bits = new Int32Array(pow2AtLeast(hashes.length * 16) >>> 5 || 1);
   const mask = bits.length * 32 - 1;
   for (const h of hashes) {
-    const bit = starterBit(h, mask);
+    // A hash's bit is its low bits; the scanner tests the same expression inline.
+    const bit = h & mask;
     bits[bit >>> 5] = bits[bit >>> 5]! | (1 << (bit & 31));
   }
   return bits;
-}
-
-/** The bit of word hash `h` in a bit set of `mask + 1` bits; the scanner inlines the same expression. */
-export function starterBit(h: number, mask: number): number {
-  return h & mask;
 }
 
 /** The folded key of the `{year}` placeholder unit. */

@@ -4,7 +4,7 @@
  * split with soft hyphens is marked whole; a Spanish "el" before a name is
  * not part of its mark; a page the background could not answer at first is
  * marked once it can, though the page never changes; a page with nothing to
- * mark is left as it was, without even the marks' stylesheet.
+ * mark holds nothing of Backstory's in its DOM, not even the marks' stylesheet.
  */
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type DriverPage } from '../driver';
