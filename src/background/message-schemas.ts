@@ -38,8 +38,12 @@ const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEX
 const MAX_REPORTED_ENTRIES = 100_000;
 /** Longest page text matched in the background: the largest offset a highlight may carry. */
 const MAX_PAGE_TEXT = MAX_TEXT_OFFSET;
-/** Most messages one page's text is sent in: far more than the longest page the background accepts needs. */
-const MAX_PAGE_PARTS = 256;
+/**
+ * Most messages one page's text is sent in: a page sends one chunk of whole
+ * blocks per message, and two chunks in a row hold more than 32 K characters,
+ * so the longest page the background accepts needs fewer than this.
+ */
+const MAX_PAGE_PARTS = 2_048;
 
 // The shapes only: `shared/highlight-rules.ts` checks the rules across fields
 // (dates, order of start and end, quote and selector) on every write path.

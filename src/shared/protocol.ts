@@ -141,9 +141,10 @@ export interface PageMatches {
 }
 
 /**
- * One of the messages a long page's text is sent in (see `page.match`):
- * serialising a message takes the page's main thread, and one message of a
- * megabyte takes it for longer than a frame may.
+ * One of the messages a long page's text is sent in (see `page.match`), one
+ * chunk of whole blocks each: sending a message takes the page's main thread,
+ * and in Chromium a message past about 32 K characters costs many times more
+ * (see `content/highlighter/annotator.ts`).
  */
 export interface PagePart {
   /** The pass's own id, the same in each of its parts. */

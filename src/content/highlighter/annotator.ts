@@ -12,8 +12,8 @@
  * wrapped yet waits in one queue with its reason (off-screen, under the
  * selection, text changed: see `pending-wraps.ts`).
  * The background matches the text (see `page-matching.ts`) per chunk of whole
- * blocks (see {@link CHUNK_CHARS}), the chunks sent together in one message,
- * or a long page's in parts, one after the other (see {@link MESSAGE_CHARS}).
+ * blocks (see {@link CHUNK_CHARS}), one message per chunk: a page of several
+ * chunks goes in parts, one after the other (see `fetchMatches`).
  *
  * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
  * yields excluded, with a `detail` summary), `backstory:match` and
@@ -108,30 +108,11 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
 }
 
 /**
- * Text per `page.match` message, at most about: whole chunks are put together
- * up to this size, so an article goes in one message, and a long page in
- * parts (see `PagePart`). Serialising a message runs on the page's main
- * thread in one piece, and its cost grows faster than its size (in Chromium a
- * message of a million characters takes the thread for longer than a frame
- * may): parts keep each piece short, and the pass waits for each part's
- * reply before it sends the next.
+ * Longest text a change of what is marked reads again and swaps its marks
+ * in, in one task (see {@link Annotator.reannotate}): walking it and wrapping
+ * the marks shown at once stays well under a long task.
  */
-const MESSAGE_CHARS = 131_072;
-
-/** Chunk bounds (start, end pairs) grouped into the bounds of each message (exported for its test). */
-export function messagesOf(bounds: readonly number[]): number[][] {
-  const messages: number[][] = [];
-  let current: number[] = [];
-  for (let k = 0; k < bounds.length; k += 2) {
-    if (current.length > 0 && bounds[k + 1]! - current[0]! > MESSAGE_CHARS) {
-      messages.push(current);
-      current = [];
-    }
-    current.push(bounds[k]!, bounds[k + 1]!);
-  }
-  if (current.length > 0) messages.push(current);
-  return messages;
-}
+const SWAP_IN_ONE_TASK_CHARS = 131_072;
 
 /** A new pass's id for the parts of its text (unique per page; the background keys it by tab too). */
 let passes = 0;
@@ -314,9 +295,9 @@ export class Annotator {
    * background matches. Marks of a type now hidden or of an entry now excluded
    * go at once (that changes no text). The text is read with the other marks
    * in it (they are inline and never change it) and matched; then the old
-   * marks go and the new ones are selected and wrapped. For a page of one
-   * message's text that runs in one task, the slice budget set aside: bounded
-   * by that text and by the marks wrapped at once ({@link EAGER_MARKS} where
+   * marks go and the new ones are selected and wrapped. For a page of up to
+   * {@link SWAP_IN_ONE_TASK_CHARS} that runs in one task, the slice budget set
+   * aside: bounded by that text and by the marks wrapped at once ({@link EAGER_MARKS} where
    * off-screen ones can wait). A longer page goes in slices: a frame may show
    * it unmarked, which is better than one long task. When the page changed its
    * text meanwhile, the old marks go and a plain pass follows; when the
@@ -340,9 +321,9 @@ export class Annotator {
       this.refillDue = true;
       return timer.finish({ roots: 1, stale: false, marks: this.ledger.marks, capped: this.capped });
     }
-    // From here a page of one message's text runs without yielding (see above); so does the
+    // From here a page of that much text runs without yielding (see above); so does the
     // plain pass that follows if the page changed meanwhile, which the same text bounds.
-    if (read.text.length <= MESSAGE_CHARS) slicer.setBudgetAside();
+    if (read.text.length <= SWAP_IN_ONE_TASK_CHARS) slicer.setBudgetAside();
     const changesAtWalk = this.config.pageChanges?.();
     const page = await this.walk([body], slicer);
     // Without the marks the text is the same unless the page changed it while the background matched.
@@ -424,19 +405,21 @@ export class Annotator {
     if (bounds.length === 0) return [];
     const { remote } = this.config.matching;
     const exclude = [...this.config.exclude];
-    const messages = messagesOf(bounds);
-    const pass = messages.length > 1 ? passId() : undefined;
+    // One chunk per message. Sending runs on this thread, and in Chromium its cost jumps past
+    // a chunk's size: a message of about 32 K characters took 0.1–0.3 ms to send, one of about
+    // 65 K 2–15 ms, Latin or Cyrillic text alike (1 MB page of the page bench).
+    const count = bounds.length / 2;
+    const pass = count > 1 ? passId() : undefined;
     const answers: (RemoteAnswer | null)[] = [];
-    for (let index = 0; index < messages.length; index++) {
+    for (let index = 0; index < count; index++) {
       // Sending serialises the text now, on this thread: that part is our work.
       const answer = timer.matching(() => {
-        const piece = messages[index]!;
-        const base = piece[0]!;
-        const text = page.text.slice(base, piece[piece.length - 1]);
-        const part = pass === undefined ? undefined : { pass, index, count: messages.length, at: base };
-        return remote(text, piece.map((b) => b - base), exclude, part).then(
+        const start = bounds[2 * index]!;
+        const end = bounds[2 * index + 1]!;
+        const part = pass === undefined ? undefined : { pass, index, count, at: start };
+        return remote(page.text.slice(start, end), [0, end - start], exclude, part).then(
           // A part's answer has page offsets already.
-          (got) => (got === null || got === 'held' || part ? got : shift(got, base)),
+          (got) => (got === null || got === 'held' || part ? got : shift(got, start)),
           () => null, // a failed message is a background that cannot answer
         );
       });

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MatcherEntry } from '../../shared/matcher';
 import type { PagePart, PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
-import { messagesOf } from './annotator';
 import { EntityHighlighting } from './entity-highlighting';
 import { backgroundMatch } from '../../../tests/unit/background-match';
 
@@ -345,14 +344,20 @@ describe('EntityHighlighting', () => {
     expect(asked).toBe(3);
   });
 
-  it('groups chunks into messages of at most about 128 K characters, whole chunks each', () => {
-    expect(messagesOf([0, 100_000, 100_000, 120_000, 120_000, 200_000])).toEqual([
-      [0, 100_000, 100_000, 120_000],
-      [120_000, 200_000],
-    ]);
-    expect(messagesOf([0, 10, 11, 20])).toEqual([[0, 10, 11, 20]]);
-    // A chunk longer than a message still goes whole, alone.
-    expect(messagesOf([0, 200_000, 200_000, 200_010])).toEqual([[0, 200_000], [200_000, 200_010]]);
+  it('sends a page of many paragraphs one chunk of whole paragraphs per message, none over 32 K characters', async () => {
+    const paragraph = (i: number) => `<p>Paragraph ${i} ${'and so on '.repeat(50)}${i % 100 === 7 ? 'Putin' : 'done'}.</p>`;
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => paragraph(i)).join('');
+    const sent: { text: string; bounds: number[]; part?: PagePart }[] = [];
+    const h = highlightingWith(async (text, bounds, exclude, part) => {
+      sent.push({ text, bounds, ...(part ? { part } : {}) });
+      return background(text, bounds, exclude, part);
+    });
+    await h.apply({ ...EVERY_MENTION }, true);
+    expect(marks().map((m) => m.textContent)).toEqual(['Putin', 'Putin', 'Putin']);
+    expect(sent.length).toBeGreaterThan(4);
+    expect(sent.every((m) => m.text.length <= 32_768 && m.bounds.length === 2 && m.bounds[0] === 0 && m.bounds[1] === m.text.length)).toBe(true);
+    // Whole paragraphs: each part starts at a paragraph and ends at one.
+    expect(sent.every((m) => m.text.startsWith('Paragraph ') && m.text.endsWith('.'))).toBe(true);
   });
 
   it('sends a long page in parts of whole chunks, one pass, and marks the right places', async () => {
@@ -366,7 +371,8 @@ describe('EntityHighlighting', () => {
     await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().map((m) => `${m.textContent}=${m.getAttribute('data-entry-id')}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Bashar al-Assad=bashar-al-assad']);
     expect(sent.length).toBeGreaterThan(1);
-    expect(sent.every((m) => m.text.length <= 131_072 && m.bounds[0] === 0)).toBe(true);
+    // One chunk per message: here one paragraph, longer than a chunk, each.
+    expect(sent.every((m) => m.bounds.length === 2 && m.bounds[0] === 0)).toBe(true);
     expect(sent.map((m) => m.part?.index)).toEqual(sent.map((_, k) => k));
     expect(new Set(sent.map((m) => `${m.part?.pass}/${m.part?.count}`)).size).toBe(1);
     expect(sent[0]!.part!.count).toBe(sent.length);
