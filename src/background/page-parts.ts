@@ -1,11 +1,12 @@
 /**
  * The passes whose page text comes in several `page.match` messages (see
  * `PagePart` in the protocol): each part's matches and its evidence for the
- * whole-text decisions, held until the pass's last part arrives. Parts may
- * arrive in any order (their handlers run concurrently); whichever completes
- * the pass gets the answer for all of them. A pass that lost parts (the
- * background restarted between them) never completes: its page sees no
- * complete answer and asks again later.
+ * whole-text decisions, held until the pass's last part arrives. A page
+ * sends its parts one at a time, in order, each after the previous reply;
+ * the part that completes the pass gets the answer for all of them. A part
+ * of a pass not held (let go, or lost when the background restarted) is
+ * refused as `unavailable`: its page stops sending that pass and asks again
+ * later, and the part takes no one else's place.
  */
 import type { CharacterJudge } from '../shared/matcher';
 import type { EntityMatch } from '../shared/matcher/types';
@@ -22,11 +23,15 @@ interface HeldPass {
 }
 
 /**
- * Unfinished passes that a page may hold at once, over all tabs: a pass
- * whose page went away before its last part would otherwise stay forever.
- * The oldest goes first; its last part then fails, and the page asks again.
+ * Unfinished passes held at once, over all tabs: a pass whose page went away
+ * before its last part would otherwise stay forever. Any page over one chunk
+ * (32 K characters) sends its text in parts, one at a time, so after a restart
+ * of the browser every open tab with a long article may have a pass under
+ * way. The pass least recently given a part goes first (a live one gets its
+ * next part within milliseconds). Each held pass keeps only the matches of
+ * the parts it got.
  */
-const MAX_HELD_PASSES = 32;
+const MAX_HELD_PASSES = 256;
 
 /** The unfinished passes, by sender tab and pass id. */
 export class PagePartPasses {
@@ -37,12 +42,18 @@ export class PagePartPasses {
    * whose evidence `judge` reads now, while the text is here). Returns every
    * part's matches, in page offsets and page order, with the whole-text
    * decisions applied, when this part completes the pass; otherwise null.
-   * Throws a `CallFailure` for a part that does not fit its pass.
+   * Throws a `CallFailure` for a part that does not fit its pass, or whose
+   * pass is not held.
    */
   add(tabId: number, part: PagePart, text: string, matches: EntityMatch[], newJudge: () => CharacterJudge): EntityMatch[] | null {
     const key = `${tabId}\u0000${part.pass}`;
     let pass = this.held.get(key);
-    if (!pass) {
+    if (pass) {
+      // Last in the map's order again: eviction takes the pass that waited longest for a part.
+      this.held.delete(key);
+      this.held.set(key, pass);
+    } else {
+      if (part.index !== 0) throw new CallFailure('unavailable', 'The earlier parts of this page’s text are no longer held: send the page again.');
       pass = { count: part.count, parts: new Array<EntityMatch[] | undefined>(part.count), received: 0, judge: newJudge() };
       this.held.set(key, pass);
       if (this.held.size > MAX_HELD_PASSES) this.held.delete(this.held.keys().next().value!);
