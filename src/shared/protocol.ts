@@ -142,9 +142,10 @@ export interface PageMatches {
 
 /**
  * One of the messages a long page's text is sent in (see `page.match`), one
- * chunk of whole blocks each: sending a message takes the page's main thread,
- * and in Chromium a message past about 32 K characters costs many times more
- * (see `content/highlighter/annotator.ts`).
+ * chunk of whole blocks (up to 32 K characters, unless one block is longer)
+ * each: sending a message takes the page's main thread, and in Chromium a
+ * bigger message costs far more per character (see
+ * `content/highlighter/annotator.ts`).
  */
 export interface PagePart {
   /** The pass's own id, the same in each of its parts. */
@@ -187,8 +188,9 @@ export interface CallMap {
    * A long page comes in parts (`part`): each is matched as it arrives, and
    * the reply of the part that completes the pass carries the matches of
    * every part, with offsets in the page's text, and the decisions over the
-   * whole text applied; the other parts' replies are `held`. When no reply
-   * completes the pass (the background restarted and lost earlier parts), the
+   * whole text applied; the other parts' replies are `held`. The page sends
+   * them one at a time, in order. A part of a pass the background no longer
+   * holds (it let the pass go, or restarted) is refused as `unavailable`: the
    * page has no answer and asks again later.
    */
   'page.match': Call<{ text: string; bounds: number[]; exclude: string[]; part?: PagePart }, PageMatches>;

@@ -109,8 +109,10 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
 
 /**
  * Longest text a change of what is marked reads again and swaps its marks
- * in, in one task (see {@link Annotator.reannotate}): walking it and wrapping
- * the marks shown at once stays well under a long task.
+ * in, in one task (see {@link Annotator.reannotate}), whether it was sent in
+ * one message or in parts. It covers long articles (the page bench's real
+ * pages hold 27–81 K characters) and bounds the task with the marks wrapped
+ * at once ({@link EAGER_MARKS}); a longer page is walked again in slices.
  */
 const SWAP_IN_ONE_TASK_CHARS = 131_072;
 
@@ -405,9 +407,9 @@ export class Annotator {
     if (bounds.length === 0) return [];
     const { remote } = this.config.matching;
     const exclude = [...this.config.exclude];
-    // One chunk per message. Sending runs on this thread, and in Chromium its cost jumps past
-    // a chunk's size: a message of about 32 K characters took 0.1–0.3 ms to send, one of about
-    // 65 K 2–15 ms, Latin or Cyrillic text alike (1 MB page of the page bench).
+    // One chunk per message. Sending runs on this thread, and in Chromium a bigger message costs
+    // far more per character: on a 1 MB page, messages of about 32 K characters took mostly
+    // 0.1–0.7 ms each to send, Latin or Cyrillic text alike, and messages of 128 K 1.4–16 ms.
     const count = bounds.length / 2;
     const pass = count > 1 ? passId() : undefined;
     const answers: (RemoteAnswer | null)[] = [];

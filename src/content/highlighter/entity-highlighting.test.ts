@@ -222,19 +222,26 @@ describe('EntityHighlighting', () => {
     expect(document.body.textContent).toBe('Putin in Russia and Hama.');
   });
 
-  it('draws every new mark of a page of one message in the task that removed the old ones, however long it takes', async () => {
+  // Up to 128 K characters the swap runs in one task, whether the text went in one message or in parts.
+  it.each([
+    ['in one message', ''],
+    ['in parts', ' and so on'.repeat(60)],
+  ])('draws every new mark of a page sent %s in the task that removed the old ones, however long it takes', async (_, padding) => {
     // 90 blocks, 180 mentions: more than one slice of selection (128), many wrap groups, all marked at once (under 200).
-    document.body.innerHTML = Array.from({ length: 90 }, (_, k) => `<p>Putin in Russia, day ${k}.</p>`).join('');
+    document.body.innerHTML = Array.from({ length: 90 }, (_, k) => `<p>Putin in Russia, day ${k}${padding}.</p>`).join('');
     let slow = false;
     let clock = 0;
     const realNow = performance.now.bind(performance);
     // From the answer on, every read of the clock finds the slice used up.
     vi.spyOn(performance, 'now').mockImplementation(() => (slow ? (clock += 20) : realNow()));
-    let asked = 0;
+    let answered = 0;
+    let parts = 0;
     let shownAfterAnswer = -1;
-    const h = highlightingWith(async (text, bounds, exclude) => {
-      const found = await background(text, bounds, exclude);
-      if (++asked === 2) {
+    const h = highlightingWith(async (text, bounds, exclude, part) => {
+      if (part) parts++;
+      const found = await background(text, bounds, exclude, part);
+      // The answer of the second pass (the reannotation): its last part's, when it goes in parts.
+      if (!found?.held && ++answered === 2) {
         slow = true;
         setTimeout(() => {
           shownAfterAnswer = marks().length;
@@ -250,12 +257,13 @@ describe('EntityHighlighting', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(shownAfterAnswer).toBe(90);
       expect(ids().every((id) => id === 'vladimir-putin')).toBe(true);
+      expect(parts > 0).toBe(padding !== '');
     } finally {
       vi.restoreAllMocks();
     }
   });
 
-  it('replaces the marks of a page longer than one message after a change of what is marked, its text unchanged', async () => {
+  it('replaces the marks of a page longer than 128 K characters after a change of what is marked, its text unchanged', async () => {
     const filler = 'and so on '.repeat(8_000);
     document.body.innerHTML = ['Putin', 'Russia', 'Hama'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');
     const text = document.body.textContent;
@@ -269,7 +277,7 @@ describe('EntityHighlighting', () => {
   });
 
   it('does not wrap a name the page changed while a long page was walked again after a change of what is marked', async () => {
-    // 600 blocks, about 150 K characters: longer than one message, so the walk after the answer goes in slices.
+    // 600 blocks, about 150 K characters: over 128 K, so the walk after the answer goes in slices.
     const filler = 'and so on '.repeat(25);
     document.body.innerHTML = Array.from({ length: 600 }, (_, k) => `<p>${k % 100 === 0 ? 'Putin in Russia. ' : ''}${filler}</p>`).join('');
     let slow = false;
@@ -356,8 +364,11 @@ describe('EntityHighlighting', () => {
     expect(marks().map((m) => m.textContent)).toEqual(['Putin', 'Putin', 'Putin']);
     expect(sent.length).toBeGreaterThan(4);
     expect(sent.every((m) => m.text.length <= 32_768 && m.bounds.length === 2 && m.bounds[0] === 0 && m.bounds[1] === m.text.length)).toBe(true);
-    // Whole paragraphs: each part starts at a paragraph and ends at one.
+    // Whole paragraphs: each part starts at a paragraph and ends at one, and the parts follow each other.
     expect(sent.every((m) => m.text.startsWith('Paragraph ') && m.text.endsWith('.'))).toBe(true);
+    expect(sent.map((m) => m.part!.at)).toEqual(sent.map((_, k) => sent.slice(0, k).reduce((at, m) => at + m.text.length + 1, 0)));
+    // Each as full as whole paragraphs allow: two parts in a row hold more than 32 K characters.
+    expect(sent.slice(1).every((m, k) => m.text.length + sent[k]!.text.length > 32_768)).toBe(true);
   });
 
   it('sends a long page in parts of whole chunks, one pass, and marks the right places', async () => {
