@@ -39,7 +39,7 @@ const MAX_REPORTED_ENTRIES = 100_000;
 /** Longest page text matched in the background: the largest offset a highlight may carry. */
 const MAX_PAGE_TEXT = MAX_TEXT_OFFSET;
 /**
- * Most messages one page's text is sent in: a page sends one chunk of whole
+ * Most messages one page's text is sent in: a page sends whole chunks of
  * blocks per message, and two chunks in a row hold more than 32 K characters,
  * so the longest page the background accepts needs fewer than this.
  */

@@ -24,8 +24,8 @@ interface HeldPass {
 
 /**
  * Unfinished passes held at once, over all tabs: a pass whose page went away
- * before its last part would otherwise stay forever. Any page over one chunk
- * (32 K characters) sends its text in parts, one at a time, so after a restart
+ * before its last part would otherwise stay forever. Any page over one
+ * message (32 K characters in Chrome) sends its text in parts, one at a time, so after a restart
  * of the browser every open tab with a long article may have a pass under
  * way. The pass least recently given a part goes first (a live one gets its
  * next part within milliseconds). Each held pass keeps only the matches of

@@ -141,11 +141,10 @@ export interface PageMatches {
 }
 
 /**
- * One of the messages a long page's text is sent in (see `page.match`), one
- * chunk of whole blocks (up to 32 K characters, unless one block is longer)
- * each: sending a message takes the page's main thread, and in Chromium a
- * bigger message costs far more per character (see
- * `content/highlighter/annotator.ts`).
+ * One of the messages a long page's text is sent in (see `page.match`), whole
+ * chunks of blocks each, up to the size the browser sends best
+ * (`MESSAGE_TEXT_CHARS` in `shared/extension-api.ts`): sending a message
+ * takes the page's main thread.
  */
 export interface PagePart {
   /** The pass's own id, the same in each of its parts. */

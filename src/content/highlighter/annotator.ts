@@ -12,14 +12,16 @@
  * wrapped yet waits in one queue with its reason (off-screen, under the
  * selection, text changed: see `pending-wraps.ts`).
  * The background matches the text (see `page-matching.ts`) per chunk of whole
- * blocks (see {@link CHUNK_CHARS}), one message per chunk: a page of several
- * chunks goes in parts, one after the other (see `fetchMatches`).
+ * blocks (see {@link CHUNK_CHARS}), whole chunks in a message up to the
+ * browser's best size of one (`MESSAGE_TEXT_CHARS`): a longer page goes in
+ * parts, one after the other (see `fetchMatches`).
  *
  * Every pass leaves User Timing measures: `backstory:annotate` (all the work,
  * yields excluded, with a `detail` summary), `backstory:match` and
  * `backstory:wrap` (see `pass-timer.ts`). The bench and the tests read them.
  */
 import type { EntryType } from '../../shared/catalog';
+import { MESSAGE_TEXT_CHARS } from '../../shared/extension-api';
 import { typeGroupOf } from '../../shared/catalog';
 import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
@@ -115,6 +117,25 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
  * at once ({@link EAGER_MARKS}); a longer page is walked again in slices.
  */
 const SWAP_IN_ONE_TASK_CHARS = 131_072;
+
+/**
+ * Chunk bounds (start, end pairs) grouped into the bounds of each message:
+ * whole chunks, up to `maxChars` of text a message; a longer chunk goes alone
+ * (exported for its test).
+ */
+export function messagesOf(bounds: readonly number[], maxChars: number): number[][] {
+  const messages: number[][] = [];
+  let current: number[] = [];
+  for (let k = 0; k < bounds.length; k += 2) {
+    if (current.length > 0 && bounds[k + 1]! - current[0]! > maxChars) {
+      messages.push(current);
+      current = [];
+    }
+    current.push(bounds[k]!, bounds[k + 1]!);
+  }
+  if (current.length > 0) messages.push(current);
+  return messages;
+}
 
 /** A new pass's id for the parts of its text (unique per page; the background keys it by tab too). */
 let passes = 0;
@@ -407,21 +428,20 @@ export class Annotator {
     if (bounds.length === 0) return [];
     const { remote } = this.config.matching;
     const exclude = [...this.config.exclude];
-    // One chunk per message. Sending runs on this thread, and in Chromium a bigger message costs
-    // far more per character: on a 1 MB page, messages of about 32 K characters took mostly
-    // 0.1–0.7 ms each to send, Latin or Cyrillic text alike, and messages of 128 K 1.4–16 ms.
-    const count = bounds.length / 2;
-    const pass = count > 1 ? passId() : undefined;
+    // Whole chunks up to the browser's best size of a message (see MESSAGE_TEXT_CHARS).
+    const messages = messagesOf(bounds, MESSAGE_TEXT_CHARS);
+    const pass = messages.length > 1 ? passId() : undefined;
     const answers: (RemoteAnswer | null)[] = [];
-    for (let index = 0; index < count; index++) {
+    for (let index = 0; index < messages.length; index++) {
       // Sending serialises the text now, on this thread: that part is our work.
       const answer = timer.matching(() => {
-        const start = bounds[2 * index]!;
-        const end = bounds[2 * index + 1]!;
-        const part = pass === undefined ? undefined : { pass, index, count, at: start };
-        return remote(page.text.slice(start, end), [0, end - start], exclude, part).then(
+        const piece = messages[index]!;
+        const base = piece[0]!;
+        const text = page.text.slice(base, piece[piece.length - 1]);
+        const part = pass === undefined ? undefined : { pass, index, count: messages.length, at: base };
+        return remote(text, piece.map((b) => b - base), exclude, part).then(
           // A part's answer has page offsets already.
-          (got) => (got === null || got === 'held' || part ? got : shift(got, start)),
+          (got) => (got === null || got === 'held' || part ? got : shift(got, base)),
           () => null, // a failed message is a background that cannot answer
         );
       });

@@ -4,6 +4,7 @@ import type { MatcherEntry } from '../../shared/matcher';
 import type { PagePart, PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { EntityHighlighting } from './entity-highlighting';
+import { messagesOf } from './annotator';
 import { backgroundMatch } from '../../../tests/unit/background-match';
 
 /** These tests count marks: every mention is marked, as they were written for. */
@@ -352,7 +353,19 @@ describe('EntityHighlighting', () => {
     expect(asked).toBe(3);
   });
 
-  it('sends a page of many paragraphs one chunk of whole paragraphs per message, none over 32 K characters', async () => {
+  it('groups chunks into messages of at most the given size, whole chunks each', () => {
+    expect(messagesOf([0, 100_000, 100_000, 120_000, 120_000, 200_000], 131_072)).toEqual([
+      [0, 100_000, 100_000, 120_000],
+      [120_000, 200_000],
+    ]);
+    expect(messagesOf([0, 10, 11, 20], 32_768)).toEqual([[0, 10, 11, 20]]);
+    expect(messagesOf([0, 20_000, 20_001, 40_000], 32_768)).toEqual([[0, 20_000], [20_001, 40_000]]);
+    // A chunk longer than a message still goes whole, alone.
+    expect(messagesOf([0, 200_000, 200_000, 200_010], 131_072)).toEqual([[0, 200_000], [200_000, 200_010]]);
+  });
+
+  // Unit tests build for no browser: Chrome's size of a message, 32 K characters (see MESSAGE_TEXT_CHARS).
+  it('sends a page of many paragraphs in messages of whole paragraphs, none over 32 K characters', async () => {
     const paragraph = (i: number) => `<p>Paragraph ${i} ${'and so on '.repeat(50)}${i % 100 === 7 ? 'Putin' : 'done'}.</p>`;
     document.body.innerHTML = Array.from({ length: 300 }, (_, i) => paragraph(i)).join('');
     const sent: { text: string; bounds: number[]; part?: PagePart }[] = [];
@@ -382,7 +395,7 @@ describe('EntityHighlighting', () => {
     await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().map((m) => `${m.textContent}=${m.getAttribute('data-entry-id')}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Bashar al-Assad=bashar-al-assad']);
     expect(sent.length).toBeGreaterThan(1);
-    // One chunk per message: here one paragraph, longer than a chunk, each.
+    // Here one paragraph, longer than a chunk and than a message, each.
     expect(sent.every((m) => m.bounds.length === 2 && m.bounds[0] === 0)).toBe(true);
     expect(sent.map((m) => m.part?.index)).toEqual(sent.map((_, k) => k));
     expect(new Set(sent.map((m) => `${m.part?.pass}/${m.part?.count}`)).size).toBe(1);
