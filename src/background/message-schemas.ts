@@ -41,7 +41,8 @@ const MAX_PAGE_TEXT = MAX_TEXT_OFFSET;
 /**
  * Most messages one page's text is sent in: a page sends whole chunks of
  * blocks per message, and two chunks in a row hold more than 32 K characters,
- * so the longest page the background accepts needs fewer than this.
+ * so the longest page the background accepts (32,000,000 characters) needs at
+ * most 2 × 32,000,000 / 32,768 + 1 = 1,954 messages.
  */
 const MAX_PAGE_PARTS = 2_048;
 

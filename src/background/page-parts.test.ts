@@ -40,11 +40,13 @@ describe('PagePartPasses', () => {
 
   it('lets go first of the pass that has waited longest for a part, not of the one that began first', () => {
     const passes = new PagePartPasses();
-    // The first pass keeps getting parts while 256 others begin and stop (their pages went away).
+    // The first pass keeps getting parts while 300 others begin and stop (their pages went away).
     expect(passes.add(0, { pass: 'live', index: 0, count: 3, at: 0 }, 'Putin', [mention(0)], judge)).toBeNull();
     for (let tab = 1; tab <= 255; tab++) passes.add(tab, { pass: 'gone', index: 0, count: 2, at: 0 }, 'Putin', [], judge);
     expect(passes.add(0, { pass: 'live', index: 1, count: 3, at: 10 }, 'Putin', [mention(0)], judge)).toBeNull();
     for (let tab = 256; tab <= 300; tab++) passes.add(tab, { pass: 'gone', index: 0, count: 2, at: 0 }, 'Putin', [], judge);
     expect(passes.add(0, { pass: 'live', index: 2, count: 3, at: 20 }, 'Putin', [mention(0)], judge)?.map((m) => m.start)).toEqual([0, 10, 20]);
+    // Passes were let go meanwhile: the oldest stopped one is gone.
+    expect(() => passes.add(1, { pass: 'gone', index: 1, count: 2, at: 0 }, 'Putin', [], judge)).toThrow(expect.objectContaining({ code: 'unavailable' }));
   });
 });

@@ -28,7 +28,7 @@ interface HeldPass {
  * message (32 K characters in Chrome) sends its text in parts, one at a time, so after a restart
  * of the browser every open tab with a long article may have a pass under
  * way. The pass least recently given a part goes first (a live one gets its
- * next part within milliseconds). Each held pass keeps only the matches of
+ * next part as soon as its previous one is answered). Each held pass keeps only the matches of
  * the parts it got.
  */
 const MAX_HELD_PASSES = 256;

@@ -8,18 +8,21 @@
  * returns true, which both browsers honour (Chrome ignores a returned promise).
  *
  * Contexts that need more of the API (background, popup, options) take the
- * polyfill from `platform.ts`.
+ * polyfill from `platform.ts`. What the content script must know of its
+ * browser without it is here too: the size of a message.
  */
 
 /**
- * Most page text a content script puts in one message (whole chunks of it;
- * see `content/highlighter/annotator.ts`), by browser: they pay for a message
- * differently. Chrome serialises it as JSON on the page's main thread, at a
- * cost per character that grows with the message: on a 1 MB page, messages of
- * about 32 K characters took mostly 0.1–0.7 ms each to send, Latin or
- * Cyrillic text alike, and messages of 128 K 1.4–16 ms. Firefox clones it,
- * and its cost is per message: the same page took 36–42 ms of matching work
- * in messages of 128 K characters and 51–60 ms in messages of 32 K.
+ * Most page text a content script puts in one message (whole chunks of it,
+ * a chunk longer than this alone; see `content/highlighter/annotator.ts`), by
+ * browser: they pay for a message differently. Chrome serialises it as JSON
+ * on the page's main thread, at a cost per character that grows with the
+ * message: on a 1 MB page, messages of about 32 K characters took mostly
+ * 0.1–0.7 ms each to send, Latin or Cyrillic text alike, and messages of
+ * 128 K 1.4–16 ms. Firefox clones it, and at these sizes its cost per message
+ * outweighs its cost per character: the same page took 36–42 ms of matching
+ * work in messages of 128 K characters and 51–60 ms in messages of 32 K.
+ * Never below `CHUNK_CHARS` (32 K): a chunk is the smallest message.
  */
 export const MESSAGE_TEXT_CHARS = typeof __BROWSER__ !== 'undefined' && __BROWSER__ === 'firefox' ? 131_072 : 32_768;
 

@@ -1,4 +1,8 @@
-/** Build-time constants, replaced by esbuild's `define` (and vitest's). */
+/**
+ * Build-time constants, replaced by esbuild's `define`. Unit tests define
+ * none: code they load reads a constant behind `typeof` (or a test sets it
+ * on `globalThis`).
+ */
 declare const __BROWSER__: 'chrome' | 'firefox';
 declare const __DEV__: boolean;
 declare const __VERSION__: string;

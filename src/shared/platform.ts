@@ -1,7 +1,9 @@
 /**
  * The platform seam: the one place that touches the browser's extension API
  * and knows which browser it runs in. Everything that differs between Chrome
- * and Firefox lives here, so the rest of the code never checks the browser.
+ * and Firefox lives here, so the rest of the code never checks the browser,
+ * except the content script's size of a message (`MESSAGE_TEXT_CHARS` in
+ * `extension-api.ts`): the content script does not load this module's polyfill.
  *
  * Unit tests never import this module (webextension-polyfill throws outside an
  * extension); code that needs the browser takes it from here at the edges.

@@ -188,8 +188,8 @@ export interface CallMap {
    * the reply of the part that completes the pass carries the matches of
    * every part, with offsets in the page's text, and the decisions over the
    * whole text applied; the other parts' replies are `held`. The page sends
-   * them one at a time, in order. A part of a pass the background no longer
-   * holds (it let the pass go, or restarted) is refused as `unavailable`: the
+   * them one at a time, in order. A later part (index > 0) of a pass the
+   * background no longer holds (it let the pass go, or restarted) is refused as `unavailable`: the
    * page has no answer and asks again later.
    */
   'page.match': Call<{ text: string; bounds: number[]; exclude: string[]; part?: PagePart }, PageMatches>;

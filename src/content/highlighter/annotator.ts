@@ -21,8 +21,8 @@
  * `backstory:wrap` (see `pass-timer.ts`). The bench and the tests read them.
  */
 import type { EntryType } from '../../shared/catalog';
-import { MESSAGE_TEXT_CHARS } from '../../shared/extension-api';
 import { typeGroupOf } from '../../shared/catalog';
+import { MESSAGE_TEXT_CHARS } from '../../shared/extension-api';
 import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
 import { widenRoots, type PendingWraps } from './pending-wraps';

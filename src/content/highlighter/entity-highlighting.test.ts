@@ -418,23 +418,26 @@ describe('EntityHighlighting', () => {
     expect(marks()).toHaveLength(0);
   });
 
-  it('marks nothing from a long page whose parts the background lost, and asks again on the next change', async () => {
+  it('stops sending a long page whose first part the background lost, marks nothing, and asks again, from a new first part, on the next change', async () => {
     const filler = 'and so on '.repeat(7_000);
-    document.body.innerHTML = `<p>Putin ${filler}</p><p>Hama ${filler}</p>`;
+    document.body.innerHTML = `<p>Putin ${filler}</p><p>Hama ${filler}</p><p>Bashar al-Assad ${filler}</p>`;
     let lose = true;
-    let asked = 0;
-    // A restarted background never got the first part: the others are held for a pass that never completes.
+    const sent: PagePart[] = [];
+    // The background restarts after holding the first part: the second is of a pass it does not hold, and is refused.
     const h = highlightingWith(async (text, bounds, exclude, part) => {
-      asked++;
+      sent.push(part!);
       if (lose && part?.index === 0) return { matches: [], entries: {}, held: true };
       return background(text, bounds, exclude, part);
     });
     await h.apply({ ...EVERY_MENTION }, true);
-    expect(asked).toBe(2);
+    // Three parts, and the page stopped at the refused second one.
+    expect(sent.map((p) => `${p.index}/${p.count}`)).toEqual(['0/3', '1/3']);
     expect(marks()).toHaveLength(0);
     lose = false;
     document.body.insertAdjacentHTML('beforeend', '<p>Russia.</p>');
-    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama', 'russia']);
+    await expect.poll(() => ids(), { timeout: 3000 }).toEqual(['vladimir-putin', 'hama', 'bashar-al-assad', 'russia']);
+    expect(sent[2]!.index).toBe(0);
+    expect(sent[2]!.pass).not.toBe(sent[0]!.pass);
   });
 
   it('does not wrap text the page changed while the background was matching', async () => {
