@@ -13,8 +13,9 @@ import type { EntityMatch } from '../shared/matcher/types';
 import type { PagePart } from '../shared/protocol';
 import { CallFailure } from './router';
 
-/** One unfinished pass. */
-interface HeldPass {
+/** One unfinished pass; `C` is what its first part began it with. */
+interface HeldPass<C> {
+  context: C;
   count: number;
   /** Each part's matches, in page offsets, once it arrived. */
   parts: (EntityMatch[] | undefined)[];
@@ -25,36 +26,54 @@ interface HeldPass {
 /**
  * Unfinished passes held at once, over all tabs: a pass whose page went away
  * before its last part would otherwise stay forever. Any page over one
- * message (32 K characters in Chrome) sends its text in parts, one at a time, so after a restart
- * of the browser every open tab with a long article may have a pass under
- * way. The pass least recently given a part goes first (a live one gets its
- * next part as soon as its previous one is answered). Each held pass keeps only the matches of
- * the parts it got.
+ * message (32 K characters in Chrome) sends its text in parts, one at a
+ * time, so after a restart of the browser every open tab with a long article
+ * may have a pass under way. The pass least recently given a part goes first
+ * (a live one gets its next part as soon as its previous one is answered).
+ * Each held pass keeps its context and the matches of the parts it got.
  */
 const MAX_HELD_PASSES = 256;
 
-/** The unfinished passes, by sender tab and pass id. */
-export class PagePartPasses {
-  private readonly held = new Map<string, HeldPass>();
+/**
+ * The unfinished passes, by sender tab and pass id. `C` is what a pass's
+ * first part began it with and its later parts reuse (`page.match`: the
+ * matcher, the exclusions and the entries' facts), so that one page is
+ * matched and answered with one of each, read once.
+ */
+export class PagePartPasses<C> {
+  private readonly held = new Map<string, HeldPass<C>>();
+
+  /**
+   * The context of the pass a later part (index > 0) of `tabId` belongs to,
+   * or undefined for a first part, which begins its pass (see {@link add}).
+   * Throws `unavailable` when a later part's pass is not held.
+   */
+  contextOf(tabId: number, part: PagePart): C | undefined {
+    if (part.index === 0) return undefined;
+    const pass = this.held.get(keyOf(tabId, part));
+    if (!pass) throw notHeld();
+    return pass.context;
+  }
 
   /**
    * Adds a part of `tabId`'s pass: its matches (offsets in the part's text,
-   * whose evidence `judge` reads now, while the text is here). Returns every
+   * whose evidence the pass's judge reads now, while the text is here). A
+   * first part begins the pass with `begin()`'s context and judge. Returns every
    * part's matches, in page offsets and page order, with the whole-text
    * decisions applied, when this part completes the pass; otherwise null.
    * Throws a `CallFailure` for a part that does not fit its pass, or whose
    * pass is not held.
    */
-  add(tabId: number, part: PagePart, text: string, matches: EntityMatch[], newJudge: () => CharacterJudge): EntityMatch[] | null {
-    const key = `${tabId}\u0000${part.pass}`;
+  add(tabId: number, part: PagePart, text: string, matches: EntityMatch[], begin: () => { context: C; judge: CharacterJudge }): EntityMatch[] | null {
+    const key = keyOf(tabId, part);
     let pass = this.held.get(key);
     if (pass) {
       // Last in the map's order again: eviction takes the pass that waited longest for a part.
       this.held.delete(key);
       this.held.set(key, pass);
     } else {
-      if (part.index !== 0) throw new CallFailure('unavailable', 'The earlier parts of this page’s text are no longer held: send the page again.');
-      pass = { count: part.count, parts: new Array<EntityMatch[] | undefined>(part.count), received: 0, judge: newJudge() };
+      if (part.index !== 0) throw notHeld();
+      pass = { ...begin(), count: part.count, parts: new Array<EntityMatch[] | undefined>(part.count), received: 0 };
       this.held.set(key, pass);
       if (this.held.size > MAX_HELD_PASSES) this.held.delete(this.held.keys().next().value!);
     }
@@ -72,4 +91,12 @@ export class PagePartPasses {
     this.held.delete(key);
     return pass.judge.drop(pass.parts.flatMap((found) => found!));
   }
+}
+
+function keyOf(tabId: number, part: PagePart): string {
+  return `${tabId}\u0000${part.pass}`;
+}
+
+function notHeld(): CallFailure {
+  return new CallFailure('unavailable', 'The earlier parts of this page’s text are no longer held: send the page again.');
 }

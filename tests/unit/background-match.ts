@@ -19,13 +19,13 @@ export function backgroundMatch(
 ): (text: string, bounds: number[], exclude: string[], part?: PagePart) => Promise<PageMatches> {
   const matcher = compileMatcher(entries);
   const types = new Map(entries.map((e) => [e.id, e.type]));
-  const parted = new PagePartPasses();
+  const parted = new PagePartPasses<undefined>();
   return async (text, bounds, exclude, part) => {
     const excluded = new Set([...siteExcluded, ...exclude]);
     const options = excluded.size > 0 ? { exclude: excluded } : undefined;
     let matches: EntityMatch[];
     if (part) {
-      const all = parted.add(1, part, text, matchChunksApart(matcher, text, bounds, options), () => matcher.judge());
+      const all = parted.add(1, part, text, matchChunksApart(matcher, text, bounds, options), () => ({ context: undefined, judge: matcher.judge() }));
       if (!all) return { matches: [], entries: {}, held: true };
       matches = all;
     } else matches = matchChunks(matcher, text, bounds, options);

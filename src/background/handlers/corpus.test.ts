@@ -21,9 +21,14 @@ describe('page.match', () => {
   ];
   /** A fake corpus: its entries and content hash change when the reader adds one; counts reads. */
   function setUp(corrections: Record<string, string[]> = {}) {
-    const state = { entries: [...bundled] as { id: string; name: string; type: 'person' | 'place' | 'state' | 'organisation'; aliases: { text: string; corpusOnly?: boolean }[] }[], hash: 'h1', reads: 0 };
+    const state = { entries: [...bundled] as { id: string; name: string; type: 'person' | 'place' | 'state' | 'organisation'; aliases: { text: string; corpusOnly?: boolean }[] }[], hash: 'h1', reads: 0, hashReads: 0, correctionReads: 0 };
     const services = {
-      corpusModel: { hash: async () => state.hash },
+      corpusModel: {
+        hash: async () => {
+          state.hashReads++;
+          return state.hash;
+        },
+      },
       corpus: {
         asOf: async () => '2025-10-15',
         allEntries: async () => {
@@ -31,7 +36,12 @@ describe('page.match', () => {
           return state.entries;
         },
       },
-      corrections: { forSite: async (site: string) => corrections[site] ?? [] },
+      corrections: {
+        forSite: async (site: string) => {
+          state.correctionReads++;
+          return corrections[site] ?? [];
+        },
+      },
     } as unknown as Services;
     return { state, handlers: corpusHandlers(services) };
   }
@@ -92,6 +102,22 @@ describe('page.match', () => {
     expect(done).toEqual(asWhole);
     // Hama, "said" by a character in each part, is no place on this page.
     expect(done.matches.map((m) => `${whole.slice(m.start, m.end)}=${m.entryId}`)).toEqual(['Putin=vladimir-putin', 'Russia=russia']);
+  });
+
+  it('reads the content hash and the site\'s corrections once for a page sent in parts, and matches its later parts as its first', async () => {
+    const corrections: Record<string, string[]> = {};
+    const { state, handlers } = setUp(corrections);
+    const text = 'Putin in Hama.';
+    const part = (index: number) => ({ text, bounds: [0, text.length], exclude: [], part: { pass: 'p', index, count: 3, at: index * (text.length + 1) } });
+    expect((await handlers['page.match'](part(0), sender)).held).toBe(true);
+    // The reader says "not this one" on this site meanwhile: the page's next pass applies it; this one keeps to one set.
+    corrections['example.com'] = ['hama'];
+    expect((await handlers['page.match'](part(1), sender)).held).toBe(true);
+    const done = await handlers['page.match'](part(2), sender);
+    expect(done.matches.map((m) => m.entryId)).toEqual(['vladimir-putin', 'hama', 'vladimir-putin', 'hama', 'vladimir-putin', 'hama']);
+    expect([state.hashReads, state.correctionReads]).toEqual([1, 1]);
+    const next = await handlers['page.match']({ text, bounds: [0, text.length], exclude: [] }, sender);
+    expect(next.matches.map((m) => m.entryId)).toEqual(['vladimir-putin']);
   });
 
   it('keeps the passes of different tabs apart, and refuses a part that does not fit its pass', async () => {

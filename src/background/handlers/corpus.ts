@@ -1,10 +1,11 @@
 import { compileMatcher, type Matcher } from '../../shared/matcher';
 import { matchChunks, matchChunksApart, validChunkBounds } from '../../shared/matcher/match-chunks';
-import type { EntityMatch, MatcherEntry } from '../../shared/matcher/types';
+import type { EntityMatch, MatchOptions, MatcherEntry } from '../../shared/matcher/types';
 import type { Entry } from '../../shared/corpus';
 import type { PageMatches } from '../../shared/protocol';
 import { PagePartPasses } from '../page-parts';
 import { CallFailure, type Handlers } from '../router';
+import type { Sender } from '../sender';
 import type { Services } from '../services';
 
 /**
@@ -34,6 +35,14 @@ export function pageMatchesOf(matches: EntityMatch[], facts: ReadonlyMap<string,
   return { matches, entries };
 }
 
+/** What one page's text is matched and answered with (see `readContext` in {@link corpusHandlers}). */
+interface PageMatchContext {
+  compiled: Matcher;
+  /** The site's corrections with the page's own exclusions; undefined when there are none. */
+  options: MatchOptions | undefined;
+  facts: ReadonlyMap<string, EntryFacts>;
+}
+
 /** The matcher's input for one corpus content hash, with each entry's facts for `page.match`. */
 interface MatcherInputCache {
   hash: string;
@@ -58,12 +67,25 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
   /** Compiled once per input, on the first page that asks. */
   let matcher: { entries: MatcherEntry[]; matcher: Matcher } | undefined;
   /** Long pages' passes waiting for their other parts. */
-  const parted = new PagePartPasses();
+  const parted = new PagePartPasses<PageMatchContext>();
 
   const current = async (): Promise<MatcherInputCache> => {
     const hash = await s.corpusModel.hash();
     if (cached?.hash !== hash) cached = inputOf(hash, await s.corpus.asOf(), await s.corpus.allEntries());
     return cached;
+  };
+
+  /**
+   * What a page's text is matched and answered with. Pages never fetch the
+   * catalog, so each pass checks the content hash (one small read, beside the
+   * site's corrections): an own entry added meanwhile is marked from the next
+   * pass on.
+   */
+  const readContext = async (exclude: readonly string[], sender: Sender): Promise<PageMatchContext> => {
+    const [input, corrections] = await Promise.all([current(), sender.site ? s.corrections.forSite(sender.site) : []]);
+    if (matcher?.entries !== input.entries) matcher = { entries: input.entries, matcher: compileMatcher(input.entries) };
+    const excluded = new Set([...corrections, ...exclude]);
+    return { compiled: matcher.matcher, options: excluded.size > 0 ? { exclude: excluded } : undefined, facts: input.facts };
   };
 
   return {
@@ -80,17 +102,14 @@ export function corpusHandlers(s: Services): Pick<Handlers, 'corpus.matcherEntri
     async 'page.match'({ text, bounds, exclude, part }, sender) {
       if (!validChunkBounds(bounds, text.length)) throw new CallFailure('invalid-message', 'Chunk bounds must be ordered pairs of offsets into the text.');
       if (refusedForTest()) throw new CallFailure('unavailable', 'The recognition is not available yet.');
-      // Pages never fetch the catalog, so each message checks the content hash (one small
-      // read, beside the site's corrections): an own entry added meanwhile is marked at once.
-      const [input, corrections] = await Promise.all([current(), sender.site ? s.corrections.forSite(sender.site) : []]);
-      if (matcher?.entries !== input.entries) matcher = { entries: input.entries, matcher: compileMatcher(input.entries) };
-      const excluded = new Set([...corrections, ...exclude]);
-      const options = excluded.size > 0 ? { exclude: excluded } : undefined;
-      if (!part) return pageMatchesOf(matchChunks(matcher.matcher, text, bounds, options), input.facts);
-      if (sender.tabId === undefined) throw new CallFailure('forbidden', 'Only a page in a tab sends its text in parts.');
-      const { matcher: compiled } = matcher;
-      const all = parted.add(sender.tabId, part, text, matchChunksApart(compiled, text, bounds, options), () => compiled.judge());
-      return all ? pageMatchesOf(all, input.facts) : { matches: [], entries: {}, held: true };
+      if (part && sender.tabId === undefined) throw new CallFailure('forbidden', 'Only a page in a tab sends its text in parts.');
+      // A later part of a page goes on with what its first part read: one matcher, one set of
+      // exclusions and one set of facts for the whole page, and no reads per part.
+      const context = (part && parted.contextOf(sender.tabId!, part)) || (await readContext(exclude, sender));
+      const { compiled, options, facts } = context;
+      if (!part) return pageMatchesOf(matchChunks(compiled, text, bounds, options), facts);
+      const all = parted.add(sender.tabId!, part, text, matchChunksApart(compiled, text, bounds, options), () => ({ context, judge: compiled.judge() }));
+      return all ? pageMatchesOf(all, facts) : { matches: [], entries: {}, held: true };
     },
   };
 }
