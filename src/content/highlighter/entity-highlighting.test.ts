@@ -70,6 +70,15 @@ function highlightingWith(matchRemote: ConstructorParameters<typeof EntityHighli
   current = new EntityHighlighting({ document, matchRemote, report: () => undefined });
   return current;
 }
+/** Highlighting over {@link background} that records each message the page sends. */
+function highlightingSending(): { h: EntityHighlighting; sent: { text: string; bounds: number[]; part?: PagePart }[] } {
+  const sent: { text: string; bounds: number[]; part?: PagePart }[] = [];
+  const h = highlightingWith(async (text, bounds, exclude, part) => {
+    sent.push({ text, bounds, ...(part ? { part } : {}) });
+    return background(text, bounds, exclude, part);
+  });
+  return { h, sent };
+}
 afterEach(() => {
   current?.destroy();
   document.getSelection()?.removeAllRanges();
@@ -368,11 +377,7 @@ describe('EntityHighlighting', () => {
   it('sends a page of many paragraphs in messages of whole paragraphs, none over 32 K characters', async () => {
     const paragraph = (i: number) => `<p>Paragraph ${i} ${'and so on '.repeat(50)}${i % 100 === 7 ? 'Putin' : 'done'}.</p>`;
     document.body.innerHTML = Array.from({ length: 300 }, (_, i) => paragraph(i)).join('');
-    const sent: { text: string; bounds: number[]; part?: PagePart }[] = [];
-    const h = highlightingWith(async (text, bounds, exclude, part) => {
-      sent.push({ text, bounds, ...(part ? { part } : {}) });
-      return background(text, bounds, exclude, part);
-    });
+    const { h, sent } = highlightingSending();
     await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().map((m) => m.textContent)).toEqual(['Putin', 'Putin', 'Putin']);
     expect(sent.length).toBeGreaterThan(4);
@@ -387,11 +392,7 @@ describe('EntityHighlighting', () => {
   it('sends a long page in parts of whole chunks, one pass, and marks the right places', async () => {
     const filler = 'and so on '.repeat(4_000);
     document.body.innerHTML = ['Putin', 'Hama', 'Bashar al-Assad'].map((name) => `<p>${filler}${name} ${filler}</p>`).join('');
-    const sent: { text: string; bounds: number[]; part?: PagePart }[] = [];
-    const h = highlightingWith(async (text, bounds, exclude, part) => {
-      sent.push({ text, bounds, ...(part ? { part } : {}) });
-      return background(text, bounds, exclude, part);
-    });
+    const { h, sent } = highlightingSending();
     await h.apply({ ...EVERY_MENTION }, true);
     expect(marks().map((m) => `${m.textContent}=${m.getAttribute('data-entry-id')}`)).toEqual(['Putin=vladimir-putin', 'Hama=hama', 'Bashar al-Assad=bashar-al-assad']);
     expect(sent.length).toBeGreaterThan(1);
