@@ -22,6 +22,7 @@ import { ownEntryInputSchema } from './library/own-entries';
 import { DENSITIES } from '../shared/density';
 import { MAX_CORRECTIONS_PER_SITE, MAX_DISABLED_SITES } from '../shared/settings';
 import type { CallMap, CallName } from '../shared/protocol';
+import { FILE_PIECE_CHARS, MAX_UPLOAD_PIECES } from '../shared/file-pieces';
 
 const empty = v.strictObject({});
 /** A catalog entry's id. */
@@ -45,6 +46,15 @@ const MAX_PAGE_TEXT = MAX_TEXT_OFFSET;
  * most 2 × 32,000,000 / 32,768 + 1 = 1,954 messages.
  */
 const MAX_PAGE_PARTS = 2_048;
+
+/** An upload's or an export's id (a UUID; chosen by our pages and the background). */
+const transferId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+/**
+ * An import file's text, in the call or sent before in pieces. The bound is
+ * loose on purpose: the import refuses a text over its limit with a message
+ * that says so (`import-limits.ts`).
+ */
+const importText = v.union([v.strictObject({ text: v.pipe(v.string(), v.maxLength(200_000_000)) }), v.strictObject({ upload: transferId })]);
 
 // The shapes only: `shared/highlight-rules.ts` checks the rules across fields
 // (dates, order of start and end, quote and selector) on every write path.
@@ -140,7 +150,13 @@ export const PARAM_SCHEMAS = {
     format: v.picklist(['json', 'markdown', 'jsonld']),
     cursor: v.optional(v.strictObject({ afterUrl: v.pipe(v.string(), v.maxLength(100_000)), exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)) })),
   }),
-  'highlights.import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(200_000_000)) }),
+  'highlights.import': importText,
+  'upload.piece': v.strictObject({
+    upload: transferId,
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_UPLOAD_PIECES - 1)),
+    count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_UPLOAD_PIECES)),
+    text: v.pipe(v.string(), v.maxLength(FILE_PIECE_CHARS)),
+  }),
   'highlights.clear': empty,
   'settings.get': empty,
   'settings.update': v.strictObject({ patch: settingsPatch }),
@@ -152,10 +168,9 @@ export const PARAM_SCHEMAS = {
   'library.forUrl': v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
   'library.remove': v.strictObject({ ids: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(100_000)) }),
   'library.forEntry': v.strictObject({ entryId: id }),
-  'library.export': empty,
+  'library.export': v.strictObject({ cursor: v.optional(v.strictObject({ export: transferId, offset: v.pipe(v.number(), v.integer(), v.minValue(0)) })) }),
   'entries.add': v.strictObject({ entry: ownEntryInputSchema }),
   'entries.list': empty,
   'entries.remove': v.strictObject({ id }),
-  // Under Chromium's 64 MiB message cap.
-  'library.import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(50_000_000)) }),
+  'library.import': importText,
 } satisfies { [K in CallName]: v.GenericSchema<unknown, CallMap[K]['params']> };

@@ -16,6 +16,7 @@ import { LibraryStore } from './db/library-store';
 import { OwnEntryStore } from './db/own-entry-store';
 import { CorpusService } from './corpus/corpus-service';
 import { createCardSource, type CardSource } from './cards/card-source';
+import { Uploads } from './uploads';
 
 /** What handlers work with: stores and the corpus model, never the database handle. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   library: LibraryStore;
   /** The reader's own entries. */
   ownEntries: OwnEntryStore;
+  /** Import files our pages sent in pieces, until their import takes them. */
+  uploads: Uploads;
   /** Runs the extraction bundle in a tab and returns what it found (unchecked: page-derived). */
   extractArticle(tabId: number): Promise<unknown>;
   /** Cards in batches, from the stored card seeds (the in-memory index until they are built). */
@@ -79,6 +82,7 @@ export async function createServices(effects: ServiceEffects, db?: Database): Pr
     highlights: new HighlightStore(database),
     library: new LibraryStore(database),
     ownEntries: new OwnEntryStore(database),
+    uploads: new Uploads(),
     extractArticle: effects.extractArticle ?? (() => Promise.reject(new Error('No tabs to read here.'))),
     cards: createCardSource({ store: new CardSeedStore(database), ensureCorpus: () => corpusModel.ready(), corpusIndex: async () => (await corpusModel.model()).index }),
     broadcastSettings: effects.broadcastSettings,

@@ -99,6 +99,20 @@ export interface ExportPiece {
  */
 export type ImportSkipReason = 'address-only' | 'media' | 'not-web-page' | 'page-note' | 'orphan-reply' | 'duplicate';
 
+/**
+ * An import file's text: in the call, or, for a file longer than one message
+ * takes (`shared/file-pieces.ts`), the id of an upload sent before in pieces
+ * (`upload.piece`), which the import takes.
+ */
+export type ImportText = { text: string } | { upload: string };
+
+/** Where the next piece of a library export starts: pass it back as given. */
+export interface LibraryExportCursor {
+  /** The export under way (the background holds its text until its last piece is asked). */
+  export: string;
+  offset: number;
+}
+
 /** What an import did: highlights added, stored ones replaced by a newer version, and how many were skipped, by reason. */
 export interface ImportResult {
   added: number;
@@ -247,7 +261,15 @@ export interface CallMap {
   /** One piece of the export of every highlight, from `cursor` on (the first piece without one). */
   'highlights.export': Call<{ format: ExportFormat; cursor?: ExportCursor }, ExportPiece>;
   /** Import our JSON, W3C JSON-LD or a Hypothesis export: validated in full, then written in one transaction. */
-  'highlights.import': Call<{ text: string }, ImportResult>;
+  'highlights.import': Call<ImportText, ImportResult>;
+  /**
+   * Piece `index` of `count` of an import file's text (see {@link ImportText}):
+   * piece 0 begins the upload `upload` (an id the page chooses), the others
+   * follow in order, each after the previous reply. Refused: a piece out of
+   * order (`invalid-message`), of an upload the background no longer holds
+   * (`unavailable`), or past the import limit (`invalid-import`).
+   */
+  'upload.piece': Call<{ upload: string; index: number; count: number; text: string }, null>;
   /** Deletes every highlight. */
   'highlights.clear': Call<Record<string, never>, { deleted: number }>;
 
@@ -277,14 +299,18 @@ export interface CallMap {
   /**
    * The whole library as a JSON file's text (metadata and kept paragraphs),
    * with the reader's own entries; `count` articles, `entries` own entries.
+   * The text comes in pieces (`shared/file-pieces.ts`): the file is the
+   * pieces in order, the first asked without a cursor, each next one with the
+   * previous piece's `next`, which is null after the last. A cursor of an
+   * export the background no longer holds is refused as `unavailable`.
    */
-  'library.export': Call<Record<string, never>, { text: string; count: number; entries: number }>;
+  'library.export': Call<{ cursor?: LibraryExportCursor }, { text: string; count: number; entries: number; next: LibraryExportCursor | null }>;
   /**
    * Imports a library file, articles and own entries: checked in full, then
    * written in one transaction (a bad file changes nothing; `invalid-import`
    * names the first problem).
    */
-  'library.import': Call<{ text: string }, { imported: number; entries: number }>;
+  'library.import': Call<ImportText, { imported: number; entries: number }>;
   /**
    * Adds (or replaces) one of the reader's own entries; it is marked on pages
    * from their next match. Refused with `invalid-message` and the reason when
@@ -374,6 +400,7 @@ export const CALL_SENDERS: { [K in CallName]: readonly SenderKind[] } = {
   'highlights.list': ['extension'],
   'highlights.export': ['extension'],
   'highlights.import': ['extension'],
+  'upload.piece': ['extension'],
   'highlights.clear': ['extension'],
   'settings.get': ['content', 'extension'],
   'settings.update': ['extension'],

@@ -5,6 +5,7 @@ import type { Sender } from '../sender';
 import { createServices } from '../services';
 import { openDatabase } from '../db/open';
 import { highlightHandlers } from './highlights';
+import { uploadHandlers } from './uploads';
 import type { CallResult, CallName, ExportCursor, ParamsOf, ResultOf } from '../../shared/protocol';
 import { sampleHighlights } from '../highlights-io/sample-highlights';
 import { parseImport } from '../highlights-io';
@@ -22,7 +23,7 @@ async function setUp(pieces?: { pieceChars: number; readStep: number }) {
     db,
   );
   let n = 0;
-  const handlers = highlightHandlers(services, () => `id-${++n}`, () => 1_000 + n, pieces) as unknown as Handlers;
+  const handlers = { ...highlightHandlers(services, () => `id-${++n}`, () => 1_000 + n, pieces), ...uploadHandlers(services) } as unknown as Handlers;
   async function call<K extends CallName>(name: K, params: ParamsOf<K>, sender: Sender): Promise<CallResult<ResultOf<K>>> {
     return (await dispatch({ backstory: 1, call: name, params }, sender, handlers)) as CallResult<ResultOf<K>>;
   }
@@ -102,7 +103,13 @@ describe('highlights handlers', () => {
     expect(value(await call('highlights.clear', {}, manager))).toEqual({ deleted: 2 });
     expect(file.next).toBeNull();
     expect(value(await call('highlights.import', { text: file.text }, manager))).toEqual({ added: 2, updated: 0, skipped: 0, skippedBy: [] });
-    expect(value(await call('highlights.import', { text: file.text }, manager))).toEqual({ added: 0, updated: 0, skipped: 2, skippedBy: [{ reason: 'duplicate', count: 2 }] });
+    // The same file sent in pieces first, as the options page sends a file longer than one message.
+    const half = Math.floor(file.text.length / 2);
+    expect(value(await call('upload.piece', { upload: 'u1', index: 0, count: 2, text: file.text.slice(0, half) }, manager))).toBeNull();
+    expect(value(await call('upload.piece', { upload: 'u1', index: 1, count: 2, text: file.text.slice(half) }, manager))).toBeNull();
+    expect(value(await call('highlights.import', { upload: 'u1' }, manager))).toEqual({ added: 0, updated: 0, skipped: 2, skippedBy: [{ reason: 'duplicate', count: 2 }] });
+    // Pieces are our pages' only: a web page's content script may not send them.
+    expect(await call('upload.piece', { upload: 'u2', index: 0, count: 1, text: file.text }, pageA)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(value(await call('highlights.list', { sort: 'oldest' }, manager))).toEqual(before);
   });
 

@@ -168,7 +168,8 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
       };
     },
 
-    async 'highlights.import'({ text }) {
+    async 'highlights.import'(source) {
+      const text = s.uploads.textOf(source);
       const time = now();
       // In stages: a file of 100,000 highlights takes seconds to read, and the background keeps answering meanwhile.
       const parsed = await parseImportInStages(text, time);

@@ -11,6 +11,7 @@ import { pageHandlers } from './pages';
 import { privateFrameHandlers } from './private-frame';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
+import { uploadHandlers } from './uploads';
 
 /** Every call's handler. The type makes a missing one a compile error. */
 export function createHandlers(s: Services): Handlers {
@@ -26,5 +27,6 @@ export function createHandlers(s: Services): Handlers {
     ...ownEntryHandlers(s),
     ...searchHandlers(s),
     ...settingsHandlers(s),
+    ...uploadHandlers(s),
   };
 }

@@ -9,6 +9,8 @@ import type { Excerpt } from '../../shared/card';
 import { MAX_LIBRARY_PARAGRAPHS, MAX_LIBRARY_TEXT_CHARS, type ExtractedArticle } from '../../shared/library';
 import { compileMatcher, type Matcher } from '../../shared/matcher';
 import { normalizePageUrl } from '../../shared/page-url';
+import { FILE_PIECE_CHARS, pieceEnd } from '../../shared/file-pieces';
+import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
 import { articleTextHash, libraryRecords, NothingToAdd } from '../library/ingest';
 import { exportLibrary, LibraryImportError, parseLibraryFile } from '../library/library-io';
 import { ownEntryMentions } from '../library/own-entries';
@@ -31,8 +33,13 @@ const extractedSchema = v.object({
   paragraphs: v.pipe(v.array(line(MAX_LIBRARY_TEXT_CHARS)), v.maxLength(MAX_LIBRARY_PARAGRAPHS + 1)),
 });
 
-/** The library's handlers. `now` is injectable for tests. */
-export function libraryHandlers(s: Services, now: () => number = Date.now): Pick<Handlers, LibraryCalls> {
+/**
+ * The library's handlers. `now`, the export's ids and the size of its pieces
+ * are injectable for tests.
+ */
+export function libraryHandlers(s: Services, now: () => number = Date.now, newId: () => string = () => crypto.randomUUID(), pieceChars = FILE_PIECE_CHARS): Pick<Handlers, LibraryCalls> {
+  /** The export whose pieces are being asked: its whole text is built once, with its first piece. */
+  let exporting: { id: string; text: string; count: number; entries: number } | undefined;
   let matcher: { hash: string; matcher: Matcher } | undefined;
   const currentMatcher = async (): Promise<Matcher> => {
     // Per content hash: the reader's own entries join the catalog between bundles.
@@ -72,11 +79,23 @@ export function libraryHandlers(s: Services, now: () => number = Date.now): Pick
     async 'library.remove'({ ids }) {
       return { removed: await s.library.remove(ids) };
     },
-    async 'library.export'() {
-      const [items, entries] = await Promise.all([s.library.everything(), s.ownEntries.list()]);
-      return { text: exportLibrary(items, entries), count: items.length, entries: entries.length };
+    async 'library.export'({ cursor }) {
+      if (!cursor) {
+        const [items, entries] = await Promise.all([s.library.everything(), s.ownEntries.list()]);
+        exporting = { id: newId(), text: exportLibrary(items, entries), count: items.length, entries: entries.length };
+      } else if (exporting?.id !== cursor.export || cursor.offset > exporting.text.length) {
+        throw new CallFailure('unavailable', 'The export was interrupted. Export the library again.');
+      }
+      const { id, text, count, entries } = exporting;
+      const from = cursor?.offset ?? 0;
+      const end = pieceEnd(text, from, pieceChars);
+      // Let go of the text with its last piece; a newer export replaces it.
+      if (end === text.length) exporting = undefined;
+      return { text: text.slice(from, end), count, entries, next: end === text.length ? null : { export: id, offset: end } };
     },
-    async 'library.import'({ text }) {
+    async 'library.import'(source) {
+      const text = s.uploads.textOf(source);
+      if (text.length > MAX_IMPORT_CHARS) throw new CallFailure('invalid-import', importTooLargeMessage(text.length));
       const [catalog, { snapshot }, library] = await Promise.all([s.corpus.allEntries(), s.corpusModel.model(), s.library.list()]);
       let file;
       try {

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ExportCursor, ExportFormat, ImportResult, ImportSkipReason } from '../../shared/protocol';
 import { callBackground } from '../../shared/messaging';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
+import { sendImportText } from '../file-transfer';
 import { useCall } from '../../components/use-call';
 import { CallView, Loading, friendlyError } from '../../components/status-notes';
 import { StorageNote } from './storage-note';
@@ -106,7 +107,9 @@ export function DataView() {
       progress();
       void callBackground('settings.get', {});
     }, IMPORT_KEEPALIVE_MS);
-    const result = await callBackground('highlights.import', { text: await file.text() }).finally(() => clearInterval(keepAlive));
+    const result = await sendImportText(await file.text())
+      .then((source) => (source.ok ? callBackground('highlights.import', source.value) : source))
+      .finally(() => clearInterval(keepAlive));
     setMessage(result.ok ? importSummary(result.value) : friendlyError(result.error.message));
     setVersion((v) => v + 1);
   }

@@ -11,6 +11,8 @@ import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { readerHref } from '../route';
+import { receiveLibraryExport, sendImportText } from '../file-transfer';
+import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
 import { OwnEntries } from './own-entries';
 import { plural, t } from '../../shared/i18n';
 
@@ -27,9 +29,9 @@ export function LibraryView() {
   };
 
   const exportFile = async () => {
-    const result = await callBackground('library.export', {});
+    const result = await receiveLibraryExport();
     if (!result.ok) return setStatus({ message: result.error.message, error: true });
-    const url = URL.createObjectURL(new Blob([result.value.text], { type: 'application/json' }));
+    const url = URL.createObjectURL(new Blob(result.value.pieces, { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = `backstory-library-${new Date().toISOString().slice(0, 10)}.json`;
@@ -42,7 +44,10 @@ export function LibraryView() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const result = await callBackground('library.import', { text: await file.text() });
+    // Refused by its size, before it is read into memory and sent to the background.
+    if (file.size > MAX_IMPORT_CHARS) return setStatus({ message: t('library_import_failed', importTooLargeMessage(file.size)), error: true });
+    const source = await sendImportText(await file.text());
+    const result = source.ok ? await callBackground('library.import', source.value) : source;
     setStatus(result.ok ? { message: t('library_imported', plural('library_n_articles', result.value.imported), plural('library_n_own_entries', result.value.entries)) } : { message: t('library_import_failed', result.error.message), error: true });
     setVersion((v) => v + 1);
   };
