@@ -45,7 +45,7 @@ export class Uploads {
     if (!held) throw new CallFailure('unavailable', UPLOAD_LOST_MESSAGE);
     if (count !== held.count || index !== held.pieces.length || index >= count) {
       this.held.delete(upload);
-      throw new CallFailure('invalid-message', `Piece ${index + 1} of ${count} came out of order.`);
+      throw new CallFailure('invalid-message', `The file's pieces did not arrive in order (piece ${index + 1} of ${count}).`);
     }
     held.chars += text.length;
     if (held.chars > MAX_IMPORT_CHARS) {

@@ -45,5 +45,7 @@ export function CallView<T>({ state, ready, loading }: { state: CallState<T>; re
 export function friendlyError(message: string): string {
   if (/is not available yet/.test(message)) return t('error_not_available', message.replace(/ is not available yet\.?$/, ''));
   if (/Could not establish connection|Receiving end does not exist/i.test(message)) return t('error_no_background');
+  // A file sent in pieces (an import's upload, the library export) that the background no longer holds.
+  if (/did not reach Backstory in full|export was interrupted/.test(message)) return t('error_transfer_interrupted');
   return message;
 }

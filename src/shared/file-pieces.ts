@@ -8,8 +8,10 @@
  */
 
 /**
- * Characters of a file per message: at most 24 MB in any encoding a message
- * takes (two bytes a character as a structured clone, at most three in UTF-8).
+ * Characters of a file per message: at most 48 MB in any encoding a message
+ * takes (two bytes a character as a structured clone; as JSON, which a Chrome
+ * before 148 still uses, three for a character in UTF-8 and six for an
+ * escaped control character), under the cap with room to spare.
  */
 export const FILE_PIECE_CHARS = 8_000_000;
 

@@ -29,6 +29,8 @@ const article = {
     'Omar Karim returned to Moscow on Wednesday for talks on the future of the bases, his second visit this year.',
     'Officials said the talks with Ivan Volkov covered grain, debts and the airfield’s status, which both sides want settled before spring.',
     'Neither side published a statement after the meeting, and the ministry declined to comment on the timetable.',
+    // Characters outside the BMP, two code units each: a piece must not end between the two.
+    `Readers answered with ${'🇷🇺🇹🇷'.repeat(60)} and little else.`,
   ],
 };
 
@@ -58,6 +60,9 @@ describe('file transfer between the options page and the background', () => {
     expect(exported.pieces.every((piece) => piece.length <= PIECE)).toBe(true);
     expect(exported).toMatchObject({ count: 1, entries: 0 });
     const file = exported.pieces.join('');
+    // Each piece is well-formed text: the download, which encodes each piece on its own, is the file.
+    expect(exported.pieces.some((piece) => /[\u{1F1E6}-\u{1F1FF}]$/u.test(piece))).toBe(true);
+    expect(await new Blob(exported.pieces).text()).toBe(file);
     expect(JSON.parse(file)).toMatchObject({ format: 'backstory-library', articles: [{ title: 'Karim in Moscow' }] });
 
     await dispatch({ backstory: 1, call: 'library.remove', params: { ids: [(before as { id: string }[])[0]!.id] } }, { kind: 'extension' }, handlers);
@@ -84,5 +89,15 @@ describe('file transfer between the options page and the background', () => {
     // A second export begins before the first is read to its end: the first's cursor is stale.
     value(await dispatch({ backstory: 1, call: 'library.export', params: {} }, { kind: 'extension' }, handlers) as CallResult<unknown>);
     expect(await dispatch({ backstory: 1, call: 'library.export', params: { cursor: first.next } }, { kind: 'extension' }, handlers)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    // Nor a cursor past the end of the export under way, or one of an export read to its end.
+    const second = value(await dispatch({ backstory: 1, call: 'library.export', params: {} }, { kind: 'extension' }, handlers) as CallResult<{ next: { export: string; offset: number } }>);
+    expect(await dispatch({ backstory: 1, call: 'library.export', params: { cursor: { ...second.next, offset: 10_000_000 } } }, { kind: 'extension' }, handlers)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    let next: { export: string; offset: number } | null = second.next;
+    let last = next;
+    while (next) {
+      last = next;
+      next = value(await dispatch({ backstory: 1, call: 'library.export', params: { cursor: next } }, { kind: 'extension' }, handlers) as CallResult<{ next: typeof next }>).next;
+    }
+    expect(await dispatch({ backstory: 1, call: 'library.export', params: { cursor: last } }, { kind: 'extension' }, handlers)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });

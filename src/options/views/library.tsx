@@ -9,7 +9,7 @@ import type { LibraryArticle } from '../../shared/library';
 import { libraryLabel } from '../../shared/library';
 import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
-import { CallView, Empty } from '../../components/status-notes';
+import { CallView, Empty, friendlyError } from '../../components/status-notes';
 import { readerHref } from '../route';
 import { receiveLibraryExport, sendImportText } from '../file-transfer';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
@@ -20,6 +20,7 @@ import { plural, t } from '../../shared/i18n';
 export function LibraryView() {
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<{ message: string; error?: boolean } | undefined>();
+  const [exporting, setExporting] = useState(false);
   const list = useCall(() => callBackground('library.list', {}), [version]);
 
   const remove = async (article: LibraryArticle) => {
@@ -29,15 +30,22 @@ export function LibraryView() {
   };
 
   const exportFile = async () => {
-    const result = await receiveLibraryExport();
-    if (!result.ok) return setStatus({ message: result.error.message, error: true });
-    const url = URL.createObjectURL(new Blob(result.value.pieces, { type: 'application/json' }));
+    // One export at a time: a second one would take the background's place of the first, mid-way.
+    setExporting(true);
+    const result = await receiveLibraryExport().finally(() => setExporting(false));
+    if (!result.ok) return setStatus({ message: friendlyError(result.error.message), error: true });
+    const blob = new Blob(result.value.pieces, { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
     link.download = `backstory-library-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus({ message: t('library_exported', plural('library_n_articles', result.value.count), plural('library_n_own_entries', result.value.entries)) });
+    const exported = t('library_exported', plural('library_n_articles', result.value.count), plural('library_n_own_entries', result.value.entries));
+    // The import refuses a file over its limit: a backup that large cannot come back as it is, and the reader is told now.
+    const chars = result.value.pieces.reduce((sum, piece) => sum + piece.length, 0);
+    if (chars > MAX_IMPORT_CHARS) return setStatus({ message: `${exported} ${t('library_export_over_limit', Math.round(blob.size / 1024 / 1024), MAX_IMPORT_CHARS / 1024 / 1024)}`, error: true });
+    setStatus({ message: exported });
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -48,7 +56,7 @@ export function LibraryView() {
     if (file.size > MAX_IMPORT_CHARS) return setStatus({ message: t('library_import_failed', importTooLargeMessage(file.size)), error: true });
     const source = await sendImportText(await file.text());
     const result = source.ok ? await callBackground('library.import', source.value) : source;
-    setStatus(result.ok ? { message: t('library_imported', plural('library_n_articles', result.value.imported), plural('library_n_own_entries', result.value.entries)) } : { message: t('library_import_failed', result.error.message), error: true });
+    setStatus(result.ok ? { message: t('library_imported', plural('library_n_articles', result.value.imported), plural('library_n_own_entries', result.value.entries)) } : { message: t('library_import_failed', friendlyError(result.error.message)), error: true });
     setVersion((v) => v + 1);
   };
 
@@ -57,7 +65,7 @@ export function LibraryView() {
       <h1 id="library-title">{t('library_region')}</h1>
       <p class="muted">{t('library_intro')}</p>
       <p class="row">
-        <button type="button" data-action="export-library" onClick={() => void exportFile()}>
+        <button type="button" data-action="export-library" disabled={exporting} onClick={() => void exportFile()}>
           {t('library_export')}
         </button>
         <label>
