@@ -12,11 +12,6 @@ describe('manifestFor', () => {
     expect(chrome.version).toBe('1.2.3');
   });
 
-  it('has Chrome send messages as structured clones, and leaves the key out of Firefox\'s manifest', () => {
-    expect(manifestFor(source, 'chrome').message_serialization).toBe('structured_clone');
-    expect(manifestFor(source, 'firefox').message_serialization).toBeUndefined();
-  });
-
   it('gives Firefox an event page script and keeps its id', () => {
     const firefox = manifestFor(source, 'firefox');
     expect(firefox.background).toEqual({ scripts: ['background.js'] });

@@ -15,14 +15,13 @@
 /**
  * Most page text a content script puts in one message (whole chunks of it,
  * a chunk longer than this alone; see `content/highlighter/annotator.ts`), by
- * browser: they pay for a message differently. Chrome serialises it on the
- * page's main thread at a cost per character that grows with the message: on
- * a 1 MB page, the page's matching work (mostly sending) took 19.7 ms in
- * messages of 32 K characters and 42.1 ms in messages of 128 K as structured
- * clones (our build), 29.6 ms and 53.0 ms as JSON (a Chrome before 148);
- * medians of 9 loads each, the four interleaved. Firefox's cost per message
- * outweighs its cost per character at these sizes: the same page took 36–42 ms
- * of matching work in messages of 128 K characters and 51–60 ms in messages of 32 K.
+ * browser: they pay for a message differently. Chrome serialises it as JSON
+ * on the page's main thread, at a cost per character that grows with the
+ * message: on a 1 MB page, messages of about 32 K characters took mostly
+ * 0.1–0.7 ms each to send, Latin or Cyrillic text alike, and messages of
+ * 128 K 1.4–16 ms. Firefox clones it, and at these sizes its cost per message
+ * outweighs its cost per character: the same page took 36–42 ms of matching
+ * work in messages of 128 K characters and 51–60 ms in messages of 32 K.
  * Never below `CHUNK_CHARS` (32 K): a chunk is the smallest message.
  */
 export const MESSAGE_TEXT_CHARS = typeof __BROWSER__ !== 'undefined' && __BROWSER__ === 'firefox' ? 131_072 : 32_768;

@@ -1,17 +1,16 @@
 /**
  * A file's text in pieces, one message each: an import our pages send to the
  * background (`upload.piece`), a library export they receive from it. A
- * message has a size cap (64 MiB in Chromium), and a structured clone, how
- * Firefox and the Chrome build send messages, takes two bytes for every
- * character of a string that holds one above U+00FF: a 50 MB file of mostly
- * Latin text with one curly quote would not fit one message.
+ * message has a size cap (64 MiB in Chromium), which a library export can
+ * pass, and a structured clone (how Firefox sends messages) takes two bytes
+ * for every character of a string that holds one above U+00FF.
  */
 
 /**
  * Characters of a file per message: at most 48 MB in any encoding a message
- * takes (two bytes a character as a structured clone; as JSON, which a Chrome
- * before 148 still uses, three for a character in UTF-8 and six for an
- * escaped control character), under the cap with room to spare.
+ * takes (two bytes a character as a structured clone; as JSON, Chrome's, three
+ * for a character in UTF-8 and six for an escaped control character), under
+ * the cap with room to spare.
  */
 export const FILE_PIECE_CHARS = 8_000_000;
 
