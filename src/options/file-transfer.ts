@@ -23,15 +23,46 @@ export async function sendImportText(text: string, pieceChars = FILE_PIECE_CHARS
   return { ok: true, value: { upload } };
 }
 
-/** The library export: the file's pieces in order, and how many articles and own entries it holds. */
-export async function receiveLibraryExport(): Promise<CallResult<{ pieces: string[]; count: number; entries: number }>> {
+/**
+ * A file asked for in pieces (`highlights.export`, `library.export`): `ask`
+ * gets the previous piece's cursor (none for the first); the pieces in order,
+ * and the last answer (which says what the file holds). `onPiece` hears the
+ * number of the piece about to be asked, for progress.
+ */
+export async function receivePieces<C, R extends { text: string; next: C | null }>(
+  ask: (cursor: C | undefined) => Promise<CallResult<R>>,
+  onPiece?: (n: number) => void,
+): Promise<CallResult<{ pieces: string[]; last: R }>> {
   const pieces: string[] = [];
-  let cursor: LibraryExportCursor | undefined;
+  let cursor: C | undefined;
   for (;;) {
-    const result = await callBackground('library.export', cursor ? { cursor } : {});
+    onPiece?.(pieces.length + 1);
+    const result = await ask(cursor);
     if (!result.ok) return result;
     pieces.push(result.value.text);
-    if (!result.value.next) return { ok: true, value: { pieces, count: result.value.count, entries: result.value.entries } };
+    if (result.value.next === null) return { ok: true, value: { pieces, last: result.value } };
     cursor = result.value.next;
   }
+}
+
+/** The library export: the file's pieces in order, and how many articles and own entries it holds. */
+export async function receiveLibraryExport(): Promise<CallResult<{ pieces: string[]; count: number; entries: number }>> {
+  const result = await receivePieces((cursor: LibraryExportCursor | undefined) => callBackground('library.export', cursor ? { cursor } : {}));
+  return result.ok ? { ok: true, value: { pieces: result.value.pieces, count: result.value.last.count, entries: result.value.last.entries } } : result;
+}
+
+/**
+ * Saves a file made of `pieces` as a download (a Blob, never one string: a
+ * file may be larger than one string should be); returns its size in bytes.
+ */
+export function saveFile(filename: string, mime: string, pieces: readonly string[]): number {
+  const blob = new Blob(pieces as string[], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  // Give the browser time to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return blob.size;
 }

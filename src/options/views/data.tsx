@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ExportCursor, ExportFormat, ImportResult, ImportSkipReason } from '../../shared/protocol';
 import { callBackground } from '../../shared/messaging';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
-import { sendImportText } from '../file-transfer';
+import { receivePieces, saveFile, sendImportText } from '../file-transfer';
 import { useCall } from '../../components/use-call';
 import { CallView, Loading, friendlyError } from '../../components/status-notes';
 import { StorageNote } from './storage-note';
@@ -23,16 +23,6 @@ function bytes(n: number | undefined): string {
   if (n < 1024) return pluralMessage('data_bytes', n);
   if (n < 1024 * 1024) return t('data_kb', decimal(n / 1024));
   return t('data_mb', decimal(n / 1024 / 1024));
-}
-
-function download(filename: string, mime: string, parts: readonly string[]): void {
-  const url = URL.createObjectURL(new Blob(parts as string[], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  // Give the browser time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A count in the interface language's digits and grouping ("100,000"). */
@@ -79,19 +69,13 @@ export function DataView() {
 
   async function exportAs(format: ExportFormat) {
     // The file comes in pieces (one message could not carry 100,000 highlights) and is joined in a Blob, never one string.
-    const parts: string[] = [];
-    let cursor: ExportCursor | undefined;
-    for (;;) {
-      setMessage(parts.length ? t('data_exporting_part', parts.length + 1) : t('data_exporting'));
-      const result = await callBackground('highlights.export', cursor ? { format, cursor } : { format });
-      if (!result.ok) return setMessage(friendlyError(result.error.message));
-      parts.push(result.value.text);
-      if (!result.value.next) {
-        download(result.value.filename, result.value.mime, parts);
-        return setMessage(t('data_exported', result.value.filename));
-      }
-      cursor = result.value.next;
-    }
+    const result = await receivePieces(
+      (cursor: ExportCursor | undefined) => callBackground('highlights.export', cursor ? { format, cursor } : { format }),
+      (n) => setMessage(n > 1 ? t('data_exporting_part', n) : t('data_exporting')),
+    );
+    if (!result.ok) return setMessage(friendlyError(result.error.message));
+    saveFile(result.value.last.filename, result.value.last.mime, result.value.pieces);
+    setMessage(t('data_exported', result.value.last.filename));
   }
   async function importFile(file: File | undefined) {
     if (!file) return;

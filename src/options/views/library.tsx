@@ -11,7 +11,7 @@ import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty, friendlyError } from '../../components/status-notes';
 import { readerHref } from '../route';
-import { receiveLibraryExport, sendImportText } from '../file-transfer';
+import { receiveLibraryExport, saveFile, sendImportText } from '../file-transfer';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
 import { OwnEntries } from './own-entries';
 import { plural, t } from '../../shared/i18n';
@@ -34,17 +34,11 @@ export function LibraryView() {
     setExporting(true);
     const result = await receiveLibraryExport().finally(() => setExporting(false));
     if (!result.ok) return setStatus({ message: friendlyError(result.error.message), error: true });
-    const blob = new Blob(result.value.pieces, { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `backstory-library-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const bytes = saveFile(`backstory-library-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', result.value.pieces);
     const exported = t('library_exported', plural('library_n_articles', result.value.count), plural('library_n_own_entries', result.value.entries));
-    // The import refuses a file over its limit: a backup that large cannot come back as it is, and the reader is told now.
-    const chars = result.value.pieces.reduce((sum, piece) => sum + piece.length, 0);
-    if (chars > MAX_IMPORT_CHARS) return setStatus({ message: `${exported} ${t('library_export_over_limit', Math.round(blob.size / 1024 / 1024), MAX_IMPORT_CHARS / 1024 / 1024)}`, error: true });
+    // The import refuses a file over its limit by its size in bytes (below): a backup that large cannot come back as
+    // it is, and the reader is told now.
+    if (bytes > MAX_IMPORT_CHARS) return setStatus({ message: `${exported} ${t('library_export_over_limit', Math.round(bytes / 1024 / 1024), MAX_IMPORT_CHARS / 1024 / 1024)}`, error: true });
     setStatus({ message: exported });
   };
 
