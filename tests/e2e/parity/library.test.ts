@@ -151,6 +151,38 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     await page.close();
   });
 
+  it('exports the library from its view as the file the background writes', async () => {
+    const page = await driver.open(driver.server.url('/library/sharaa-moscow.html'));
+    expect((await driver.call('library.add', { tabId: await driver.tabIdOf(page) })).ok).toBe(true);
+    await page.close();
+    const expected = await driver.call('library.export', {});
+    if (!expected.ok) throw new Error(expected.error.message);
+    const options = await driver.openExtensionPage('options.html', '#library');
+    // Catch the download's Blob in the page instead of saving it.
+    await options.evaluate(() => {
+      const w = window as unknown as { __download?: { name: string; blob: Blob } };
+      const blobs = new Map<string, Blob>();
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        const url = create(blob);
+        blobs.set(url, blob);
+        return url;
+      };
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        w.__download = { name: this.download, blob: blobs.get(this.href)! };
+      };
+    });
+    await options.click('[data-action="export-library"]');
+    await options.waitForFunction(() => (window as unknown as { __download?: unknown }).__download !== undefined);
+    const saved = await options.evaluate(async () => {
+      const { name, blob } = (window as unknown as { __download: { name: string; blob: Blob } }).__download;
+      return { name, type: blob.type, text: await blob.text() };
+    });
+    expect(saved).toEqual({ name: expect.stringMatching(/^backstory-library-\d{4}-\d\d-\d\d\.json$/), type: 'application/json', text: expected.value.text });
+    await expect.poll(() => options.textContent('[role="status"]')).toMatch(/^Exported 1 article and \d+ own entr(y|ies)\.$/);
+    await options.close();
+  }, 60_000);
+
   it('keeps the first part of a very long page and says so', async () => {
     const page = await driver.open(driver.server.url('/library/huge.html'));
     const popup = await driver.openPopupFor(page);
