@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBulkHighlights, type BulkHighlightsGlobal } from '../bulk-highlights';
 import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
 import { chooseFile } from '../choose-file';
+import { catchDownloads } from '../catch-downloads';
 
 const PAGE_PATH = '/interchange/article.html';
 const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>Offensive reaches Aleppo</title></head>
@@ -82,20 +83,7 @@ describe.each(BROWSERS)('interchange, in %s', (browserName) => {
     expect(status.ok && status.value.highlights).toBe(IMPORT_LIMIT);
 
     // Catch the download's Blob in the page instead of saving it.
-    await options.evaluate(() => {
-      const w = window as unknown as { __downloads: { name: string; blob: Blob }[] };
-      w.__downloads = [];
-      const blobs = new Map<string, Blob>();
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob) => {
-        const url = create(blob);
-        blobs.set(url, blob);
-        return url;
-      };
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        w.__downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-      };
-    });
+    await options.evaluate(catchDownloads);
     const labels = ['JSON-LD (W3C Web Annotation)', 'JSON (Backstory, re-importable)', 'Markdown (for notes)'];
     for (const [n, label] of labels.entries()) {
       await options.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)!.click(), label);

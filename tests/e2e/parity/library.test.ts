@@ -8,6 +8,7 @@
  * "Nothing to add here", and the library with the reader's own entries
  * survives export, clear and import identical.
  */
+import { catchDownloads, type CaughtDownloads } from '../catch-downloads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
 
@@ -159,23 +160,11 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     if (!expected.ok) throw new Error(expected.error.message);
     const options = await driver.openExtensionPage('options.html', '#library');
     // Catch the download's Blob in the page instead of saving it.
-    await options.evaluate(() => {
-      const w = window as unknown as { __download?: { name: string; blob: Blob } };
-      const blobs = new Map<string, Blob>();
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob) => {
-        const url = create(blob);
-        blobs.set(url, blob);
-        return url;
-      };
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        w.__download = { name: this.download, blob: blobs.get(this.href)! };
-      };
-    });
+    await options.evaluate(catchDownloads);
     await options.click('[data-action="export-library"]');
-    await options.waitForFunction(() => (window as unknown as { __download?: unknown }).__download !== undefined);
+    await options.waitForFunction(() => (window as unknown as CaughtDownloads).__downloads.length > 0);
     const saved = await options.evaluate(async () => {
-      const { name, blob } = (window as unknown as { __download: { name: string; blob: Blob } }).__download;
+      const { name, blob } = (window as unknown as CaughtDownloads).__downloads[0]!;
       return { name, type: blob.type, text: await blob.text() };
     });
     expect(saved).toEqual({ name: expect.stringMatching(/^backstory-library-\d{4}-\d\d-\d\d\.json$/), type: 'application/json', text: expected.value.text });
