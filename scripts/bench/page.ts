@@ -16,7 +16,9 @@
  * they come near the viewport (`pending-wraps.ts`), scroll the page through
  * and add up the work of wrapping them, printed beside the pass; (2) Backstory off, page reloaded, mark.js
  * `markRegExp` with one combined RegExp of every alias; (3) reloaded again,
- * mark.js `mark(aliases)`, the naive one-pass-per-name approach.
+ * mark.js `mark(aliases)`, the naive one-pass-per-name approach; (4) Backstory
+ * on, more loads, traced: the main thread's CPU time in the tasks the pass ran
+ * in (`chrome-trace.ts` says why CPU time beside the wall).
  *
  * Run: `npm run build && npx tsx scripts/bench/page.ts` (or `npm run bench page`).
  */
@@ -29,6 +31,7 @@ import type { Page } from 'playwright-core';
 import { CHROME_DIST, launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
 import { buildAll } from '../build';
 import { REALPAGES_DIR } from '../../tests/e2e/server';
+import { measureBegin, tasksOverlapping, traceLoad } from './chrome-trace';
 import { formatMs, printMachine, printTable, ratio, type BenchRow } from './format';
 import { prng } from './prng';
 
@@ -98,7 +101,6 @@ export function generatePage(bytes: number, names: readonly string[], every: num
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated</title></head><body><main><article>${paragraphs.join('\n')}</article></main></body></html>`;
 }
 
-/** Installs a long-task observer in every page before its scripts run. */
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -122,6 +124,7 @@ function medianRun(runs: readonly OurRun[]): OurRun {
   };
 }
 
+/** Installs a long-task observer in every page before its scripts run. */
 async function observeLongTasks(session: ExtensionSession): Promise<void> {
   await session.context.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
@@ -140,14 +143,19 @@ async function setEnabled(control: Page, enabled: boolean): Promise<void> {
   await control.evaluate((on) => chrome.runtime.sendMessage({ backstory: 1, call: 'settings.update', params: { patch: { enabled: on } } }), enabled);
 }
 
-async function runOurs(session: ExtensionSession, url: string): Promise<OurRun> {
-  const page = await session.open(url);
+/** Waits for the first annotation pass of `page`, and a little longer for the long-task observer to report. */
+async function waitForPass(page: Page): Promise<void> {
   const deadline = Date.now() + 60_000;
   while ((await page.evaluate(() => performance.getEntriesByName('backstory:annotate').length)) === 0) {
-    if (Date.now() > deadline) throw new Error(`no annotation pass on ${url}`);
+    if (Date.now() > deadline) throw new Error(`no annotation pass on ${page.url()}`);
     await page.waitForTimeout(50);
   }
   await page.waitForTimeout(300);
+}
+
+async function runOurs(session: ExtensionSession, url: string): Promise<OurRun> {
+  const page = await session.open(url);
+  await waitForPass(page);
   const run = await page.evaluate(() => {
     const annotate = performance.getEntriesByName('backstory:annotate')[0] as PerformanceMeasure;
     const detail = annotate.detail as { marks: number; added: number; textLength: number; longestSliceMs: number; wallMs: number; remoteMs: number };
@@ -239,6 +247,8 @@ async function runMarkJs(session: ExtensionSession, url: string, aliases: readon
 interface StartupCost {
   compileMs: number;
   runMs: number;
+  /** The thread's CPU time of both. */
+  cpuMs: number;
 }
 
 /**
@@ -250,22 +260,59 @@ interface StartupCost {
 async function startupCost(session: ExtensionSession, url: string): Promise<StartupCost> {
   const runs: StartupCost[] = [];
   for (let k = 0; k <= LOADS; k++) {
-    const page = await session.context.newPage();
-    const cdp = await session.context.newCDPSession(page);
-    const events: { name: string; dur?: number; args?: unknown }[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('backstory:annotate').length > 0, undefined, { timeout: 60_000 });
-    await cdp.send('Tracing.end');
-    await complete;
+    const { page, events } = await traceLoad(session, url, waitForPass);
     await page.close();
     const ours = events.filter((e) => JSON.stringify(e.args ?? {}).includes('/content.js'));
-    const sum = (name: string): number => ours.filter((e) => e.name === name).reduce((total, e) => total + (e.dur ?? 0) / 1000, 0);
-    if (k > 0) runs.push({ compileMs: sum('v8.compile'), runMs: sum('v8.run') });
+    const sum = (name: string, clock: 'dur' | 'tdur'): number => ours.filter((e) => e.name === name).reduce((total, e) => total + (e[clock] ?? e.dur ?? 0) / 1000, 0);
+    if (k > 0) runs.push({ compileMs: sum('v8.compile', 'dur'), runMs: sum('v8.run', 'dur'), cpuMs: sum('v8.compile', 'tdur') + sum('v8.run', 'tdur') });
   }
-  return { compileMs: median(runs.map((r) => r.compileMs)), runMs: median(runs.map((r) => r.runMs)) };
+  const pick = (key: keyof StartupCost): number => median(runs.map((r) => r[key]));
+  return { compileMs: pick('compileMs'), runMs: pick('runMs'), cpuMs: pick('cpuMs') };
+}
+
+/** What the main-thread tasks of a first pass cost (ms), from Chrome traces. */
+interface PassCost {
+  /** All the tasks the pass ran in: the thread's CPU time, and wall time. */
+  cpuMs: number;
+  wallMs: number;
+  /** The longest of them, by CPU time, and its wall time. */
+  longestCpuMs: number;
+  longestWallMs: number;
+}
+
+/**
+ * The main-thread tasks that ran the first pass of a fresh load of `url` (the
+ * tasks its slices ran in, from `detail.slices` of `backstory:annotate`), in
+ * {@link LOADS} traced loads: medians of the sums, the longest task of any
+ * load. A task counts whole, so the features' start-up in the task where the
+ * pass began is in it.
+ */
+async function passCost(session: ExtensionSession, url: string): Promise<PassCost> {
+  const runs: PassCost[] = [];
+  for (let k = 0; k < LOADS; k++) {
+    const { page, events } = await traceLoad(session, url, waitForPass);
+    const measured = await page.evaluate(() => {
+      const annotate = performance.getEntriesByName('backstory:annotate')[0] as PerformanceMeasure;
+      return { start: annotate.startTime, slices: (annotate.detail as { slices: number[] }).slices };
+    });
+    await page.close();
+    const begin = measureBegin(events, 'backstory:annotate');
+    if (!begin) throw new Error(`no backstory:annotate in the trace of ${url}`);
+    // The measure's begin event is its start: that maps the page's clock (ms) onto the trace's (µs).
+    const at = (ms: number): number => begin.ts + (ms - measured.start) * 1000;
+    const spans: [number, number][] = [];
+    for (let i = 0; i + 1 < measured.slices.length; i += 2) spans.push([at(measured.slices[i]!), at(measured.slices[i]! + measured.slices[i + 1]!)]);
+    const tasks = tasksOverlapping(events, begin.tid, spans);
+    const longest = tasks.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a), { cpuMs: 0, wallMs: 0 });
+    runs.push({
+      cpuMs: tasks.reduce((sum, t) => sum + t.cpuMs, 0),
+      wallMs: tasks.reduce((sum, t) => sum + t.wallMs, 0),
+      longestCpuMs: longest.cpuMs,
+      longestWallMs: longest.wallMs,
+    });
+  }
+  const worst = runs.reduce((a, b) => (b.longestCpuMs > a.longestCpuMs ? b : a));
+  return { cpuMs: median(runs.map((r) => r.cpuMs)), wallMs: median(runs.map((r) => r.wallMs)), longestCpuMs: worst.longestCpuMs, longestWallMs: worst.longestWallMs };
 }
 
 /** Rows for the content script's size and start-up in the build at `extensionDir` (a session of its own). */
@@ -277,7 +324,7 @@ async function startupRows(label: string, extensionDir: string): Promise<BenchRo
     const cost = await startupCost(session, session.server.url('/bench/nothing-to-mark.html'));
     return [
       { figure: `content.js, ${label}`, value: `${(code.length / 1024).toFixed(1)} KB`, baseline: `gzip ${(gzipSync(code).length / 1024).toFixed(1)} KB` },
-      { figure: `  start-up on a page with nothing to mark: compile + run of content.js`, value: formatMs(cost.compileMs + cost.runMs), baseline: `compile ${formatMs(cost.compileMs)}, run ${formatMs(cost.runMs)}` },
+      { figure: `  start-up on a page with nothing to mark: compile + run of content.js`, value: formatMs(cost.compileMs + cost.runMs), baseline: `compile ${formatMs(cost.compileMs)}, run ${formatMs(cost.runMs)}; CPU ${formatMs(cost.cpuMs)}` },
     ];
   } finally {
     await session.close();
@@ -372,12 +419,23 @@ export async function benchPage(): Promise<void> {
       });
       if (p.typical) rows.push({ figure: '  typical article', value: formatMs(ours.annotateMs), budget: '≤ 3 ms', pass: ours.annotateMs <= 3 });
       if (p.empty) rows.push({ figure: '  nothing to mark', value: formatMs(ours.annotateMs), budget: '≤ 1.5 ms', pass: ours.annotateMs <= 1.5 });
+      await setEnabled(control, true);
+      const cost = await passCost(session, p.url);
+      const cpuBudget = p.typical ? 3 : p.empty ? 1.5 : undefined;
+      rows.push({
+        figure: '  CPU time of the tasks the pass ran in (trace)',
+        value: formatMs(cost.cpuMs),
+        baseline: `wall ${formatMs(cost.wallMs)}`,
+        budget: cpuBudget === undefined ? '' : `≤ ${cpuBudget} ms`,
+        pass: cpuBudget === undefined ? undefined : cost.cpuMs <= cpuBudget,
+      });
+      rows.push({ figure: '  longest of those tasks, CPU time (trace)', value: formatMs(cost.longestCpuMs), baseline: `wall ${formatMs(cost.longestWallMs)}`, budget: '≤ 50 ms', pass: cost.longestCpuMs <= 50 });
     }
     await setEnabled(control, true);
     printMachine();
     console.log(`catalog: ${entries.length} entries, ${aliases.length} aliases; Chromium headless, built extension (dist/chrome)`);
     printTable(`Annotating pages (first pass of a fresh load; work time, yields excluded; medians of ${LOADS} loads each, ours and markRegExp alternately)`, rows);
-    printTable(`The content script's start-up (Chrome trace of content.js: parse and compile, top-level run; medians of ${LOADS} loads after a warm-up load)`, startup);
+    printTable(`The content script's start-up (Chrome trace of content.js: parse and compile, top-level run, and the thread's CPU time of both; medians of ${LOADS} loads after a warm-up load)`, startup);
   } finally {
     await session.close();
   }

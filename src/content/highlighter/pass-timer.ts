@@ -91,7 +91,7 @@ export class PassTimer {
       performance.measure(MEASURES.annotate, {
         start: this.started,
         duration: workMs,
-        detail: { roots, added, deferred, marks, capped, textLength, remoteMs: this.remoteMs, longestSliceMs: slicer.longestSliceMs, yields: slicer.yields, wallMs: performance.now() - this.started, stale },
+        detail: { roots, added, deferred, marks, capped, textLength, remoteMs: this.remoteMs, longestSliceMs: slicer.longestSliceMs, slices: slicer.slices, yields: slicer.yields, wallMs: performance.now() - this.started, stale },
       });
     } catch {
       // A page that replaced `performance` must not stop annotation.
