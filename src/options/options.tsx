@@ -44,7 +44,7 @@ function View({ route }: { route: Route }) {
     case 'search':
       return <SearchView q={route.q} />;
     case 'highlights':
-      return <HighlightsView />;
+      return <HighlightsView entity={route.entity} />;
     case 'settings':
       return <SettingsView />;
     case 'data':

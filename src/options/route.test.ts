@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, readerHref, routeHash, entryHref } from './route';
+import { entryHighlightsHref, parseRoute, readerHref, routeHash, entryHref } from './route';
 
 describe('parseRoute', () => {
   it('parses every route and falls back to the explorer', () => {
@@ -17,5 +17,12 @@ describe('parseRoute', () => {
     expect(parseRoute(href)).toEqual({ view: 'reader', documentId: '2025-10-doc', passageId: '2025-10-doc#p3.s1' });
     expect(parseRoute(entryHref('a/b'))).toEqual({ view: 'entry', id: 'a/b' });
     expect(routeHash({ view: 'search', q: '' })).toBe('search');
+  });
+
+  it('opens the highlights manager filtered by an entry, and round-trips the filter', () => {
+    expect(parseRoute('#highlights')).toEqual({ view: 'highlights' });
+    expect(entryHighlightsHref('user:a&b')).toBe('#highlights?entity=user%3Aa%26b');
+    expect(parseRoute(entryHighlightsHref('user:a&b'))).toEqual({ view: 'highlights', entity: 'user:a&b' });
+    expect(parseRoute('#highlights?entity=')).toEqual({ view: 'highlights' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The options page's hash routes: `#explorer`, `#entry/<id>`,
  * `#reader/<documentId>[/<passageId>]`, `#timeline`, `#relations`,
- * `#highlights`, `#library`, `#settings`, `#data`, `#search?q=`. Hash routes keep every
+ * `#highlights[?entity=<id>]`, `#library`, `#settings`, `#data`, `#search?q=`. Hash routes keep every
  * view linkable (cards link to `options.html#reader/…`) without a server.
  */
 import { t } from '../shared/i18n';
@@ -13,7 +13,7 @@ export type Route =
   | { view: 'reader'; documentId?: string; passageId?: string }
   | { view: 'timeline' }
   | { view: 'relations' }
-  | { view: 'highlights' }
+  | { view: 'highlights'; entity?: string }
   | { view: 'settings' }
   | { view: 'data' }
   | { view: 'library' }
@@ -59,9 +59,12 @@ export function parseRoute(hash: string): Route {
     }
     case 'search':
       return { view: 'search', q: new URLSearchParams(query).get('q') ?? '' };
+    case 'highlights': {
+      const entity = new URLSearchParams(query).get('entity');
+      return entity ? { view: 'highlights', entity } : { view: 'highlights' };
+    }
     case 'timeline':
     case 'relations':
-    case 'highlights':
     case 'settings':
     case 'data':
     case 'library':
@@ -80,6 +83,8 @@ export function routeHash(route: Route): string {
       return ['reader', route.documentId, route.passageId].filter((p) => p !== undefined).map((p, i) => (i ? encodeURIComponent(p!) : p)).join('/');
     case 'search':
       return route.q ? `search?q=${encodeURIComponent(route.q)}` : 'search';
+    case 'highlights':
+      return route.entity ? `highlights?entity=${encodeURIComponent(route.entity)}` : 'highlights';
     default:
       return route.view;
   }
@@ -87,6 +92,8 @@ export function routeHash(route: Route): string {
 
 /** `#entry/<id>` as an href. */
 export const entryHref = (id: string): string => `#${routeHash({ view: 'entry', id })}`;
+/** `#highlights?entity=<id>` as an href: the manager showing the highlights that mention an entry. */
+export const entryHighlightsHref = (id: string): string => `#${routeHash({ view: 'highlights', entity: id })}`;
 /** `#reader/<doc>/<passage>` as an href. */
 export const readerHref = (documentId: string, passageId?: string): string => `#${routeHash({ view: 'reader', documentId, passageId })}`;
 

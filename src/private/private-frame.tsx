@@ -13,6 +13,7 @@ import type { Highlight } from '../shared/highlight';
 import type { Excerpt } from '../shared/card';
 import { OriginLabel } from '../components/entry-card/library-label';
 import { callBackground } from '../shared/messaging';
+import { extensionPageUrl } from '../shared/extension-api';
 import type { PrivateFrameRequest } from '../shared/private-frame';
 import { t } from '../shared/i18n';
 
@@ -38,17 +39,19 @@ export function PrivateFrame({ request }: { request: PrivateFrameRequest | undef
 }
 
 function EntryHighlights({ entryId, dark }: { entryId: string; dark: boolean }) {
-  const [state, setState] = useState<{ highlights?: Highlight[]; error?: string }>({});
+  const [state, setState] = useState<{ highlights?: Highlight[]; total?: number; error?: string }>({});
   useEffect(() => {
     void callBackground('highlights.forEntry', { entryId }).then((result) =>
-      setState(result.ok ? { highlights: [...result.value].sort((a, b) => b.updatedAt - a.updatedAt) } : { error: result.error.message }),
+      setState(result.ok ? { highlights: result.value.items, total: result.value.total } : { error: result.error.message }),
     );
   }, [entryId]);
+  // The options page's route of the manager filtered by the entry (`options/route.ts`); a new tab, as this frame is in the reader's page.
+  const allHref = extensionPageUrl('options.html', `highlights?entity=${encodeURIComponent(entryId)}`);
   return (
     <article class="bs-card" data-theme={dark ? 'dark' : 'auto'} data-testid="private-highlights">
       {state.error && <p class="error">{state.error}</p>}
       {state.highlights && state.highlights.length === 0 && <p class="bs-card__muted">{t('private_no_highlights')}</p>}
-      {state.highlights && <YourHighlights highlights={state.highlights} />}
+      {state.highlights && <YourHighlights highlights={state.highlights} total={state.total} allHref={allHref} />}
       <LibraryExcerpts entryId={entryId} />
     </article>
   );

@@ -99,8 +99,10 @@ export interface EntryCard {
   /** Dated facts the corpus states about this entry (its labelled timeline items), oldest first. */
   datedFacts: TimelineItem[];
   related: RelatedEntry[];
-  /** The reader's saved highlights that mention this entry, on any site. */
+  /** The reader's saved highlights that mention this entry, on any site: the newest few. */
   highlights: Highlight[];
+  /** How many highlights mention this entry (absent: as many as {@link highlights} holds). */
+  highlightTotal?: number;
 }
 
 /** A summary row of an entry for lists (explorer, search). */

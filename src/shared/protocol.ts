@@ -72,6 +72,14 @@ export interface HighlightQuery {
   offset?: number;
 }
 
+/**
+ * How many highlights `highlights.forEntry` answers, newest first: a card lists
+ * them in a frame the size of a card, and the manager (filtered by the entry)
+ * lists all of them. Unbounded, a much-highlighted entry's answer would grow
+ * with the reader's data up to the browser's cap on a message.
+ */
+export const HIGHLIGHTS_FOR_ENTRY = 50;
+
 /** Export formats. */
 export type ExportFormat = 'json' | 'markdown' | 'jsonld';
 
@@ -254,8 +262,11 @@ export interface CallMap {
   'highlights.restore': Call<{ highlights: Highlight[] }, null>;
   /** One highlight by id (our pages only: the note in the private frame). */
   'highlights.get': Call<{ id: string }, Highlight>;
-  /** Highlights mentioning an entry, across all sites (our pages only: the card's private frame, never a content script). */
-  'highlights.forEntry': Call<{ entryId: string }, Highlight[]>;
+  /**
+   * The newest {@link HIGHLIGHTS_FOR_ENTRY} highlights mentioning an entry, across all sites, and how many there are
+   * (our pages only: the card's private frame, never a content script).
+   */
+  'highlights.forEntry': Call<{ entryId: string }, { items: Highlight[]; total: number }>;
   /** The manager's query. */
   'highlights.list': Call<HighlightQuery, { items: Highlight[]; total: number }>;
   /** One piece of the export of every highlight, from `cursor` on (the first piece without one). */

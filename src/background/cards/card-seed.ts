@@ -69,5 +69,6 @@ export function cardFromSeed(seed: CardSeed, weights: WordWeights, context: Card
     ...seed.card,
     excerpts: pickExcerpts(seed.candidates, weights, context.sentence),
     highlights: [...(context.highlights ?? [])].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, HIGHLIGHTS_PER_CARD),
+    highlightTotal: context.highlights?.length ?? 0,
   };
 }

@@ -6,7 +6,7 @@ import { createServices } from '../services';
 import { openDatabase } from '../db/open';
 import { highlightHandlers } from './highlights';
 import { uploadHandlers } from './uploads';
-import type { CallResult, CallName, ExportCursor, ParamsOf, ResultOf } from '../../shared/protocol';
+import { HIGHLIGHTS_FOR_ENTRY, type CallResult, type CallName, type ExportCursor, type ParamsOf, type ResultOf } from '../../shared/protocol';
 import { sampleHighlights } from '../highlights-io/sample-highlights';
 import { parseImport } from '../highlights-io';
 import type { NewHighlight } from '../../shared/highlight';
@@ -142,8 +142,8 @@ describe('highlights handlers', () => {
   it('finds highlights by entity and by id for our pages (the private frame), never for a content script', async () => {
     const { call } = await setUp();
     const created = value(await call('highlights.create', passage('Damascus fell'), pageA));
-    expect(value(await call('highlights.forEntry', { entryId: 'russia' }, manager))).toHaveLength(1);
-    expect(value(await call('highlights.forEntry', { entryId: 'iran' }, manager))).toHaveLength(0);
+    expect(value(await call('highlights.forEntry', { entryId: 'russia' }, manager))).toEqual({ items: [created], total: 1 });
+    expect(value(await call('highlights.forEntry', { entryId: 'iran' }, manager))).toEqual({ items: [], total: 0 });
     expect(value(await call('highlights.get', { id: created.id }, manager))).toEqual(created);
     expect(await call('highlights.get', { id: 'gone' }, manager)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     // A page, even the highlight's own, gets neither: what a content script holds, a page may learn.
@@ -151,6 +151,22 @@ describe('highlights handlers', () => {
       expect(await call('highlights.forEntry', { entryId: 'russia' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await call('highlights.get', { id: created.id }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+  });
+
+  it('answers the newest highlights of an entry, capped, with how many there are', async () => {
+    const { call } = await setUp();
+    const count = HIGHLIGHTS_FOR_ENTRY + 7;
+    for (let i = 0; i < count; i++) value(await call('highlights.create', passage(`Damascus fell, take ${i}`), pageA));
+    // An edit makes an old one the newest: the card lists highlights by their last change.
+    const first = value(await call('highlights.forPage', {}, pageA)).find((h) => h.quote === 'Damascus fell, take 0')!;
+    value(await call('highlights.update', { id: first.id, patch: { note: 'read again' } }, pageA));
+    const answer = value(await call('highlights.forEntry', { entryId: 'russia' }, manager));
+    expect(answer.total).toBe(count);
+    expect(answer.items).toHaveLength(HIGHLIGHTS_FOR_ENTRY);
+    expect(answer.items[0]!.quote).toBe('Damascus fell, take 0');
+    expect(answer.items[1]!.quote).toBe(`Damascus fell, take ${count - 1}`);
+    const times = answer.items.map((h) => h.updatedAt);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
   describe('every write path keeps to the same rules', () => {

@@ -10,7 +10,7 @@
  * writes it; a content script may also delete or restore fewer at a time.
  */
 import type { Highlight } from '../../shared/highlight';
-import type { ImportSkipReason } from '../../shared/protocol';
+import { HIGHLIGHTS_FOR_ENTRY, type ImportSkipReason } from '../../shared/protocol';
 import { MAX_HIGHLIGHTS_PER_CALL, MAX_PAGE_HIGHLIGHTS_PER_CALL, assertValidHighlights, assertValidIds } from '../../shared/highlight-rules';
 import { siteOf } from '../../shared/page-url';
 import { PIECE_WRITERS, SKIP, parseImportInStages, type SkipCounts } from '../highlights-io';
@@ -132,7 +132,9 @@ export function highlightHandlers(s: Services, newId: () => string = () => crypt
     },
 
     async 'highlights.forEntry'({ entryId }) {
-      return s.highlights.forEntity(entryId);
+      // Newest by their last edit, as the cards list them.
+      const all = (await s.highlights.forEntity(entryId)).sort((a, b) => b.updatedAt - a.updatedAt);
+      return { items: all.slice(0, HIGHLIGHTS_FOR_ENTRY), total: all.length };
     },
 
     async 'highlights.list'(query) {

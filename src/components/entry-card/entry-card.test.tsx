@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { KARIM_CARD } from './card.fixture';
+import type { Highlight } from '../../shared/highlight';
 import { EntryCardView, type CardLinks } from './entry-card';
 import { formatDate, formatSpan } from './format-date';
 import { setI18nApi } from '../../shared/i18n';
@@ -139,6 +140,40 @@ describe('EntryCardView', () => {
     act(() => render(<EntryCardView card={card} titleId="t" links={links()} />, root));
     expect(root.querySelector('.bs-card__summary')?.textContent).toBe('Capital of nowhere. not from the corpus');
     expect(root.querySelector('.bs-card__related .bs-card__outside')?.textContent).toBe(' not from the corpus');
+  });
+
+  it('lists the newest highlights of many, says how many there are, and links to all of them where it can', () => {
+    const highlights: Highlight[] = Array.from({ length: 5 }, (_, i) => ({
+      id: `h${i}`,
+      url: `https://news.example/${i}`,
+      site: 'news.example',
+      title: `Story ${i}`,
+      quote: `Karim, take ${i}`,
+      selectors: [
+        { type: 'TextQuoteSelector', exact: `Karim, take ${i}`, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: 13 },
+      ],
+      colour: 'yellow',
+      note: '',
+      entityIds: [KARIM_CARD.entry.id],
+      createdAt: i,
+      updatedAt: i,
+    }));
+    const card = { ...KARIM_CARD, highlights, highlightTotal: 12 };
+    act(() => render(<EntryCardView card={card} titleId="t" links={{ ...links(), highlightsHref: (id) => `#highlights?entity=${id}` }} />, root));
+    const section = root.querySelector('section[aria-label="Your highlights"]')!;
+    expect(section.querySelector('.bs-card__heading')?.textContent).toBe('Your highlights (12)');
+    expect(section.querySelectorAll('.bs-card__highlight')).toHaveLength(5);
+    expect(section.querySelector('[data-testid="highlights-newest"]')?.textContent).toBe('The newest 5 of 12. All of them in the highlights manager');
+    const all = section.querySelector('[data-testid="highlights-newest"] a')!;
+    expect(all.getAttribute('href')).toBe(`#highlights?entity=${KARIM_CARD.entry.id}`);
+    expect(all.hasAttribute('target')).toBe(false);
+    // All of them shown: no line; no link where the card has none to give.
+    act(() => render(<EntryCardView card={{ ...card, highlightTotal: 5 }} titleId="t" links={links()} />, root));
+    expect(root.querySelector('[data-testid="highlights-newest"]')).toBeNull();
+    expect(root.textContent).toContain('Your highlights (5)');
+    act(() => render(<EntryCardView card={card} titleId="t" links={links()} />, root));
+    expect(root.querySelector('[data-testid="highlights-newest"]')?.textContent).toBe('The newest 5 of 12.');
   });
 
   it('never renders text as HTML', () => {

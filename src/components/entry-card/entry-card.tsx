@@ -192,7 +192,7 @@ export function EntryCardView(props: EntryCardViewProps) {
           ) : (
             facts.length === 0 && <Excerpts excerpts={card.excerpts.slice(0, 1)} links={links} />
           )}
-          {props.privateSection ?? <YourHighlights highlights={card.highlights} />}
+          {props.privateSection ?? <YourHighlights highlights={card.highlights} total={card.highlightTotal} allHref={links.highlightsHref?.(card.entry.id)} />}
         </div>
       )}
       {(footer || (levels && card)) && (

@@ -11,4 +11,6 @@ export interface CardLinks {
   readerHref(documentId: string, passageId: string): string;
   /** Opens another entry's card in place (related entries, timeline, participants). */
   onOpenEntry(ref: EntryRef): void;
+  /** The URL of the highlights manager showing the highlights that mention an entry; absent where the card lists none. */
+  highlightsHref?(entryId: string): string;
 }

@@ -106,12 +106,30 @@ export function Related({ related, links }: { related: RelatedEntry[]; links: Ca
   );
 }
 
-/** The reader's saved highlights that mention the entry, on any site. */
-export function YourHighlights({ highlights }: { highlights: Highlight[] }) {
+/**
+ * The reader's saved highlights that mention the entry, on any site:
+ * `highlights` are the newest of `total`; when some are left out it says so,
+ * with a link to all of them (`allHref`: in a new tab, unless it is a route of
+ * the page it is on).
+ */
+export function YourHighlights({ highlights, total = highlights.length, allHref }: { highlights: Highlight[]; total?: number; allHref?: string }) {
   if (highlights.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label={t('card_your_highlights')}>
-      <SectionHeading>{t('card_your_highlights_count', highlights.length)}</SectionHeading>
+      <SectionHeading>{t('card_your_highlights_count', total)}</SectionHeading>
+      {total > highlights.length && (
+        <p class="bs-card__muted" data-testid="highlights-newest">
+          {t('card_highlights_newest', highlights.length, total)}
+          {allHref && (
+            <>
+              {' '}
+              <a href={allHref} target={allHref.startsWith('#') ? undefined : '_blank'} rel="noopener">
+                {t('card_highlights_all')}
+              </a>
+            </>
+          )}
+        </p>
+      )}
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>

@@ -10,7 +10,7 @@ import { EntryCardView, type CardLinks } from '../../components/entry-card/entry
 import { friendlyError } from '../../components/status-notes';
 import { t } from '../../shared/i18n';
 import { anchoredPosition } from '../../shared/anchored-position';
-import { entryHref, readerHref } from '../route';
+import { entryHighlightsHref, entryHref, readerHref } from '../route';
 
 /** What opened the popover. */
 export interface OpenCard {
@@ -70,6 +70,7 @@ export function CardPopover({ open, onClose }: { open: OpenCard; onClose(): void
   const links: CardLinks = {
     readerHref: (doc, passage) => readerHref(doc, passage),
     onOpenEntry: (ref) => setStack((s) => [...s, ref]),
+    highlightsHref: entryHighlightsHref,
   };
   const back = stack.length ? { name: stack.at(-2)?.name ?? open.name, onBack: () => setStack((s) => s.slice(0, -1)) } : undefined;
 

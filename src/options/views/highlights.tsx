@@ -4,14 +4,14 @@
  * (`highlights.delete` returns the records, Undo gives them to
  * `highlights.restore`).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Highlight } from '../../shared/highlight';
 import type { HighlightQuery } from '../../shared/protocol';
 import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { useDebounced } from '../../components/use-debounced';
 import { CallView, Empty, Loading, friendlyError } from '../../components/status-notes';
-import { entryHref } from '../route';
+import { entryHref, routeHash } from '../route';
 import { plural, t } from '../../shared/i18n';
 
 function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMap<string, string>; selected: boolean; onSelect(on: boolean): void }) {
@@ -42,11 +42,17 @@ function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMa
   );
 }
 
-/** The manager view. */
-export function HighlightsView() {
+/** The manager view; `entity`: open it showing the highlights that mention that entry (a card's link to all of them). */
+export function HighlightsView({ entity = '' }: { entity?: string }) {
   const [text, setText] = useState('');
   const [site, setSite] = useState('');
-  const [entityId, setEntityId] = useState('');
+  const [entityId, setEntityId] = useState(entity);
+  useEffect(() => setEntityId(entity), [entity]);
+  useEffect(() => {
+    // The hash follows the filter, so a reload or a copied link keeps it.
+    const hash = `#${routeHash(entityId ? { view: 'highlights', entity: entityId } : { view: 'highlights' })}`;
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }, [entityId]);
   const [sort, setSort] = useState<NonNullable<HighlightQuery['sort']>>('newest');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [undo, setUndo] = useState<Highlight[] | undefined>();

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
 import { entryFrame, noteFrame } from '../private-frames';
+import { HIGHLIGHTS_FOR_ENTRY } from '../../../src/shared/protocol';
 
 const PATH = '/private-frame/news.html';
 const QUOTE = 'fled to Moscow in December 2024';
@@ -84,5 +85,56 @@ describe.each(BROWSERS)('the private frame, in %s', (browserName) => {
     await page.press('Escape');
     await expect.poll(() => page.count(CARD), { timeout: 10_000 }).toBe(0);
     await page.close();
+  });
+
+  // Last: the highlights it adds would crowd the others out of the card's frame.
+  it('lists only the newest highlights of a much-highlighted name, says how many there are, and links to all of them', async () => {
+    const others = HIGHLIGHTS_FOR_ENTRY + 6;
+    const older = Date.now() - 60_000;
+    const imported = await driver.call('highlights.import', {
+      text: JSON.stringify({
+        format: 'backstory-highlights',
+        version: 1,
+        highlights: Array.from({ length: others }, (_, i) => ({
+          id: `frame-other-${i}`,
+          url: `https://elsewhere.example/story-${i}`,
+          title: `Story ${i}`,
+          quote: `Assad, take ${i}`,
+          selectors: [
+            { type: 'TextQuoteSelector', exact: `Assad, take ${i}`, prefix: '', suffix: '' },
+            { type: 'TextPositionSelector', start: 0, end: `Assad, take ${i}`.length },
+          ],
+          colour: 'blue',
+          note: '',
+          entityIds: ['bashar-al-assad'],
+          createdAt: older + i,
+          updatedAt: older + i,
+        })),
+      }),
+    });
+    expect(imported.ok).toBe(true);
+    const total = others + 1;
+    const page = await driver.open(driver.server.url(PATH));
+    await page.waitForSelector('bs-mark[data-entry-id="bashar-al-assad"]', { state: 'attached' });
+    await page.hover('h1');
+    await page.hover('bs-mark[data-entry-id="bashar-al-assad"]');
+    await page.waitForSelector(`${CARD} .bs-card[data-entry-id="bashar-al-assad"]`);
+    const frame = entryFrame(driver, 'bashar-al-assad');
+    await expect.poll(() => page.frameText(frame), { timeout: 15_000 }).toContain(`The newest ${HIGHLIGHTS_FOR_ENTRY} of ${total}.`);
+    const text = (await page.frameText(frame))!;
+    // The heading is uppercased by the card's CSS, and the frame's text is as rendered.
+    expect(text.toLowerCase()).toContain(`your highlights (${total})`);
+    expect(text).toContain('All of them in the highlights manager');
+    // The page's own highlight is the newest; the oldest of the others is left out.
+    expect(text).toContain(QUOTE);
+    expect(text).toContain(`Assad, take ${others - 1}`);
+    expect(text).not.toContain('Assad, take 0”');
+    await page.close();
+
+    // The link's route opens the manager filtered by the name: every one of them.
+    const manager = await driver.openExtensionPage('options.html', '#highlights?entity=bashar-al-assad');
+    await expect.poll(() => manager.count('.hl-quote'), { timeout: 15_000 }).toBe(total);
+    await expect.poll(() => manager.evaluateOn('select', (el) => (el as HTMLSelectElement).value), { timeout: 10_000 }).toBe('bashar-al-assad');
+    await manager.close();
   });
 });
