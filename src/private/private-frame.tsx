@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
-import { YourHighlights } from '../components/entry-card/sections';
+import { NewestOf, YourHighlights } from '../components/entry-card/sections';
 import type { Highlight } from '../shared/highlight';
 import type { Excerpt } from '../shared/card';
 import { OriginLabel } from '../components/entry-card/library-label';
@@ -57,16 +57,21 @@ function EntryHighlights({ entryId, dark }: { entryId: string; dark: boolean }) 
   );
 }
 
-/** The reader's library passages naming the entry, each labelled with its article's outlet and date. */
+/** The reader's library passages naming the entry (the newest of them), each labelled with its article's outlet and date. */
 function LibraryExcerpts({ entryId }: { entryId: string }) {
-  const [state, setState] = useState<{ excerpts?: Excerpt[]; error?: string }>({});
+  const [state, setState] = useState<{ excerpts?: Excerpt[]; total?: number; error?: string }>({});
   useEffect(() => {
-    void callBackground('library.forEntry', { entryId }).then((result) => setState(result.ok ? { excerpts: result.value } : { error: result.error.message }));
+    void callBackground('library.forEntry', { entryId }).then((result) =>
+      setState(result.ok ? { excerpts: result.value.items, total: result.value.total } : { error: result.error.message }),
+    );
   }, [entryId]);
+  // The options page's entry route (`options/route.ts`) lists every passage naming the entry, the library's labelled.
+  const all = { href: extensionPageUrl('options.html', `entry/${encodeURIComponent(entryId)}`), label: t('private_library_all') };
   if (state.error) return <p class="error">{state.error}</p>;
   if (!state.excerpts || state.excerpts.length === 0) return null;
   return (
     <section data-testid="private-library" aria-label={t('private_from_library')}>
+      <NewestOf shown={state.excerpts.length} total={state.total ?? state.excerpts.length} all={all} testId="library-newest" />
       <ul class="bs-card__excerpts">
         {state.excerpts.map((excerpt) => (
           <li key={excerpt.passageId}>

@@ -80,6 +80,9 @@ export interface HighlightQuery {
  */
 export const HIGHLIGHTS_FOR_ENTRY = 50;
 
+/** How many passages `library.forEntry` answers, newest first, for the same reason; the entry's page lists all of them. */
+export const LIBRARY_EXCERPTS_FOR_ENTRY = 50;
+
 /** Export formats. */
 export type ExportFormat = 'json' | 'markdown' | 'jsonld';
 
@@ -332,8 +335,11 @@ export interface CallMap {
   'entries.list': Call<Record<string, never>, Entry[]>;
   /** Removes one of the reader's own entries. */
   'entries.remove': Call<{ id: string }, { removed: boolean }>;
-  /** The library's passages that mention an entry, newest first (the reader's data: our pages only). */
-  'library.forEntry': Call<{ entryId: string }, Excerpt[]>;
+  /**
+   * The newest {@link LIBRARY_EXCERPTS_FOR_ENTRY} of the library's passages that mention an entry, and how many there
+   * are (the reader's data: our pages only).
+   */
+  'library.forEntry': Call<{ entryId: string }, { items: Excerpt[]; total: number }>;
 }
 
 /** Calls a tab's content script handles (sent by the popup or the background). */

@@ -5,6 +5,7 @@ import { createServices } from '../services';
 import { FIXTURE } from '../cards/cards.fixture';
 import { dispatch, type Handlers } from '../router';
 import { createHandlers } from '.';
+import { LIBRARY_EXCERPTS_FOR_ENTRY } from '../../shared/protocol';
 
 const paragraphs = [
   'Omar Karim returned to Moscow on Wednesday for talks on the future of the bases, his second visit this year.',
@@ -31,10 +32,28 @@ describe('library handlers', () => {
     const status = await call('library.forUrl', { url: 'https://news.example/a' });
     expect(status).toMatchObject({ ok: true, value: { title: 'Karim in Moscow' } });
     const excerpts = await call('library.forEntry', { entryId: 'karim' });
-    expect(excerpts).toMatchObject({ ok: true, value: [{ origin: 'user', outlet: 'The Moscow Times', published: '2026-01-28' }] });
+    expect(excerpts).toMatchObject({ ok: true, value: { items: [{ origin: 'user', outlet: 'The Moscow Times', published: '2026-01-28' }], total: 1 } });
     const id = (status as { value: { id: string } }).value.id;
     expect(await call('library.remove', { ids: [id] })).toEqual({ ok: true, value: { removed: 1 } });
     expect(await call('library.forUrl', { url: 'https://news.example/a' })).toEqual({ ok: true, value: null });
+  });
+
+  it('answers the newest library passages of an entry, capped, with how many there are', async () => {
+    const count = LIBRARY_EXCERPTS_FOR_ENTRY + 3;
+    let n = 0;
+    // Each article on its own day of 2025–26, one passage naming Karim.
+    const call = await setUp(undefined, async () => {
+      const day = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      n++;
+      return { url: `https://news.example/${n}`, title: `Karim, day ${n}`, site: 'The Moscow Times', published: day, paragraphs: [`${paragraphs[0]} This is report number ${n} of the series.`, ...paragraphs.slice(1)] };
+    });
+    for (let i = 0; i < count; i++) expect(await call('library.add', { tabId: 3 })).toMatchObject({ ok: true, value: { updated: false } });
+    const answer = (await call('library.forEntry', { entryId: 'karim' })) as { ok: true; value: { items: { published: string }[]; total: number } };
+    expect(answer.value.total).toBe(count);
+    expect(answer.value.items).toHaveLength(LIBRARY_EXCERPTS_FOR_ENTRY);
+    const dates = answer.value.items.map((e) => e.published);
+    expect(dates[0]).toBe(new Date(Date.UTC(2025, 0, count)).toISOString().slice(0, 10));
+    expect([...dates].sort().reverse()).toEqual(dates);
   });
 
   it('puts library excerpts in cards for our pages, never in a page-side card', async () => {
@@ -85,7 +104,7 @@ describe('library handlers', () => {
     const articles = (await call('library.list', {})) as { ok: true; value: { id: string }[] };
     const entries = await call('entries.list', {});
     const excerpts = await call('library.forEntry', { entryId: 'own-coastal-airfield' });
-    expect(excerpts).toMatchObject({ ok: true, value: [{ origin: 'user' }] });
+    expect(excerpts).toMatchObject({ ok: true, value: { items: [{ origin: 'user' }], total: 1 } });
     const exported = (await call('library.export', {})) as { ok: true; value: { text: string; count: number; entries: number } };
     expect(exported.value).toMatchObject({ count: 1, entries: 1 });
     expect(JSON.parse(exported.value.text)).toMatchObject({
@@ -122,7 +141,7 @@ describe('library handlers', () => {
     await call('library.add', { tabId: 3 });
     const onlyEntry = JSON.stringify({ format: 'backstory-library', version: 2, articles: [], entries: [{ id: 'own-coastal-airfield', name: 'Coastal Airfield', type: 'place', aliases: [], description: '' }] });
     expect(await call('library.import', { text: onlyEntry })).toEqual({ ok: true, value: { imported: 0, entries: 1 } });
-    expect(await call('library.forEntry', { entryId: 'own-coastal-airfield' })).toMatchObject({ ok: true, value: [{ origin: 'user', outlet: 'The Moscow Times' }] });
+    expect(await call('library.forEntry', { entryId: 'own-coastal-airfield' })).toMatchObject({ ok: true, value: { items: [{ origin: 'user', outlet: 'The Moscow Times' }], total: 1 } });
     const v1 = JSON.parse(((await call('library.export', {})) as { value: { text: string } }).value.text) as { articles: unknown[] };
     expect(await call('library.import', { text: JSON.stringify({ format: 'backstory-library', version: 1, articles: v1.articles }) })).toEqual({ ok: true, value: { imported: 1, entries: 0 } });
   });

@@ -11,6 +11,7 @@ import { compileMatcher, type Matcher } from '../../shared/matcher';
 import { normalizePageUrl } from '../../shared/page-url';
 import { FILE_PIECE_CHARS, pieceEnd } from '../../shared/file-pieces';
 import { MAX_IMPORT_CHARS, importTooLargeMessage } from '../../shared/import-limits';
+import { LIBRARY_EXCERPTS_FOR_ENTRY } from '../../shared/protocol';
 import { articleTextHash, libraryRecords, NothingToAdd } from '../library/ingest';
 import { exportLibrary, LibraryImportError, parseLibraryFile } from '../library/library-io';
 import { ownEntryMentions } from '../library/own-entries';
@@ -126,7 +127,8 @@ export function libraryHandlers(s: Services, now: () => number = Date.now, newId
         seen.add(passage.id);
         excerpts.push(excerptOf(passage, snapshot.documents));
       }
-      return excerpts.sort(byNewestThenReadingOrder(snapshot.passages));
+      excerpts.sort(byNewestThenReadingOrder(snapshot.passages));
+      return { items: excerpts.slice(0, LIBRARY_EXCERPTS_FOR_ENTRY), total: excerpts.length };
     },
   };
 }

@@ -107,29 +107,38 @@ export function Related({ related, links }: { related: RelatedEntry[]; links: Ca
 }
 
 /**
+ * Under a list that holds only the newest `shown` of `total` items: says so,
+ * with a link to all of them where there is one (in a new tab, unless it is a
+ * route of the page it is on). Nothing when the list is whole.
+ */
+export function NewestOf({ shown, total, all, testId }: { shown: number; total: number; all?: { href: string; label: string }; testId: string }) {
+  if (total <= shown) return null;
+  return (
+    <p class="bs-card__muted" data-testid={testId}>
+      {t('card_newest_of', shown, total)}
+      {all && (
+        <>
+          {' '}
+          <a href={all.href} target={all.href.startsWith('#') ? undefined : '_blank'} rel="noopener">
+            {all.label}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/**
  * The reader's saved highlights that mention the entry, on any site:
- * `highlights` are the newest of `total`; when some are left out it says so,
- * with a link to all of them (`allHref`: in a new tab, unless it is a route of
- * the page it is on).
+ * `highlights` are the newest of `total`, and `allHref` leads to all of them
+ * (see {@link NewestOf}).
  */
 export function YourHighlights({ highlights, total = highlights.length, allHref }: { highlights: Highlight[]; total?: number; allHref?: string }) {
   if (highlights.length === 0) return null;
   return (
     <section class="bs-card__section" aria-label={t('card_your_highlights')}>
       <SectionHeading>{t('card_your_highlights_count', total)}</SectionHeading>
-      {total > highlights.length && (
-        <p class="bs-card__muted" data-testid="highlights-newest">
-          {t('card_highlights_newest', highlights.length, total)}
-          {allHref && (
-            <>
-              {' '}
-              <a href={allHref} target={allHref.startsWith('#') ? undefined : '_blank'} rel="noopener">
-                {t('card_highlights_all')}
-              </a>
-            </>
-          )}
-        </p>
-      )}
+      <NewestOf shown={highlights.length} total={total} all={allHref ? { href: allHref, label: t('card_highlights_all') } : undefined} testId="highlights-newest" />
       <ul class="bs-card__list">
         {highlights.map((h) => (
           <li key={h.id} class={`bs-card__highlight bs-card__highlight--${h.colour}`} data-highlight-id={h.id}>

@@ -11,6 +11,7 @@
 import { catchDownloads, type CaughtDownloads } from '../catch-downloads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type ExtensionDriver } from '../driver';
+import { LIBRARY_EXCERPTS_FOR_ENTRY } from '../../../src/shared/protocol';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Sharaa in Moscow again | The Moscow Times</title>
 <meta property="og:site_name" content="The Moscow Times">
@@ -128,7 +129,7 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     const before = await driver.call('library.list', {});
     const entriesBefore = await driver.call('entries.list', {});
     const excerptsBefore = await driver.call('library.forEntry', { entryId: 'own-hmeimim-airfield' });
-    expect(excerptsBefore.ok && excerptsBefore.value.length).toBe(1);
+    expect(excerptsBefore.ok && excerptsBefore.value).toMatchObject({ total: 1, items: [expect.anything()] });
     const ids = before.ok ? before.value.map((a) => a.id) : [];
     const entryIds = entriesBefore.ok ? entriesBefore.value.map((e) => e.id) : [];
     expect(ids).toHaveLength(1);
@@ -193,5 +194,45 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     await expect.poll(() => popup.textContent('[data-testid=library-status] [role=alert]'), { timeout: 15_000 }).toContain('Nothing to add here');
     await popup.close();
     await page.close();
+  });
+
+  it('lists the newest library passages of a much-read name in the card frame, says how many, and links to the entry page', async () => {
+    const known = await driver.call('library.forEntry', { entryId: 'vladimir-putin' });
+    if (!known.ok) throw new Error(known.error.message);
+    const count = LIBRARY_EXCERPTS_FOR_ENTRY + 2;
+    const now = Date.now();
+    // One article a day, each naming the actor once; ids and URLs of their own, so the test can take them out again.
+    const articles = Array.from({ length: count }, (_, i) => ({
+      id: `lib-${(0xbac0000 + i).toString(16).padStart(16, '0')}`,
+      url: `https://many.example/story-${i}`,
+      title: `Story ${i}`,
+      site: 'Many Times',
+      published: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
+      addedAt: now,
+      updatedAt: now,
+      paragraphs: [
+        `Vladimir Putin spoke on day ${i} of the talks about the bases on the coast, officials in the capital said on the evening of the meeting.`,
+        'The ministry declined to comment on the timetable, and analysts expected no agreement on the airfield, the port or the debts before the summer.',
+        'Neither delegation published a statement, and the next round of the talks has not been scheduled, according to people familiar with the plans.',
+      ],
+    }));
+    const imported = await driver.call('library.import', { text: JSON.stringify({ format: 'backstory-library', version: 2, articles, entries: [] }) });
+    expect(imported).toEqual({ ok: true, value: { imported: count, entries: 0 } });
+    const total = known.value.total + count;
+    const frame = await driver.openExtensionPage('private.html', '#entry=vladimir-putin');
+    await frame.waitForSelector('[data-testid=library-newest]');
+    expect(await frame.textContent('[data-testid=library-newest]')).toBe(`The newest ${LIBRARY_EXCERPTS_FOR_ENTRY} of ${total}. All of them on the entry’s page`);
+    const href = await frame.evaluateOn('[data-testid=library-newest] a', (a) => (a as HTMLAnchorElement).href);
+    expect(href).toBe(`${driver.extensionOrigin}options.html#entry/vladimir-putin`);
+    expect(await frame.count('[data-testid=private-library] li')).toBe(LIBRARY_EXCERPTS_FOR_ENTRY);
+    const listed = (await frame.textContent('[data-testid=private-library]')) ?? '';
+    expect(listed).toContain(`on day ${count - 1} of the talks`);
+    expect(listed).not.toContain('on day 0 of the talks');
+    await frame.close();
+    // The entry's page lists every one of them.
+    const entryPage = await driver.openExtensionPage('options.html', '#entry/vladimir-putin');
+    await expect.poll(() => entryPage.evaluate(() => document.body.textContent?.includes('on day 0 of the talks') ?? false), { timeout: 15_000 }).toBe(true);
+    await entryPage.close();
+    expect(await driver.call('library.remove', { ids: articles.map((a) => a.id) })).toEqual({ ok: true, value: { removed: count } });
   });
 });
