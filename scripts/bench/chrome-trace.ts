@@ -22,6 +22,7 @@ export interface TraceEvent {
   dur?: number;
   /** The thread's CPU time during an `X` event, µs (absent when the platform has no thread clock). */
   tdur?: number;
+  pid: number;
   tid: number;
   args?: unknown;
 }
@@ -52,22 +53,34 @@ export interface TaskCost {
 }
 
 /**
- * The tasks on thread `tid` (its outermost complete events) that overlap any
- * of `spans` (start and end, µs), each once. A task counts whole: work of ours
- * in the same task just before a span (the features starting before the
- * first slice of a pass) is ours too.
+ * The tasks that ran `spans` (start and end, µs) on the thread of `on`: for
+ * each span, the outermost complete event holding its midpoint, each task
+ * once. The midpoint, not any overlap: a span's ends come from
+ * `performance.now()`, which the browser coarsens, and a page task just before
+ * or after one of ours must not count. A task counts whole, so work of ours
+ * in the same task before a span (the features starting before the first
+ * slice of a pass) is in it, and so is anything the page ran in it after us
+ * (its MutationObserver callbacks for our wraps). Throws when the platform
+ * gave no thread CPU time.
  */
-export function tasksOverlapping(events: readonly TraceEvent[], tid: number, spans: readonly (readonly [number, number])[]): TaskCost[] {
-  const onThread = events.filter((e) => e.ph === 'X' && e.tid === tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+export function tasksRunning(events: readonly TraceEvent[], on: Pick<TraceEvent, 'pid' | 'tid'>, spans: readonly (readonly [number, number])[]): TaskCost[] {
+  const onThread = events.filter((e) => e.ph === 'X' && e.pid === on.pid && e.tid === on.tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const outermost: TraceEvent[] = [];
   for (const e of onThread) {
     const outer = outermost[outermost.length - 1];
     if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
     outermost.push(e);
   }
-  return outermost
-    .filter((t) => spans.some(([from, to]) => t.ts < to && t.ts + t.dur! > from))
-    .map((t) => ({ wallMs: t.dur! / 1000, cpuMs: (t.tdur ?? t.dur!) / 1000 }));
+  const ran = new Set<TraceEvent>();
+  for (const [from, to] of spans) {
+    const middle = (from + to) / 2;
+    const task = outermost.find((t) => t.ts <= middle && middle <= t.ts + t.dur!);
+    if (task) ran.add(task);
+  }
+  return [...ran].map((t) => {
+    if (t.tdur === undefined) throw new Error(`no thread CPU time in the trace (${t.name})`);
+    return { wallMs: t.dur! / 1000, cpuMs: t.tdur / 1000 };
+  });
 }
 
 /** The begin event of the User Timing measure `name` (its `ts` is the measure's start), or undefined. */
