@@ -1,11 +1,13 @@
 /**
  * An entry's full page: the card (the same component as the hover card), then
- * every passage that mentions it and every relation, each linking onward.
+ * every passage that mentions it (those of the reader's library labelled) and
+ * every relation, each linking onward.
  */
 import { callBackground } from '../../shared/messaging';
 import { useCall } from '../../components/use-call';
 import { CallView, Empty } from '../../components/status-notes';
 import { EntryCardView } from '../../components/entry-card/entry-card';
+import { OriginLabel } from '../../components/entry-card/library-label';
 import { OPTIONS_CARD_LINKS } from '../card-links';
 import { entryHref, readerHref } from '../route';
 import { t } from '../../shared/i18n';
@@ -30,6 +32,8 @@ export function EntryView({ id }: { id: string }) {
               <ol class="passages">
                 {passages.map((p) => (
                   <li key={p.passageId} data-passage-id={p.passageId}>
+                    {/* What the reader added is not the corpus: labelled as the cards label it. */}
+                    {p.origin === 'user' && <OriginLabel excerpt={p} />}
                     <blockquote dir="auto">{p.text}</blockquote>
                     <a href={readerHref(p.documentId, p.passageId)}>
                       {p.documentTitle}

@@ -106,6 +106,8 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
                   {e.name}
                 </option>
               ))}
+            {/* A link's entry that is no longer an entry (an own entry removed): still the filter in force, so it shows. */}
+            {entityId && entries.status === 'ready' && !entries.value.some((e) => e.id === entityId) && <option value={entityId}>{entityId}</option>}
           </select>
         </label>
         <label>

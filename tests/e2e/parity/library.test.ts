@@ -229,9 +229,11 @@ describe.each(BROWSERS)('the library, in %s', (browserName) => {
     expect(listed).toContain(`on day ${count - 1} of the talks`);
     expect(listed).not.toContain('on day 0 of the talks');
     await frame.close();
-    // The entry's page lists every one of them.
+    // The entry's page lists every one of them, labelled as the reader's, not the corpus's.
     const entryPage = await driver.openExtensionPage('options.html', '#entry/vladimir-putin');
-    await expect.poll(() => entryPage.evaluate(() => document.body.textContent?.includes('on day 0 of the talks') ?? false), { timeout: 15_000 }).toBe(true);
+    const dayZero = () =>
+      entryPage.evaluate(() => [...document.querySelectorAll('.passages li')].find((li) => li.textContent?.includes('on day 0 of the talks'))?.querySelector('[data-origin]')?.textContent ?? null);
+    await expect.poll(dayZero, { timeout: 15_000 }).toBe('From your library — Many Times, 1 Jan 2025');
     await entryPage.close();
     expect(await driver.call('library.remove', { ids: articles.map((a) => a.id) })).toEqual({ ok: true, value: { removed: count } });
   });

@@ -135,6 +135,10 @@ describe.each(BROWSERS)('the private frame, in %s', (browserName) => {
     const manager = await driver.openExtensionPage('options.html', '#highlights?entity=bashar-al-assad');
     await expect.poll(() => manager.count('.hl-quote'), { timeout: 15_000 }).toBe(total);
     await expect.poll(() => manager.evaluateOn('select', (el) => (el as HTMLSelectElement).value), { timeout: 10_000 }).toBe('bashar-al-assad');
+    // The hash follows the filter: a reload keeps what the reader chose.
+    await manager.selectOption('select', '');
+    await expect.poll(() => manager.evaluate(() => location.hash)).toBe('#highlights');
+    await expect.poll(() => manager.count('.hl-quote'), { timeout: 15_000 }).toBeGreaterThanOrEqual(total);
     await manager.close();
   });
 });
