@@ -5,6 +5,7 @@
  * view linkable (cards link to `options.html#reader/…`) without a server.
  */
 import { t } from '../shared/i18n';
+import { entryHighlightsRoute, entryRoute, readerRoute } from '../shared/options-routes';
 
 /** A parsed route. */
 export type Route =
@@ -78,13 +79,13 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.view) {
     case 'entry':
-      return `entry/${encodeURIComponent(route.id)}`;
+      return entryRoute(route.id);
     case 'reader':
-      return ['reader', route.documentId, route.passageId].filter((p) => p !== undefined).map((p, i) => (i ? encodeURIComponent(p!) : p)).join('/');
+      return readerRoute(route.documentId, route.passageId);
     case 'search':
       return route.q ? `search?q=${encodeURIComponent(route.q)}` : 'search';
     case 'highlights':
-      return route.entity ? `highlights?entity=${encodeURIComponent(route.entity)}` : 'highlights';
+      return route.entity ? entryHighlightsRoute(route.entity) : 'highlights';
     default:
       return route.view;
   }

@@ -10,10 +10,11 @@ import { useSearchWarmUp } from '../components/use-search-warm-up';
 import { CallView, Loading } from '../components/status-notes';
 import { SearchResults, type SearchLinks } from '../components/search-results';
 import { t } from '../shared/i18n';
+import { entryRoute, readerRoute } from '../shared/options-routes';
 
 const LINKS: SearchLinks = {
-  entryHref: (id) => `options.html#entry/${encodeURIComponent(id)}`,
-  readerHref: (doc, passage) => `options.html#reader/${encodeURIComponent(doc)}/${encodeURIComponent(passage)}`,
+  entryHref: (id) => `options.html#${entryRoute(id)}`,
+  readerHref: (doc, passage) => `options.html#${readerRoute(doc, passage)}`,
   target: '_blank',
 };
 

@@ -9,11 +9,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTRY_CARD_CSS } from '../components/entry-card/entry-card';
 import { NewestOf, YourHighlights } from '../components/entry-card/sections';
-import type { Highlight } from '../shared/highlight';
-import type { Excerpt } from '../shared/card';
 import { OriginLabel } from '../components/entry-card/library-label';
 import { callBackground } from '../shared/messaging';
+import { useCall } from '../components/use-call';
 import { extensionPageUrl } from '../shared/extension-api';
+import { entryHighlightsRoute, entryRoute } from '../shared/options-routes';
 import type { PrivateFrameRequest } from '../shared/private-frame';
 import { t } from '../shared/i18n';
 
@@ -39,19 +39,14 @@ export function PrivateFrame({ request }: { request: PrivateFrameRequest | undef
 }
 
 function EntryHighlights({ entryId, dark }: { entryId: string; dark: boolean }) {
-  const [state, setState] = useState<{ highlights?: Highlight[]; total?: number; error?: string }>({});
-  useEffect(() => {
-    void callBackground('highlights.forEntry', { entryId }).then((result) =>
-      setState(result.ok ? { highlights: result.value.items, total: result.value.total } : { error: result.error.message }),
-    );
-  }, [entryId]);
-  // The options page's route of the manager filtered by the entry (`options/route.ts`); a new tab, as this frame is in the reader's page.
-  const allHref = extensionPageUrl('options.html', `highlights?entity=${encodeURIComponent(entryId)}`);
+  const answer = useCall(() => callBackground('highlights.forEntry', { entryId }), [entryId]);
+  // A new tab, as this frame is in the reader's page.
+  const allHref = extensionPageUrl('options.html', entryHighlightsRoute(entryId));
   return (
     <article class="bs-card" data-theme={dark ? 'dark' : 'auto'} data-testid="private-highlights">
-      {state.error && <p class="error">{state.error}</p>}
-      {state.highlights && state.highlights.length === 0 && <p class="bs-card__muted">{t('private_no_highlights')}</p>}
-      {state.highlights && <YourHighlights highlights={state.highlights} total={state.total} allHref={allHref} />}
+      {answer.status === 'error' && <p class="error">{answer.message}</p>}
+      {answer.status === 'ready' && answer.value.total === 0 && <p class="bs-card__muted">{t('private_no_highlights')}</p>}
+      {answer.status === 'ready' && <YourHighlights highlights={answer.value.items} total={answer.value.total} allHref={allHref} />}
       <LibraryExcerpts entryId={entryId} />
     </article>
   );
@@ -59,21 +54,17 @@ function EntryHighlights({ entryId, dark }: { entryId: string; dark: boolean }) 
 
 /** The reader's library passages naming the entry (the newest of them), each labelled with its article's outlet and date. */
 function LibraryExcerpts({ entryId }: { entryId: string }) {
-  const [state, setState] = useState<{ excerpts?: Excerpt[]; total?: number; error?: string }>({});
-  useEffect(() => {
-    void callBackground('library.forEntry', { entryId }).then((result) =>
-      setState(result.ok ? { excerpts: result.value.items, total: result.value.total } : { error: result.error.message }),
-    );
-  }, [entryId]);
-  // The options page's entry route (`options/route.ts`) lists every passage naming the entry, the library's labelled.
-  const all = { href: extensionPageUrl('options.html', `entry/${encodeURIComponent(entryId)}`), label: t('private_library_all') };
-  if (state.error) return <p class="error">{state.error}</p>;
-  if (!state.excerpts || state.excerpts.length === 0) return null;
+  const answer = useCall(() => callBackground('library.forEntry', { entryId }), [entryId]);
+  // The entry's page lists every passage naming the entry, the library's labelled.
+  const all = { href: extensionPageUrl('options.html', entryRoute(entryId)), label: t('private_library_all') };
+  if (answer.status === 'error') return <p class="error">{answer.message}</p>;
+  if (answer.status !== 'ready' || answer.value.items.length === 0) return null;
+  const { items, total } = answer.value;
   return (
     <section data-testid="private-library" aria-label={t('private_from_library')}>
-      <NewestOf shown={state.excerpts.length} total={state.total ?? state.excerpts.length} all={all} testId="library-newest" />
+      <NewestOf shown={items.length} total={total} all={all} testId="library-newest" />
       <ul class="bs-card__excerpts">
-        {state.excerpts.map((excerpt) => (
+        {items.map((excerpt) => (
           <li key={excerpt.passageId}>
             <OriginLabel excerpt={excerpt} />
             <blockquote dir="auto">{excerpt.text}</blockquote>

@@ -2,6 +2,7 @@
  * Starts the page-side background card with the extension's real calls: the
  * edge between the testable controller and the browser API.
  */
+import { readerRoute } from '../../shared/options-routes';
 import { callBackground } from '../../shared/messaging';
 import { extensionPageUrl } from '../../shared/extension-api';
 import { PRIVATE_FRAME_PAGE, privateFrameHash } from '../../shared/private-frame';
@@ -20,7 +21,7 @@ export function startHoverCard(signal: AbortSignal, hoverDelayMs: () => number |
     signal,
     onExcluded,
     fetchCards: (ids, context) => callBackground('corpus.cards', { ids, context }),
-    readerHref: (documentId, passageId) => extensionPageUrl('options.html', `reader/${encodeURIComponent(documentId)}/${encodeURIComponent(passageId)}`),
+    readerHref: (documentId, passageId) => extensionPageUrl('options.html', readerRoute(documentId, passageId)),
     addCorrection: (entryId) => callBackground('corrections.add', { entryId }),
     privateFrameHref: (entryId, dark) => extensionPageUrl(PRIVATE_FRAME_PAGE, privateFrameHash({ kind: 'entry', id: entryId, dark })),
     hoverDelayMs: () => hoverDelayMs() ?? DEFAULT_SETTINGS.hoverDelayMs,
