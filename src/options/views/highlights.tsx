@@ -1,10 +1,10 @@
 /**
  * The highlights manager: every saved highlight, searchable by text and note,
- * site and entity, sorted by date or site; bulk delete with undo
- * (`highlights.delete` returns the records, Undo gives them to
- * `highlights.restore`).
+ * site and entity, sorted by date or site, a page of {@link PAGE_SIZE} at a
+ * time; bulk delete with undo (`highlights.delete` returns the records, Undo
+ * gives them to `highlights.restore`).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight } from '../../shared/highlight';
 import type { HighlightQuery } from '../../shared/protocol';
 import { callBackground } from '../../shared/messaging';
@@ -42,6 +42,9 @@ function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMa
   );
 }
 
+/** Highlights asked for at a time: the first page, then each "Show more". */
+const PAGE_SIZE = 500;
+
 /** The manager view; `entity`: open it showing the highlights that mention that entry (a card's link to all of them). */
 export function HighlightsView({ entity = '' }: { entity?: string }) {
   const [text, setText] = useState('');
@@ -61,13 +64,39 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
   const q = useDebounced({ text: text.trim(), site: site.trim() }, 200);
   const entries = useCall(() => callBackground('corpus.entries', {}), []);
   const names = new Map(entries.status === 'ready' ? entries.value.map((e) => [e.id, e.name]) : []);
-  const list = useCall(() => {
-    const query: HighlightQuery = { sort, limit: 500 };
+  function query(offset: number): HighlightQuery {
+    const query: HighlightQuery = { sort, limit: PAGE_SIZE };
+    if (offset) query.offset = offset;
     if (q.text) query.text = q.text;
     if (q.site) query.site = q.site;
     if (entityId) query.entityId = entityId;
-    return callBackground('highlights.list', query);
-  }, [q.text, q.site, entityId, sort, version]);
+    return query;
+  }
+  const list = useCall(() => callBackground('highlights.list', query(0)), [q.text, q.site, entityId, sort, version]);
+  // The pages after the first, kept for the list they continue: a new filter,
+  // sort or deletion starts again from the first page.
+  const listKey = JSON.stringify([q.text, q.site, entityId, sort, version]);
+  const [more, setMore] = useState<{ key: string; items: Highlight[] }>({ key: '', items: [] });
+  const extra = more.key === listKey ? more.items : [];
+  const [loadingMore, setLoadingMore] = useState(false);
+  // After "Show more", the keyboard goes on from the first row it added (the button may be gone).
+  const focusRow = useRef('');
+  useEffect(() => {
+    if (!focusRow.current) return;
+    document.querySelector<HTMLInputElement>(`[data-highlight-id="${CSS.escape(focusRow.current)}"] input`)?.focus();
+    focusRow.current = '';
+  }, [extra.length]);
+
+  async function showMore(shown: number) {
+    const key = listKey;
+    setLoadingMore(true);
+    const result = await callBackground('highlights.list', query(shown));
+    setLoadingMore(false);
+    if (!result.ok) return setMessage(friendlyError(result.error.message));
+    if (key !== listKey || !result.value.items.length) return;
+    focusRow.current = result.value.items[0]!.id;
+    setMore({ key, items: [...extra, ...result.value.items] });
+  }
 
   async function remove() {
     const result = await callBackground('highlights.delete', { ids: [...selected] });
@@ -133,8 +162,9 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
       <CallView
         state={list}
         loading={<Loading lines={10} />}
-        ready={({ items, total }) =>
-          items.length ? (
+        ready={({ items: first, total }) => {
+          const items = extra.length ? [...first, ...extra] : first;
+          return items.length ? (
             <>
               <p class="muted small">
                 {plural('highlights_total', total)}
@@ -159,11 +189,16 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
                   />
                 ))}
               </ul>
+              {items.length < total && (
+                <button type="button" class="hl-more" disabled={loadingMore} onClick={() => void showMore(items.length)}>
+                  {t('highlights_show_more', Math.min(PAGE_SIZE, total - items.length))}
+                </button>
+              )}
             </>
           ) : (
             <Empty>{text || site || entityId ? t('empty_highlights_filtered') : t('empty_highlights')}</Empty>
-          )
-        }
+          );
+        }}
       />
     </section>
   );

@@ -141,4 +141,52 @@ describe.each(BROWSERS)('the private frame, in %s', (browserName) => {
     await expect.poll(() => manager.count('.hl-quote'), { timeout: 15_000 }).toBeGreaterThanOrEqual(total);
     await manager.close();
   });
+
+  it('the manager shows every highlight past its first page of 500, a page at a time', async () => {
+    const count = 520;
+    const older = Date.now() - 120_000;
+    const imported = await driver.call('highlights.import', {
+      text: JSON.stringify({
+        format: 'backstory-highlights',
+        version: 1,
+        highlights: Array.from({ length: count }, (_, i) => ({
+          id: `page-more-${i}`,
+          url: `https://more.example/story-${i}`,
+          title: `More ${i}`,
+          quote: `Assad, page take ${i}`,
+          selectors: [
+            { type: 'TextQuoteSelector', exact: `Assad, page take ${i}`, prefix: '', suffix: '' },
+            { type: 'TextPositionSelector', start: 0, end: `Assad, page take ${i}`.length },
+          ],
+          colour: 'green',
+          note: '',
+          entityIds: ['bashar-al-assad'],
+          createdAt: older + i,
+          updatedAt: older + i,
+        })),
+      }),
+    });
+    expect(imported.ok).toBe(true);
+    const manager = await driver.openExtensionPage('options.html', '#highlights');
+    await manager.fill('input[placeholder="example.com"]', 'more.example');
+    // The site filter applies after a pause in typing.
+    await expect.poll(() => manager.textContent('main p.muted.small'), { timeout: 15_000 }).toContain('520 highlights, showing 500.');
+    expect(await manager.count('.hl-quote')).toBe(500);
+    expect(await manager.textContent('.hl-list + .hl-more')).toBe('Show 20 more');
+    // Newest first: the oldest twenty are on the next page.
+    expect(await manager.count('[data-highlight-id="page-more-19"]')).toBe(0);
+    await manager.click('.hl-more');
+    await expect.poll(() => manager.count('.hl-quote'), { timeout: 15_000 }).toBe(count);
+    expect(await manager.count('[data-highlight-id="page-more-0"]')).toBe(1);
+    expect(await manager.count('.hl-more')).toBe(0);
+    expect(await manager.textContent('main p.muted.small')).toContain('520 highlights.');
+    // The keyboard goes on from the first row the page added, not from the top of the document.
+    await expect.poll(() => manager.evaluate(() => document.activeElement?.closest('[data-highlight-id]')?.getAttribute('data-highlight-id') ?? null)).toBe('page-more-19');
+    // Another order starts again from a first page.
+    await manager.selectOption('select:has(option[value="oldest"])', 'oldest');
+    await expect.poll(() => manager.count('.hl-list > li:first-child[data-highlight-id="page-more-0"]'), { timeout: 15_000 }).toBe(1);
+    expect(await manager.count('.hl-quote')).toBe(500);
+    expect(await manager.count('[data-highlight-id="page-more-519"]')).toBe(0);
+    await manager.close();
+  });
 });
