@@ -20,13 +20,19 @@
  * on, more loads, traced: the main thread's CPU time in the tasks the pass ran
  * in (`chrome-trace.ts` says why CPU time beside the wall).
  *
+ * For the page with nothing to mark it also sums all our main-thread work
+ * (the content script's start-up and the pass) and sets it beside a floor
+ * measured the same way: a content script that only walks the text and asks
+ * (`first-stage-floor.ts`), installed in a copy of the production build.
+ *
  * Run: `npm run build && npx tsx scripts/bench/page.ts` (or `npm run bench page`).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { CHROME_DIST, launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
 import { buildAll } from '../build';
@@ -315,6 +321,89 @@ async function passCost(session: ExtensionSession, url: string): Promise<PassCos
   return { cpuMs: median(runs.map((r) => r.cpuMs)), wallMs: median(runs.map((r) => r.wallMs)), longestCpuMs: worst.longestCpuMs, longestWallMs: worst.longestWallMs };
 }
 
+/** CPU time of our main-thread work on one load: the content script's start-up and the first pass (milliseconds). */
+interface WholeCost {
+  startupCpuMs: number;
+  passCpuMs: number;
+}
+
+/**
+ * Start-up (as {@link startupCost}) and first pass (as {@link passCost}) read
+ * from the same traced loads of `url`: medians of {@link LOADS} loads after a
+ * warm-up load, each half a median of its own.
+ */
+async function wholeCost(session: ExtensionSession, url: string): Promise<WholeCost> {
+  const runs: WholeCost[] = [];
+  for (let k = 0; k <= LOADS; k++) {
+    const { page, events } = await traceLoad(session, url, waitForPass);
+    const measured = await page.evaluate(() => {
+      const annotate = performance.getEntriesByName('backstory:annotate')[0] as PerformanceMeasure;
+      return { start: annotate.startTime, slices: (annotate.detail as { slices: number[] }).slices };
+    });
+    await page.close();
+    const ours = events.filter((e) => JSON.stringify(e.args ?? {}).includes('/content.js') && (e.name === 'v8.compile' || e.name === 'v8.run'));
+    const begin = measureBegin(events, 'backstory:annotate');
+    if (!begin) throw new Error(`no backstory:annotate in the trace of ${url}`);
+    const at = (ms: number): number => begin.ts + (ms - measured.start) * 1000;
+    const spans: [number, number][] = [];
+    for (let i = 0; i + 1 < measured.slices.length; i += 2) spans.push([at(measured.slices[i]!), at(measured.slices[i]! + measured.slices[i + 1]!)]);
+    if (k > 0) {
+      runs.push({
+        startupCpuMs: ours.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0),
+        passCpuMs: tasksRunning(events, begin, spans).reduce((sum, t) => sum + t.cpuMs, 0),
+      });
+    }
+  }
+  return { startupCpuMs: median(runs.map((r) => r.startupCpuMs)), passCpuMs: median(runs.map((r) => r.passCpuMs)) };
+}
+
+/** A copy of the production build at `productionChrome`, in `outDir`, whose content script is `first-stage-floor.ts`. */
+async function floorBuild(productionChrome: string, outDir: string): Promise<string> {
+  cpSync(productionChrome, outDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(ROOT, 'scripts', 'bench', 'first-stage-floor.ts')],
+    outfile: path.join(outDir, 'content.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { __BROWSER__: '"chrome"', __DEV__: 'false', __TEST_HOOKS__: 'false' },
+  });
+  return outDir;
+}
+
+/**
+ * Rows for all our work on the page with nothing to mark, the production
+ * build's against the floor's (`first-stage-floor.ts`), each in a session of its own.
+ */
+async function floorRows(productionChrome: string, floorChrome: string): Promise<BenchRow[]> {
+  const costs: WholeCost[] = [];
+  for (const dir of [productionChrome, floorChrome]) {
+    const session = await launchExtension({ extensionDir: dir });
+    try {
+      session.server.route('/bench/nothing-to-mark.html', generatePage(30_000, [], 0, 2));
+      costs.push(await wholeCost(session, session.server.url('/bench/nothing-to-mark.html')));
+    } finally {
+      await session.close();
+    }
+  }
+  const [ours, floor] = costs as [WholeCost, WholeCost];
+  const sum = (c: WholeCost): number => c.startupCpuMs + c.passCpuMs;
+  const floorKb = (readFileSync(path.join(floorChrome, 'content.js')).length / 1024).toFixed(1);
+  return [
+    {
+      figure: 'nothing to mark: all our main-thread work, start-up + first pass, CPU (production build)',
+      value: formatMs(sum(ours)),
+      baseline: `floor ${formatMs(sum(floor))}`,
+      ratio: ratio(sum(ours), sum(floor)),
+    },
+    { figure: '  ours: start-up / first pass', value: `${formatMs(ours.startupCpuMs)} / ${formatMs(ours.passCpuMs)}` },
+    { figure: `  floor (${floorKb} KB: settings, highlights, walk, one page.match): start-up / first pass`, value: `${formatMs(floor.startupCpuMs)} / ${formatMs(floor.passCpuMs)}` },
+  ];
+}
+
 /** Rows for the content script's size and start-up in the build at `extensionDir` (a session of its own). */
 async function startupRows(label: string, extensionDir: string): Promise<BenchRow[]> {
   const code = readFileSync(path.join(extensionDir, 'content.js'));
@@ -348,6 +437,7 @@ async function benchWith(productionRoot: string): Promise<void> {
   await buildAll({ production: true, outRoot: productionRoot });
   const productionChrome = path.join(productionRoot, 'chrome');
   const startup = [...(await startupRows('development build (dist/chrome)', CHROME_DIST)), ...(await startupRows('production build, the one this bench runs', productionChrome))];
+  startup.push(...(await floorRows(productionChrome, await floorBuild(productionChrome, path.join(productionRoot, 'floor')))));
 
   const session = await launchExtension({ extensionDir: productionChrome });
   try {
