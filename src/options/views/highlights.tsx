@@ -45,6 +45,16 @@ function Row({ h, names, selected, onSelect }: { h: Highlight; names: ReadonlyMa
 /** Highlights asked for at a time: the first page, then each "Show more". */
 const PAGE_SIZE = 500;
 
+/** The pages after the first, for the request of the list they continue. */
+interface MorePages {
+  generation: number;
+  items: Highlight[];
+  /** The total the last page's answer gave (highlights may have been saved or deleted elsewhere since the first). */
+  total: number;
+  /** The last page came back short: nothing is left to ask for. */
+  done: boolean;
+}
+
 /** The manager view; `entity`: open it showing the highlights that mention that entry (a card's link to all of them). */
 export function HighlightsView({ entity = '' }: { entity?: string }) {
   const [text, setText] = useState('');
@@ -64,38 +74,58 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
   const q = useDebounced({ text: text.trim(), site: site.trim() }, 200);
   const entries = useCall(() => callBackground('corpus.entries', {}), []);
   const names = new Map(entries.status === 'ready' ? entries.value.map((e) => [e.id, e.name]) : []);
-  function query(offset: number): HighlightQuery {
-    const query: HighlightQuery = { sort, limit: PAGE_SIZE };
+  function query(offset: number, limit: number): HighlightQuery {
+    const query: HighlightQuery = { sort, limit };
     if (offset) query.offset = offset;
     if (q.text) query.text = q.text;
     if (q.site) query.site = q.site;
     if (entityId) query.entityId = entityId;
     return query;
   }
-  const list = useCall(() => callBackground('highlights.list', query(0)), [q.text, q.site, entityId, sort, version]);
-  // The pages after the first, kept for the list they continue: a new filter,
-  // sort or deletion starts again from the first page.
-  const listKey = JSON.stringify([q.text, q.site, entityId, sort, version]);
-  const [more, setMore] = useState<{ key: string; items: Highlight[] }>({ key: '', items: [] });
-  const extra = more.key === listKey ? more.items : [];
-  const [loadingMore, setLoadingMore] = useState(false);
+  const filterKey = JSON.stringify([q.text, q.site, entityId, sort]);
+  // Rows the reader asked to see in this filter and order: one page, and a page more with each
+  // "Show more". Another filter or order starts from one page again (a ref, so the request made
+  // for the new filter in this very render already asks for one page).
+  const wanted = useRef({ filterKey, rows: PAGE_SIZE });
+  if (wanted.current.filterKey !== filterKey) wanted.current = { filterKey, rows: PAGE_SIZE };
+  // Each request of the list starts a generation: pages fetched for an older one are dropped.
+  const generation = useRef(0);
+  const list = useCall(() => {
+    generation.current++;
+    // Every row asked for so far: a deletion or an undo does not fold the list back to one page.
+    return callBackground('highlights.list', query(0, wanted.current.rows));
+  }, [filterKey, version]);
+  const [more, setMore] = useState<MorePages>({ generation: -1, items: [], total: 0, done: false });
+  const extra = more.generation === generation.current ? more : undefined;
+  const loadingMore = useRef(false);
+  const [busy, setBusy] = useState(false);
   // After "Show more", the keyboard goes on from the first row it added (the button may be gone).
   const focusRow = useRef('');
   useEffect(() => {
     if (!focusRow.current) return;
     document.querySelector<HTMLInputElement>(`[data-highlight-id="${CSS.escape(focusRow.current)}"] input`)?.focus();
     focusRow.current = '';
-  }, [extra.length]);
+  }, [more]);
 
-  async function showMore(shown: number) {
-    const key = listKey;
-    setLoadingMore(true);
-    const result = await callBackground('highlights.list', query(shown));
-    setLoadingMore(false);
+  async function showMore(shown: readonly Highlight[]) {
+    if (loadingMore.current) return;
+    loadingMore.current = true;
+    setBusy(true);
+    const asked = generation.current;
+    // From the rows asked for so far, not the rows shown: a row the store no longer found still held its place.
+    const offset = wanted.current.rows;
+    const result = await callBackground('highlights.list', query(offset, PAGE_SIZE));
+    loadingMore.current = false;
+    setBusy(false);
+    if (asked !== generation.current) return; // the list was asked for again meanwhile
     if (!result.ok) return setMessage(friendlyError(result.error.message));
-    if (key !== listKey || !result.value.items.length) return;
-    focusRow.current = result.value.items[0]!.id;
-    setMore({ key, items: [...extra, ...result.value.items] });
+    wanted.current.rows = offset + PAGE_SIZE;
+    // A highlight saved in another tab meanwhile moves the order by one: the first row of this page was the last of the one before.
+    const seen = new Set(shown.map((h) => h.id));
+    const added = result.value.items.filter((h) => !seen.has(h.id));
+    const done = result.value.items.length < PAGE_SIZE || offset + PAGE_SIZE >= result.value.total;
+    focusRow.current = added[0]?.id ?? (done ? (shown.at(-1)?.id ?? '') : '');
+    setMore({ generation: asked, items: [...(extra?.items ?? []), ...added], total: result.value.total, done });
   }
 
   async function remove() {
@@ -162,8 +192,9 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
       <CallView
         state={list}
         loading={<Loading lines={10} />}
-        ready={({ items: first, total }) => {
-          const items = extra.length ? [...first, ...extra] : first;
+        ready={({ items: first, total: firstTotal }) => {
+          const items = extra ? [...first, ...extra.items] : first;
+          const total = extra ? extra.total : firstTotal;
           return items.length ? (
             <>
               <p class="muted small">
@@ -173,7 +204,7 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
                   {selected.size === items.length ? t('highlights_select_none') : t('highlights_select_all')}
                 </button>
               </p>
-              <ul class="hl-list">
+              <ul class="hl-list" aria-busy={busy}>
                 {items.map((h) => (
                   <Row
                     key={h.id}
@@ -189,8 +220,9 @@ export function HighlightsView({ entity = '' }: { entity?: string }) {
                   />
                 ))}
               </ul>
-              {items.length < total && (
-                <button type="button" class="hl-more" disabled={loadingMore} onClick={() => void showMore(items.length)}>
+              {items.length < total && !extra?.done && (
+                // aria-disabled, not disabled: a disabled button would drop the keyboard's focus while the page loads.
+                <button type="button" class="hl-more" aria-disabled={busy} onClick={() => void showMore(items)}>
                   {t('highlights_show_more', Math.min(PAGE_SIZE, total - items.length))}
                 </button>
               )}

@@ -356,4 +356,53 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     await expect.poll(() => page.textContents('bs-highlight bs-mark'), { timeout: 20_000 }).toEqual(['Aleppo']);
     await page.close();
   }, 90_000);
+
+  // Last: the 520 highlights it adds would be in the others' counts.
+  it('the manager shows every highlight past its first page of 500, a page at a time', async () => {
+    const count = 520;
+    const older = Date.now() - 120_000;
+    const highlight = (id: string, i: number, createdAt: number) => ({
+      id,
+      url: `https://more.example/story-${i}`,
+      title: `More ${i}`,
+      quote: `Damascus, page take ${i}`,
+      selectors: [
+        { type: 'TextQuoteSelector', exact: `Damascus, page take ${i}`, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: `Damascus, page take ${i}`.length },
+      ],
+      colour: 'green',
+      note: '',
+      createdAt,
+      updatedAt: createdAt,
+    });
+    const importing = (highlights: unknown[]) => driver.call('highlights.import', { text: JSON.stringify({ format: 'backstory-highlights', version: 1, highlights }) });
+    expect((await importing(Array.from({ length: count }, (_, i) => highlight(`page-more-${i}`, i, older + i)))).ok).toBe(true);
+    const manager = await driver.openExtensionPage('options.html', '#highlights');
+    await manager.fill('input[placeholder="example.com"]', 'more.example');
+    // The site filter applies after a pause in typing.
+    await expect.poll(() => manager.textContent('main p.muted.small'), { timeout: 15_000 }).toContain('520 highlights, showing 500.');
+    expect(await manager.count('.hl-quote')).toBe(500);
+    expect(await manager.textContent('.hl-list + .hl-more')).toBe('Show 20 more');
+    // Newest first: the oldest twenty are on the next page.
+    expect(await manager.count('[data-highlight-id="page-more-19"]')).toBe(0);
+    // Saved elsewhere meanwhile, the newest of all moves every row down by one: the next page begins with this one's last row.
+    expect((await importing([highlight('page-more-new', count, Date.now())])).ok).toBe(true);
+    await manager.click('.hl-more');
+    await expect.poll(() => manager.count('[data-highlight-id="page-more-0"]'), { timeout: 15_000 }).toBe(1);
+    const ids = await manager.evaluate(() => [...document.querySelectorAll('.hl-list > li')].map((li) => li.getAttribute('data-highlight-id')));
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids).size).toBe(count);
+    expect(await manager.textContent('main p.muted.small')).toContain('521 highlights, showing 520.');
+    // The keyboard goes on from the first row the page added, not from the top of the document.
+    await expect.poll(() => manager.evaluate(() => document.activeElement?.closest('[data-highlight-id]')?.getAttribute('data-highlight-id') ?? null)).toBe('page-more-19');
+    // Another order starts again from a first page, and so does the first order when it comes back.
+    await manager.selectOption('select:has(option[value="oldest"])', 'oldest');
+    await expect.poll(() => manager.count('.hl-list > li:first-child[data-highlight-id="page-more-0"]'), { timeout: 15_000 }).toBe(1);
+    expect(await manager.count('.hl-quote')).toBe(500);
+    await manager.selectOption('select:has(option[value="oldest"])', 'newest');
+    await expect.poll(() => manager.count('.hl-list > li:first-child[data-highlight-id="page-more-new"]'), { timeout: 15_000 }).toBe(1);
+    expect(await manager.count('.hl-quote')).toBe(500);
+    expect(await manager.textContent('.hl-list + .hl-more')).toBe('Show 21 more');
+    await manager.close();
+  });
 });
