@@ -52,6 +52,34 @@ export interface TaskCost {
   cpuMs: number;
 }
 
+/** The outermost complete events on the thread of `on` (its tasks), in order. */
+function tasksOn(events: readonly TraceEvent[], on: Pick<TraceEvent, 'pid' | 'tid'>): TraceEvent[] {
+  const onThread = events.filter((e) => e.ph === 'X' && e.pid === on.pid && e.tid === on.tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const outermost: TraceEvent[] = [];
+  for (const e of onThread) {
+    const outer = outermost[outermost.length - 1];
+    if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
+    outermost.push(e);
+  }
+  return outermost;
+}
+
+/** The task of `tasks` holding each span's midpoint (see {@link tasksRunning}). */
+function holding(tasks: readonly TraceEvent[], spans: readonly (readonly [number, number])[]): Set<TraceEvent> {
+  const ran = new Set<TraceEvent>();
+  for (const [from, to] of spans) {
+    const middle = (from + to) / 2;
+    const task = tasks.find((t) => t.ts <= middle && middle <= t.ts + t.dur!);
+    if (task) ran.add(task);
+  }
+  return ran;
+}
+
+function costOf(task: TraceEvent): TaskCost {
+  if (task.tdur === undefined) throw new Error(`no thread CPU time in the trace (${task.name})`);
+  return { wallMs: task.dur! / 1000, cpuMs: task.tdur / 1000 };
+}
+
 /**
  * The tasks that ran `spans` (start and end, µs) on the thread of `on`: for
  * each span, the outermost complete event holding its midpoint, each task
@@ -64,23 +92,25 @@ export interface TaskCost {
  * gave no thread CPU time.
  */
 export function tasksRunning(events: readonly TraceEvent[], on: Pick<TraceEvent, 'pid' | 'tid'>, spans: readonly (readonly [number, number])[]): TaskCost[] {
-  const onThread = events.filter((e) => e.ph === 'X' && e.pid === on.pid && e.tid === on.tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const outermost: TraceEvent[] = [];
-  for (const e of onThread) {
-    const outer = outermost[outermost.length - 1];
-    if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
-    outermost.push(e);
+  return [...holding(tasksOn(events, on), spans)].map(costOf);
+}
+
+/**
+ * The tasks of {@link tasksRunning}, and with them every task on the same
+ * thread holding an event that `ours` recognises (the evaluation of our
+ * script, a call into it), each task once: all the main-thread tasks of a
+ * load that ran our code, as far as the trace names it. A promise's
+ * continuation has no event of its own; it is found only through the spans.
+ */
+export function tasksOf(events: readonly TraceEvent[], on: Pick<TraceEvent, 'pid' | 'tid'>, spans: readonly (readonly [number, number])[], ours: (e: TraceEvent) => boolean): TaskCost[] {
+  const tasks = tasksOn(events, on);
+  const found = holding(tasks, spans);
+  const marked = events.filter((e) => e.pid === on.pid && e.tid === on.tid && ours(e));
+  for (const e of marked) {
+    const task = tasks.find((t) => t.ts <= e.ts && e.ts <= t.ts + t.dur!);
+    if (task) found.add(task);
   }
-  const ran = new Set<TraceEvent>();
-  for (const [from, to] of spans) {
-    const middle = (from + to) / 2;
-    const task = outermost.find((t) => t.ts <= middle && middle <= t.ts + t.dur!);
-    if (task) ran.add(task);
-  }
-  return [...ran].map((t) => {
-    if (t.tdur === undefined) throw new Error(`no thread CPU time in the trace (${t.name})`);
-    return { wallMs: t.dur! / 1000, cpuMs: t.tdur / 1000 };
-  });
+  return [...found].map(costOf);
 }
 
 /** The begin event of the User Timing measure `name` (its `ts` is the measure's start), or undefined. */
