@@ -137,6 +137,11 @@ export class PageTextCollector {
     this.exclude = options.exclude;
   }
 
+  /** Characters collected so far. */
+  get textLength(): number {
+    return this.length;
+  }
+
   /** Walks until done (returns true) or until `shouldPause()` (returns false). */
   run(shouldPause: () => boolean): boolean {
     if (this.done) return true;
@@ -330,4 +335,26 @@ function makePageText(text: string, nodes: readonly Text[], starts: readonly num
       return nodes.every((n, i) => n.isConnected && n.length === lengths[i] && text.startsWith(n.data, starts[i]!));
     },
   };
+}
+
+/**
+ * Text the background matches per matcher call (`matchChunks`). A typical
+ * article is one chunk; a 1 MB page is cut at block boundaries into chunks,
+ * so the resolver's work per call stays bounded. The matcher resolves
+ * ambiguous and weak names from the context of its input, so on huge pages
+ * that context is the chunk (about the length of a long article), not the page.
+ */
+const CHUNK_CHARS = 32_768;
+
+/** Consecutive runs of whole blocks of `page` of about {@link CHUNK_CHARS}: what one matcher call reads. */
+export function* pageChunks(page: PageText): Generator<{ start: number; end: number }> {
+  const { blocks } = page;
+  let i = 0;
+  while (i < blocks.length) {
+    const start = blocks[i]!.start;
+    let end = blocks[i]!.end;
+    i++;
+    while (i < blocks.length && blocks[i]!.end - start <= CHUNK_CHARS) end = blocks[i++]!.end;
+    yield { start, end };
+  }
 }

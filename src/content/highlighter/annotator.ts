@@ -12,7 +12,7 @@
  * wrapped yet waits in one queue with its reason (off-screen, under the
  * selection, text changed: see `pending-wraps.ts`).
  * The background matches the text (see `page-matching.ts`) per chunk of whole
- * blocks (see {@link CHUNK_CHARS}), whole chunks in a message up to the
+ * blocks (see `pageChunks` in `dom/page-text.ts`), whole chunks in a message up to the
  * browser's best size of one (`MESSAGE_TEXT_CHARS`): a longer page goes in
  * parts, one after the other (see `fetchMatches`).
  *
@@ -30,7 +30,7 @@ import { MARK_SELECTOR, MARK_TAG, markClassName, readMark, writeMark, type Menti
 import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
 import type { PageMatching, RemoteAnswer } from './page-matching';
-import { nodeIndexAt, PageTextCollector, type CollectOptions, type PageText } from '../dom/page-text';
+import { nodeIndexAt, pageChunks, PageTextCollector, type CollectOptions, type PageText } from '../dom/page-text';
 import { selectionGuard, selectionWatch, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
@@ -68,28 +68,6 @@ export interface AnnotationState {
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
-
-/**
- * Text the background matches per matcher call (`matchChunks`). A typical
- * article is one chunk; a 1 MB page is cut at block boundaries into chunks,
- * so the resolver's work per call stays bounded. The matcher resolves
- * ambiguous and weak names from the context of its input, so on huge pages
- * that context is the chunk (about the length of a long article), not the page.
- */
-const CHUNK_CHARS = 32_768;
-
-/** Consecutive runs of whole blocks of about {@link CHUNK_CHARS}. */
-function* chunksOf(page: PageText): Generator<{ start: number; end: number }> {
-  const { blocks } = page;
-  let i = 0;
-  while (i < blocks.length) {
-    const start = blocks[i]!.start;
-    let end = blocks[i]!.end;
-    i++;
-    while (i < blocks.length && blocks[i]!.end - start <= CHUNK_CHARS) end = blocks[i++]!.end;
-    yield { start, end };
-  }
-}
 
 /**
  * Marks a pass wraps at once before it queues the rest until they come near
@@ -422,7 +400,7 @@ export class Annotator {
   private async fetchMatches(page: PageText, slicer: TimeSlicer, timer: PassTimer): Promise<EntityMatch[] | null> {
     const bounds = timer.matching(() => {
       const list: number[] = [];
-      for (const chunk of chunksOf(page)) list.push(chunk.start, chunk.end);
+      for (const chunk of pageChunks(page)) list.push(chunk.start, chunk.end);
       return list;
     });
     if (bounds.length === 0) return [];
