@@ -69,29 +69,33 @@ export async function buildAll({ production, outRoot = path.join(ROOT, 'dist') }
     const outDir = path.join(outRoot, dir);
     await rm(outDir, { recursive: true, force: true });
     await mkdir(outDir, { recursive: true });
-    await build({
-      entryPoints: ENTRIES.map((e) => ({ in: path.join(ROOT, e.in), out: e.out })),
-      outdir: outDir,
-      bundle: true,
-      format: 'iife',
-      target: browser === 'chrome' ? 'chrome120' : 'firefox128',
-      minify: production,
-      // Folds what `define` makes constant and drops the dead branches, so the code behind
-      // `if (__TEST_HOOKS__)` is not even text in a build a reader loads (whitespace and names stay readable).
-      minifySyntax: true,
-      sourcemap: production ? false : 'linked',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      legalComments: 'none',
-      logLevel: 'warning',
-      define: {
-        __BROWSER__: JSON.stringify(browser),
-        __DEV__: JSON.stringify(!production),
-        __TEST_HOOKS__: JSON.stringify(testHooks),
-        __VERSION__: JSON.stringify(pkg.version),
-        __CORPUS_HASH__: JSON.stringify(corpus.hash),
-      },
-    });
+    // The content app is a module, which `import()` needs; the rest are IIFEs (see `build/entries.ts`).
+    for (const format of ['iife', 'esm'] as const) {
+      const entries = ENTRIES.filter((e) => (e.format ?? 'iife') === format);
+      await build({
+        entryPoints: entries.map((e) => ({ in: path.join(ROOT, e.in), out: e.out })),
+        outdir: outDir,
+        bundle: true,
+        format,
+        target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+        minify: production,
+        // Folds what `define` makes constant and drops the dead branches, so the code behind
+        // `if (__TEST_HOOKS__)` is not even text in a build a reader loads (whitespace and names stay readable).
+        minifySyntax: true,
+        sourcemap: production ? false : 'linked',
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+        legalComments: 'none',
+        logLevel: 'warning',
+        define: {
+          __BROWSER__: JSON.stringify(browser),
+          __DEV__: JSON.stringify(!production),
+          __TEST_HOOKS__: JSON.stringify(testHooks),
+          __VERSION__: JSON.stringify(pkg.version),
+          __CORPUS_HASH__: JSON.stringify(corpus.hash),
+        },
+      });
+    }
     for (const entry of ENTRIES) {
       if (entry.page) await writeFile(path.join(outDir, `${entry.out}.html`), pageShell(entry.page.title, entry.out));
     }

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 /**
- * The content script whose extension was updated or reloaded under it: every
+ * The content app whose extension was updated or reloaded under it: every
  * call fails for good, so it gives the page back and stops walking it on each
- * change instead of asking a background that is gone.
+ * change instead of asking a background that is gone. And the app the first
+ * stage loads: it starts from the first stage's `page.match` rather than
+ * sending the same text again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MatcherEntry } from '../shared/matcher';
@@ -10,6 +12,8 @@ import type { Envelope } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { backgroundMatch } from '../../tests/unit/background-match';
 import { ContentApp } from './content-app';
+import { collectPageText, pageChunks } from './dom/page-text';
+import type { FirstMatch, FirstStage } from './first-stage-handoff';
 
 (globalThis as { __DEV__?: boolean }).__DEV__ = false;
 
@@ -79,5 +83,44 @@ describe('an orphaned content script', () => {
     await settle();
     expect(extension.state.matchCalls).toBe(calls);
     expect(document.querySelectorAll('bs-mark').length).toBe(0);
+  });
+});
+
+/** The first stage's request for the page as it is now, and the background's answer to it (as `first-stage.ts` makes them). */
+async function firstStageMatch(): Promise<FirstMatch> {
+  const page = collectPageText([document.body], { exclude: (el) => el.tagName === 'BS-MARK' });
+  const bounds: number[] = [];
+  for (const chunk of pageChunks(page)) bounds.push(chunk.start, chunk.end);
+  const base = bounds[0]!;
+  const text = page.text.slice(base, bounds[bounds.length - 1]);
+  const relative = bounds.map((b) => b - base);
+  return { text, bounds: relative, answer: await backgroundMatch(ENTRIES)(text, relative, []) };
+}
+
+describe('the app the first stage loads', () => {
+  it("takes the first stage's answer for the text it walked, instead of sending the page again, and then takes its tab calls", async () => {
+    const extension = fakeExtension();
+    document.body.innerHTML = HTML;
+    const handed: string[][] = [];
+    const firstStage: FirstStage = { firstMatch: await firstStageMatch(), selection: false, tabCalls: (handlers) => handed.push(Object.keys(handlers)) };
+    app = new ContentApp(firstStage);
+    await app.start();
+    expect([...document.querySelectorAll('bs-mark')].map((m) => m.textContent)).toEqual(['Putin']);
+    expect(extension.state.matchCalls).toBe(0);
+    expect(firstStage.firstMatch).toBeUndefined();
+    // Its handlers, once the first pass is done (the popup's question gets the page's state).
+    expect(handed).toHaveLength(1);
+    expect(handed[0]).toContain('tab.state');
+  });
+
+  it('asks the background when the page changed since the first stage walked it', async () => {
+    const extension = fakeExtension();
+    document.body.innerHTML = HTML;
+    const firstMatch = await firstStageMatch();
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>Putin again.</p>');
+    app = new ContentApp({ firstMatch, selection: false, tabCalls: () => undefined });
+    await app.start();
+    expect(document.querySelectorAll('bs-mark').length).toBe(2);
+    expect(extension.state.matchCalls).toBe(1);
   });
 });

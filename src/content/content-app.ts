@@ -18,6 +18,8 @@ import { EntityHighlighting } from './highlighter/entity-highlighting';
 import { startHoverCard } from './hover-card';
 import { startSavedHighlights } from './saved-highlights/feature';
 import type { PageFeature, PageFeatureContext, PageFeatureStarter, TabState } from './page-feature';
+import type { PageMatches } from '../shared/protocol';
+import type { FirstStage } from './first-stage-handoff';
 import { listenForTabCalls, type TabHandlers } from './tab-listener';
 
 /** The page features, started once per page in this order. */
@@ -51,6 +53,8 @@ export class ContentApp {
     document,
     // The background matches every page (see `highlighter/page-matching.ts`).
     matchRemote: async (text, bounds, exclude, part) => {
+      const first = this.takeFirstMatch(text, bounds, exclude, part);
+      if (first) return first;
       const found = await callBackground('page.match', part ? { text, bounds, exclude, part } : { text, bounds, exclude });
       // Orphaned by an update of the extension: nothing will ever answer, so
       // stop and give the page back rather than walk it again on every change.
@@ -61,6 +65,9 @@ export class ContentApp {
     onChange: (state) => this.each((f) => f.marksChanged?.(state)),
   });
 
+  /** `firstStage`: what the content script's first stage hands over (none in unit tests, which listen for tab calls themselves). */
+  constructor(private readonly firstStage?: FirstStage) {}
+
   /** Starts; never throws (a content script must not break the page). */
   async start(): Promise<void> {
     const context: PageFeatureContext = {
@@ -68,6 +75,7 @@ export class ContentApp {
       settings: () => this.settings,
       marks: () => this.highlighting.state(),
       excludeEntry: (entryId) => void this.highlighting.excludeEntry(entryId),
+      selectionWaiting: this.firstStage?.selection ?? false,
     };
     for (const start of FEATURES) {
       try {
@@ -77,12 +85,33 @@ export class ContentApp {
         if (__DEV__) console.warn('Backstory: a page feature failed to start', error);
       }
     }
-    listenForTabCalls(this.tabHandlers(), this.lifetime.signal);
+    if (!this.firstStage) listenForTabCalls(this.tabHandlers(), this.lifetime.signal);
     this.lifetime.signal.addEventListener('abort', () => this.highlighting.destroy(), { once: true });
 
-    const settings = await callBackground('settings.get', {});
-    if (!settings.ok || this.lifetime.signal.aborted) return;
-    await this.applySettings(settings.value);
+    try {
+      const settings = await callBackground('settings.get', {});
+      if (!settings.ok || this.lifetime.signal.aborted) return;
+      await this.applySettings(settings.value);
+    } finally {
+      // A tab call is often what loaded the app (the popup's question on a page
+      // with nothing to mark): it is answered once the first pass is done, with
+      // the page's state, not the empty one of an app that has not read its settings.
+      this.firstStage?.tabCalls(this.tabHandlers());
+    }
+  }
+
+  /**
+   * The first stage's answer, once, when the first request is the one it
+   * sent: the same text in the same chunks, whole, with nothing excluded yet.
+   * Anything else (the page changed since, the reader excluded a name) is
+   * asked of the background.
+   */
+  private takeFirstMatch(text: string, bounds: number[], exclude: string[], part: unknown): PageMatches | undefined {
+    const first = this.firstStage?.firstMatch;
+    if (!first || !this.firstStage) return undefined;
+    this.firstStage.firstMatch = undefined;
+    const same = part === undefined && exclude.length === 0 && text === first.text && bounds.length === first.bounds.length && bounds.every((b, i) => b === first.bounds[i]);
+    return same ? first.answer : undefined;
   }
 
   /** Removes everything Backstory added to the page. */

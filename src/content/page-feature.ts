@@ -25,6 +25,8 @@ export interface PageFeatureContext {
    * background stores the correction; the next page load reads it).
    */
   excludeEntry(entryId: string): void;
+  /** The reader selected text before the features started (see `first-stage.ts`): show what a selection shows. */
+  selectionWaiting: boolean;
 }
 
 /** The hooks a feature returns; all optional. */

@@ -84,3 +84,16 @@ export function extensionAlive(): boolean {
 export function extensionPageUrl(page: 'popup.html' | 'options.html' | 'private.html', hash = ''): string {
   return api().runtime.getURL(page) + (hash ? `#${hash}` : '');
 }
+
+declare const browser: ExtensionApi;
+declare const chrome: ExtensionApi;
+
+/**
+ * Imports the content app's module (`content-app.js`, web-accessible), as the
+ * content script's first stage does. Spelt out per browser because the
+ * add-ons linter accepts an `import()` of `runtime.getURL(...)` only as that
+ * literal call; each build keeps its own branch.
+ */
+export function importContentApp(): Promise<unknown> {
+  return __BROWSER__ === 'firefox' ? import(browser.runtime.getURL('content-app.js')) : import(chrome.runtime.getURL('content-app.js'));
+}

@@ -23,22 +23,22 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.c
 /** A running fixture server. */
 export interface FixtureServer {
   origin: string;
-  /** Serves `html` at `pathname` until replaced (for pages that change between visits). */
-  route(pathname: string, html: string): void;
+  /** Serves `html` at `pathname` until replaced (for pages that change between visits), with `headers` besides its type. */
+  route(pathname: string, html: string, headers?: Record<string, string>): void;
   url(pathname: string): string;
   close(): Promise<void>;
 }
 
 /** Starts a server on a free port of 127.0.0.1. */
 export async function startFixtureServer(): Promise<FixtureServer> {
-  const routes = new Map<string, string>();
+  const routes = new Map<string, { html: string; headers: Record<string, string> }>();
   const server: Server = createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       const routed = routes.get(pathname);
       if (routed !== undefined) {
-        res.writeHead(200, { 'content-type': TYPES['.html']! });
-        res.end(routed);
+        res.writeHead(200, { ...routed.headers, 'content-type': TYPES['.html']! });
+        res.end(routed.html);
         return;
       }
       const mount = Object.keys(MOUNTS).find((prefix) => pathname.startsWith(prefix));
@@ -68,7 +68,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const origin = `http://127.0.0.1:${address.port}`;
   return {
     origin,
-    route: (pathname, html) => void routes.set(pathname, html),
+    route: (pathname, html, headers = {}) => void routes.set(pathname, { html, headers }),
     url: (pathname) => origin + pathname,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

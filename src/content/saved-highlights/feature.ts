@@ -17,6 +17,8 @@ export function startSavedHighlights(context: PageFeatureContext): PageFeature {
   saved.start().catch((error: unknown) => {
     if (__DEV__) console.warn('Backstory: saved highlights could not start', error);
   });
+  // The mouseup or Shift that ended the selection came before this feature listened.
+  if (context.selectionWaiting) saved.selectionMade();
   return {
     handlers: {
       'tab.saveSelection': () => saved.saveSelection(),

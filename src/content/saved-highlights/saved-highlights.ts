@@ -90,6 +90,11 @@ export class SavedHighlights {
     }
   }
 
+  /** Shows the toolbar for the selection there is now, as the end of a selection by mouse or Shift does. */
+  selectionMade(): void {
+    if (!this.signal.aborted) this.saving.showToolbar();
+  }
+
   /** Closes the highlight popover as its Escape does (the private frame's Escape); false when none is open. */
   closeNote(): boolean {
     if (!this.screen.state.popover) return false;

@@ -64,9 +64,10 @@ describe.each(BROWSERS)('recognition on a page, in %s', (browserName) => {
   });
 
   it('marks a page that never changes once the background can answer, after it could not at first', async () => {
-    // A test build's switch: the next `page.match` fails as a background that cannot answer yet would.
+    // A test build's switch: the next two `page.match` fail as a background that cannot answer yet would
+    // (the first stage's, then the first pass of the app it loads for a background that could not answer).
     await driver.evaluateInBackground((bg) => {
-      bg.backstoryRefusePageMatch = 1;
+      bg.backstoryRefusePageMatch = 2;
     });
     driver.server.route('/recognition/retry.html', pageHtml('<p>Putin spoke in Moscow on Friday.</p>'));
     const page = await driver.open(driver.server.url('/recognition/retry.html'));

@@ -1,0 +1,263 @@
+/**
+ * Content script entry: the first of two stages. It runs in every http(s)
+ * page's isolated world, and on most pages a reader opens it is all that runs.
+ *
+ * Why two stages: compiling a content script is not streamed or cached by the
+ * browser, so every page pays to parse the whole bundle, and running it sets
+ * up every feature. A page with no name of the corpus and no highlight needs
+ * none of that. This stage does only what any page needs to know whether it
+ * has something to show, with the product's own walk and message:
+ *
+ * 1. asks for the settings and the page's saved highlights;
+ * 2. walks the text and sends it in one `page.match`, as the annotator would.
+ *
+ * It loads the content app (`index.ts`, the `content-app.js` module, by
+ * `import()`) as soon as the page has something to show: a highlight, a
+ * name, a page too long for one message, a background that could not answer.
+ * It also loads it when the reader or the page asks for something only the
+ * app can do: a selection the reader ends, a save from the menu or the
+ * keyboard, a site turned on, text the page adds. What it learnt goes to the
+ * app (`first-stage-handoff.ts`), so a page with names is walked and matched
+ * by the app from the same answer, not sent twice.
+ *
+ * A page it leaves alone gets nothing in its DOM from us, as before, and the
+ * other tab calls are answered here as the app would answer them on a page
+ * with nothing on it: the popup's question, a change of settings and the
+ * commands load nothing. So a page cannot tell from the app's work on it
+ * that the reader opened the popup or changed a setting somewhere, and a
+ * change of settings does not load the app into every open tab.
+ */
+import { callBackground } from '../shared/messaging';
+import { MESSAGE_TEXT_CHARS, importContentApp, onRuntimeMessage } from '../shared/extension-api';
+import { isEnvelope, type CallResult, type TabCallMap } from '../shared/protocol';
+import { isActiveOn, type Settings } from '../shared/settings';
+import { isEditableDocument } from './dom/element-kinds';
+import { PageTextCollector, pageChunks } from './dom/page-text';
+import type { ContentAppModule, FirstStage } from './first-stage-handoff';
+import { answerTabCall, isTabCall, type TabHandlers } from './tab-listener';
+import { isTrusted } from './trusted-input';
+
+const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
+
+/** Elements whose added text is never page text (`dom/page-text.ts` skips them too). */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'IFRAME', 'SVG', 'svg']);
+
+/** Whether `record` puts text the reader could read into the page: only that can bring a name. */
+function addsText(record: MutationRecord): boolean {
+  if (record.type === 'characterData') {
+    const parent = record.target.parentElement;
+    return /\S/.test((record.target as CharacterData).data) && !(parent && NOT_TEXT.has(parent.tagName));
+  }
+  for (const node of record.addedNodes) {
+    if (node.nodeType === Node.TEXT_NODE && /\S/.test((node as Text).data)) return true;
+    if (node.nodeType === Node.ELEMENT_NODE && !NOT_TEXT.has((node as Element).tagName) && /\S/.test(node.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+type TabState = TabCallMap['tab.state']['result'];
+
+/** The two stages of this page: the first one's watchers and answers, and the app once loaded. */
+class TwoStages {
+  /** Aborts when the app takes over: the first stage's watchers stop, the app's are there. */
+  private readonly watching = new AbortController();
+  private app: Promise<TabHandlers> | undefined;
+  private giveHandlers: ((handlers: TabHandlers) => void) | undefined;
+  private settle!: () => void;
+  /** Settles when the first stage has decided: the app was asked for, or the page is left alone. */
+  private readonly decided = new Promise<void>((resolve) => (this.settle = resolve));
+  /** Whether the page is marked under the settings the first stage holds (its answer to `tab.state`). */
+  marking = false;
+  readonly handoff: FirstStage = {
+    selection: false,
+    tabCalls: (handlers) => {
+      this.giveHandlers?.(handlers);
+      this.watching.abort();
+    },
+  };
+
+  /** Whether the app was asked for (it then decides everything). */
+  get loading(): boolean {
+    return this.app !== undefined;
+  }
+
+  /** The first stage has decided (call once, on every path). */
+  decide(): void {
+    this.settle();
+  }
+
+  /** Loads and starts the app, once; its tab handlers when it has made its first pass. */
+  load(): Promise<TabHandlers> {
+    this.app ??= new Promise<TabHandlers>((resolve, reject) => {
+      this.giveHandlers = resolve;
+      // A failed import and an app that fails to start both reject: no tab call waits forever.
+      importContentApp()
+        .then((module) => (module as ContentAppModule).startContentApp(this.handoff))
+        .catch(reject);
+    });
+    this.settle();
+    return this.app;
+  }
+
+  /** Answers every tab call for the page's life: here while the page is left alone, by the app's handlers once it is loaded. */
+  listenForTabCalls(): void {
+    onRuntimeMessage((message, _sender, sendResponse) => {
+      if (!isEnvelope(message) || !message.call.startsWith('tab.')) return undefined;
+      void this.answer(message).then(sendResponse);
+      return true;
+    }, new AbortController().signal);
+  }
+
+  private async answer(message: { call: string; params?: unknown }): Promise<CallResult<unknown>> {
+    // A call that needs the app does not wait for the decision; the others get the page's answer once there is one.
+    if (!this.app && message.call !== 'tab.saveSelection') await this.decided;
+    if (!this.app) {
+      const own = this.answerAlone(message);
+      if (own !== undefined) return { ok: true, value: own };
+    }
+    try {
+      const handlers = await this.load();
+      return isTabCall(handlers, message) ? await answerTabCall(handlers, message) : { ok: false, error: { code: 'invalid-message', message: `No tab call ${message.call}.` } };
+    } catch (error) {
+      return { ok: false, error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  /**
+   * The answer of a page left alone, as the app would give it on a page with
+   * no mark, no highlight and nothing open; undefined when the call needs
+   * the app (a save, a site turned on).
+   */
+  private answerAlone(message: { call: string; params?: unknown }): unknown {
+    switch (message.call) {
+      case 'tab.state': {
+        const state: TabState = { active: this.marking, counts: {}, marks: 0, capped: false, orphans: [], highlights: [], changed: [] };
+        return state;
+      }
+      case 'tab.settingsChanged': {
+        const { settings } = (message.params ?? {}) as { settings?: Settings };
+        // Turned on here: the page is looked at again, by the app. Anything else changes nothing on a page with nothing marked.
+        if (!settings || (!this.marking && isActiveOn(settings, location.hostname))) return undefined;
+        this.marking &&= isActiveOn(settings, location.hostname);
+        return null;
+      }
+      case 'tab.saveSelection':
+        return undefined;
+      default:
+        // Reveal, next mention, close, a highlight changed: there is none on this page.
+        return false;
+    }
+  }
+
+  /** Until the app takes over: a selection the reader ends (mouseup, or a key with Shift) loads it, and its toolbar shows. */
+  watchSelection(doc: Document): void {
+    const { signal } = this.watching;
+    const selectionEnded = (event: Event): void => {
+      if (!isTrusted(event)) return;
+      if (event instanceof KeyboardEvent && !event.shiftKey && event.key !== 'Shift') return;
+      // The selection is final only after the browser handled the mouseup.
+      setTimeout(() => {
+        const selection = doc.getSelection();
+        if (!selection || selection.isCollapsed || signal.aborted) return;
+        this.handoff.selection = true;
+        void this.load().catch(() => undefined);
+      }, 0);
+    };
+    doc.addEventListener('mouseup', selectionEnded, { capture: true, signal });
+    doc.addEventListener('keyup', selectionEnded, { capture: true, signal });
+  }
+
+  /** Until the app takes over, on a page being marked: text the page adds loads it, and its observer and passes take over. */
+  watchText(body: HTMLElement): void {
+    const { signal } = this.watching;
+    const records: MutationRecord[] = [];
+    let due = false;
+    const observer = new MutationObserver((batch) => {
+      // No work in the callback: the records are read in a task of their own.
+      for (const record of batch) records.push(record);
+      if (due) return;
+      due = true;
+      setTimeout(() => {
+        due = false;
+        const added = records.some(addsText);
+        records.length = 0;
+        if (added && this.marking && !signal.aborted) void this.load().catch(() => undefined);
+      }, 0);
+    });
+    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+}
+
+/** Decides whether this page needs the app; leaves it alone when it has nothing to show. */
+async function decide(doc: Document, stages: TwoStages): Promise<void> {
+  const load = (): void => void stages.load().catch(() => undefined);
+
+  const settings = await callBackground('settings.get', {});
+  // A background that cannot answer: the app asks again as it always has.
+  if (!settings.ok) return load();
+  const highlights = await callBackground('highlights.forPage', {});
+  if (!highlights.ok || highlights.value.length > 0) return load();
+  const body = doc.body;
+  stages.marking = body !== null && isActiveOn(settings.value, location.hostname) && !isEditableDocument(doc);
+  // Off here (or nothing to mark): no walk, no measure, no report, as the app does on a site turned off.
+  if (!stages.marking || !body || stages.loading) return;
+  stages.watchText(body);
+
+  const started = performance.now();
+  // A page longer than one message goes in parts, which the annotator sends: the walk stops as soon as it knows.
+  const collector = new PageTextCollector([body], { exclude: isMark });
+  if (!collector.run(() => collector.textLength > MESSAGE_TEXT_CHARS)) return load();
+  const page = collector.result();
+  const bounds: number[] = [];
+  for (const chunk of pageChunks(page)) bounds.push(chunk.start, chunk.end);
+  if (bounds.length > 0 && bounds[bounds.length - 1]! - bounds[0]! > MESSAGE_TEXT_CHARS) return load();
+  let work = performance.now() - started;
+  const slices = [started, work];
+  let waited = 0;
+  if (bounds.length > 0) {
+    const base = bounds[0]!;
+    const text = page.text.slice(base, bounds[bounds.length - 1]);
+    const relative = bounds.map((b) => b - base);
+    const sending = performance.now();
+    const reply = callBackground('page.match', { text, bounds: relative, exclude: [] });
+    work += performance.now() - sending;
+    slices[1] = work;
+    const asked = performance.now();
+    const found = await reply;
+    waited = performance.now() - asked;
+    if (!found.ok) return load();
+    if (found.value.matches.length > 0) {
+      // Handed over even when something else loaded the app meanwhile: it takes the answer only for the same text.
+      stages.handoff.firstMatch = { text, bounds: relative, answer: found.value };
+      return load();
+    }
+    if (stages.loading) return;
+  }
+  // Nothing to show: the measure of a pass that marked nothing (what the page bench reads), and the page's report.
+  try {
+    performance.measure('backstory:annotate', {
+      start: started,
+      duration: work,
+      detail: { roots: 1, added: 0, deferred: 0, marks: 0, capped: false, textLength: page.text.length, remoteMs: waited, longestSliceMs: work, slices, yields: 0, wallMs: performance.now() - started, stale: false },
+    });
+  } catch {
+    // A page that replaced `performance` gets no measure.
+  }
+  void callBackground('page.report', { title: doc.title, counts: {}, marks: 0, capped: false });
+}
+
+/** Starts the first stage on `doc`. */
+function firstStage(doc: Document): void {
+  const stages = new TwoStages();
+  stages.listenForTabCalls();
+  stages.watchSelection(doc);
+  decide(doc, stages)
+    .catch((error: unknown) => {
+      // Never let our failure become the page's uncaught error.
+      if (__DEV__) console.warn('Backstory could not start on this page', error);
+    })
+    .finally(() => stages.decide());
+}
+
+firstStage(document);

@@ -1,0 +1,151 @@
+/**
+ * Issue 17, in both browsers: the content script's first stage
+ * (`src/content/first-stage.ts`). On a page with nothing to show it leaves
+ * the page alone and loads no more of Backstory; everything a reader does
+ * there still works: the popup's question is answered, a selection ended by
+ * the reader's own Shift loads the content app and its toolbar, text the
+ * page adds with a name is marked, a site turned on is marked. What the
+ * reader does elsewhere (the popup, a change of settings) leaves the page's
+ * timeline as it was. On a page with names, under the strictest policies a
+ * page can set, the app loads, and the page sees no resource of ours.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
+import { selectText } from '../select-text';
+
+const QUIET_TEXT = [
+  'The council met on Tuesday evening to discuss the new opening hours of the library and the repair of the footbridge.',
+  'Residents asked for more benches along the river path, and the council agreed to look at the costs before the spring.',
+];
+const QUOTE = 'the repair of the footbridge';
+
+/** A page with no name of the corpus; the meta opens the highlights UI's shadow root (development builds only). */
+const QUIET_PAGE = `<!doctype html><html><head><meta charset="utf-8"><meta name="backstory-test-open-shadow"><title>Council notes</title></head>
+<body><main><h1>Council notes</h1>${QUIET_TEXT.map((p) => `<p>${p}</p>`).join('\n')}</main></body></html>`;
+
+const NAMES_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Talks</title></head>
+<body><main><p>Vladimir Putin received Recep Tayyip Erdoğan in Sochi to discuss Syria.</p></main></body></html>`;
+
+const TOOLBAR = 'backstory-highlights-ui >>> [data-testid="bs-toolbar"]';
+
+/** How many passes the page's timeline shows (the first stage's measure, then one per pass of the app). */
+function passes(page: DriverPage): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('backstory:annotate').length);
+}
+
+/** Everything of ours a page could find in its DOM: marks, drawn highlights, our UI's hosts. */
+function ourElements(page: DriverPage): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('bs-mark, bs-highlight, [data-backstory-ui]').length);
+}
+
+/** Waits for the first stage's (or the app's) measure of its pass: the content script has looked at the page. */
+async function looked(page: DriverPage): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:annotate').length > 0, undefined, { timeout: 20_000 });
+}
+
+describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
+  let driver: ExtensionDriver;
+
+  beforeAll(async () => {
+    driver = await launchDriver(browserName);
+    for (const n of [1, 2, 3, 4]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
+    driver.server.route('/quiet/names.html', NAMES_PAGE);
+    driver.server.route('/quiet/site-off.html', NAMES_PAGE);
+    driver.server.route('/quiet/sandboxed.html', NAMES_PAGE, { 'content-security-policy': 'sandbox' });
+    driver.server.route('/quiet/no-scripts.html', NAMES_PAGE, { 'content-security-policy': "default-src 'none'" });
+  }, 120_000);
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('leaves a page with nothing to show as it was, and its popup says so', async () => {
+    const page = await driver.open(driver.server.url('/quiet/1.html'));
+    await looked(page);
+    const text = await page.evaluate(() => document.body.innerHTML);
+    expect(await ourElements(page)).toBe(0);
+    const popup = await driver.openPopupFor(page);
+    await popup.waitForSelector('[data-testid=no-entries]');
+    await popup.close();
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(text);
+    await page.close();
+  }, 90_000);
+
+  it('answers the popup and takes a change of settings without loading the app: the page sees no pass', async () => {
+    const page = await driver.open(driver.server.url('/quiet/4.html'));
+    await looked(page);
+    expect(await passes(page)).toBe(1);
+    const popup = await driver.openPopupFor(page);
+    await popup.waitForSelector('[data-testid=no-entries]');
+    await popup.close();
+    const state = await driver.callTab(page, 'tab.state', {});
+    expect(state).toMatchObject({ ok: true, value: { active: true, marks: 0, highlights: [] } });
+    expect((await driver.call('settings.update', { patch: { markCap: 400 } })).ok).toBe(true);
+    expect(await driver.callTab(page, 'tab.focusNextMention', {})).toEqual({ ok: true, value: false });
+    // The app would have made a pass of its own, which the page could time.
+    expect(await passes(page)).toBe(1);
+    expect(await ourElements(page)).toBe(0);
+    await page.close();
+  }, 90_000);
+
+  it('leaves a site the reader turned off without a pass, and marks it when turned on again', async () => {
+    const site = new URL(driver.server.origin).hostname;
+    expect((await driver.call('settings.toggleSite', { site, enabled: false })).ok).toBe(true);
+    try {
+      const page = await driver.open(driver.server.url('/quiet/site-off.html'));
+      // The first stage has decided once it answers.
+      expect(await driver.callTab(page, 'tab.state', {})).toMatchObject({ ok: true, value: { active: false, marks: 0 } });
+      expect(await passes(page)).toBe(0);
+      expect(await ourElements(page)).toBe(0);
+      expect((await driver.call('settings.toggleSite', { site, enabled: true })).ok).toBe(true);
+      await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
+      await page.close();
+    } finally {
+      await driver.call('settings.toggleSite', { site, enabled: true });
+    }
+  }, 90_000);
+
+  it('shows the selection toolbar there when the reader ends a selection with Shift, and saves it', async () => {
+    const page = await driver.open(driver.server.url('/quiet/2.html'));
+    await looked(page);
+    await selectText(page, 'main', QUOTE);
+    // A page's own synthetic key events load nothing: only the reader's do.
+    await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true })));
+    await page.press('Shift');
+    await page.waitForSelector(`${TOOLBAR} [data-action="save"]`, { timeout: 20_000 });
+    await page.click(`${TOOLBAR} [data-action="save"]`);
+    await expect.poll(() => page.textContents('bs-highlight:not([data-highlight-id^="pending-"])'), { timeout: 20_000 }).toEqual([QUOTE]);
+    // The saved highlight comes back on the next visit, which the first stage hands to the app.
+    await page.reload();
+    await page.waitForSelector('bs-highlight', { state: 'attached', timeout: 20_000 });
+    expect(await page.textContents('bs-highlight')).toEqual([QUOTE]);
+    await page.close();
+  }, 90_000);
+
+  it('marks a name the page adds later', async () => {
+    const page = await driver.open(driver.server.url('/quiet/3.html'));
+    await looked(page);
+    expect(await ourElements(page)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Vladimir Putin spoke about Syria.';
+      document.querySelector('main')!.append(p);
+    });
+    await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
+    await page.close();
+  }, 90_000);
+
+  it('marks a page with names, and the page sees no resource of ours being loaded', async () => {
+    const page = await driver.open(driver.server.url('/quiet/names.html'));
+    await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
+    const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(resources.filter((name) => !name.startsWith('http'))).toEqual([]);
+    expect(resources.filter((name) => name.includes('content-app'))).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it.each(['sandboxed', 'no-scripts'])('loads the app on a page whose policy is strict (%s)', async (name) => {
+    const page = await driver.open(driver.server.url(`/quiet/${name}.html`));
+    await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
+    await page.close();
+  }, 90_000);
+});
