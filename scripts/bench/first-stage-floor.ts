@@ -3,14 +3,15 @@
  * that does only what any design sending the page's text must do, and stops.
  * It asks for the settings and the page's saved highlights, walks the text
  * with the product's walk (`collectPageText`), and sends it for matching in one
- * message. It has no features, no annotator and no UI: a few KB where
- * `content.js` is a hundred or more (the bench prints both sizes).
+ * message. It has no features, no annotator, no UI and nothing that watches
+ * for later: a few KB (the bench prints its size).
  *
  * The bench installs it in place of `content.js` in a copy of the production
  * build and times it as it times ours. Ours against this floor, in the same
  * run, says how much of a nothing-to-mark page's cost is the code we ship
- * rather than the walk and the message themselves. A first stage this small
- * would load the rest only when a page has something to mark.
+ * rather than the walk and the message themselves. Our `content.js` is the
+ * first stage (`src/content/first-stage.ts`), which does this and watches for
+ * what loads the content app later: the difference is that watching.
  *
  * It leaves a `backstory:annotate` measure whose `slices` are its two pieces of
  * work (the walk and send, then the reply), as the annotator's are, and `ok`,

@@ -249,31 +249,50 @@ async function runMarkJs(session: ExtensionSession, url: string, aliases: readon
   return ms;
 }
 
-/** What loading `content.js` into a page cost, from the browser's trace (milliseconds). */
+/** What loading our content scripts into a page cost, from the browser's trace (milliseconds). */
 interface StartupCost {
   compileMs: number;
   runMs: number;
   /** The thread's CPU time of both. */
   cpuMs: number;
+  /** CPU time of parsing off the main thread (the browser streams a module's parse, not a content script's). */
+  backgroundParseMs: number;
+}
+
+/** The two stages of the content script: `content.js` on every page, `content-app.js` where it loads it. */
+const SCRIPT_FILES = ['/content.js', '/content-app.js'] as const;
+
+/**
+ * Whether trace event `e` belongs to one of `files`: its compile and run, a
+ * call into it. The app's module evaluation names no file, only our world.
+ */
+function ofScripts(e: TraceEvent, files: readonly string[] = SCRIPT_FILES): boolean {
+  const args = JSON.stringify(e.args ?? {});
+  if (e.name === 'v8.evaluateModule') return files.includes('/content-app.js') && args.includes('"worldName":"Backstory"');
+  return files.some((file) => args.includes(file));
 }
 
 /**
- * The content script's parse-and-compile and its top-level run on a fresh
- * load of `url`, read from a Chrome trace (`v8.compile` and `v8.run` events
- * of `content.js`), medians of {@link LOADS} loads after one warm-up load
- * (the first load of a profile also fills the code cache).
+ * The parse-and-compile and the top-level run of `files` on a fresh load of
+ * `url`, read from a Chrome trace (`v8.compile` and `v8.run` events, and
+ * `v8.compileModule` and `v8.evaluateModule` for the app's module, whose
+ * parse is `v8.parseOnBackground` off the main thread), medians
+ * of {@link LOADS} loads after one warm-up load (the first load of a
+ * profile also fills the code cache).
  */
-async function startupCost(session: ExtensionSession, url: string): Promise<StartupCost> {
+async function startupCost(session: ExtensionSession, url: string, files: readonly string[]): Promise<StartupCost> {
   const runs: StartupCost[] = [];
   for (let k = 0; k <= LOADS; k++) {
     const { page, events } = await traceLoad(session, url, waitForPass);
     await page.close();
-    const ours = events.filter((e) => JSON.stringify(e.args ?? {}).includes('/content.js'));
-    const sum = (name: string, clock: 'dur' | 'tdur'): number => ours.filter((e) => e.name === name).reduce((total, e) => total + (e[clock] ?? e.dur ?? 0) / 1000, 0);
-    if (k > 0) runs.push({ compileMs: sum('v8.compile', 'dur'), runMs: sum('v8.run', 'dur'), cpuMs: sum('v8.compile', 'tdur') + sum('v8.run', 'tdur') });
+    const ours = events.filter((e) => ofScripts(e, files));
+    const sum = (names: string[], clock: 'dur' | 'tdur'): number => ours.filter((e) => names.includes(e.name)).reduce((total, e) => total + (e[clock] ?? e.dur ?? 0) / 1000, 0);
+    const compile = ['v8.compile', 'v8.compileModule'];
+    const run = ['v8.run', 'v8.evaluateModule'];
+    if (k > 0) runs.push({ compileMs: sum(compile, 'dur'), runMs: sum(run, 'dur'), cpuMs: sum(compile, 'tdur') + sum(run, 'tdur'), backgroundParseMs: sum(['v8.parseOnBackground'], 'tdur') });
   }
   const pick = (key: keyof StartupCost): number => median(runs.map((r) => r[key]));
-  return { compileMs: pick('compileMs'), runMs: pick('runMs'), cpuMs: pick('cpuMs') };
+  return { compileMs: pick('compileMs'), runMs: pick('runMs'), cpuMs: pick('cpuMs'), backgroundParseMs: pick('backgroundParseMs') };
 }
 
 /** What the main-thread tasks of a first pass cost (ms), from Chrome traces. */
@@ -325,19 +344,14 @@ async function passCost(session: ExtensionSession, url: string): Promise<PassCos
 interface WholeCost {
   /** Every task that ran our code (see `tasksOf`). */
   tasksCpuMs: number;
-  /** Of which the evaluation of `content.js`: its compile and top-level run. */
+  /** Of which the evaluation of our scripts: their compile and top-level run. */
   scriptCpuMs: number;
-}
-
-/** An event of `content.js` in a trace: its compile and run, a call into it. */
-function ofContentScript(e: TraceEvent): boolean {
-  return JSON.stringify(e.args ?? {}).includes('/content.js');
 }
 
 /**
  * One traced load of `url`: the CPU time of every main-thread task that ran
  * our code, the tasks holding the pass's slices and those holding an event of
- * `content.js` (`tasksOf`). Throws when the pass says it failed.
+ * `content.js` or `content-app.js` (`tasksOf`). Throws when the pass says it failed.
  */
 async function wholeCostOnce(session: ExtensionSession, url: string): Promise<WholeCost> {
   const { page, events } = await traceLoad(session, url, waitForPass);
@@ -353,9 +367,9 @@ async function wholeCostOnce(session: ExtensionSession, url: string): Promise<Wh
   const { slices } = measured.detail;
   const spans: [number, number][] = [];
   for (let i = 0; i + 1 < slices.length; i += 2) spans.push([at(slices[i]!), at(slices[i]! + slices[i + 1]!)]);
-  const script = events.filter((e) => (e.name === 'v8.compile' || e.name === 'v8.run') && ofContentScript(e));
+  const script = events.filter((e) => ['v8.compile', 'v8.run', 'v8.compileModule', 'v8.evaluateModule'].includes(e.name) && ofScripts(e));
   return {
-    tasksCpuMs: tasksOf(events, begin, spans, ofContentScript).reduce((sum, t) => sum + t.cpuMs, 0),
+    tasksCpuMs: tasksOf(events, begin, spans, (e) => ofScripts(e)).reduce((sum, t) => sum + t.cpuMs, 0),
     scriptCpuMs: script.reduce((sum, e) => {
       if (e.tdur === undefined) throw new Error(`no thread CPU time in the trace (${e.name})`);
       return sum + e.tdur / 1000;
@@ -405,7 +419,7 @@ async function floorRows(productionChrome: string, floorChrome: string): Promise
     const floorKb = (readFileSync(path.join(floorChrome, 'content.js')).length / 1024).toFixed(1);
     return [
       { figure: 'every main-thread task that ran our code, CPU (production build)', value: formatMs(ours.tasks), baseline: `floor ${formatMs(floor.tasks)}`, ratio: ratio(ours.tasks, floor.tasks) },
-      { figure: '  of which content.js compile + top-level run', value: formatMs(ours.script), baseline: `floor ${formatMs(floor.script)}` },
+      { figure: "  of which our scripts' compile + top-level run", value: formatMs(ours.script), baseline: `floor ${formatMs(floor.script)}` },
       { figure: `  the floor: a ${floorKb} KB content script (settings, highlights, walk, one page.match)`, value: formatMs(floor.tasks) },
     ];
   } finally {
@@ -413,16 +427,26 @@ async function floorRows(productionChrome: string, floorChrome: string): Promise
   }
 }
 
-/** Rows for the content script's size and start-up in the build at `extensionDir` (a session of its own). */
+/**
+ * Rows for the content script's two stages in the build at `extensionDir` (a
+ * session of its own): their sizes, the first stage's start-up on a page with
+ * nothing to mark (all that runs there), and both stages' on a typical article.
+ */
 async function startupRows(label: string, extensionDir: string): Promise<BenchRow[]> {
-  const code = readFileSync(path.join(extensionDir, 'content.js'));
+  const size = (file: string): string => {
+    const code = readFileSync(path.join(extensionDir, file));
+    return `${(code.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(code).length / 1024).toFixed(1)} KB`;
+  };
   const session = await launchExtension({ extensionDir });
   try {
     session.server.route('/bench/nothing-to-mark.html', generatePage(30_000, [], 0, 2));
-    const cost = await startupCost(session, session.server.url('/bench/nothing-to-mark.html'));
+    const nothing = await startupCost(session, session.server.url('/bench/nothing-to-mark.html'), ['/content.js']);
+    const article = await startupCost(session, session.server.url(`/demo/${DEMO_ARTICLE}`), SCRIPT_FILES);
+    const row = (figure: string, cost: StartupCost): BenchRow => ({ figure, value: formatMs(cost.compileMs + cost.runMs), baseline: `compile ${formatMs(cost.compileMs)}, run ${formatMs(cost.runMs)}; CPU ${formatMs(cost.cpuMs)}${cost.backgroundParseMs > 0 ? `; off the main thread: parse ${formatMs(cost.backgroundParseMs)} CPU` : ''}` });
     return [
-      { figure: `content.js, ${label}`, value: `${(code.length / 1024).toFixed(1)} KB`, baseline: `gzip ${(gzipSync(code).length / 1024).toFixed(1)} KB` },
-      { figure: `  start-up on a page with nothing to mark: compile + run of content.js`, value: formatMs(cost.compileMs + cost.runMs), baseline: `compile ${formatMs(cost.compileMs)}, run ${formatMs(cost.runMs)}; CPU ${formatMs(cost.cpuMs)}` },
+      { figure: `${label}: content.js (every page) / content-app.js (pages with something to show)`, value: size('content.js'), baseline: size('content-app.js') },
+      row('  a page with nothing to mark: compile + run of content.js', nothing),
+      row(`  demo article ${DEMO_ARTICLE}: compile + run of content.js and content-app.js`, article),
     ];
   } finally {
     await session.close();
@@ -544,8 +568,8 @@ async function benchWith(productionRoot: string): Promise<void> {
     printMachine();
     console.log(`catalog: ${entries.length} entries, ${aliases.length} aliases; Chromium headless, the production build`);
     printTable(`Annotating pages (first pass of a fresh load; work time, yields excluded; medians of ${LOADS} loads each, ours and markRegExp alternately)`, rows);
-    printTable(`The content script's start-up (Chrome trace of content.js: parse and compile, top-level run, and the thread's CPU time of both; medians of ${LOADS} loads after a warm-up load)`, startup);
-    printTable(`A page with nothing to mark: all our main-thread work against a floor (Chrome traces; every task holding the pass's slices or an event of content.js, whole; medians of ${LOADS} loads after a warm-up load, the two builds alternately)`, floor);
+    printTable(`The content script's start-up (Chrome trace of content.js and content-app.js: parse and compile, top-level run, and the thread's CPU time of both; medians of ${LOADS} loads after a warm-up load)`, startup);
+    printTable(`A page with nothing to mark: all our main-thread work against a floor (Chrome traces; every task holding the pass's slices or an event of our scripts, whole; medians of ${LOADS} loads after a warm-up load, the two builds alternately)`, floor);
   } finally {
     await session.close();
   }
