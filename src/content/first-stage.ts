@@ -34,6 +34,7 @@ import { isActiveOn, type Settings } from '../shared/settings';
 import { isEditableDocument } from './dom/element-kinds';
 import { PageTextCollector, pageChunks } from './dom/page-text';
 import type { ContentAppModule, FirstStage } from './first-stage-handoff';
+import { SLICE_MS, yieldToBrowser } from './highlighter/time-slicer';
 import { answerTabCall, isTabCall, type TabHandlers } from './tab-listener';
 import { isTrusted } from './trusted-input';
 
@@ -204,25 +205,41 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   if (!stages.marking || !body || stages.loading) return;
   stages.watchText(body);
 
-  const started = performance.now();
+  // The walk in slices, as the annotator's (a page with a big DOM and little text is walked for long).
   // A page longer than one message goes in parts, which the annotator sends: the walk stops as soon as it knows.
   const collector = new PageTextCollector([body], { exclude: isMark });
-  if (!collector.run(() => collector.textLength > MESSAGE_TEXT_CHARS)) return load();
+  const slices: number[] = [];
+  let work = 0;
+  for (;;) {
+    const sliceStart = performance.now();
+    const done = collector.run(() => collector.textLength > MESSAGE_TEXT_CHARS || performance.now() - sliceStart >= SLICE_MS);
+    const ms = performance.now() - sliceStart;
+    slices.push(sliceStart, ms);
+    work += ms;
+    if (collector.textLength > MESSAGE_TEXT_CHARS) return load();
+    if (done) break;
+    await yieldToBrowser();
+    if (stages.loading) return;
+  }
+  // The page changed under the walk: the app walks it again.
+  if (collector.stale) return load();
+  const started = slices[0]!;
+  const last = slices.length - 1;
+  const finishing = performance.now();
   const page = collector.result();
   const bounds: number[] = [];
   for (const chunk of pageChunks(page)) bounds.push(chunk.start, chunk.end);
   if (bounds.length > 0 && bounds[bounds.length - 1]! - bounds[0]! > MESSAGE_TEXT_CHARS) return load();
-  let work = performance.now() - started;
-  const slices = [started, work];
   let waited = 0;
   if (bounds.length > 0) {
     const base = bounds[0]!;
     const text = page.text.slice(base, bounds[bounds.length - 1]);
     const relative = bounds.map((b) => b - base);
-    const sending = performance.now();
     const reply = callBackground('page.match', { text, bounds: relative, exclude: [] });
-    work += performance.now() - sending;
-    slices[1] = work;
+    // Building and sending the request ran in the walk's last task: its slice grows by it.
+    const sent = performance.now() - finishing;
+    work += sent;
+    slices[last] = slices[last]! + sent;
     const asked = performance.now();
     const found = await reply;
     waited = performance.now() - asked;
@@ -239,7 +256,7 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
     performance.measure('backstory:annotate', {
       start: started,
       duration: work,
-      detail: { roots: 1, added: 0, deferred: 0, marks: 0, capped: false, textLength: page.text.length, remoteMs: waited, longestSliceMs: work, slices, yields: 0, wallMs: performance.now() - started, stale: false },
+      detail: { roots: 1, added: 0, deferred: 0, marks: 0, capped: false, textLength: page.text.length, remoteMs: waited, longestSliceMs: Math.max(...slices.filter((_, i) => i % 2 === 1)), slices, yields: slices.length / 2 - 1, wallMs: performance.now() - started, stale: false },
     });
   } catch {
     // A page that replaced `performance` gets no measure.
