@@ -14,6 +14,7 @@ import { backgroundMatch } from '../../tests/unit/background-match';
 import { ContentApp } from './content-app';
 import { collectPageText, pageChunks } from './dom/page-text';
 import type { FirstMatch, FirstStage } from './first-stage-handoff';
+import type { TabHandlers } from './tab-listener';
 
 (globalThis as { __DEV__?: boolean }).__DEV__ = false;
 
@@ -98,19 +99,21 @@ async function firstStageMatch(): Promise<FirstMatch> {
 }
 
 describe('the app the first stage loads', () => {
-  it("takes the first stage's answer for the text it walked, instead of sending the page again, and then takes its tab calls", async () => {
+  it("takes the first stage's answer for the text it walked, instead of sending the page again, and takes its tab calls", async () => {
     const extension = fakeExtension();
     document.body.innerHTML = HTML;
-    const handed: string[][] = [];
-    const firstStage: FirstStage = { firstMatch: await firstStageMatch(), selection: false, tabCalls: (handlers) => handed.push(Object.keys(handlers)) };
+    const handed: TabHandlers[] = [];
+    const firstStage: FirstStage = { firstMatch: await firstStageMatch(), matchAsked: false, selection: false, tabCalls: (handlers) => handed.push(handlers) };
     app = new ContentApp(firstStage);
-    await app.start();
+    const started = app.start();
+    // Its handlers as its features start; the popup's question waits for the first pass and gets the page's state.
+    expect(handed).toHaveLength(1);
+    const state = await handed[0]!['tab.state']({});
+    expect(state).toMatchObject({ active: true, marks: 1, counts: { 'vladimir-putin': 1 } });
+    await started;
     expect([...document.querySelectorAll('bs-mark')].map((m) => m.textContent)).toEqual(['Putin']);
     expect(extension.state.matchCalls).toBe(0);
     expect(firstStage.firstMatch).toBeUndefined();
-    // Its handlers, once the first pass is done (the popup's question gets the page's state).
-    expect(handed).toHaveLength(1);
-    expect(handed[0]).toContain('tab.state');
   });
 
   it('asks the background when the page changed since the first stage walked it', async () => {
@@ -118,7 +121,7 @@ describe('the app the first stage loads', () => {
     document.body.innerHTML = HTML;
     const firstMatch = await firstStageMatch();
     document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>Putin again.</p>');
-    app = new ContentApp({ firstMatch, selection: false, tabCalls: () => undefined });
+    app = new ContentApp({ firstMatch, matchAsked: false, selection: false, tabCalls: () => undefined });
     await app.start();
     expect(document.querySelectorAll('bs-mark').length).toBe(2);
     expect(extension.state.matchCalls).toBe(1);

@@ -48,6 +48,11 @@ const FEATURES: PageFeatureStarter[] = [
 export class ContentApp {
   private readonly lifetime = new AbortController();
   private settings: Settings | undefined;
+  /** Settings a tab call gave before the start's own read answered: that read is older. */
+  private settingsGiven = false;
+  private settle!: () => void;
+  /** Settles when the start has read the settings and made its first pass (or could not). */
+  private readonly firstPass = new Promise<void>((resolve) => (this.settle = resolve));
   private readonly features: PageFeature[] = [];
   private readonly highlighting = new EntityHighlighting({
     document,
@@ -85,30 +90,30 @@ export class ContentApp {
         if (__DEV__) console.warn('Backstory: a page feature failed to start', error);
       }
     }
-    if (!this.firstStage) listenForTabCalls(this.tabHandlers(), this.lifetime.signal);
+    if (this.firstStage) this.firstStage.tabCalls(this.tabHandlers());
+    else listenForTabCalls(this.tabHandlers(), this.lifetime.signal);
     this.lifetime.signal.addEventListener('abort', () => this.highlighting.destroy(), { once: true });
 
     try {
       const settings = await callBackground('settings.get', {});
-      if (!settings.ok || this.lifetime.signal.aborted) return;
+      if (!settings.ok || this.lifetime.signal.aborted || this.settingsGiven) return;
       await this.applySettings(settings.value);
     } finally {
-      // A tab call is often what loaded the app (the popup's question on a page
-      // with nothing to mark): it is answered once the first pass is done, with
-      // the page's state, not the empty one of an app that has not read its settings.
-      this.firstStage?.tabCalls(this.tabHandlers());
+      this.settle();
     }
   }
 
   /**
-   * The first stage's answer, once, when the first request is the one it
-   * sent: the same text in the same chunks, whole, with nothing excluded yet.
+   * The first stage's answer, for the app's first request only, when that is
+   * the one it sent: the same text in the same chunks, whole, with nothing excluded yet.
    * Anything else (the page changed since, the reader excluded a name) is
    * asked of the background.
    */
   private takeFirstMatch(text: string, bounds: number[], exclude: string[], part: unknown): PageMatches | undefined {
-    const first = this.firstStage?.firstMatch;
-    if (!first || !this.firstStage) return undefined;
+    if (!this.firstStage || this.firstStage.matchAsked) return undefined;
+    this.firstStage.matchAsked = true;
+    const first = this.firstStage.firstMatch;
+    if (!first) return undefined;
     this.firstStage.firstMatch = undefined;
     const same = part === undefined && exclude.length === 0 && text === first.text && bounds.length === first.bounds.length && bounds.every((b, i) => b === first.bounds[i]);
     return same ? first.answer : undefined;
@@ -129,6 +134,8 @@ export class ContentApp {
   private tabHandlers(): TabHandlers {
     const own: TabHandlers = {
       'tab.state': async () => {
+        // The popup's question on a page just loaded gets the page's state, not the empty one of an app that has not read its settings.
+        await this.firstPass;
         let state: TabState = { ...this.highlighting.state(), orphans: [], highlights: [], changed: [] };
         this.each((f) => {
           if (f.state) state = { ...state, ...f.state() };
@@ -138,6 +145,7 @@ export class ContentApp {
       'tab.revealEntry': async ({ entryId }) => this.highlighting.revealEntry(entryId),
       'tab.revealHighlight': async () => false,
       'tab.settingsChanged': async ({ settings }) => {
+        this.settingsGiven = true;
         await this.applySettings(settings);
         return null;
       },

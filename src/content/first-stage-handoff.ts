@@ -22,6 +22,8 @@ export interface FirstStage {
    * names is sent once.
    */
   firstMatch?: FirstMatch;
+  /** The app has sent its first request: a first match that arrives later is not for it. */
+  matchAsked: boolean;
   /** The reader selected text while the app was not there: its toolbar is due. */
   selection: boolean;
   /**

@@ -31,7 +31,7 @@ import { callBackground } from '../shared/messaging';
 import { MESSAGE_TEXT_CHARS, importContentApp, onRuntimeMessage } from '../shared/extension-api';
 import { isEnvelope, type CallResult, type TabCallMap } from '../shared/protocol';
 import { isActiveOn, type Settings } from '../shared/settings';
-import { isEditableDocument } from './dom/element-kinds';
+import { isEditableDocument, isInsideSkipped } from './dom/element-kinds';
 import { PageTextCollector, pageChunks } from './dom/page-text';
 import type { ContentAppModule, FirstStage } from './first-stage-handoff';
 import { SLICE_MS, yieldToBrowser } from './highlighter/time-slicer';
@@ -40,18 +40,17 @@ import { isTrusted } from './trusted-input';
 
 const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
-/** Elements whose added text is never page text (`dom/page-text.ts` skips them too). */
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'IFRAME', 'SVG', 'svg']);
-
-/** Whether `record` puts text the reader could read into the page: only that can bring a name. */
-function addsText(record: MutationRecord): boolean {
-  if (record.type === 'characterData') {
-    const parent = record.target.parentElement;
-    return /\S/.test((record.target as CharacterData).data) && !(parent && NOT_TEXT.has(parent.tagName));
-  }
+/**
+ * Whether `record` puts text the walk would read into the page (not inside
+ * what it skips: scripts, styles, forms, editable boxes): only that can bring
+ * a name. A new `<body>` is added text too.
+ */
+function addsText(record: MutationRecord, body: Node): boolean {
+  if (isInsideSkipped(record.target, body)) return false;
+  if (record.type === 'characterData') return /\S/.test((record.target as CharacterData).data);
   for (const node of record.addedNodes) {
     if (node.nodeType === Node.TEXT_NODE && /\S/.test((node as Text).data)) return true;
-    if (node.nodeType === Node.ELEMENT_NODE && !NOT_TEXT.has((node as Element).tagName) && /\S/.test(node.textContent ?? '')) return true;
+    if (node.nodeType === Node.ELEMENT_NODE && !isInsideSkipped(node, body) && /\S/.test(node.textContent ?? '')) return true;
   }
   return false;
 }
@@ -67,10 +66,13 @@ class TwoStages {
   private settle!: () => void;
   /** Settles when the first stage has decided: the app was asked for, or the page is left alone. */
   private readonly decided = new Promise<void>((resolve) => (this.settle = resolve));
-  /** Whether the page is marked under the settings the first stage holds (its answer to `tab.state`). */
-  marking = false;
+  /** Whether the page can be marked at all: it has a body and is no editor. */
+  markable = false;
+  /** Whether Backstory is on for this site under the settings the first stage holds. */
+  siteOn = false;
   readonly handoff: FirstStage = {
     selection: false,
+    matchAsked: false,
     tabCalls: (handlers) => {
       this.giveHandlers?.(handlers);
       this.watching.abort();
@@ -132,14 +134,16 @@ class TwoStages {
   private answerAlone(message: { call: string; params?: unknown }): unknown {
     switch (message.call) {
       case 'tab.state': {
-        const state: TabState = { active: this.marking, counts: {}, marks: 0, capped: false, orphans: [], highlights: [], changed: [] };
+        const state: TabState = { active: this.markable && this.siteOn, counts: {}, marks: 0, capped: false, orphans: [], highlights: [], changed: [] };
         return state;
       }
       case 'tab.settingsChanged': {
         const { settings } = (message.params ?? {}) as { settings?: Settings };
         // Turned on here: the page is looked at again, by the app. Anything else changes nothing on a page with nothing marked.
-        if (!settings || (!this.marking && isActiveOn(settings, location.hostname))) return undefined;
-        this.marking &&= isActiveOn(settings, location.hostname);
+        if (!settings) return undefined;
+        const on = isActiveOn(settings, location.hostname);
+        if (this.markable && on && !this.siteOn) return undefined;
+        this.siteOn = on;
         return null;
       }
       case 'tab.saveSelection':
@@ -168,8 +172,13 @@ class TwoStages {
     doc.addEventListener('keyup', selectionEnded, { capture: true, signal });
   }
 
-  /** Until the app takes over, on a page being marked: text the page adds loads it, and its observer and passes take over. */
-  watchText(body: HTMLElement): void {
+  /**
+   * Until the app takes over, on a page being marked: text the page adds
+   * loads it, and its observer and passes take over. The body's subtree, and
+   * the document's children: a page that swaps in a new body (a client-side
+   * navigation) adds its text that way.
+   */
+  watchText(doc: Document, body: HTMLElement): void {
     const { signal } = this.watching;
     const records: MutationRecord[] = [];
     let due = false;
@@ -180,12 +189,13 @@ class TwoStages {
       due = true;
       setTimeout(() => {
         due = false;
-        const added = records.some(addsText);
+        const added = records.some((record) => addsText(record, body));
         records.length = 0;
-        if (added && this.marking && !signal.aborted) void this.load().catch(() => undefined);
+        if (added && this.siteOn && !signal.aborted) void this.load().catch(() => undefined);
       }, 0);
     });
     observer.observe(body, { childList: true, subtree: true, characterData: true });
+    observer.observe(doc.documentElement, { childList: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }
 }
@@ -200,10 +210,11 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   const highlights = await callBackground('highlights.forPage', {});
   if (!highlights.ok || highlights.value.length > 0) return load();
   const body = doc.body;
-  stages.marking = body !== null && isActiveOn(settings.value, location.hostname) && !isEditableDocument(doc);
+  stages.markable = body !== null && !isEditableDocument(doc);
+  stages.siteOn = isActiveOn(settings.value, location.hostname);
   // Off here (or nothing to mark): no walk, no measure, no report, as the app does on a site turned off.
-  if (!stages.marking || !body || stages.loading) return;
-  stages.watchText(body);
+  if (!stages.markable || !stages.siteOn || !body || stages.loading) return;
+  stages.watchText(doc, body);
 
   // The walk in slices, as the annotator's (a page with a big DOM and little text is walked for long).
   // A page longer than one message goes in parts, which the annotator sends: the walk stops as soon as it knows.
@@ -231,6 +242,7 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   for (const chunk of pageChunks(page)) bounds.push(chunk.start, chunk.end);
   if (bounds.length > 0 && bounds[bounds.length - 1]! - bounds[0]! > MESSAGE_TEXT_CHARS) return load();
   let waited = 0;
+  let back: number | undefined;
   if (bounds.length > 0) {
     const base = bounds[0]!;
     const text = page.text.slice(base, bounds[bounds.length - 1]);
@@ -242,16 +254,25 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
     slices[last] = slices[last]! + sent;
     const asked = performance.now();
     const found = await reply;
-    waited = performance.now() - asked;
+    back = performance.now();
+    waited = back - asked;
     if (!found.ok) return load();
     if (found.value.matches.length > 0) {
-      // Handed over even when something else loaded the app meanwhile: it takes the answer only for the same text.
-      stages.handoff.firstMatch = { text, bounds: relative, answer: found.value };
+      // Handed over even when something else loaded the app meanwhile, unless the app has asked already:
+      // it takes the answer for its first request only, and only for the same text.
+      if (!stages.handoff.matchAsked) stages.handoff.firstMatch = { text, bounds: relative, answer: found.value };
       return load();
     }
     if (stages.loading) return;
   }
-  // Nothing to show: the measure of a pass that marked nothing (what the page bench reads), and the page's report.
+  // Nothing to show: the page's report, and the measure of a pass that marked nothing (what the page bench reads),
+  // whose slices hold the task that took the reply, as the annotator's do.
+  void callBackground('page.report', { title: doc.title, counts: {}, marks: 0, capped: false });
+  if (back !== undefined) {
+    const ms = performance.now() - back;
+    slices.push(back, ms);
+    work += ms;
+  }
   try {
     performance.measure('backstory:annotate', {
       start: started,
@@ -261,7 +282,6 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   } catch {
     // A page that replaced `performance` gets no measure.
   }
-  void callBackground('page.report', { title: doc.title, counts: {}, marks: 0, capped: false });
 }
 
 /** Starts the first stage on `doc`. */

@@ -48,7 +48,7 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
-    for (const n of [1, 2, 3, 4]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
+    for (const n of [1, 2, 3, 4, 5, 6]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
     driver.server.route('/quiet/names.html', NAMES_PAGE);
     driver.server.route('/quiet/site-off.html', NAMES_PAGE);
     driver.server.route('/quiet/sandboxed.html', NAMES_PAGE, { 'content-security-policy': 'sandbox' });
@@ -92,8 +92,8 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     expect((await driver.call('settings.toggleSite', { site, enabled: false })).ok).toBe(true);
     try {
       const page = await driver.open(driver.server.url('/quiet/site-off.html'));
-      // The first stage has decided once it answers.
-      expect(await driver.callTab(page, 'tab.state', {})).toMatchObject({ ok: true, value: { active: false, marks: 0 } });
+      // The first stage has decided once it answers (polled: the content script starts at document_idle).
+      await expect.poll(() => driver.callTab(page, 'tab.state', {}), { timeout: 20_000 }).toMatchObject({ ok: true, value: { active: false, marks: 0 } });
       expect(await passes(page)).toBe(0);
       expect(await ourElements(page)).toBe(0);
       expect((await driver.call('settings.toggleSite', { site, enabled: true })).ok).toBe(true);
@@ -110,6 +110,9 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     await selectText(page, 'main', QUOTE);
     // A page's own synthetic key events load nothing: only the reader's do.
     await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true })));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await ourElements(page)).toBe(0);
+    expect(await passes(page)).toBe(1);
     await page.press('Shift');
     await page.waitForSelector(`${TOOLBAR} [data-action="save"]`, { timeout: 20_000 });
     await page.click(`${TOOLBAR} [data-action="save"]`);
@@ -118,6 +121,29 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     await page.reload();
     await page.waitForSelector('bs-highlight', { state: 'attached', timeout: 20_000 });
     expect(await page.textContents('bs-highlight')).toEqual([QUOTE]);
+    await page.close();
+  }, 90_000);
+
+  it('saves a selection there from the menu or the keyboard command', async () => {
+    const page = await driver.open(driver.server.url('/quiet/5.html'));
+    await looked(page);
+    await selectText(page, 'main', 'more benches along the river path');
+    expect(await driver.callTab(page, 'tab.saveSelection', {})).toEqual({ ok: true, value: true });
+    await expect.poll(() => page.textContents('bs-highlight:not([data-highlight-id^="pending-"])'), { timeout: 20_000 }).toEqual(['more benches along the river path']);
+    await page.close();
+  }, 90_000);
+
+  it('marks the names of a new body the page swaps in (a client-side navigation)', async () => {
+    const page = await driver.open(driver.server.url('/quiet/6.html'));
+    await looked(page);
+    await page.evaluate(() => {
+      const body = document.createElement('body');
+      const p = document.createElement('p');
+      p.textContent = 'Vladimir Putin arrived in Ankara.';
+      body.append(p);
+      document.documentElement.replaceChild(body, document.body);
+    });
+    await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
     await page.close();
   }, 90_000);
 
