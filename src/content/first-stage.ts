@@ -89,7 +89,7 @@ class TwoStages {
     this.settle();
   }
 
-  /** Loads and starts the app, once; its tab handlers when it has made its first pass. */
+  /** Loads and starts the app, once; its tab handlers once its features have started. */
   load(): Promise<TabHandlers> {
     this.app ??= new Promise<TabHandlers>((resolve, reject) => {
       this.giveHandlers = resolve;
