@@ -24,7 +24,7 @@ const HTML = '<main><p>Putin spoke in Moscow.</p></main>';
 /** A stand-in extension API: answers our calls until `orphan()`, then fails them as Chromium does. */
 function fakeExtension() {
   const match = backgroundMatch(ENTRIES);
-  const state = { alive: true, matchCalls: 0 };
+  const state = { alive: true, matchCalls: 0, calls: [] as string[] };
   const runtime = {
     get id() {
       return state.alive ? 'backstory-test' : undefined;
@@ -32,6 +32,7 @@ function fakeExtension() {
     getURL: (path: string) => `chrome-extension://backstory-test/${path}`,
     onMessage: { addListener() {}, removeListener() {} },
     async sendMessage(message: Envelope) {
+      state.calls.push(message.call);
       if (message.call === 'page.match') state.matchCalls++;
       if (!state.alive) throw new Error('Extension context invalidated.');
       const params = message.params as { text: string; bounds: number[]; exclude: string[] };
@@ -99,11 +100,18 @@ async function firstStageMatch(): Promise<FirstMatch> {
 }
 
 describe('the app the first stage loads', () => {
-  it("takes the first stage's answer for the text it walked, instead of sending the page again, and takes its tab calls", async () => {
+  it("takes the first stage's answer for the text it walked, instead of asking again, and takes its tab calls", async () => {
     const extension = fakeExtension();
     document.body.innerHTML = HTML;
     const handed: TabHandlers[] = [];
-    const firstStage: FirstStage = { firstMatch: await firstStageMatch(), matchAsked: false, selection: false, tabCalls: (handlers) => handed.push(handlers) };
+    const firstStage: FirstStage = {
+      firstMatch: await firstStageMatch(),
+      settings: { ...DEFAULT_SETTINGS, density: 'all' },
+      highlights: [],
+      matchAsked: false,
+      selection: false,
+      tabCalls: (handlers) => handed.push(handlers),
+    };
     app = new ContentApp(firstStage);
     const started = app.start();
     // Its handlers as its features start; the popup's question waits for the first pass and gets the page's state.
@@ -114,6 +122,9 @@ describe('the app the first stage loads', () => {
     expect([...document.querySelectorAll('bs-mark')].map((m) => m.textContent)).toEqual(['Putin']);
     expect(extension.state.matchCalls).toBe(0);
     expect(firstStage.firstMatch).toBeUndefined();
+    // Nor the settings or the page's highlights, which the first stage read a moment ago.
+    expect(extension.state.calls).not.toContain('settings.get');
+    expect(extension.state.calls).not.toContain('highlights.forPage');
   });
 
   it('asks the background when the page changed since the first stage walked it', async () => {

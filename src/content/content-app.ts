@@ -81,6 +81,7 @@ export class ContentApp {
       marks: () => this.highlighting.state(),
       excludeEntry: (entryId) => void this.highlighting.excludeEntry(entryId),
       selectionWaiting: this.firstStage?.selection ?? false,
+      pageHighlights: this.firstStage?.highlights,
     };
     for (const start of FEATURES) {
       try {
@@ -95,7 +96,9 @@ export class ContentApp {
     this.lifetime.signal.addEventListener('abort', () => this.highlighting.destroy(), { once: true });
 
     try {
-      const settings = await callBackground('settings.get', {});
+      // The first stage's settings, read a moment ago, or the background's.
+      const given = this.firstStage?.settings;
+      const settings = given ? { ok: true as const, value: given } : await callBackground('settings.get', {});
       if (!settings.ok || this.lifetime.signal.aborted || this.settingsGiven) return;
       await this.applySettings(settings.value);
     } finally {

@@ -3,7 +3,9 @@
  * app (`index.ts`) when it loads it: the app then starts where the first
  * stage left off instead of asking the background again.
  */
+import type { Highlight } from '../shared/highlight';
 import type { PageMatches } from '../shared/protocol';
+import type { Settings } from '../shared/settings';
 import type { TabHandlers } from './tab-listener';
 
 /** The first stage's `page.match`: the request it sent and the answer it got. */
@@ -24,6 +26,10 @@ export interface FirstStage {
   firstMatch?: FirstMatch;
   /** The app has sent its first request: a first match that arrives later is not for it. */
   matchAsked: boolean;
+  /** The settings as the first stage last had them (read at its start, or given by a change since). */
+  settings?: Settings;
+  /** The page's saved highlights as the first stage read them. */
+  highlights?: readonly Highlight[];
   /** The reader selected text while the app was not there: its toolbar is due. */
   selection: boolean;
   /**

@@ -29,12 +29,14 @@
  */
 import { callBackground } from '../shared/messaging';
 import { MESSAGE_TEXT_CHARS, importContentApp, onRuntimeMessage } from '../shared/extension-api';
-import { isEnvelope, type CallResult, type TabCallMap } from '../shared/protocol';
+import { isEnvelope, type CallResult } from '../shared/protocol';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { isEditableDocument, isInsideSkipped } from './dom/element-kinds';
-import { PageTextCollector, pageChunks } from './dom/page-text';
+import { PageTextCollector, messageOf, messagesOf, pageChunks } from './dom/page-text';
 import type { ContentAppModule, FirstStage } from './first-stage-handoff';
-import { SLICE_MS, yieldToBrowser } from './highlighter/time-slicer';
+import type { TabState } from './page-feature';
+import { PassTimer } from './highlighter/pass-timer';
+import { TimeSlicer } from './highlighter/time-slicer';
 import { answerTabCall, isTabCall, type TabHandlers } from './tab-listener';
 import { isTrusted } from './trusted-input';
 
@@ -54,8 +56,6 @@ function addsText(record: MutationRecord, body: Node): boolean {
   }
   return false;
 }
-
-type TabState = TabCallMap['tab.state']['result'];
 
 /** The two stages of this page: the first one's watchers and answers, and the app once loaded. */
 class TwoStages {
@@ -141,6 +141,7 @@ class TwoStages {
         const { settings } = (message.params ?? {}) as { settings?: Settings };
         // Turned on here: the page is looked at again, by the app. Anything else changes nothing on a page with nothing marked.
         if (!settings) return undefined;
+        this.handoff.settings = settings;
         const on = isActiveOn(settings, location.hostname);
         if (this.markable && on && !this.siteOn) return undefined;
         this.siteOn = on;
@@ -207,8 +208,11 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   const settings = await callBackground('settings.get', {});
   // A background that cannot answer: the app asks again as it always has.
   if (!settings.ok) return load();
+  stages.handoff.settings = settings.value;
   const highlights = await callBackground('highlights.forPage', {});
-  if (!highlights.ok || highlights.value.length > 0) return load();
+  if (!highlights.ok) return load();
+  stages.handoff.highlights = highlights.value;
+  if (highlights.value.length > 0) return load();
   const body = doc.body;
   stages.markable = body !== null && !isEditableDocument(doc);
   stages.siteOn = isActiveOn(settings.value, location.hostname);
@@ -216,46 +220,28 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   if (!stages.markable || !stages.siteOn || !body || stages.loading) return;
   stages.watchText(doc, body);
 
-  // The walk in slices, as the annotator's (a page with a big DOM and little text is walked for long).
-  // A page longer than one message goes in parts, which the annotator sends: the walk stops as soon as it knows.
+  // The walk and the request as the annotator's pass makes them, timed by its slicer and timer, so a page
+  // left alone has the measures of a pass that marked nothing (what the page bench reads).
+  const slicer = new TimeSlicer(new AbortController().signal);
+  const timer = new PassTimer(slicer);
   const collector = new PageTextCollector([body], { exclude: isMark });
-  const slices: number[] = [];
-  let work = 0;
-  for (;;) {
-    const sliceStart = performance.now();
-    const done = collector.run(() => collector.textLength > MESSAGE_TEXT_CHARS || performance.now() - sliceStart >= SLICE_MS);
-    const ms = performance.now() - sliceStart;
-    slices.push(sliceStart, ms);
-    work += ms;
-    if (collector.textLength > MESSAGE_TEXT_CHARS) return load();
-    if (done) break;
-    await yieldToBrowser();
+  // A page longer than one message goes in parts, which the annotator sends: the walk stops as soon as it knows.
+  const tooLong = (): boolean => collector.textLength > MESSAGE_TEXT_CHARS;
+  while (!collector.run(() => tooLong() || slicer.overBudget())) {
+    if (tooLong()) return load();
+    await slicer.yield();
     if (stages.loading) return;
   }
   // The page changed under the walk: the app walks it again.
   if (collector.stale) return load();
-  const started = slices[0]!;
-  const last = slices.length - 1;
-  const finishing = performance.now();
   const page = collector.result();
   const bounds: number[] = [];
   for (const chunk of pageChunks(page)) bounds.push(chunk.start, chunk.end);
-  if (bounds.length > 0 && bounds[bounds.length - 1]! - bounds[0]! > MESSAGE_TEXT_CHARS) return load();
-  let waited = 0;
-  let back: number | undefined;
-  if (bounds.length > 0) {
-    const base = bounds[0]!;
-    const text = page.text.slice(base, bounds[bounds.length - 1]);
-    const relative = bounds.map((b) => b - base);
-    const reply = callBackground('page.match', { text, bounds: relative, exclude: [] });
-    // Building and sending the request ran in the walk's last task: its slice grows by it.
-    const sent = performance.now() - finishing;
-    work += sent;
-    slices[last] = slices[last]! + sent;
-    const asked = performance.now();
-    const found = await reply;
-    back = performance.now();
-    waited = back - asked;
+  const messages = messagesOf(bounds, MESSAGE_TEXT_CHARS);
+  if (messages.length > 1) return load();
+  if (messages.length === 1) {
+    const { text, bounds: relative } = messageOf(page, messages[0]!);
+    const found = await timer.remote(timer.matching(() => callBackground('page.match', { text, bounds: relative, exclude: [] })));
     if (!found.ok) return load();
     if (found.value.matches.length > 0) {
       // Handed over even when something else loaded the app meanwhile, unless the app has asked already:
@@ -265,23 +251,9 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
     }
     if (stages.loading) return;
   }
-  // Nothing to show: the page's report, and the measure of a pass that marked nothing (what the page bench reads),
-  // whose slices hold the task that took the reply, as the annotator's do.
+  // Nothing to show: the page's report, and the pass's measures.
   void callBackground('page.report', { title: doc.title, counts: {}, marks: 0, capped: false });
-  if (back !== undefined) {
-    const ms = performance.now() - back;
-    slices.push(back, ms);
-    work += ms;
-  }
-  try {
-    performance.measure('backstory:annotate', {
-      start: started,
-      duration: work,
-      detail: { roots: 1, added: 0, deferred: 0, marks: 0, capped: false, textLength: page.text.length, remoteMs: waited, longestSliceMs: Math.max(...slices.filter((_, i) => i % 2 === 1)), slices, yields: slices.length / 2 - 1, wallMs: performance.now() - started, stale: false },
-    });
-  } catch {
-    // A page that replaced `performance` gets no measure.
-  }
+  timer.finish({ roots: 1, stale: false, textLength: page.text.length, marks: 0, capped: false });
 }
 
 /** Starts the first stage on `doc`. */

@@ -3,6 +3,7 @@
  * saved highlights) is a function started once per page with a context, which
  * returns the hooks it wants. Adding a feature is one line in `content-app.ts`.
  */
+import type { Highlight } from '../shared/highlight';
 import type { TabCallMap } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import type { AnnotationState } from './highlighter/annotator';
@@ -27,6 +28,8 @@ export interface PageFeatureContext {
   excludeEntry(entryId: string): void;
   /** The reader selected text before the features started (see `first-stage.ts`): show what a selection shows. */
   selectionWaiting: boolean;
+  /** The page's saved highlights, when the first stage read them already (otherwise the feature asks). */
+  pageHighlights?: readonly Highlight[];
 }
 
 /** The hooks a feature returns; all optional. */

@@ -358,3 +358,33 @@ export function* pageChunks(page: PageText): Generator<{ start: number; end: num
     yield { start, end };
   }
 }
+
+/**
+ * Chunk bounds (start, end pairs) grouped into the bounds of each message:
+ * whole chunks, up to `maxChars` of text a message; a longer chunk goes alone
+ * (the annotator's messages, and the first stage's one).
+ */
+export function messagesOf(bounds: readonly number[], maxChars: number): number[][] {
+  const messages: number[][] = [];
+  let current: number[] = [];
+  for (let k = 0; k < bounds.length; k += 2) {
+    if (current.length > 0 && bounds[k + 1]! - current[0]! > maxChars) {
+      messages.push(current);
+      current = [];
+    }
+    current.push(bounds[k]!, bounds[k + 1]!);
+  }
+  if (current.length > 0) messages.push(current);
+  return messages;
+}
+
+/**
+ * One message's request for `page.match`: the text of the chunks `piece`
+ * (bounds from {@link messagesOf}), their bounds relative to it, and where
+ * it starts in the page's text. The annotator and the first stage build it
+ * here, so the first stage's answer is for exactly the text the app sends.
+ */
+export function messageOf(page: PageText, piece: readonly number[]): { text: string; bounds: number[]; at: number } {
+  const at = piece[0]!;
+  return { text: page.text.slice(at, piece[piece.length - 1]), bounds: piece.map((b) => b - at), at };
+}

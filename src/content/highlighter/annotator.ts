@@ -30,7 +30,7 @@ import { MARK_SELECTOR, MARK_TAG, markClassName, readMark, writeMark, type Menti
 import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
 import type { PageMatching, RemoteAnswer } from './page-matching';
-import { nodeIndexAt, pageChunks, PageTextCollector, type CollectOptions, type PageText } from '../dom/page-text';
+import { messageOf, messagesOf, nodeIndexAt, pageChunks, PageTextCollector, type CollectOptions, type PageText } from '../dom/page-text';
 import { selectionGuard, selectionWatch, type SelectionGuard } from '../dom/selection-guard';
 import { MEASURES, PassTimer, type PassResult } from './pass-timer';
 import { TimeSlicer } from './time-slicer';
@@ -95,25 +95,6 @@ function eagerGroups<T>(groups: readonly WrapGroup<T>[]): number {
  * at once ({@link EAGER_MARKS}); a longer page is walked again in slices.
  */
 const SWAP_IN_ONE_TASK_CHARS = 131_072;
-
-/**
- * Chunk bounds (start, end pairs) grouped into the bounds of each message:
- * whole chunks, up to `maxChars` of text a message; a longer chunk goes alone
- * (exported for its test).
- */
-export function messagesOf(bounds: readonly number[], maxChars: number): number[][] {
-  const messages: number[][] = [];
-  let current: number[] = [];
-  for (let k = 0; k < bounds.length; k += 2) {
-    if (current.length > 0 && bounds[k + 1]! - current[0]! > maxChars) {
-      messages.push(current);
-      current = [];
-    }
-    current.push(bounds[k]!, bounds[k + 1]!);
-  }
-  if (current.length > 0) messages.push(current);
-  return messages;
-}
 
 /** A new pass's id for the parts of its text (unique per page; the background keys it by tab too). */
 let passes = 0;
@@ -413,11 +394,9 @@ export class Annotator {
     for (let index = 0; index < messages.length; index++) {
       // Sending serialises the text now, on this thread: that part is our work.
       const answer = timer.matching(() => {
-        const piece = messages[index]!;
-        const base = piece[0]!;
-        const text = page.text.slice(base, piece[piece.length - 1]);
+        const { text, bounds: relative, at: base } = messageOf(page, messages[index]!);
         const part = pass === undefined ? undefined : { pass, index, count: messages.length, at: base };
-        return remote(text, piece.map((b) => b - base), exclude, part).then(
+        return remote(text, relative, exclude, part).then(
           // A part's answer has page offsets already.
           (got) => (got === null || got === 'held' || part ? got : shift(got, base)),
           () => null, // a failed message is a background that cannot answer

@@ -4,7 +4,7 @@ import type { MatcherEntry } from '../../shared/matcher';
 import type { PagePart, PageReport } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { EntityHighlighting } from './entity-highlighting';
-import { messagesOf } from './annotator';
+import { messagesOf } from '../dom/page-text';
 import { backgroundMatch } from '../../../tests/unit/background-match';
 
 /** These tests count marks: every mention is marked, as they were written for. */

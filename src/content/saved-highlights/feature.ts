@@ -14,7 +14,7 @@ export function startSavedHighlights(context: PageFeatureContext): PageFeature {
   const saved = new SavedHighlights(context.signal, callBackground, document, {
     noteFrameHref: (id, focus) => extensionPageUrl(PRIVATE_FRAME_PAGE, privateFrameHash({ kind: 'note', id, dark: false, focus })),
   });
-  saved.start().catch((error: unknown) => {
+  saved.start(context.pageHighlights).catch((error: unknown) => {
     if (__DEV__) console.warn('Backstory: saved highlights could not start', error);
   });
   // The mouseup or Shift that ended the selection came before this feature listened.

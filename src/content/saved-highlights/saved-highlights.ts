@@ -66,7 +66,7 @@ export class SavedHighlights {
   }
 
   /** Listens, watches and draws the page's saved highlights. Never throws. */
-  async start(): Promise<void> {
+  async start(known?: readonly Highlight[]): Promise<void> {
     const { signal, doc } = this;
     if (signal.aborted || !doc.body) return;
     const opts = { signal, capture: true } as const;
@@ -82,7 +82,8 @@ export class SavedHighlights {
     doc.addEventListener('keydown', trusted((e: KeyboardEvent) => this.onKeyDown(e)), { signal });
     signal.addEventListener('abort', () => this.screen.destroy(), { once: true });
     try {
-      const result = await this.call('highlights.forPage', {});
+      // The first stage read them a moment ago: not asked again.
+      const result = known ? { ok: true as const, value: known } : await this.call('highlights.forPage', {});
       if (!result.ok || signal.aborted) return;
       this.placed.place(result.value);
     } catch {

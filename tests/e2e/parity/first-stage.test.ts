@@ -48,9 +48,8 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
-    for (const n of [1, 2, 3, 4, 5, 6]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
     driver.server.route('/quiet/names.html', NAMES_PAGE);
-    driver.server.route('/quiet/site-off.html', NAMES_PAGE);
     driver.server.route('/quiet/sandboxed.html', NAMES_PAGE, { 'content-security-policy': 'sandbox' });
     driver.server.route('/quiet/no-scripts.html', NAMES_PAGE, { 'content-security-policy': "default-src 'none'" });
   }, 120_000);
@@ -58,9 +57,24 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     await driver?.close();
   });
 
-  it('leaves a page with nothing to show as it was, and its popup says so', async () => {
-    const page = await driver.open(driver.server.url('/quiet/1.html'));
+  /** Opens quiet page `n` (each test its own, so no visit's state carries over) once the content script has looked at it. */
+  async function openQuiet(n: number): Promise<DriverPage> {
+    const page = await driver.open(driver.server.url(`/quiet/${n}.html`));
     await looked(page);
+    return page;
+  }
+
+  /** The page adds a paragraph naming Vladimir Putin, under `parent` (a selector). */
+  function pageAddsName(page: DriverPage, parent: string): Promise<void> {
+    return page.evaluate((selector) => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Vladimir Putin spoke about Syria.';
+      document.querySelector(selector)!.append(p);
+    }, parent);
+  }
+
+  it('leaves a page with nothing to show as it was, and its popup says so', async () => {
+    const page = await openQuiet(1);
     const text = await page.evaluate(() => document.body.innerHTML);
     expect(await ourElements(page)).toBe(0);
     const popup = await driver.openPopupFor(page);
@@ -71,8 +85,7 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
   }, 90_000);
 
   it('answers the popup and takes a change of settings without loading the app: the page sees no pass', async () => {
-    const page = await driver.open(driver.server.url('/quiet/4.html'));
-    await looked(page);
+    const page = await openQuiet(4);
     expect(await passes(page)).toBe(1);
     const popup = await driver.openPopupFor(page);
     await popup.waitForSelector('[data-testid=no-entries]');
@@ -87,16 +100,21 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     await page.close();
   }, 90_000);
 
-  it('leaves a site the reader turned off without a pass, and marks it when turned on again', async () => {
+  it('leaves a site the reader turned off unwalked, and marks it when turned on again', async () => {
     const site = new URL(driver.server.origin).hostname;
     expect((await driver.call('settings.toggleSite', { site, enabled: false })).ok).toBe(true);
     try {
-      const page = await driver.open(driver.server.url('/quiet/site-off.html'));
+      // A page with nothing to mark: walked, it would have the measure of a pass.
+      const page = await driver.open(driver.server.url('/quiet/7.html'));
       // The first stage has decided once it answers (polled: the content script starts at document_idle).
       await expect.poll(() => driver.callTab(page, 'tab.state', {}), { timeout: 20_000 }).toMatchObject({ ok: true, value: { active: false, marks: 0 } });
       expect(await passes(page)).toBe(0);
       expect(await ourElements(page)).toBe(0);
+      // Turned on: the app loads and makes its pass, then marks what the page adds.
       expect((await driver.call('settings.toggleSite', { site, enabled: true })).ok).toBe(true);
+      await expect.poll(() => driver.callTab(page, 'tab.state', {})).toMatchObject({ ok: true, value: { active: true } });
+      expect(await passes(page)).toBe(1);
+      await pageAddsName(page, 'main');
       await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
       await page.close();
     } finally {
@@ -105,8 +123,7 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
   }, 90_000);
 
   it('shows the selection toolbar there when the reader ends a selection with Shift, and saves it', async () => {
-    const page = await driver.open(driver.server.url('/quiet/2.html'));
-    await looked(page);
+    const page = await openQuiet(2);
     await selectText(page, 'main', QUOTE);
     // A page's own synthetic key events load nothing: only the reader's do.
     await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true })));
@@ -125,8 +142,7 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
   }, 90_000);
 
   it('saves a selection there from the menu or the keyboard command', async () => {
-    const page = await driver.open(driver.server.url('/quiet/5.html'));
-    await looked(page);
+    const page = await openQuiet(5);
     await selectText(page, 'main', 'more benches along the river path');
     expect(await driver.callTab(page, 'tab.saveSelection', {})).toEqual({ ok: true, value: true });
     await expect.poll(() => page.textContents('bs-highlight:not([data-highlight-id^="pending-"])'), { timeout: 20_000 }).toEqual(['more benches along the river path']);
@@ -134,8 +150,7 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
   }, 90_000);
 
   it('marks the names of a new body the page swaps in (a client-side navigation)', async () => {
-    const page = await driver.open(driver.server.url('/quiet/6.html'));
-    await looked(page);
+    const page = await openQuiet(6);
     await page.evaluate(() => {
       const body = document.createElement('body');
       const p = document.createElement('p');
@@ -148,14 +163,9 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
   }, 90_000);
 
   it('marks a name the page adds later', async () => {
-    const page = await driver.open(driver.server.url('/quiet/3.html'));
-    await looked(page);
+    const page = await openQuiet(3);
     expect(await ourElements(page)).toBe(0);
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent = 'Later, Vladimir Putin spoke about Syria.';
-      document.querySelector('main')!.append(p);
-    });
+    await pageAddsName(page, 'main');
     await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
     await page.close();
   }, 90_000);
