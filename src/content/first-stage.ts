@@ -48,7 +48,8 @@ const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
  * a name. A new `<body>` is added text too.
  */
 function addsText(record: MutationRecord, body: Node): boolean {
-  if (isInsideSkipped(record.target, body)) return false;
+  // A body swapped out keeps its observer: what is added to it is no longer the page's.
+  if (!record.target.isConnected || isInsideSkipped(record.target, body)) return false;
   if (record.type === 'characterData') return /\S/.test((record.target as CharacterData).data);
   for (const node of record.addedNodes) {
     if (node.nodeType === Node.TEXT_NODE && /\S/.test((node as Text).data)) return true;
@@ -177,7 +178,8 @@ class TwoStages {
    * Until the app takes over, on a page being marked: text the page adds
    * loads it, and its observer and passes take over. The body's subtree, and
    * the document's children: a page that swaps in a new body (a client-side
-   * navigation) adds its text that way.
+   * navigation) adds its text that way, with the body or into it afterwards,
+   * so a new body is watched too.
    */
   watchText(doc: Document, body: HTMLElement): void {
     const { signal } = this.watching;
@@ -190,12 +192,18 @@ class TwoStages {
       due = true;
       setTimeout(() => {
         due = false;
-        const added = records.some((record) => addsText(record, body));
+        let added = false;
+        for (const record of records) {
+          if (record.target === doc.documentElement) for (const node of record.addedNodes) if (node.nodeName === 'BODY') watch(node);
+          // A new body's text is read now, not when it arrived: what it got before it was watched counts.
+          added ||= addsText(record, doc.body ?? body);
+        }
         records.length = 0;
         if (added && this.siteOn && !signal.aborted) void this.load().catch(() => undefined);
       }, 0);
     });
-    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    const watch = (root: Node): void => observer.observe(root, { childList: true, subtree: true, characterData: true });
+    watch(body);
     observer.observe(doc.documentElement, { childList: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }

@@ -48,7 +48,7 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
-    for (const n of [1, 2, 3, 4, 5, 6, 7]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
     driver.server.route('/quiet/names.html', NAMES_PAGE);
     driver.server.route('/quiet/sandboxed.html', NAMES_PAGE, { 'content-security-policy': 'sandbox' });
     driver.server.route('/quiet/no-scripts.html', NAMES_PAGE, { 'content-security-policy': "default-src 'none'" });
@@ -157,6 +157,21 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
       p.textContent = 'Vladimir Putin arrived in Ankara.';
       body.append(p);
       document.documentElement.replaceChild(body, document.body);
+    });
+    await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
+    await page.close();
+  }, 90_000);
+
+  it('marks a name the page adds to a body it swapped in empty', async () => {
+    const page = await openQuiet(8);
+    await page.evaluate(() => document.documentElement.replaceChild(document.createElement('body'), document.body));
+    // A later task, after the first stage has seen the empty body arrive.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await ourElements(page)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Vladimir Putin arrived in Ankara.';
+      document.body.append(p);
     });
     await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
     await page.close();
