@@ -9,7 +9,8 @@
  * has something to show, with the product's own walk and message:
  *
  * 1. asks for the settings and the page's saved highlights;
- * 2. walks the text and sends it in one `page.match`, as the annotator would.
+ * 2. once the page has loaded (see {@link pageLoaded}), walks the text and
+ *    sends it in one `page.match`, as the annotator would.
  *
  * It loads the content app (`index.ts`, the `content-app.js` module, by
  * `import()`) as soon as the page has something to show: a highlight, a
@@ -209,6 +210,26 @@ class TwoStages {
   }
 }
 
+/** How long the walk waits for the page's own resources at most: a page whose load never ends is still read. */
+const LOAD_WAIT_MS = 1000;
+
+/**
+ * Settles once the page has loaded (its images, frames and styles), or after
+ * {@link LOAD_WAIT_MS}. The content script starts at `document_idle`, often
+ * before that: a walk then competes with the page's own loading, its image
+ * decoding and layout, for the reader's cores, and runs several times slower
+ * in wall time than the same walk after the load (wikia.html: three to five
+ * times, in the page bench on two cores).
+ */
+function pageLoaded(doc: Document): Promise<void> {
+  if (doc.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => resolve();
+    doc.defaultView?.addEventListener('load', done, { once: true });
+    setTimeout(done, LOAD_WAIT_MS);
+  });
+}
+
 /** Decides whether this page needs the app; leaves it alone when it has nothing to show. */
 async function decide(doc: Document, stages: TwoStages): Promise<void> {
   const load = (): void => void stages.load().catch(() => undefined);
@@ -227,6 +248,8 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   // Off here (or nothing to mark): no walk, no measure, no report, as the app does on a site turned off.
   if (!stages.markable || !stages.siteOn || !body || stages.loading) return;
   stages.watchText(doc, body);
+  await pageLoaded(doc);
+  if (stages.loading) return;
 
   // The walk and the request as the annotator's pass makes them, timed by its slicer and timer, so a page
   // left alone has the measures of a pass that marked nothing (what the page bench reads).

@@ -25,13 +25,19 @@ export interface FixtureServer {
   origin: string;
   /** Serves `html` at `pathname` until replaced (for pages that change between visits), with `headers` besides its type. */
   route(pathname: string, html: string, headers?: Record<string, string>): void;
+  /** Serves a small image at `pathname` only after `delayMs`: a page holding it fires `load` no sooner. */
+  slowImage(pathname: string, delayMs: number): void;
   url(pathname: string): string;
   close(): Promise<void>;
 }
 
+/** A 1×1 transparent GIF. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
 /** Starts a server on a free port of 127.0.0.1. */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const routes = new Map<string, { html: string; headers: Record<string, string> }>();
+  const slowImages = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -39,6 +45,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       if (routed !== undefined) {
         res.writeHead(200, { ...routed.headers, 'content-type': TYPES['.html']! });
         res.end(routed.html);
+        return;
+      }
+      const delay = slowImages.get(pathname);
+      if (delay !== undefined) {
+        setTimeout(() => res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store' }).end(PIXEL), delay);
         return;
       }
       const mount = Object.keys(MOUNTS).find((prefix) => pathname.startsWith(prefix));
@@ -69,6 +80,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     origin,
     route: (pathname, html, headers = {}) => void routes.set(pathname, { html, headers }),
+    slowImage: (pathname, delayMs) => void slowImages.set(pathname, delayMs),
     url: (pathname) => origin + pathname,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -50,6 +50,11 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     driver = await launchDriver(browserName);
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
     driver.server.route('/quiet/names.html', NAMES_PAGE);
+    // A quiet page with an image that holds its load back: for less than the first stage's wait, and for longer.
+    driver.server.slowImage('/quiet/slow.gif', 900);
+    driver.server.slowImage('/quiet/slower.gif', 4000);
+    driver.server.route('/quiet/slow.html', QUIET_PAGE.replace('</main>', '<img src="/quiet/slow.gif" alt=""></main>'));
+    driver.server.route('/quiet/slower.html', QUIET_PAGE.replace('</main>', '<img src="/quiet/slower.gif" alt=""></main>'));
     driver.server.route('/quiet/sandboxed.html', NAMES_PAGE, { 'content-security-policy': 'sandbox' });
     driver.server.route('/quiet/no-scripts.html', NAMES_PAGE, { 'content-security-policy': "default-src 'none'" });
   }, 120_000);
@@ -183,6 +188,27 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     await pageAddsName(page, 'main');
     await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
     await page.close();
+  }, 90_000);
+
+  /** When the first stage's pass began (after its wait), and when the page's load began, on the page's clock. */
+  function passAndLoad(page: DriverPage): Promise<{ pass: number; load: number }> {
+    return page.evaluate(() => ({
+      pass: performance.getEntriesByName('backstory:annotate')[0]!.startTime,
+      load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+    }));
+  }
+
+  it('reads a page once it has loaded, so as not to compete with its loading, and reads one whose load takes long before it ends', async () => {
+    const page = await driver.open(driver.server.url('/quiet/slow.html'));
+    await looked(page);
+    const slow = await passAndLoad(page);
+    expect(slow.pass).toBeGreaterThanOrEqual(slow.load);
+    await page.close();
+    const slower = await driver.open(driver.server.url('/quiet/slower.html'));
+    await looked(slower);
+    const late = await passAndLoad(slower);
+    expect(late.pass).toBeLessThan(late.load);
+    await slower.close();
   }, 90_000);
 
   it('marks a page with names, and the page sees no resource of ours being loaded', async () => {
