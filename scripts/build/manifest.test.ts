@@ -18,6 +18,13 @@ describe('manifestFor', () => {
     expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: expect.any(String) } });
   });
 
+  it('lets pages reach its web-accessible files in Chrome only at an address drawn each session', () => {
+    const chrome = manifestFor(source, 'chrome');
+    const firefox = manifestFor(source, 'firefox');
+    expect(chrome.web_accessible_resources?.map((entry) => entry.use_dynamic_url)).toEqual([true]);
+    expect(firefox.web_accessible_resources?.some((entry) => 'use_dynamic_url' in entry)).toBe(false);
+  });
+
   it('asks for no network and no host permissions beyond the content scripts', () => {
     // activeTab + scripting: the library's extractor runs only in a tab the reader chose to add.
     expect(source.permissions).toEqual(['activeTab', 'contextMenus', 'scripting', 'unlimitedStorage']);

@@ -2,6 +2,10 @@
  * Turns the one source `manifest.json` into each browser's manifest. Chromium
  * warns about `background.scripts` and Firefox's linter about
  * `background.service_worker`, so each build keeps only its own form.
+ * `use_dynamic_url` is Chromium's: there a web-accessible file has an address
+ * a page could guess (`chrome-extension://<the published id>/`) unless it is
+ * reachable only at an address drawn each session; Firefox draws each
+ * install's address already and does not know the key.
  */
 
 /** The browsers we build for. */
@@ -12,6 +16,7 @@ export interface Manifest {
   version: string;
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: unknown;
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   [key: string]: unknown;
 }
 
@@ -25,6 +30,7 @@ export function manifestFor(source: Manifest, browser: TargetBrowser, version?: 
     delete manifest.browser_specific_settings;
   } else {
     manifest.background = { scripts: background.scripts ?? ['background.js'] };
+    for (const entry of manifest.web_accessible_resources ?? []) delete entry.use_dynamic_url;
   }
   return manifest;
 }

@@ -19,7 +19,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchDriver, type DriverPage, type ExtensionDriver } from '../driver';
-import { noteFrame } from '../private-frames';
+import { expectFrameSource, noteFrame } from '../private-frames';
 import { selectText } from '../select-text';
 
 const P1 = 'The offensive began in the north-west in late November, and rebel columns reached the outskirts of Aleppo within days.';
@@ -236,7 +236,7 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     const target = (await drawn(page)).find((d) => d.text === QUOTE)!;
     await page.click(`bs-highlight[data-highlight-id="${target.id}"]`);
     // The note is edited in the popover's private frame (an extension page), never in the page's DOM.
-    expect(await page.getAttribute(`${POPOVER} iframe.note-frame`, 'src')).toBe(`${driver.extensionOrigin}private.html#note=${encodeURIComponent(target.id)}`);
+    expectFrameSource(await page.getAttribute(`${POPOVER} iframe.note-frame`, 'src'), driver, `private.html#note=${encodeURIComponent(target.id)}`);
     await page.frameFill(noteFrame(driver, target.id), 'textarea', 'Asylum, not exile');
     await page.frameClick(noteFrame(driver, target.id), '[data-action="save-note"]:not([disabled])');
     await expect.poll(async () => (await allHighlights()).find((h) => h.id === target.id)?.note, { timeout: 10_000 }).toBe('Asylum, not exile');
