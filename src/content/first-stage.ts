@@ -226,8 +226,20 @@ function pageLoaded(doc: Document): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => resolve();
     doc.defaultView?.addEventListener('load', done, { once: true });
-    setTimeout(done, LOAD_WAIT_MS);
+    setTimeout(done, loadWaitMs(doc));
   });
+}
+
+/**
+ * {@link LOAD_WAIT_MS}, or in a test build the page's `backstory-test-load-wait`
+ * (ms): a test that holds a page's load longer than the wait must not race it.
+ */
+function loadWaitMs(doc: Document): number {
+  if (typeof __TEST_HOOKS__ !== 'undefined' && __TEST_HOOKS__) {
+    const ms = Number(doc.querySelector('meta[name="backstory-test-load-wait"]')?.getAttribute('content'));
+    if (ms > 0) return ms;
+  }
+  return LOAD_WAIT_MS;
 }
 
 /** Decides whether this page needs the app; leaves it alone when it has nothing to show. */

@@ -50,10 +50,12 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
     driver = await launchDriver(browserName);
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
     driver.server.route('/quiet/names.html', NAMES_PAGE);
-    // A quiet page with an image that holds its load back: for less than the first stage's wait, and for longer.
-    driver.server.slowImage('/quiet/slow.gif', 900);
+    // A quiet page with an image that holds its load back. The first is told to wait a minute for the load (a
+    // test build's meta), so its load is never raced; the second waits the second a reader's build waits.
+    driver.server.slowImage('/quiet/slow.gif', 2000);
     driver.server.slowImage('/quiet/slower.gif', 4000);
-    driver.server.route('/quiet/slow.html', QUIET_PAGE.replace('</main>', '<img src="/quiet/slow.gif" alt=""></main>'));
+    const slowPage = QUIET_PAGE.replace('<title>', '<meta name="backstory-test-load-wait" content="60000"><title>').replace('</main>', '<img src="/quiet/slow.gif" alt=""></main>');
+    driver.server.route('/quiet/slow.html', slowPage);
     driver.server.route('/quiet/slower.html', QUIET_PAGE.replace('</main>', '<img src="/quiet/slower.gif" alt=""></main>'));
     driver.server.route('/quiet/sandboxed.html', NAMES_PAGE, { 'content-security-policy': 'sandbox' });
     driver.server.route('/quiet/no-scripts.html', NAMES_PAGE, { 'content-security-policy': "default-src 'none'" });

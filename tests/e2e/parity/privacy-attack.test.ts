@@ -183,10 +183,11 @@ afterAll(async () => {
 
 /**
  * What only a test build may carry: the meta that opens our shadow roots, the
+ * meta that sets how long the first stage waits for a page's load, the
  * tab commands a test calls directly, the switch that makes `page.match` fail,
  * and the fixture server's host grant.
  */
-const TEST_HOOKS = ['backstory-test-open-shadow', 'backstoryTabCommands', 'backstoryRefusePageMatch', 'http://127.0.0.1/*'];
+const TEST_HOOKS = ['backstory-test-open-shadow', 'backstory-test-load-wait', 'backstoryTabCommands', 'backstoryRefusePageMatch', 'http://127.0.0.1/*'];
 
 /**
  * The test hooks found in an extension directory's files. Source maps are left
