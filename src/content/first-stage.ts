@@ -59,6 +59,11 @@ function addsText(record: MutationRecord, body: Node): boolean {
   return false;
 }
 
+/** Whether `node` is a `<body>` (`localName`: an XHTML document's names are lower case). */
+function isBody(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === 'body';
+}
+
 /** The two stages of this page: the first one's watchers and answers, and the app once loaded. */
 class TwoStages {
   /** Aborts when the app takes over: the first stage's watchers stop, the app's are there. */
@@ -195,7 +200,7 @@ class TwoStages {
         due = false;
         let added = false;
         for (const record of records) {
-          if (record.target === doc.documentElement) for (const node of record.addedNodes) if (node.nodeName === 'BODY') watch(node);
+          if (record.target === doc.documentElement) for (const node of record.addedNodes) if (isBody(node) && node.isConnected) watch(node);
           // A new body's text is read now, not when it arrived: what it got before it was watched counts.
           added ||= addsText(record, doc.body ?? body);
         }
@@ -253,15 +258,18 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   const highlights = await callBackground('highlights.forPage', {});
   if (!highlights.ok) return load();
   stages.handoff.highlights = highlights.value;
+  // Before the highlights decide anything: the app then starts on a page with one at the moment a page without
+  // one is walked, so a page that compares the pass's start with its load cannot tell the reader saved one there.
+  await pageLoaded(doc);
+  if (stages.loading) return;
   if (highlights.value.length > 0) return load();
+  // Read after the wait: the page may have swapped its body meanwhile.
   const body = doc.body;
   stages.markable = body !== null && !isEditableDocument(doc);
   stages.siteOn = isActiveOn(settings.value, location.hostname);
   // Off here (or nothing to mark): no walk, no measure, no report, as the app does on a site turned off.
   if (!stages.markable || !stages.siteOn || !body || stages.loading) return;
   stages.watchText(doc, body);
-  await pageLoaded(doc);
-  if (stages.loading) return;
 
   // The walk and the request as the annotator's pass makes them, timed by its slicer and timer, so a page
   // left alone has the measures of a pass that marked nothing (what the page bench reads).

@@ -238,6 +238,8 @@ describe.each(BROWSERS)('saved highlights, in %s', (browserName) => {
     // The note is edited in the popover's private frame (an extension page), never in the page's DOM.
     expectFrameSource(await page.getAttribute(`${POPOVER} iframe.note-frame`, 'src'), driver, `private.html#note=${encodeURIComponent(target.id)}`);
     await page.frameFill(noteFrame(driver, target.id), 'textarea', 'Asylum, not exile');
+    // The frame's address (in Chromium drawn for the session, the same on every site) is nowhere in the page's timeline.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => !name.startsWith('http')))).toEqual([]);
     await page.frameClick(noteFrame(driver, target.id), '[data-action="save-note"]:not([disabled])');
     await expect.poll(async () => (await allHighlights()).find((h) => h.id === target.id)?.note, { timeout: 10_000 }).toBe('Asylum, not exile');
     expect(await page.frameText(noteFrame(driver, target.id))).toContain('Note saved.');

@@ -281,6 +281,8 @@ describe.each(BROWSERS)('the background card, in %s', (browserName) => {
     expectFrameSource(await page.getAttribute(`${CARD} iframe.bs-card__private`, 'src'), driver, 'private.html#entry=vladimir-putin');
     await expect.poll(() => page.frameText(driver.extensionOrigin), { timeout: 15_000 }).toMatch(/Putin met Sharaa in Moscow[\s\S]*remember this[\s\S]*A story elsewhere/);
     expect(await page.count(`${CARD} [data-highlight-id]`)).toBe(0);
+    // The frame's address (in Chromium drawn for the session, the same on every site) is nowhere in the page's timeline.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => !name.startsWith('http')))).toEqual([]);
     await page.close();
   });
 
