@@ -48,7 +48,7 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
 
   beforeAll(async () => {
     driver = await launchDriver(browserName);
-    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) driver.server.route(`/quiet/${n}.html`, QUIET_PAGE);
     driver.server.route('/quiet/names.html', NAMES_PAGE);
     // A quiet page with an image that holds its load back. The first is told to wait a minute for the load (a
     // test build's meta), so its load is never raced; the second waits the second a reader's build waits.
@@ -181,6 +181,21 @@ describe.each(BROWSERS)('the first stage, in %s', (browserName) => {
       document.body.append(p);
     });
     await page.waitForSelector('bs-mark[data-entry-id="vladimir-putin"]', { state: 'attached', timeout: 20_000 });
+    await page.close();
+  }, 90_000);
+
+  it('leaves alone a name the page adds to a body it swapped out', async () => {
+    const page = await openQuiet(9);
+    await page.evaluate(() => {
+      const old = document.body;
+      document.documentElement.replaceChild(document.createElement('body'), old);
+      const p = document.createElement('p');
+      p.textContent = 'Vladimir Putin arrived in Ankara.';
+      old.append(p);
+    });
+    // Answered by the first stage alone, or by an app it loaded once that app's pass is done.
+    expect(await driver.callTab(page, 'tab.state', {})).toMatchObject({ ok: true, value: { marks: 0 } });
+    expect(await passes(page)).toBe(1);
     await page.close();
   }, 90_000);
 
