@@ -33,6 +33,8 @@ import { MESSAGE_TEXT_CHARS, importContentApp, onRuntimeMessage } from '../share
 import { isEnvelope, type CallResult } from '../shared/protocol';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { isEditableDocument, isInsideSkipped } from './dom/element-kinds';
+import { isMark } from './dom/entity-marks';
+import { PageObserver } from './dom/page-observer';
 import { PageTextCollector, messageOf, messagesOf, pageChunks } from './dom/page-text';
 import type { ContentAppModule, FirstStage } from './first-stage-handoff';
 import type { TabState } from './page-feature';
@@ -41,27 +43,9 @@ import { TimeSlicer } from './highlighter/time-slicer';
 import { answerTabCall, isTabCall, type TabHandlers } from './tab-listener';
 import { isTrusted } from './trusted-input';
 
-const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
-
-/**
- * Whether `record` puts text the walk would read into the page (not inside
- * what it skips: scripts, styles, forms, editable boxes): only that can bring
- * a name. A new `<body>` is added text too.
- */
-function addsText(record: MutationRecord, body: Node): boolean {
-  // A body swapped out keeps its observer: what is added to it is no longer the page's.
-  if (!record.target.isConnected || isInsideSkipped(record.target, body)) return false;
-  if (record.type === 'characterData') return /\S/.test((record.target as CharacterData).data);
-  for (const node of record.addedNodes) {
-    if (node.nodeType === Node.TEXT_NODE && /\S/.test((node as Text).data)) return true;
-    if (node.nodeType === Node.ELEMENT_NODE && !isInsideSkipped(node, body) && /\S/.test(node.textContent ?? '')) return true;
-  }
-  return false;
-}
-
-/** Whether `node` is a `<body>` (`localName`: an XHTML document's names are lower case). */
-function isBody(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === 'body';
+/** Whether `node`, which the page added, holds text the walk would read: only that can bring a name. */
+function holdsText(node: Node, body: Node): boolean {
+  return !isInsideSkipped(node, body) && /\S/.test(node.textContent ?? '');
 }
 
 /** The two stages of this page: the first one's watchers and answers, and the app once loaded. */
@@ -182,36 +166,20 @@ class TwoStages {
 
   /**
    * Until the app takes over, on a page being marked: text the page adds
-   * loads it, and its observer and passes take over. The body's subtree, and
-   * the document's children: a page that swaps in a new body (a client-side
-   * navigation) adds its text that way, with the body or into it afterwards,
-   * so a new body is watched too.
+   * loads it, and its observer and passes take over. Through the document's
+   * page observer, as the app's features follow the page: it watches the
+   * whole tree, so a body the page swaps in (a client-side navigation) is
+   * followed too, whether it brings its text or gets it afterwards.
    */
-  watchText(doc: Document, body: HTMLElement): void {
-    const { signal } = this.watching;
-    const records: MutationRecord[] = [];
-    let due = false;
-    const observer = new MutationObserver((batch) => {
-      // No work in the callback: the records are read in a task of their own.
-      for (const record of batch) records.push(record);
-      if (due) return;
-      due = true;
-      setTimeout(() => {
-        due = false;
-        let added = false;
-        for (const record of records) {
-          if (record.target === doc.documentElement) for (const node of record.addedNodes) if (isBody(node) && node.isConnected) watch(node);
-          // A new body's text is read now, not when it arrived: what it got before it was watched counts.
-          added ||= addsText(record, doc.body ?? body);
-        }
-        records.length = 0;
-        if (added && this.siteOn && !signal.aborted) void this.load().catch(() => undefined);
-      }, 0);
+  watchText(doc: Document): void {
+    PageObserver.of(doc).subscribe({
+      root: () => doc.body,
+      onFlush: (nodes) => {
+        const body = doc.body;
+        if (body && this.siteOn && nodes.some((node) => holdsText(node, body))) void this.load().catch(() => undefined);
+      },
+      signal: this.watching.signal,
     });
-    const watch = (root: Node): void => observer.observe(root, { childList: true, subtree: true, characterData: true });
-    watch(body);
-    observer.observe(doc.documentElement, { childList: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }
 }
 
@@ -269,7 +237,7 @@ async function decide(doc: Document, stages: TwoStages): Promise<void> {
   stages.siteOn = isActiveOn(settings.value, location.hostname);
   // Off here (or nothing to mark): no walk, no measure, no report, as the app does on a site turned off.
   if (!stages.markable || !stages.siteOn || !body || stages.loading) return;
-  stages.watchText(doc, body);
+  stages.watchText(doc);
 
   // The walk and the request as the annotator's pass makes them, timed by its slicer and timer, so a page
   // left alone has the measures of a pass that marked nothing (what the page bench reads).

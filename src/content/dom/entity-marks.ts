@@ -21,6 +21,11 @@ export const MARK_TAG = 'bs-mark';
 /** Selector of every entity mark. */
 export const MARK_SELECTOR = 'bs-mark';
 
+/** Whether `el` is an entity mark (what a walk of the page's text leaves out: its text is the page's, inside). */
+export function isMark(el: Element): boolean {
+  return el.localName === MARK_TAG;
+}
+
 /** What one mark piece says about its mention. */
 export interface MentionMark {
   entryId: string;

@@ -26,7 +26,7 @@ import { MESSAGE_TEXT_CHARS } from '../../shared/extension-api';
 import type { EntityMatch } from '../../shared/matcher';
 import type { Settings } from '../../shared/settings';
 import { widenRoots, type PendingWraps } from './pending-wraps';
-import { MARK_SELECTOR, MARK_TAG, markClassName, readMark, writeMark, type MentionMark } from '../dom/entity-marks';
+import { MARK_SELECTOR, MARK_TAG, isMark, markClassName, readMark, writeMark, type MentionMark } from '../dom/entity-marks';
 import type { MentionLedger } from './mention-ledger';
 import { MentionTally } from './mention-tally';
 import type { PageMatching, RemoteAnswer } from './page-matching';
@@ -65,8 +65,6 @@ export interface AnnotationState {
   /** True when the mark cap stopped annotation. */
   capped: boolean;
 }
-
-const isMark = (el: Element): boolean => el.tagName === 'BS-MARK';
 
 
 /**
