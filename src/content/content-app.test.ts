@@ -12,6 +12,7 @@ import type { Envelope } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { backgroundMatch } from '../../tests/unit/background-match';
 import { ContentApp } from './content-app';
+import { isMark } from './dom/entity-marks';
 import { collectPageText, pageChunks } from './dom/page-text';
 import type { FirstMatch, FirstStage } from './first-stage-handoff';
 import type { TabHandlers } from './tab-listener';
@@ -90,7 +91,7 @@ describe('an orphaned content script', () => {
 
 /** The first stage's request for the page as it is now, and the background's answer to it (as `first-stage.ts` makes them). */
 async function firstStageMatch(): Promise<FirstMatch> {
-  const page = collectPageText([document.body], { exclude: (el) => el.tagName === 'BS-MARK' });
+  const page = collectPageText([document.body], { exclude: isMark });
   const bounds: number[] = [];
   for (const chunk of pageChunks(page)) bounds.push(chunk.start, chunk.end);
   const base = bounds[0]!;

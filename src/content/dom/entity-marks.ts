@@ -64,7 +64,7 @@ export function writeMark(el: HTMLElement, mark: MentionMark): void {
  * missing type reads as `event`, a missing mention as -1 (a mention of its own).
  */
 export function readMark(el: Element): MentionMark | null {
-  const entryId = el.tagName === 'BS-MARK' ? el.getAttribute(ENTRY_ID) : null;
+  const entryId = isMark(el) ? el.getAttribute(ENTRY_ID) : null;
   if (!entryId) return null;
   const listed = el.getAttribute(CANDIDATES)?.split(/\s+/).filter(Boolean) ?? [];
   const mention = Number(el.getAttribute(MENTION) ?? NaN);
